@@ -1,0 +1,198 @@
+// The application shell: full-window host, main menu, the views, the language switch.
+#include "app.h"
+
+#include <array>    // the view list
+#include <cstring>  // strlen
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+#include <nlohmann/json.hpp>
+
+#include "core/version.h"
+#include "strings.h"
+
+namespace zengshou::app {
+namespace {
+
+constexpr float base_font_size = 18.0f;  // CSS pixels
+constexpr float max_atlas_ratio = 2.0f;  // beyond this the atlas grows too large for phones; ImGui scales up
+
+struct ViewInfo {
+  View view;
+  Str title;
+  Str about;
+  const char* anchor;  // test anchor of its tab
+};
+
+constexpr std::array views{
+    ViewInfo{View::household, Str::view_household, Str::view_household_about, "tab_household"},
+    ViewInfo{View::programmes, Str::view_programmes, Str::view_programmes_about, "tab_programmes"},
+    ViewInfo{View::projection, Str::view_projection, Str::view_projection_about, "tab_projection"},
+    ViewInfo{View::policy, Str::view_policy, Str::view_policy_about, "tab_policy"},
+    ViewInfo{View::village, Str::view_village, Str::view_village_about, "tab_village"},
+    ViewInfo{View::roster, Str::view_roster, Str::view_roster_about, "tab_roster"},
+};
+
+const ViewInfo& info(View view) { return views[static_cast<size_t>(view)]; }
+
+// Latin, general punctuation, CJK punctuation, kana, CJK ideographs, full-width forms. The font is already a
+// subset, so codepoints it lacks are skipped when the atlas is built.
+constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x3000, 0x30FF, 0x4E00, 0x9FAF, 0xFF00, 0xFFEF, 0};
+
+}  // namespace
+
+App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) {}
+
+bool App::apply_pixel_ratio(float pixel_ratio) {
+  if (pixel_ratio == pixel_ratio_) return false;
+  pixel_ratio_ = pixel_ratio;
+  const float atlas_ratio = pixel_ratio < max_atlas_ratio ? pixel_ratio : max_atlas_ratio;
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any height: less memory
+  if (!font_ttf_.empty()) {
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // the bytes belong to font_ttf_
+    config.OversampleH = 1;               // CJK glyphs are dense; oversampling would triple the atlas
+    config.PixelSnapH = true;
+    io.Fonts->AddFontFromMemoryTTF(font_ttf_.data(), static_cast<int>(font_ttf_.size()), base_font_size * atlas_ratio,
+                                   &config, glyph_ranges);
+  } else {
+    io.Fonts->AddFontDefault();
+  }
+  io.Fonts->Build();
+  io.FontGlobalScale = pixel_ratio / atlas_ratio;
+  missing_glyphs_ = count_missing_glyphs();
+
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0.0f;
+  style.FrameRounding = 4.0f;
+  style.FramePadding = ImVec2(8.0f, 5.0f);
+  style.ItemSpacing = ImVec2(10.0f, 8.0f);
+  style.ScaleAllSizes(pixel_ratio);
+  ImGui::GetStyle() = style;
+  return true;
+}
+
+int App::count_missing_glyphs() const {
+  const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  int missing = 0;
+  for (Language language : {Language::zh_CN, Language::en}) {
+    for (size_t i = 0; i < static_cast<size_t>(Str::count_); ++i) {
+      const char* text = tr(static_cast<Str>(i), language);
+      const char* end = text + std::strlen(text);
+      while (text < end) {
+        unsigned int c = 0;
+        text += ImTextCharFromUtf8(&c, text, end);
+        if (c >= 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) ++missing;
+      }
+    }
+  }
+  return missing;
+}
+
+void App::record_anchor(const char* name) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  anchors_[name] = Anchor{min.x / pixel_ratio_, min.y / pixel_ratio_, (max.x - min.x) / pixel_ratio_,
+                          (max.y - min.y) / pixel_ratio_};
+}
+
+void App::draw_frame() {
+  anchors_.clear();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  constexpr ImGuiWindowFlags host_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("##host", nullptr, host_flags);
+  draw_menu_bar();
+  draw_view_tabs();
+  draw_about_popup();
+  ImGui::End();
+  ++frame_count_;
+}
+
+void App::draw_menu_bar() {
+  if (!ImGui::BeginMenuBar()) return;
+  ImGui::TextUnformatted(tr(Str::app_title));
+  if (ImGui::BeginMenu(tr(Str::menu_views))) {
+    for (const ViewInfo& v : views) {
+      if (ImGui::MenuItem(tr(v.title), nullptr, view_ == v.view)) {
+        view_ = v.view;
+        view_requested_ = true;
+      }
+    }
+    ImGui::EndMenu();
+  }
+  record_anchor("menu_views");
+  if (ImGui::BeginMenu(tr(Str::menu_help))) {
+    if (ImGui::MenuItem(tr(Str::about_version))) about_requested_ = true;
+    ImGui::EndMenu();
+  }
+  // The language switch sits at the right end of the bar, one click away.
+  const char* label = tr(Str::language_switch);
+  const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
+  if (ImGui::Button(label)) set_language(language() == Language::zh_CN ? Language::en : Language::zh_CN);
+  record_anchor("language_switch");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::language_switch_tip));
+  ImGui::EndMenuBar();
+}
+
+void App::draw_view_tabs() {
+  if (!ImGui::BeginTabBar("##views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  for (const ViewInfo& v : views) {
+    const ImGuiTabItemFlags flags = (view_requested_ && view_ == v.view) ? ImGuiTabItemFlags_SetSelected : 0;
+    // "###" keeps the tab's identity when the language changes its label.
+    const std::string label = std::string(tr(v.title)) + "###" + v.anchor;
+    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+    record_anchor(v.anchor);
+    if (open) {
+      if (!view_requested_) view_ = v.view;
+      draw_placeholder_view(v.view);
+      ImGui::EndTabItem();
+    }
+  }
+  view_requested_ = false;
+  ImGui::EndTabBar();
+}
+
+void App::draw_placeholder_view(View view) const {
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr(info(view).title));
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(tr(info(view).about));
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", tr(Str::coming_soon));
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr(Str::app_tagline));
+  ImGui::PopTextWrapPos();
+}
+
+void App::draw_about_popup() {
+  if (about_requested_) {
+    ImGui::OpenPopup("##about");
+    about_requested_ = false;
+  }
+  if (!ImGui::BeginPopup("##about")) return;
+  ImGui::TextUnformatted(tr(Str::app_title));
+  ImGui::Text("%s %s", tr(Str::about_version), core::version());
+  ImGui::TextUnformatted(tr(Str::about_privacy));
+  ImGui::EndPopup();
+}
+
+std::string App::state_json() const {
+  nlohmann::json anchors = nlohmann::json::object();
+  for (const auto& [name, a] : anchors_) anchors[name] = {{"x", a.x}, {"y", a.y}, {"w", a.width}, {"h", a.height}};
+  return nlohmann::json{
+      {"language", language_tag(language())}, {"view", info(view_).anchor},        {"frames", frame_count_},
+      {"pixel_ratio", pixel_ratio_},          {"missing_glyphs", missing_glyphs_}, {"anchors", anchors}}
+      .dump();
+}
+
+}  // namespace zengshou::app

@@ -1,0 +1,16 @@
+// Text assets compiled into the program (assets/policies/*.json), so every build carries the same files.
+#pragma once
+
+#include <string_view>  // names and contents
+#include <vector>       // the list
+
+namespace zengshou::core {
+
+struct EmbeddedAsset {
+  std::string_view name;  // path under assets/policies without ".json", e.g. "yunnan/changning"
+  std::string_view text;  // the file's contents
+};
+
+const std::vector<EmbeddedAsset>& embedded_policy_files();
+
+}  // namespace zengshou::core

@@ -1,0 +1,118 @@
+// The browser platform layer: a GLFW window on a WebGL2 canvas that fills the page, sized in device
+// pixels (this Emscripten has no automatic HiDPI), the main loop, and the JS hooks the page and tests use.
+#include <algorithm>  // std::max
+#include <cmath>      // std::lround
+#include <fstream>    // reading the font the page placed in the virtual file system
+#include <iterator>   // istreambuf_iterator
+#include <memory>     // the App
+#include <string>     // state JSON
+#include <vector>     // font bytes
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/app.h"
+
+namespace {
+
+constexpr const char* font_path = "/fonts/zengshou.ttf";  // written by web/index.html before main()
+
+GLFWwindow* window = nullptr;
+std::unique_ptr<zengshou::app::App> app;
+std::string last_state;  // keeps the string zengshou_state() returns alive until the next call
+bool first_frame_done = false;
+int canvas_width = 0, canvas_height = 0;  // device pixels
+
+std::vector<unsigned char> read_font() {
+  std::ifstream in(font_path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Follows the canvas's CSS size and the device pixel ratio: the backbuffer (and so ImGui) is in device pixels.
+// The canvas is sized directly, not through glfwSetWindowSize, which turns a window as large as the screen
+// into a fullscreen request (a rejected one, unless the user gestured).
+void fit_canvas_to_page() {
+  double css_width = 0, css_height = 0;
+  emscripten_get_element_css_size("#canvas", &css_width, &css_height);
+  const double ratio = emscripten_get_device_pixel_ratio();
+  const int width = std::max(1, static_cast<int>(std::lround(css_width * ratio)));
+  const int height = std::max(1, static_cast<int>(std::lround(css_height * ratio)));
+  if (width != canvas_width || height != canvas_height) {
+    emscripten_set_canvas_element_size("#canvas", width, height);
+    canvas_width = width;
+    canvas_height = height;
+  }
+  // Before the first frame the renderer has no objects yet: NewFrame() creates them with this atlas.
+  if (app->apply_pixel_ratio(static_cast<float>(ratio)) && first_frame_done) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void frame() {
+  fit_canvas_to_page();
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  // GLFW's idea of the window size is stale (see fit_canvas_to_page): the canvas is the display.
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(canvas_width), static_cast<float>(canvas_height));
+  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  ImGui::NewFrame();
+  app->draw_frame();
+  ImGui::Render();
+
+  glViewport(0, 0, canvas_width, canvas_height);
+  glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (!first_frame_done) {
+    first_frame_done = true;
+    EM_ASM(window.zengshou.onFirstFrame(););
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+// The app's state for the page and the browser tests, as JSON. Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* zengshou_state() {
+  last_state = app ? app->state_json() : "{}";
+  return last_state.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+  if (!glfwInit()) {
+    EM_ASM(window.zengshou.onFatal("glfw"););
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  window = glfwCreateWindow(800, 600, "Zengshou", nullptr, nullptr);
+  if (window == nullptr) {
+    EM_ASM(window.zengshou.onFatal("webgl2"););
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // layout is the app's, not a file's
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  app = std::make_unique<zengshou::app::App>(read_font());
+  emscripten_set_main_loop(frame, 0, true);
+  return 0;
+}
