@@ -1,44 +1,231 @@
-// zengshou: the core on the command line (../shared/spec/CONTRACT.md).
-#include <cstdio>    // printing
+// zengshou: the core on the command line (../shared/spec/CONTRACT.md "Commands").
+// Exit status: 0 done, 2 bad input (one "error: WHERE: expected …" line per problem on stderr, nothing on stdout).
+#include <cstdio>    // stdin
+#include <fstream>   // reading files
 #include <iostream>  // stdout, stderr
+#include <iterator>  // istreambuf_iterator
+#include <optional>  // options
+#include <sstream>   // buffered output
 #include <string>    // arguments
+#include <vector>    // arguments, errors
 
 #include <nlohmann/json.hpp>
 
-#include "core/policy_catalogue.h"
+#include "core/engine.h"
+#include "core/household_json.h"
+#include "core/policy.h"
+#include "core/projection.h"
+#include "core/report.h"
+#include "core/result_json.h"
+#include "core/roster_csv.h"
 #include "core/version.h"
 
 namespace {
 
+using namespace zengshou::core;
+using nlohmann::json;
+
 constexpr int exit_ok = 0;
 constexpr int exit_bad_input = 2;
 
-int print_policies() {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& p : zengshou::core::policy_summaries()) {
-    list.push_back({{"id", p.id},
-                    {"name", p.name_zh},
-                    {"province", p.province.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.province)},
-                    {"years", {p.first_year, p.last_year}}});
+constexpr const char* usage =
+    "usage: zengshou policies\n"
+    "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
+    "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
+    "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array or CSV)\n"
+    "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
+    "       zengshou --version\n"
+    "FILE may be - for standard input.\n";
+
+struct Options {
+  std::string command;
+  std::optional<std::string> policy;
+  std::optional<int> year;
+  std::optional<int> years;
+  Language language = Language::zh;
+  std::vector<ParamOverride> overrides;
+  std::string file;
+};
+
+int fail(const InputErrors& errors) {
+  for (const InputError& e : errors) std::cerr << error_line(e) << '\n';
+  return exit_bad_input;
+}
+
+std::optional<int> parse_int(const std::string& text, int min, int max) {
+  try {
+    size_t used = 0;
+    const long value = std::stol(text, &used);
+    if (used == text.size() && value >= min && value <= max) return static_cast<int>(value);
+  } catch (const std::exception&) {
   }
+  return std::nullopt;
+}
+
+Parsed<Options> parse_arguments(int argc, char** argv) {
+  Parsed<Options> out;
+  Options& o = out.value;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    out.errors.push_back({"arguments", "expected a command"});
+    return out;
+  }
+  o.command = args[0];
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
+    if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set") {
+      if (!has_value) {
+        out.errors.push_back({a, "expected a value after it"});
+        continue;
+      }
+      const std::string v = value();
+      if (a == "--policy") {
+        o.policy = v;
+      } else if (a == "--year") {
+        o.year = parse_int(v, 1900, 2100);
+        if (!o.year) out.errors.push_back({"--year", "expected a calendar year, got \"" + v + "\""});
+      } else if (a == "--years") {
+        o.years = parse_int(v, 1, 50);
+        if (!o.years) out.errors.push_back({"--years", "expected a number of years from 1 to 50, got \"" + v + "\""});
+      } else if (a == "--lang") {
+        if (v == "en") o.language = Language::en;
+        else if (v == "zh" || v == "zh-CN") o.language = Language::zh;
+        else out.errors.push_back({"--lang", "expected zh or en, got \"" + v + "\""});
+      } else {
+        auto parsed = parse_override(v);
+        if (parsed.ok()) o.overrides.push_back(parsed.value);
+        for (auto& e : parsed.errors) out.errors.push_back(e);
+      }
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      out.errors.push_back({a, "expected a known option (--policy, --year, --years, --lang, --set)"});
+    } else if (o.file.empty()) {
+      o.file = a;
+    } else {
+      out.errors.push_back({a, "expected one FILE only"});
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> read_input(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The policy and year a household is evaluated with: the options override the file.
+struct Setting {
+  const PolicyFile* policy = nullptr;
+  int year = 0;
+};
+
+Parsed<Setting> setting_for(const Household& h, const Options& o, const std::string& at = "") {
+  Parsed<Setting> out;
+  const std::string id = o.policy.value_or(h.policy);
+  const int year = o.year.value_or(h.year);
+  if (id.empty()) {
+    out.errors.push_back({at + "/policy", "expected a policy id in the file or --policy"});
+    return out;
+  }
+  const PolicySet& policies = PolicySet::embedded();
+  if (auto problem = policies.check(id, year, o.policy ? "--policy" : at + "/policy")) {
+    if (problem->where == "/year") problem->where = o.year ? "--year" : at + "/year";
+    out.errors.push_back(*problem);
+    return out;
+  }
+  out.value = {policies.find(id), year};
+  return out;
+}
+
+int print_policies() {
+  json list = json::array();
+  for (const PolicyFile* p : PolicySet::embedded().files())
+    list.push_back({{"id", p->id},
+                    {"name", p->name_zh},
+                    {"province", p->province.empty() ? json(nullptr) : json(p->province)},
+                    {"years", {p->first_year, p->last_year}}});
   std::cout << list.dump(2) << '\n';
   return exit_ok;
 }
 
-int usage_error(const std::string& message) {
-  std::cerr << "error: " << message << '\n' << "usage: zengshou --version | policies\n";
-  return exit_bad_input;
+int run_single(const Options& o) {
+  const auto text = read_input(o.file);
+  if (!text) return fail({{o.file, "expected a readable household file"}});
+  auto parsed = parse_household(*text);
+  if (!parsed.ok()) return fail(parsed.errors);
+  Household& h = parsed.value;
+  auto setting = setting_for(h, o);
+  if (!setting.ok()) return fail(setting.errors);
+  const PolicySet& policies = PolicySet::embedded();
+  if (o.command == "project") {
+    h.year = setting.value.year;
+    json out = json::array();
+    for (const ProjectedYear& y : project(h, policies, *setting.value.policy, *o.years, {}, o.overrides))
+      out.push_back(result_to_json(y.result, y.household,
+                                   policies.resolve(*setting.value.policy, y.household.year, o.overrides), o.language));
+    std::cout << out.dump(2) << '\n';
+    return exit_ok;
+  }
+  h.year = setting.value.year;
+  const YearParameters params = policies.resolve(*setting.value.policy, h.year, o.overrides);
+  const Result result = evaluate(h, params);
+  if (o.command == "explain") std::cout << explain(result, h, params, o.language);
+  else std::cout << result_to_json(result, h, params, o.language).dump(2) << '\n';
+  return exit_ok;
+}
+
+int run_batch(const Options& o) {
+  const auto text = read_input(o.file);
+  if (!text) return fail({{o.file, "expected a readable roster file"}});
+  const auto roster = parse_roster(*text);
+  InputErrors errors = roster.errors;
+  std::vector<Setting> settings;
+  for (size_t i = 0; i < roster.value.size(); ++i) {
+    auto s = setting_for(roster.value[i].household, o, roster.value[i].where);
+    for (auto& e : s.errors) errors.push_back(e);
+    settings.push_back(s.value);
+  }
+  if (!errors.empty()) return fail(errors);
+  const PolicySet& policies = PolicySet::embedded();
+  std::ostringstream out;
+  for (size_t i = 0; i < roster.value.size(); ++i) {
+    Household h = roster.value[i].household;
+    h.year = settings[i].year;
+    const YearParameters params = policies.resolve(*settings[i].policy, h.year, o.overrides);
+    out << result_to_json(evaluate(h, params), h, params, o.language).dump() << '\n';
+  }
+  std::cout << out.str();
+  return exit_ok;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) return usage_error("a command is expected");
-  const std::string command = argv[1];
-  if (command == "--version") {
-    std::cout << "zengshou " << zengshou::core::version() << '\n';
+  auto parsed = parse_arguments(argc, argv);
+  if (!parsed.ok()) {
+    std::cerr << usage;
+    return fail(parsed.errors);
+  }
+  const Options& o = parsed.value;
+  if (o.command == "--version") {
+    std::cout << "zengshou " << version() << '\n';
     return exit_ok;
   }
-  if (command == "policies") return print_policies();
-  return usage_error("unknown command \"" + command + "\"");
+  if (o.command == "--help" || o.command == "help") {
+    std::cout << usage;
+    return exit_ok;
+  }
+  if (o.command == "policies") return print_policies();
+  const bool known = o.command == "eval" || o.command == "project" || o.command == "batch" || o.command == "explain";
+  if (!known) {
+    std::cerr << usage;
+    return fail({{o.command, "expected a command: policies, eval, project, batch, explain"}});
+  }
+  if (o.file.empty()) return fail({{"arguments", "expected a FILE (or - for standard input)"}});
+  if (o.command == "project" && !o.years) return fail({{"--years", "expected --years N for project"}});
+  if (o.command == "batch") return run_batch(o);
+  return run_single(o);
 }

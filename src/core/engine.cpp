@@ -1,0 +1,238 @@
+#include "engine.h"
+
+#include <algorithm>  // sort
+
+#include "programmes/registry.h"
+
+namespace zengshou::core {
+namespace {
+
+// Members who can work: labour capacity, of working age, not in school.
+bool can_work(const Member& m, const YearParameters& p, int year) {
+  const int age = m.age_in(year);
+  const bool student = m.school && m.school->level != SchoolLevel::graduate;
+  return m.labor != Labor::none && !student && age >= p.count(ParamId::working_age_from) &&
+         age <= p.count(ParamId::working_age_to);
+}
+
+bool employed(const Member& m) {
+  for (const Job& j : m.jobs)
+    if (j.months > 0) return true;
+  return false;
+}
+
+Money dibao_amount(const Household& h, const YearParameters& p, Money net_before) {
+  const ParamId standard_id = h.category == Category::urban ? ParamId::dibao_urban_standard : ParamId::dibao_standard;
+  if (!p.is_set(standard_id)) return {};
+  const Money per_capita = net_before.divided_by(h.size());
+  const Money standard = p.money(standard_id);
+  return per_capita < standard ? (standard - per_capita) * h.size() : Money();
+}
+
+void add_lines(Result& r, const YearParameters& p) {
+  constexpr std::pair<LineId, ParamId> lines[] = {{LineId::monitoring, ParamId::line_monitoring},
+                                                  {LineId::policy, ParamId::line_policy},
+                                                  {LineId::focus, ParamId::line_focus}};
+  for (const auto& [id, param] : lines) {
+    if (!p.is_set(param)) continue;
+    const Money value = p.money(param);
+    const Money gap = max(Money(), value - r.income.per_capita_net);
+    r.lines.push_back({id, value, gap, gap * r.size, param});
+  }
+}
+
+void add_flags(Result& r, const Household& h, const YearParameters& p) {
+  const Money pc = r.income.per_capita_net;
+  for (const LineResult& line : r.lines) {
+    if (line.per_capita_gap == Money() || line.id == LineId::focus) continue;
+    r.flags.push_back({line.id == LineId::monitoring ? FlagId::below_monitoring_line : FlagId::below_policy_line,
+                       ProgrammeOutput::make(ReasonId::flag_below_line, {pc.fen(), line.value.fen(),
+                                                                         line.per_capita_gap.fen(), line.household_gap.fen()})});
+  }
+  if (h.last_year_per_capita_net) {
+    const Money last = *h.last_year_per_capita_net;
+    if (pc < last)
+      r.flags.push_back({FlagId::income_fell, ProgrammeOutput::make(ReasonId::flag_income_fell,
+                                                                    {pc.fen(), last.fen(), (last - pc).fen()})});
+    const ParamId target = target_param(target_group(h.category), 0);
+    // growth < target ⇔ (pc − last) × 10000 < target_bp × last, with no division
+    if (last > Money() && p.is_set(target) && (pc - last).fen() * 10000 < p.raw(target) * last.fen()) {
+      const int64_t growth_bp = Money::fen((pc - last).fen() * 10000).divided_by(last.fen()).fen();
+      r.flags.push_back({FlagId::growth_below_target,
+                         ProgrammeOutput::make(ReasonId::flag_growth_below_target, {growth_bp, p.raw(target)})});
+    }
+  }
+  int workers = 0;
+  bool anyone_employed = false;
+  for (const Member& m : h.members) {
+    workers += can_work(m, p, r.year) ? 1 : 0;
+    anyone_employed = anyone_employed || employed(m);
+  }
+  if (workers > 0 && !anyone_employed) {
+    r.flags.push_back({FlagId::zero_employment, ProgrammeOutput::make(ReasonId::flag_zero_employment, {workers})});
+    if (h.relocated)
+      r.flags.push_back({FlagId::relocated_without_job,
+                         ProgrammeOutput::make(ReasonId::flag_relocated_without_job, {workers})});
+  }
+}
+
+// What a programme pays if the household took a step: availability, eligibility by category, counted switch.
+struct Gain {
+  Money cash;
+  Money counted;
+  void add(const YearParameters& p, ProgrammeId id, Money amount) {
+    if (!p.flag(available_param(id))) return;
+    cash += amount;
+    if (p.flag(counted_param(id))) counted += amount;
+  }
+};
+
+void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
+  const Money net_before_dibao = r.income.net - (r.programme(ProgrammeId::dibao).counted
+                                                     ? r.programme(ProgrammeId::dibao).amount
+                                                     : Money());
+  const bool dibao_applies = h.dibao && p.flag(available_param(ProgrammeId::dibao));
+  const LineResult* gap_line = nullptr;
+  for (const LineResult& l : r.lines)
+    if (l.id == LineId::policy || (l.id == LineId::monitoring && gap_line == nullptr)) gap_line = &l;
+
+  auto suggest = [&](SuggestionKind kind, ProgrammeId programme, int member, Gain gain, Reason step) {
+    if (gain.cash == Money()) return;
+    // On dibao, counted income beyond the standard is offset by a smaller allowance.
+    Money net_gain = gain.counted;
+    if (dibao_applies && r.programme(ProgrammeId::dibao).counted)
+      net_gain -= dibao_amount(h, p, net_before_dibao) - dibao_amount(h, p, net_before_dibao + gain.counted);
+    const Money cash_gain = gain.cash - (gain.counted - net_gain);
+    const bool closes = gap_line == nullptr || (r.income.net + net_gain).divided_by(h.size()) >= gap_line->value;
+    r.suggestions.push_back({kind, programme, member, cash_gain, net_gain, closes, step});
+  };
+
+  const Money post_floor = p.money(ParamId::post_monthly_floor);
+  const Money export_wage = p.money(ParamId::export_monthly_wage);
+  const int export_months = p.count(ParamId::export_months);
+  const bool low_income_household = contains(p.categories(ParamId::job_seeking_categories), h.category) ||
+                                    h.relocated || h.dibao || h.tekun;
+  for (int i = 0; i < h.size(); ++i) {
+    const Member& m = h.members[i];
+    const int age = m.age_in(r.year);
+    if (can_work(m, p, r.year) && !employed(m)) {
+      if (p.is_set(ParamId::post_monthly_floor)) {
+        Gain g;
+        g.add(p, ProgrammeId::public_welfare_post, post_floor * 12);
+        suggest(SuggestionKind::take_post, ProgrammeId::public_welfare_post, i, g,
+                ProgrammeOutput::make(ReasonId::step_take_post, {post_floor.fen(), 12}));
+      }
+      if (m.labor == Labor::full && export_months > 0) {
+        Gain g;
+        g.cash = g.counted = export_wage * export_months;  // wages: always counted
+        if (low_income_household) g.add(p, ProgrammeId::job_seeking_subsidy, p.money(ParamId::job_seeking_out_of_province));
+        if (contains(p.categories(ParamId::transport_categories), h.category))
+          g.add(p, ProgrammeId::cross_province_transport, p.money(ParamId::transport_amount));
+        suggest(SuggestionKind::organized_export, ProgrammeId::job_seeking_subsidy, i, g,
+                ProgrammeOutput::make(ReasonId::step_organized_export, {export_wage.fen(), export_months}));
+      }
+    }
+    const bool out_of_school = !m.school || m.school->level == SchoolLevel::compulsory;
+    if (age >= 15 && age <= 17 && out_of_school && contains(p.categories(ParamId::rain_dew_categories), h.category)) {
+      Gain g;
+      g.add(p, ProgrammeId::rain_dew, p.money(ParamId::rain_dew_amount));
+      suggest(SuggestionKind::enrol_vocational, ProgrammeId::rain_dew, i, g,
+              ProgrammeOutput::make(ReasonId::step_enrol_vocational, {}));
+    }
+    if (age >= p.count(ParamId::pension_age) && !m.pension.enrolled) {
+      Gain g;
+      g.add(p, ProgrammeId::pension_basic, pension_monthly(p) * 12);
+      suggest(SuggestionKind::claim_pension, ProgrammeId::pension_basic, i, g,
+              ProgrammeOutput::make(ReasonId::step_claim_pension, {}));
+    }
+  }
+  if (!h.dibao) {
+    const Money allowance = dibao_amount(h, p, r.income.net);
+    const ParamId standard = h.category == Category::urban ? ParamId::dibao_urban_standard : ParamId::dibao_standard;
+    Gain g;
+    g.add(p, ProgrammeId::dibao, allowance);
+    suggest(SuggestionKind::apply_dibao, ProgrammeId::dibao, -1, g,
+            ProgrammeOutput::make(ReasonId::step_apply_dibao, {r.income.per_capita_net.fen(), p.raw(standard)}));
+  }
+  std::stable_sort(r.suggestions.begin(), r.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
+    return a.adds != b.adds ? a.adds > b.adds : a.adds_net > b.adds_net;
+  });
+}
+
+}  // namespace
+
+TargetGroup target_group(Category category) {
+  if (category == Category::urban) return TargetGroup::urban;
+  if (category == Category::general) return TargetGroup::rural;
+  return TargetGroup::tuopin;
+}
+
+ParamId target_param(TargetGroup group, int stream) {
+  const ParamId first = group == TargetGroup::tuopin  ? ParamId::target_tuopin_total
+                        : group == TargetGroup::rural ? ParamId::target_rural_total
+                                                      : ParamId::target_urban_total;
+  return static_cast<ParamId>(static_cast<unsigned>(first) + static_cast<unsigned>(stream));
+}
+
+Result evaluate(const Household& h, const YearParameters& p, EvaluationOptions options) {
+  Result r;
+  r.household = h.id;
+  r.policy = p.policy().id;
+  r.year = p.year();
+  r.size = h.size();
+  r.beyond_policy_years = p.year() > p.policy().last_year;
+  r.details.reserve(16);
+
+  Income& in = r.income;
+  for (const Member& m : h.members)
+    for (const Job& j : m.jobs)
+      if (j.kind != JobKind::public_welfare_post) in.wage += j.monthly_wage * j.months;
+  for (const ProductionActivity& a : h.production) {
+    in.production += a.revenue;
+    in.production_cost += a.cost;
+  }
+  in.property = h.property.land_rent + h.property.dividends + h.property.house_rent + h.property.other;
+  in.transfer = h.transfers.eco_compensation + h.transfers.family_support + h.transfers.other;
+  Money uncounted_cash;
+
+  for (size_t i = 0; i < programme_count; ++i) {
+    const auto id = static_cast<ProgrammeId>(i);
+    ProgrammeResult& pr = r.programmes[i];
+    pr.id = id;
+    pr.available = p.flag(available_param(id));
+    pr.counted = p.flag(counted_param(id));
+    pr.detail_begin = pr.detail_end = static_cast<uint16_t>(r.details.size());
+    if (!pr.available) {
+      pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
+      continue;
+    }
+    const Money net_before = in.wage + in.production - in.production_cost + in.property + in.transfer;
+    ProgrammeOutput out(id, r.details);
+    programme_unit(id).rule(ProgrammeContext{h, p, r.year, net_before}, out);
+    pr.detail_end = static_cast<uint16_t>(r.details.size());
+    pr.eligible = out.count() > 0;
+    pr.amount = out.total();
+    pr.reason = out.count() == 1   ? r.details[pr.detail_begin].reason
+                : out.count() > 1 ? ProgrammeOutput::make(ReasonId::members_total, {out.count(), out.total().fen()})
+                                  : out.why_not();
+    const Stream stream = info(id).stream;
+    if (!pr.eligible || stream == Stream::none) continue;
+    if (!pr.counted) {
+      uncounted_cash += pr.amount;
+    } else if (stream == Stream::wage) {
+      in.wage += pr.amount;
+    } else {
+      in.transfer += pr.amount;
+    }
+  }
+  in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
+  in.per_capita_net = in.net.divided_by(r.size);
+  in.cash_received = in.net + uncounted_cash;
+
+  add_lines(r, p);
+  add_flags(r, h, p);
+  if (options.suggestions) add_suggestions(r, h, p);
+  return r;
+}
+
+}  // namespace zengshou::core

@@ -1,0 +1,142 @@
+// The household: the facts a user enters (../shared/spec/DOMAIN.md §2, CONTRACT.md "Household").
+#pragma once
+
+#include <array>        // enum name tables
+#include <cstdint>      // int64_t
+#include <optional>     // optional facts
+#include <string>       // names
+#include <string_view>  // enum names
+#include <vector>       // members, jobs, activities
+
+#include "money.h"
+
+namespace zengshou::core {
+
+// 2.1 household categories. The values are bit positions in CategorySet.
+enum class Category {
+  tuopin,            // 脱贫户
+  monitor_unstable,  // 脱贫不稳定户
+  monitor_marginal,  // 边缘易致贫户
+  monitor_sudden,    // 突发严重困难户
+  general,           // 一般农户
+  urban,             // 城镇居民 (Ceheng's urban programmes)
+};
+inline constexpr std::array<std::string_view, 6> category_names{
+    "tuopin", "monitor_unstable", "monitor_marginal", "monitor_sudden", "general", "urban"};
+
+// A set of categories, as a bit mask (policy parameters such as rain_dew.categories).
+using CategorySet = uint32_t;
+constexpr CategorySet category_bit(Category c) { return CategorySet{1} << static_cast<int>(c); }
+constexpr bool contains(CategorySet set, Category c) { return (set & category_bit(c)) != 0; }
+// 脱贫户 and the three kinds of 监测对象: the households most programmes are for.
+inline constexpr CategorySet tuopin_and_monitored =
+    category_bit(Category::tuopin) | category_bit(Category::monitor_unstable) |
+    category_bit(Category::monitor_marginal) | category_bit(Category::monitor_sudden);
+
+enum class Labor { full, weak, none };  // 有劳动能力 / 弱劳动力或半劳动力 / 无劳动能力
+inline constexpr std::array<std::string_view, 3> labor_names{"full", "weak", "none"};
+
+enum class SchoolLevel {
+  compulsory,            // 义务教育
+  senior_high,           // 普通高中
+  secondary_vocational,  // 中职
+  higher_vocational,     // 高职
+  technical,             // 技工院校
+  undergraduate,         // 本科
+  graduate,              // 高校毕业生, within a few years of graduating
+};
+inline constexpr std::array<std::string_view, 7> school_level_names{
+    "compulsory", "senior_high", "secondary_vocational", "higher_vocational", "technical", "undergraduate",
+    "graduate"};
+
+enum class JobKind {
+  local,                // 县内
+  in_province,          // 省内县外
+  out_of_province,      // 省外
+  public_welfare_post,  // 乡村公益性岗位
+  work_relief,          // 以工代赈
+  forest_ranger,        // 生态护林员
+};
+inline constexpr std::array<std::string_view, 6> job_kind_names{
+    "local", "in_province", "out_of_province", "public_welfare_post", "work_relief", "forest_ranger"};
+
+enum class ProductionKind { crop, livestock, tourism, processing, other };
+inline constexpr std::array<std::string_view, 5> production_kind_names{"crop", "livestock", "tourism", "processing",
+                                                                       "other"};
+
+struct School {
+  SchoolLevel level = SchoolLevel::compulsory;
+  bool east_west = false;  // 东西协作 place (Yunnan: higher Rain and Dew amount)
+  int years_since = 0;     // graduates only: years since graduation
+  Money exam_fees;         // graduates only: exam registration fees paid this year
+};
+
+struct Job {
+  JobKind kind = JobKind::local;
+  int months = 0;                         // months worked in the year, 0–12
+  Money monthly_wage;                     // as entered
+  bool first_organized_export = false;    // 首次有组织劳务输出
+  int probation_certificate_months = 0;   // months of a 3-month probation in a county firm, with a certificate
+  int risk_area_months = 0;               // months worked in a medium/high epidemic risk area (2022)
+};
+
+struct Pension {
+  bool enrolled = false;  // in the residents' pension scheme (城乡居民基本养老保险)
+  Money tier;             // yearly contribution chosen, while under 60
+};
+
+struct Member {
+  std::string name;
+  int birth_year = 0;
+  Labor labor = Labor::full;
+  int disability_grade = 0;  // 0 none, 1–4; 1–2 severe (重度)
+  std::optional<School> school;
+  std::vector<Job> jobs;
+  Pension pension;
+  int training_days = 0;                  // days of government-subsidised training this year
+  std::optional<int> first_business_year;  // year a first small business was registered (Ceheng urban, 附件3 7)
+
+  int age_in(int year) const { return year - birth_year; }
+};
+
+struct ProductionActivity {
+  ProductionKind kind = ProductionKind::other;
+  std::string name;
+  Money revenue;  // gross, 生产经营性收入
+  Money cost;     // 生产经营性支出
+};
+
+struct Property {
+  Money land_rent;   // 土地流转租金
+  Money dividends;   // 入股分红、资产收益
+  Money house_rent;  // 房屋出租
+  Money other;       // machinery shares, forest rights, other
+};
+
+struct Transfers {
+  int64_t farmland_centimu = 0;  // farmland area in 1/100 mu (耕地地力保护补贴 is paid by area)
+  Money eco_compensation;        // 生态补偿
+  Money family_support;          // 赡养费
+  Money other;
+};
+
+struct Household {
+  std::string id;
+  std::string head;
+  std::string village;
+  std::string policy;  // policy id, e.g. "yunnan/changning"
+  int year = 0;
+  Category category = Category::general;
+  bool relocated = false;  // 易地扶贫搬迁
+  bool dibao = false;      // 低保
+  bool tekun = false;      // 特困供养
+  std::vector<Member> members;
+  std::vector<ProductionActivity> production;
+  Property property;
+  Transfers transfers;
+  std::optional<Money> last_year_per_capita_net;
+
+  int size() const { return static_cast<int>(members.size()); }
+};
+
+}  // namespace zengshou::core

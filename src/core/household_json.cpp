@@ -1,0 +1,210 @@
+#include "household_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "json_reading.h"
+
+namespace zengshou::core {
+namespace {
+
+using nlohmann::json;
+
+constexpr int oldest_birth_year = 1900;
+
+template <typename E, size_t N>
+E enum_or(std::optional<size_t> index, E fallback) {
+  return index ? static_cast<E>(*index) : fallback;
+}
+
+std::optional<School> read_school(JsonReader& r, const json& m, const std::string& at, int year) {
+  const json* s = r.object_field(m, at, "school", false);
+  if (s == nullptr) return std::nullopt;
+  const std::string here = at + "/school";
+  School school;
+  const auto level = r.enum_field(*s, here, "level", school_level_names, true);
+  school.level = level ? static_cast<SchoolLevel>(*level) : SchoolLevel::compulsory;
+  school.east_west = r.bool_field(*s, here, "east_west");
+  if (school.level == SchoolLevel::graduate) {
+    school.years_since = r.int_field(*s, here, "years_since", true, 0, year - oldest_birth_year).value_or(0);
+    school.exam_fees = r.money_field(*s, here, "exam_fees");
+  }
+  return school;
+}
+
+Job read_job(JsonReader& r, const json& j, const std::string& at) {
+  Job job;
+  if (!j.is_object()) {
+    r.error(at, "expected a job object, got " + describe(j));
+    return job;
+  }
+  job.kind = enum_or<JobKind, 6>(r.enum_field(j, at, "kind", job_kind_names, true), JobKind::local);
+  job.months = r.int_field(j, at, "months", true, 0, 12).value_or(0);
+  job.monthly_wage = r.money_field(j, at, "monthly_wage", true);
+  job.first_organized_export = r.bool_field(j, at, "first_organized_export");
+  job.probation_certificate_months = r.int_field(j, at, "probation_certificate_months", false, 0, 12).value_or(0);
+  job.risk_area_months = r.int_field(j, at, "risk_area_months", false, 0, 12).value_or(0);
+  return job;
+}
+
+Member read_member(JsonReader& r, const json& m, const std::string& at, int year) {
+  Member member;
+  if (!m.is_object()) {
+    r.error(at, "expected a member object, got " + describe(m));
+    return member;
+  }
+  member.name = r.string_field(m, at, "name", false);
+  member.birth_year = r.int_field(m, at, "birth_year", true, oldest_birth_year, year).value_or(year);
+  member.labor = enum_or<Labor, 3>(r.enum_field(m, at, "labor", labor_names, false), Labor::full);
+  member.disability_grade = r.int_field(m, at, "disability_grade", false, 0, 4).value_or(0);
+  member.school = read_school(r, m, at, year);
+  if (const json* jobs = r.array_field(m, at, "jobs", false))
+    for (size_t i = 0; i < jobs->size(); ++i) member.jobs.push_back(read_job(r, (*jobs)[i], at + "/jobs/" + std::to_string(i)));
+  if (const json* p = r.object_field(m, at, "pension", false)) {
+    member.pension.enrolled = r.bool_field(*p, at + "/pension", "enrolled");
+    member.pension.tier = r.money_field(*p, at + "/pension", "tier");
+  }
+  member.training_days = r.int_field(m, at, "training_days", false, 0, 366).value_or(0);
+  if (m.contains("first_business_year") && !m["first_business_year"].is_null())
+    member.first_business_year = r.int_field(m, at, "first_business_year", true, oldest_birth_year, year);
+  return member;
+}
+
+}  // namespace
+
+Parsed<Household> household_from_json(const json& doc, const std::string& at) {
+  Parsed<Household> out;
+  JsonReader r(out.errors);
+  if (!doc.is_object()) {
+    r.error(at.empty() ? "" : at, "expected a household object, got " + describe(doc));
+    return out;
+  }
+  Household& h = out.value;
+  const std::string schema = r.string_field(doc, at, "schema", true);
+  if (doc.contains("schema") && doc["schema"].is_string() && schema != household_schema)
+    r.error(at + "/schema", "expected \"zengshou.household/1\", got " + describe(doc["schema"]));
+  h.id = r.string_field(doc, at, "id", false);
+  h.head = r.string_field(doc, at, "head", false);
+  h.village = r.string_field(doc, at, "village", false);
+  h.policy = r.string_field(doc, at, "policy", false);
+  h.year = r.int_field(doc, at, "year", true, oldest_birth_year, 2100).value_or(2100);
+  h.category = enum_or<Category, 6>(r.enum_field(doc, at, "category", category_names, true), Category::general);
+  h.relocated = r.bool_field(doc, at, "relocated");
+  h.dibao = r.bool_field(doc, at, "dibao");
+  h.tekun = r.bool_field(doc, at, "tekun");
+  if (const json* members = r.array_field(doc, at, "members", true)) {
+    if (members->empty() || members->size() > max_members) {
+      r.error(at + "/members", "expected 1 to 30 members, got " + std::to_string(members->size()));
+    } else {
+      for (size_t i = 0; i < members->size(); ++i)
+        h.members.push_back(read_member(r, (*members)[i], at + "/members/" + std::to_string(i), h.year));
+    }
+  }
+  if (const json* production = r.array_field(doc, at, "production", false)) {
+    for (size_t i = 0; i < production->size(); ++i) {
+      const json& p = (*production)[i];
+      const std::string here = at + "/production/" + std::to_string(i);
+      if (!p.is_object()) {
+        r.error(here, "expected a production activity object, got " + describe(p));
+        continue;
+      }
+      ProductionActivity a;
+      a.kind = enum_or<ProductionKind, 5>(r.enum_field(p, here, "kind", production_kind_names, true),
+                                          ProductionKind::other);
+      a.name = r.string_field(p, here, "name", false);
+      a.revenue = r.money_field(p, here, "revenue");
+      a.cost = r.money_field(p, here, "cost");
+      h.production.push_back(std::move(a));
+    }
+  }
+  if (const json* p = r.object_field(doc, at, "property", false)) {
+    const std::string here = at + "/property";
+    h.property = {r.money_field(*p, here, "land_rent"), r.money_field(*p, here, "dividends"),
+                  r.money_field(*p, here, "house_rent"), r.money_field(*p, here, "other")};
+  }
+  if (const json* t = r.object_field(doc, at, "transfers", false)) {
+    const std::string here = at + "/transfers";
+    h.transfers.farmland_centimu = r.money_field(*t, here, "farmland_mu").fen();  // same two-decimal rule
+    h.transfers.eco_compensation = r.money_field(*t, here, "eco_compensation");
+    h.transfers.family_support = r.money_field(*t, here, "family_support");
+    h.transfers.other = r.money_field(*t, here, "other");
+  }
+  if (doc.contains("last_year_per_capita_net") && !doc["last_year_per_capita_net"].is_null())
+    h.last_year_per_capita_net = r.money_field(doc, at, "last_year_per_capita_net");
+  if (!out.ok()) out.value = Household{};
+  return out;
+}
+
+Parsed<Household> parse_household(std::string_view text) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    Parsed<Household> out;
+    out.errors.push_back({"", "expected a JSON household file (zengshou.household/1); the text is not valid JSON"});
+    return out;
+  }
+  return household_from_json(doc);
+}
+
+
+json household_to_json(const Household& h) {
+  json members = json::array();
+  for (const Member& m : h.members) {
+    json jobs = json::array();
+    for (const Job& j : m.jobs)
+      jobs.push_back({{"kind", job_kind_names[static_cast<size_t>(j.kind)]},
+                      {"months", j.months},
+                      {"monthly_wage", yuan_json(j.monthly_wage)},
+                      {"first_organized_export", j.first_organized_export},
+                      {"probation_certificate_months", j.probation_certificate_months},
+                      {"risk_area_months", j.risk_area_months}});
+    json school = nullptr;
+    if (m.school) {
+      school = {{"level", school_level_names[static_cast<size_t>(m.school->level)]},
+                {"east_west", m.school->east_west}};
+      if (m.school->level == SchoolLevel::graduate) {
+        school["years_since"] = m.school->years_since;
+        school["exam_fees"] = yuan_json(m.school->exam_fees);
+      }
+    }
+    json member = {{"name", m.name},
+                   {"birth_year", m.birth_year},
+                   {"labor", labor_names[static_cast<size_t>(m.labor)]},
+                   {"disability_grade", m.disability_grade},
+                   {"school", school},
+                   {"jobs", jobs},
+                   {"pension", {{"enrolled", m.pension.enrolled}, {"tier", yuan_json(m.pension.tier)}}},
+                   {"training_days", m.training_days}};
+    if (m.first_business_year) member["first_business_year"] = *m.first_business_year;
+    members.push_back(std::move(member));
+  }
+  json production = json::array();
+  for (const ProductionActivity& a : h.production)
+    production.push_back({{"kind", production_kind_names[static_cast<size_t>(a.kind)]},
+                          {"name", a.name},
+                          {"revenue", yuan_json(a.revenue)},
+                          {"cost", yuan_json(a.cost)}});
+  return {{"schema", household_schema},
+          {"id", h.id},
+          {"head", h.head},
+          {"village", h.village},
+          {"policy", h.policy},
+          {"year", h.year},
+          {"category", category_names[static_cast<size_t>(h.category)]},
+          {"relocated", h.relocated},
+          {"dibao", h.dibao},
+          {"tekun", h.tekun},
+          {"members", members},
+          {"production", production},
+          {"property",
+           {{"land_rent", yuan_json(h.property.land_rent)},
+            {"dividends", yuan_json(h.property.dividends)},
+            {"house_rent", yuan_json(h.property.house_rent)},
+            {"other", yuan_json(h.property.other)}}},
+          {"transfers",
+           {{"farmland_mu", yuan_json(Money::fen(h.transfers.farmland_centimu))},
+            {"eco_compensation", yuan_json(h.transfers.eco_compensation)},
+            {"family_support", yuan_json(h.transfers.family_support)},
+            {"other", yuan_json(h.transfers.other)}}},
+          {"last_year_per_capita_net", h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)}};
+}
+
+}  // namespace zengshou::core

@@ -1,0 +1,109 @@
+#include "json_reading.h"
+
+namespace zengshou::core {
+
+using nlohmann::json;
+
+json yuan_json(Money m) {
+  if (m.fen() % 100 == 0) return m.fen() / 100;
+  return static_cast<double>(m.fen()) / 100.0;
+}
+
+std::string json_pointer_escape(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string describe(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: {
+      const auto& s = value.get_ref<const std::string&>();
+      // Quote short strings whole; cut long ones on a UTF-8 boundary.
+      if (s.size() <= 40) return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+      size_t cut = 40;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      return json(s.substr(0, cut) + "…").dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    default: return value.dump();
+  }
+}
+
+const json* JsonReader::find(const json& object, const std::string& at, const char* key, bool required) {
+  if (!object.is_object()) return nullptr;  // the caller already reported the parent
+  const auto it = object.find(key);
+  if (it == object.end() || (it->is_null() && !required)) {
+    if (required) error(at + "/" + key, "expected this required field");
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::string JsonReader::string_field(const json& object, const std::string& at, const char* key, bool required) {
+  const json* v = find(object, at, key, required);
+  if (v == nullptr) return {};
+  if (!v->is_string()) {
+    error(at + "/" + key, "expected a string, got " + describe(*v));
+    return {};
+  }
+  return v->get<std::string>();
+}
+
+const json* JsonReader::object_field(const json& object, const std::string& at, const char* key, bool required) {
+  const json* v = find(object, at, key, required);
+  if (v != nullptr && !v->is_object()) {
+    error(at + "/" + key, "expected an object, got " + describe(*v));
+    return nullptr;
+  }
+  return v;
+}
+
+const json* JsonReader::array_field(const json& object, const std::string& at, const char* key, bool required) {
+  const json* v = find(object, at, key, required);
+  if (v != nullptr && !v->is_array()) {
+    error(at + "/" + key, "expected an array, got " + describe(*v));
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<int> JsonReader::int_field(const json& object, const std::string& at, const char* key, bool required,
+                                         int min, int max, int fallback) {
+  const json* v = find(object, at, key, required);
+  if (v == nullptr) return required ? std::nullopt : std::optional<int>(fallback);
+  if (v->is_number_integer() && v->get<int64_t>() >= min && v->get<int64_t>() <= max)
+    return static_cast<int>(v->get<int64_t>());
+  error(at + "/" + key,
+        "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got " + describe(*v));
+  return std::nullopt;
+}
+
+bool JsonReader::bool_field(const json& object, const std::string& at, const char* key) {
+  const json* v = find(object, at, key, false);
+  if (v == nullptr) return false;
+  if (!v->is_boolean()) {
+    error(at + "/" + key, "expected true or false, got " + describe(*v));
+    return false;
+  }
+  return v->get<bool>();
+}
+
+Money JsonReader::money_field(const json& object, const std::string& at, const char* key, bool required) {
+  const json* v = find(object, at, key, required);
+  if (v == nullptr) return {};
+  if (v->is_number()) {
+    const auto fen = yuan_to_fen(v->get<double>());
+    if (fen && *fen >= 0 && *fen <= max_amount_fen) return Money::fen(*fen);
+  }
+  error(at + "/" + key, "expected an amount in yuan from 0 to 100000000 with at most two decimals, got " + describe(*v));
+  return {};
+}
+
+}  // namespace zengshou::core

@@ -1,0 +1,298 @@
+#include "policy.h"
+
+#include <algorithm>  // sort, find
+#include <charconv>   // from_chars
+
+#include <nlohmann/json.hpp>
+
+#include "embedded_assets.h"
+#include "json_reading.h"
+
+namespace zengshou::core {
+namespace {
+
+using nlohmann::json;
+
+// "2022-01-01" → 20220101; empty when malformed.
+std::optional<int> parse_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  const char* p = text.data();
+  if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
+      std::from_chars(p + 8, p + 10, d).ptr != p + 10)
+    return std::nullopt;
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  return y * 10000 + m * 100 + d;
+}
+
+std::optional<CategorySet> parse_categories(const std::vector<std::string_view>& names) {
+  CategorySet set = 0;
+  for (std::string_view name : names) {
+    const auto it = std::find(category_names.begin(), category_names.end(), name);
+    if (it == category_names.end()) return std::nullopt;
+    set |= CategorySet{1} << (it - category_names.begin());
+  }
+  return set;
+}
+
+std::string categories_text(CategorySet set) {
+  std::string text;
+  for (size_t i = 0; i < category_names.size(); ++i) {
+    if ((set & (CategorySet{1} << i)) == 0) continue;
+    if (!text.empty()) text += ',';
+    text += category_names[i];
+  }
+  return text;
+}
+
+std::string unit_expectation(Unit unit) {
+  switch (unit) {
+    case Unit::percent: return "a percentage with at most two decimals";
+    case Unit::months: return "a whole number of months from 0 to 12";
+    case Unit::years: return "a whole number of years from 0 to 120";
+    case Unit::flag: return "true or false";
+    case Unit::categories: return "an array of household categories (tuopin, monitor_unstable, …)";
+    default: return "an amount in yuan from 0 to 100000000 with at most two decimals";
+  }
+}
+
+// A parameter value from JSON, in its unit's representation.
+std::optional<int64_t> read_value(const json& v, Unit unit) {
+  switch (unit) {
+    case Unit::flag:
+      if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
+      return std::nullopt;
+    case Unit::months:
+    case Unit::years: {
+      if (!v.is_number_integer()) return std::nullopt;
+      const int64_t n = v.get<int64_t>();
+      if (n < 0 || n > (unit == Unit::months ? 12 : 120)) return std::nullopt;
+      return n;
+    }
+    case Unit::categories: {
+      if (!v.is_array()) return std::nullopt;
+      std::vector<std::string_view> names;
+      for (const json& item : v) {
+        if (!item.is_string()) return std::nullopt;
+        names.push_back(item.get_ref<const std::string&>());
+      }
+      return parse_categories(names);
+    }
+    default: {  // money and percent: a number with at most two decimals, not negative
+      if (!v.is_number()) return std::nullopt;
+      const auto hundredths = yuan_to_fen(v.get<double>());
+      if (!hundredths || *hundredths < 0 || *hundredths > max_amount_fen) return std::nullopt;
+      return hundredths;
+    }
+  }
+}
+
+}  // namespace
+
+Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text) {
+  Parsed<PolicyFile> out;
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    out.errors.push_back({"", "expected a JSON policy file (" + std::string(name) + ")"});
+    return out;
+  }
+  JsonReader r(out.errors);
+  PolicyFile& f = out.value;
+  if (r.string_field(doc, "", "schema", true) != "zengshou.policy/1")
+    out.errors.push_back({"/schema", "expected \"zengshou.policy/1\""});
+  f.id = r.string_field(doc, "", "id", true);
+  if (!f.id.empty() && f.id != name) out.errors.push_back({"/id", "expected \"" + std::string(name) + "\""});
+  if (const json* n = r.object_field(doc, "", "name", true)) {
+    f.name_zh = r.string_field(*n, "/name", "zh", true);
+    f.name_en = r.string_field(*n, "/name", "en", true);
+  }
+  f.province = r.string_field(doc, "", "province", false);
+  f.inherits = r.string_field(doc, "", "inherits", false);
+  f.document = r.string_field(doc, "", "document", false);
+  const json* years = doc.is_object() && doc.contains("years") ? &doc["years"] : nullptr;
+  if (years == nullptr || !years->is_array() || years->size() != 2 || !(*years)[0].is_number_integer() ||
+      !(*years)[1].is_number_integer() || (*years)[0].get<int>() > (*years)[1].get<int>()) {
+    out.errors.push_back({"/years", "expected [first, last] calendar years"});
+  } else {
+    f.first_year = (*years)[0].get<int>();
+    f.last_year = (*years)[1].get<int>();
+  }
+  const json* params = r.object_field(doc, "", "parameters", true);
+  if (params == nullptr) return out;
+  for (const auto& [param_name, entries] : params->items()) {
+    const std::string where = "/parameters/" + json_pointer_escape(param_name);
+    const auto id = param_from_name(param_name);
+    if (!id) {
+      out.errors.push_back({where, "expected a known parameter name"});
+      continue;
+    }
+    const Unit unit = info(*id).unit;
+    if (!entries.is_array() || entries.empty()) {
+      out.errors.push_back({where, "expected an array of dated values"});
+      continue;
+    }
+    auto& list = f.parameters[*id];
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const json& e = entries[i];
+      const std::string at = where + "/" + std::to_string(i);
+      if (!e.is_object()) {
+        out.errors.push_back({at, "expected { \"from\", \"value\", \"source\" or \"assumed\" }"});
+        continue;
+      }
+      ParamEntry entry;
+      const auto from = parse_date(r.string_field(e, at, "from", true));
+      if (!from) out.errors.push_back({at + "/from", "expected a date YYYY-MM-DD"});
+      entry.from = from.value_or(0);
+      if (!e.contains("value")) {
+        out.errors.push_back({at + "/value", "expected a value (or null to unset)"});
+      } else if (!e["value"].is_null()) {
+        entry.value = read_value(e["value"], unit);
+        if (!entry.value) out.errors.push_back({at + "/value", "expected " + unit_expectation(unit)});
+      }
+      entry.source = r.string_field(e, at, "source", false);
+      entry.note = r.string_field(e, at, "note", false);
+      entry.assumed = e.contains("assumed") && e["assumed"].is_boolean() && e["assumed"].get<bool>();
+      if (entry.source.empty() && !entry.assumed)
+        out.errors.push_back({at, "expected a \"source\", or \"assumed\": true with a \"note\""});
+      list.push_back(std::move(entry));
+    }
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
+  }
+  if (!out.ok()) out.value = PolicyFile{};
+  return out;
+}
+
+Parsed<ParamOverride> parse_override(std::string_view assignment) {
+  Parsed<ParamOverride> out;
+  const size_t eq = assignment.find('=');
+  const std::string where = "--set " + std::string(assignment);
+  if (eq == std::string_view::npos) {
+    out.errors.push_back({where, "expected NAME=VALUE"});
+    return out;
+  }
+  const std::string_view name = assignment.substr(0, eq);
+  const std::string_view text = assignment.substr(eq + 1);
+  const auto id = param_from_name(name);
+  if (!id) {
+    out.errors.push_back({where, "expected a known parameter name (see the policy files)"});
+    return out;
+  }
+  const Unit unit = info(*id).unit;
+  std::optional<int64_t> value;
+  if (unit == Unit::flag) {
+    if (text == "true") value = 1;
+    if (text == "false") value = 0;
+  } else if (unit == Unit::categories) {
+    std::vector<std::string_view> names;
+    for (size_t start = 0; start <= text.size();) {
+      const size_t comma = std::min(text.find(',', start), text.size());
+      if (comma > start) names.push_back(text.substr(start, comma - start));
+      start = comma + 1;
+    }
+    value = parse_categories(names);
+  } else {
+    const auto hundredths = parse_yuan_text(text);
+    if (hundredths && *hundredths >= 0 && *hundredths <= max_amount_fen) {
+      if (is_money(unit) || unit == Unit::percent) value = hundredths;
+      else if (*hundredths % 100 == 0 && *hundredths / 100 <= (unit == Unit::months ? 12 : 120))
+        value = *hundredths / 100;
+    }
+  }
+  if (!value) {
+    out.errors.push_back({where, "expected " + unit_expectation(unit)});
+    return out;
+  }
+  out.value = {*id, value};
+  return out;
+}
+
+Parsed<std::shared_ptr<const PolicySet>> PolicySet::from_files(
+    const std::vector<std::pair<std::string_view, std::string_view>>& files) {
+  Parsed<std::shared_ptr<const PolicySet>> out;
+  auto set = std::make_shared<PolicySet>();
+  for (const auto& [name, text] : files) {
+    auto parsed = parse_policy_file(name, text);
+    for (auto& e : parsed.errors) out.errors.push_back({std::string(name) + ".json" + e.where, e.expected});
+    if (!parsed.ok()) continue;
+    std::string id = parsed.value.id;
+    set->files_[std::move(id)] = std::make_unique<PolicyFile>(std::move(parsed.value));
+  }
+  for (const auto& [id, file] : set->files_) {
+    if (!file->inherits.empty() && set->files_.find(file->inherits) == set->files_.end())
+      out.errors.push_back({id + ".json/inherits", "expected the id of another policy file"});
+    set->ordered_.push_back(file.get());
+  }
+  if (out.ok()) out.value = std::move(set);
+  return out;
+}
+
+const PolicySet& PolicySet::embedded() {
+  static const std::shared_ptr<const PolicySet> set = [] {
+    std::vector<std::pair<std::string_view, std::string_view>> files;
+    for (const EmbeddedAsset& f : embedded_policy_files()) files.emplace_back(f.name, f.text);
+    auto parsed = from_files(files);
+    // The embedded files are checked by the unit tests; should one still be broken, the program keeps the
+    // policies that parsed rather than stopping.
+    return parsed.ok() ? parsed.value : std::make_shared<const PolicySet>();
+  }();
+  return *set;
+}
+
+const PolicyFile* PolicySet::find(std::string_view id) const {
+  const auto it = files_.find(id);
+  return it == files_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const PolicyFile*> PolicySet::chain(const PolicyFile& policy) const {
+  std::vector<const PolicyFile*> out;
+  for (const PolicyFile* f = &policy; f != nullptr && out.size() < 8; f = f->inherits.empty() ? nullptr : find(f->inherits))
+    out.push_back(f);
+  return out;
+}
+
+YearParameters PolicySet::resolve(const PolicyFile& policy, int year, const std::vector<ParamOverride>& overrides) const {
+  YearParameters out;
+  out.policy_ = &policy;
+  out.year_ = year;
+  const int date = year * 10000 + 101;
+  const auto files = chain(policy);
+  for (size_t i = 0; i < param_count; ++i) {
+    ResolvedParam& slot = out.values_[i];
+    for (const PolicyFile* f : files) {
+      const auto it = f->parameters.find(static_cast<ParamId>(i));
+      if (it == f->parameters.end()) continue;
+      const ParamEntry* in_force = nullptr;
+      for (const ParamEntry& e : it->second)
+        if (e.from <= date) in_force = &e;
+      if (in_force == nullptr) continue;
+      slot = {in_force->value, in_force, f, false};
+      break;
+    }
+  }
+  for (const ParamOverride& o : overrides) out.values_[static_cast<size_t>(o.id)] = {o.value, nullptr, nullptr, true};
+  return out;
+}
+
+std::optional<InputError> PolicySet::check(std::string_view id, int year, const std::string& where) const {
+  const PolicyFile* f = find(id);
+  if (f == nullptr) {
+    std::string known;
+    for (const PolicyFile* p : ordered_) known += (known.empty() ? "" : ", ") + p->id;
+    return InputError{where, "expected a known policy id (" + known + "), got \"" + std::string(id) + "\""};
+  }
+  if (year < f->first_year || year > f->last_year)
+    return InputError{"/year", "expected a year that " + f->id + " covers (" + std::to_string(f->first_year) + "–" +
+                                   std::to_string(f->last_year) + "), got " + std::to_string(year)};
+  return std::nullopt;
+}
+
+std::string value_text(ParamId id, int64_t value) {
+  const Unit unit = info(id).unit;
+  if (unit == Unit::flag) return value ? "true" : "false";
+  if (unit == Unit::categories) return categories_text(static_cast<CategorySet>(value));
+  if (unit == Unit::months || unit == Unit::years) return std::to_string(value);
+  const std::string text = Money::fen(value).yuan_text();
+  return unit == Unit::percent ? text + "%" : text;
+}
+
+}  // namespace zengshou::core

@@ -1,0 +1,115 @@
+// Policies: dated parameter values from assets/policies, inherited national → province → county, and the
+// values in force for one year with where each came from (DOMAIN.md §6, STYLE.md "parameters as data").
+#pragma once
+
+#include <array>        // resolved values
+#include <cstdint>      // int64_t
+#include <map>          // files by id
+#include <memory>       // owned files
+#include <optional>     // unset values
+#include <string>       // ids, sources
+#include <string_view>  // file text
+#include <vector>       // entries, chains
+
+#include "error.h"
+#include "household.h"
+#include "money.h"
+#include "programme.h"
+
+namespace zengshou::core {
+
+// One dated value of a parameter in a policy file.
+struct ParamEntry {
+  int from = 0;                  // date it takes effect, yyyymmdd
+  std::optional<int64_t> value;  // fen, basis points, a count, 0/1, or a CategorySet; empty: not set here
+  std::string source;            // "000_824a151a1583fd19.txt 三(一)4", or a public source
+  bool assumed = false;          // no source says so: a default, shown as assumed
+  std::string note;              // why it is assumed, or what the source says
+};
+
+struct PolicyFile {
+  std::string id;        // "yunnan/changning"
+  std::string name_zh;
+  std::string name_en;
+  std::string province;  // "yunnan", "guizhou", or empty
+  std::string inherits;  // parent policy id, empty for national
+  std::string document;  // the seed file this policy comes from, if any
+  int first_year = 0;
+  int last_year = 0;
+  std::map<ParamId, std::vector<ParamEntry>> parameters;  // entries sorted by date
+};
+
+// A change to a parameter on top of a policy (a reform, or `--set NAME=VALUE`).
+struct ParamOverride {
+  ParamId id;
+  std::optional<int64_t> value;
+};
+
+// A parameter's value in force for one year, and the entry and policy file it came from.
+struct ResolvedParam {
+  std::optional<int64_t> value;
+  const ParamEntry* entry = nullptr;  // null when no file sets it or when overridden
+  const PolicyFile* file = nullptr;
+  bool overridden = false;
+
+  bool assumed() const { return entry != nullptr && entry->assumed; }
+};
+
+// Every parameter of one policy for one year: what the engine reads.
+class YearParameters {
+ public:
+  const ResolvedParam& operator[](ParamId id) const { return values_[static_cast<size_t>(id)]; }
+  bool is_set(ParamId id) const { return (*this)[id].value.has_value(); }
+  int64_t raw(ParamId id) const { return (*this)[id].value.value_or(0); }
+  Money money(ParamId id) const { return Money::fen(raw(id)); }
+  bool flag(ParamId id) const { return raw(id) != 0; }
+  int count(ParamId id) const { return static_cast<int>(raw(id)); }
+  CategorySet categories(ParamId id) const { return static_cast<CategorySet>(raw(id)); }
+
+  const PolicyFile& policy() const { return *policy_; }
+  int year() const { return year_; }
+
+ private:
+  friend class PolicySet;
+  std::array<ResolvedParam, param_count> values_{};
+  const PolicyFile* policy_ = nullptr;
+  int year_ = 0;
+};
+
+// Parses one policy file's text. `name` is its path under assets/policies without ".json".
+Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text);
+
+// Parses "NAME=VALUE" (`--set public_welfare_post.monthly=1000`): yuan, percent, months, true/false, or
+// comma-separated categories, as the parameter's unit says.
+Parsed<ParamOverride> parse_override(std::string_view assignment);
+
+class PolicySet {
+ public:
+  // Every policy embedded in the program. Its files were checked by the tests; a broken one is a build defect.
+  static const PolicySet& embedded();
+
+  // Builds a set from files (name → text), reporting every problem, e.g. an unknown parent.
+  static Parsed<std::shared_ptr<const PolicySet>> from_files(
+      const std::vector<std::pair<std::string_view, std::string_view>>& files);
+
+  const PolicyFile* find(std::string_view id) const;
+  const std::vector<const PolicyFile*>& files() const { return ordered_; }  // by id
+
+  // The chain from the policy itself up to national.
+  std::vector<const PolicyFile*> chain(const PolicyFile& policy) const;
+
+  // The values in force on 1 January of `year`, the most specific file first, then the overrides.
+  YearParameters resolve(const PolicyFile& policy, int year, const std::vector<ParamOverride>& overrides = {}) const;
+
+  // An unknown policy id or an uncovered year, as an input error at `where`; empty when fine.
+  std::optional<InputError> check(std::string_view id, int year, const std::string& where) const;
+
+ private:
+  std::map<std::string, std::unique_ptr<PolicyFile>, std::less<>> files_;
+  std::vector<const PolicyFile*> ordered_;
+};
+
+// A parameter value as text in its unit: "800", "10%", "3", "true", "tuopin,monitor_unstable".
+std::string value_text(ParamId id, int64_t value);
+
+}  // namespace zengshou::core

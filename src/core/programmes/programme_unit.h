@@ -1,0 +1,77 @@
+// What a programme unit sees and how it reports: each programme is one function in src/core/programmes/,
+// registered in registry.cpp with the parameters it reads.
+#pragma once
+
+#include <initializer_list>  // parameter lists
+
+#include "core/household.h"
+#include "core/policy.h"
+#include "core/result.h"
+
+namespace zengshou::core {
+
+struct ProgrammeContext {
+  const Household& household;
+  const YearParameters& params;
+  int year;
+  Money net_before;  // counted net income from everything evaluated before this programme (for dibao)
+
+  bool household_in(ParamId categories) const { return contains(params.categories(categories), household.category); }
+  bool working_age(const Member& m) const {
+    const int age = m.age_in(year);
+    return age >= params.count(ParamId::working_age_from) && age <= params.count(ParamId::working_age_to);
+  }
+};
+
+// Collects a programme's outcome: each qualifying member's share, or why nobody qualifies.
+class ProgrammeOutput {
+ public:
+  ProgrammeOutput(ProgrammeId id, std::vector<ProgrammeDetail>& details) : id_(id), details_(details) {}
+
+  void add(int member, Money amount, Reason reason) {
+    details_.push_back({id_, member, amount, reason});
+    total_ += amount;
+    ++count_;
+  }
+  void not_eligible(Reason reason) { why_not_ = reason; }
+  void not_eligible(ReasonId id, std::initializer_list<int64_t> args = {}) { why_not_ = make(id, args); }
+
+  static Reason make(ReasonId id, std::initializer_list<int64_t> args) {
+    Reason r{id, {}};
+    size_t i = 0;
+    for (int64_t a : args) r.args[i++] = a;
+    return r;
+  }
+
+  int count() const { return count_; }
+  Money total() const { return total_; }
+  const Reason& why_not() const { return why_not_; }
+
+ private:
+  ProgrammeId id_;
+  std::vector<ProgrammeDetail>& details_;
+  Money total_;
+  int count_ = 0;
+  Reason why_not_{};
+};
+
+using ProgrammeRule = void (*)(const ProgrammeContext&, ProgrammeOutput&);
+
+// The "not for this category" reason, shared by the programmes limited to some households.
+inline Reason category_reason(const ProgrammeContext& c, ParamId categories, ReasonId id = ReasonId::category_not_covered) {
+  return ProgrammeOutput::make(id, {static_cast<int64_t>(c.params.categories(categories)),
+                                    static_cast<int64_t>(c.household.category)});
+}
+
+// 中职, 高职 or 技工院校: the schools Rain and Dew supports.
+bool is_vocational(SchoolLevel level);
+
+// The basic pension a month: the local standard, or the national minimum when that is higher.
+Money pension_monthly(const YearParameters& params);
+
+// The rules, one per programme (src/core/programmes/*.cpp).
+#define ZS_PROGRAMME(id, stream, counted, zh, en) void id##_rule(const ProgrammeContext&, ProgrammeOutput&);
+#include "core/programmes.def"
+#undef ZS_PROGRAMME
+
+}  // namespace zengshou::core

@@ -1,0 +1,38 @@
+#include "registry.h"
+
+#include <array>  // the table
+
+namespace zengshou::core {
+namespace {
+
+using P = ParamId;
+constexpr P public_welfare_post_params[] = {P::post_monthly_floor};
+constexpr P probation_certificate_subsidy_params[] = {P::probation_monthly, P::probation_max_months, P::probation_categories};
+constexpr P risk_area_work_subsidy_params[] = {P::risk_area_amount, P::risk_area_min_months, P::risk_area_categories};
+constexpr P cross_province_transport_params[] = {P::transport_amount, P::transport_amount_low_income, P::transport_low_income_below,
+                           P::transport_categories};
+constexpr P job_seeking_subsidy_params[] = {P::job_seeking_in_province, P::job_seeking_out_of_province, P::job_seeking_categories};
+constexpr P training_allowance_params[] = {P::training_daily, P::training_categories};
+constexpr P rain_dew_params[] = {P::rain_dew_amount, P::rain_dew_east_west_amount, P::rain_dew_categories};
+constexpr P graduate_exam_fee_params[] = {P::exam_fee_max_years, P::exam_fee_categories};
+constexpr P pension_basic_params[] = {P::pension_monthly, P::pension_national_minimum, P::pension_age};
+constexpr P pension_contribution_subsidy_params[] = {P::pension_subsidy_minimum, P::pension_subsidy_rate};
+constexpr P pension_contribution_paid_params[] = {P::pension_paid_tier, P::working_age_from};
+constexpr P disability_two_subsidies_params[] = {P::disability_living_monthly, P::disability_care_monthly};
+constexpr P farmland_subsidy_params[] = {P::farmland_per_mu};
+constexpr P urban_startup_subsidy_params[] = {P::urban_startup_amount};
+constexpr P urban_graduate_job_seeking_params[] = {P::urban_graduate_amount, P::urban_graduate_max_years};
+constexpr P dibao_params[] = {P::dibao_standard, P::dibao_urban_standard};
+
+// In programmes.def order: a rule and its parameters are found by the programme's name.
+const std::array<ProgrammeUnit, programme_count> units{{
+#define ZS_PROGRAMME(id, stream, counted, zh, en) {id##_rule, id##_params},
+#include "core/programmes.def"
+#undef ZS_PROGRAMME
+}};
+
+}  // namespace
+
+const ProgrammeUnit& programme_unit(ProgrammeId id) { return units[static_cast<size_t>(id)]; }
+
+}  // namespace zengshou::core

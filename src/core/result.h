@@ -1,0 +1,99 @@
+// The result of evaluating one household under one policy and year (CONTRACT.md "zengshou.result/1"):
+// what every view, the CLI and the report render.
+#pragma once
+
+#include <array>   // programmes, lines
+#include <string>  // ids
+#include <vector>  // details, flags, suggestions
+
+#include "money.h"
+#include "programme.h"
+#include "reason.h"
+
+namespace zengshou::core {
+
+struct Income {
+  Money wage;             // 工资性, counted amounts only
+  Money production;       // 生产经营性, gross
+  Money production_cost;  // 生产经营性支出
+  Money property;         // 财产性
+  Money transfer;         // 转移性, counted amounts only
+  Money net;              // wage + production − production_cost + property + transfer
+  Money per_capita_net;   // net ÷ size, rounded half up to the fen
+  Money cash_received;    // net plus the cash that is not counted (education aid, one-off payments)
+};
+
+// One member's (or the household's) share of a programme.
+struct ProgrammeDetail {
+  ProgrammeId programme;
+  int member;  // index into Household::members, or -1 for the household as a whole
+  Money amount;
+  Reason reason;
+};
+
+struct ProgrammeResult {
+  ProgrammeId id;
+  bool available = false;  // the policy has this programme
+  bool eligible = false;
+  Money amount;
+  bool counted = false;  // counted in net income (a policy parameter)
+  Reason reason;
+  uint16_t detail_begin = 0, detail_end = 0;  // this programme's entries in Result::details
+};
+
+enum class LineId { monitoring, policy, focus };
+inline constexpr std::array<std::string_view, 3> line_names{"monitoring", "policy", "focus"};
+
+struct LineResult {
+  LineId id;
+  Money value;           // yuan per person per year
+  Money per_capita_gap;  // how far below the line, 0 when above
+  Money household_gap;   // per_capita_gap × size
+  ParamId param;         // where the value comes from
+};
+
+enum class FlagId { below_monitoring_line, below_policy_line, income_fell, growth_below_target, zero_employment,
+                    relocated_without_job };
+inline constexpr std::array<std::string_view, 6> flag_names{
+    "below_monitoring_line", "below_policy_line", "income_fell", "growth_below_target", "zero_employment",
+    "relocated_without_job"};
+
+struct Flag {
+  FlagId id;
+  Reason detail;
+};
+
+enum class SuggestionKind { take_post, organized_export, enrol_vocational, claim_pension, apply_dibao };
+
+struct Suggestion {
+  SuggestionKind kind;
+  ProgrammeId programme;  // the programme the step opens
+  int member;             // index into Household::members, or -1
+  Money adds;             // cash the household gains a year
+  Money adds_net;         // of which counted in net income
+  bool closes_gap = false;  // per-capita net reaches the gap line (the policy line, else the monitoring line)
+  Reason step;
+};
+
+struct Result {
+  std::string household;  // the household's id
+  std::string policy;     // policy id
+  int year = 0;
+  int size = 0;
+  Income income;
+  std::array<ProgrammeResult, programme_count> programmes{};
+  std::vector<ProgrammeDetail> details;
+  std::vector<LineResult> lines;
+  std::vector<Flag> flags;
+  std::vector<Suggestion> suggestions;  // most yuan added first
+  bool beyond_policy_years = false;  // a projection year after the policy's last year: parameters held
+
+  const ProgrammeResult& programme(ProgrammeId id) const { return programmes[static_cast<size_t>(id)]; }
+  bool has_flag(FlagId id) const {
+    for (const Flag& f : flags)
+      if (f.id == id) return true;
+    return false;
+  }
+};
+
+}  // namespace zengshou::core

@@ -1,0 +1,117 @@
+#include "result_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "json_reading.h"
+#include "programmes/registry.h"
+
+namespace zengshou::core {
+
+using nlohmann::json;
+
+std::string param_source(const ResolvedParam& p) {
+  if (p.overridden) return "override";
+  if (p.entry == nullptr) return "";
+  if (!p.entry->source.empty()) return p.entry->source;
+  return "assets/policies/" + p.file->id + ".json";
+}
+
+namespace {
+
+json param_json(ParamId id, const YearParameters& params, Language language) {
+  const ResolvedParam& p = params[id];
+  json j = {{"name", info(id).name},
+            {"description", language == Language::zh ? info(id).description_zh : info(id).description_en},
+            {"unit", unit_names[static_cast<size_t>(info(id).unit)]},
+            {"value", p.value ? json(value_text(id, *p.value)) : json(nullptr)},
+            {"source", param_source(p)},
+            {"assumed", p.assumed()}};
+  if (p.entry != nullptr && !p.entry->note.empty()) j["note"] = p.entry->note;
+  if (p.file != nullptr) j["policy"] = p.file->id;
+  return j;
+}
+
+}  // namespace
+
+json result_to_json(const Result& r, const Household& h, const YearParameters& params, Language language) {
+  const Income& in = r.income;
+  json programmes = json::array();
+  for (const ProgrammeResult& pr : r.programmes) {
+    const ProgrammeInfo& pi = info(pr.id);
+    const ResolvedParam& availability = params[available_param(pr.id)];
+    json used = json::array();
+    bool assumed = availability.assumed() || params[counted_param(pr.id)].assumed();
+    used.push_back(param_json(available_param(pr.id), params, language));
+    used.push_back(param_json(counted_param(pr.id), params, language));
+    if (pr.available) {
+      for (ParamId id : programme_unit(pr.id).params) {
+        used.push_back(param_json(id, params, language));
+        assumed = assumed || params[id].assumed();
+      }
+    }
+    json members = json::array();
+    for (size_t d = pr.detail_begin; d < pr.detail_end; ++d) {
+      const ProgrammeDetail& detail = r.details[d];
+      members.push_back({{"member", detail.member < 0 ? json(nullptr) : json(detail.member)},
+                         {"name", detail.member < 0 ? json(nullptr) : json(h.members[detail.member].name)},
+                         {"amount", yuan_json(detail.amount)},
+                         {"reason", render(detail.reason, language)}});
+    }
+    programmes.push_back({{"id", pi.id},
+                          {"name", language == Language::zh ? pi.name_zh : pi.name_en},
+                          {"available", pr.available},
+                          {"eligible", pr.eligible},
+                          {"amount", yuan_json(pr.amount)},
+                          {"stream", stream_names[static_cast<size_t>(pi.stream)]},
+                          {"counted", pr.counted},
+                          {"reason", render(pr.reason, language)},
+                          {"reason_key", reason_key(pr.reason.id)},
+                          {"source", param_source(availability)},
+                          {"assumed", assumed},
+                          {"members", members},
+                          {"parameters", used}});
+  }
+  json lines = json::array();
+  for (const LineResult& l : r.lines) {
+    const ResolvedParam& p = params[l.param];
+    lines.push_back({{"id", line_names[static_cast<size_t>(l.id)]},
+                     {"value", yuan_json(l.value)},
+                     {"per_capita_gap", yuan_json(l.per_capita_gap)},
+                     {"household_gap", yuan_json(l.household_gap)},
+                     {"assumed", p.assumed()},
+                     {"source", param_source(p)}});
+  }
+  json flags = json::array();
+  for (const Flag& f : r.flags)
+    flags.push_back({{"id", flag_names[static_cast<size_t>(f.id)]}, {"detail", render(f.detail, language)}});
+  json suggestions = json::array();
+  for (const Suggestion& s : r.suggestions)
+    suggestions.push_back({{"programme", info(s.programme).id},
+                           {"member", s.member < 0 ? json(nullptr) : json(s.member)},
+                           {"adds", yuan_json(s.adds)},
+                           {"adds_net", yuan_json(s.adds_net)},
+                           {"closes_gap", s.closes_gap},
+                           {"step", render(s.step, language)}});
+  json out = {{"schema", "zengshou.result/1"},
+              {"household", r.household},
+              {"policy", r.policy},
+              {"year", r.year},
+              {"size", r.size},
+              {"income",
+               {{"wage", yuan_json(in.wage)},
+                {"production", yuan_json(in.production)},
+                {"production_cost", yuan_json(in.production_cost)},
+                {"property", yuan_json(in.property)},
+                {"transfer", yuan_json(in.transfer)},
+                {"net", yuan_json(in.net)},
+                {"per_capita_net", yuan_json(in.per_capita_net)},
+                {"cash_received", yuan_json(in.cash_received)}}},
+              {"programmes", programmes},
+              {"lines", lines},
+              {"flags", flags},
+              {"suggestions", suggestions}};
+  if (r.beyond_policy_years) out["beyond_policy_years"] = true;
+  return out;
+}
+
+}  // namespace zengshou::core

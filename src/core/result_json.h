@@ -1,0 +1,20 @@
+// The result as JSON (CONTRACT.md "zengshou.result/1"), with each programme's reason, source and parameters.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "household.h"
+#include "policy.h"
+#include "reason.h"
+#include "result.h"
+
+namespace zengshou::core {
+
+// `params` are the parameters the result was evaluated with: they give each amount its source.
+nlohmann::json result_to_json(const Result& result, const Household& household, const YearParameters& params,
+                              Language language);
+
+// Where a parameter's value comes from: its source clause, "override", or its policy file when assumed.
+std::string param_source(const ResolvedParam& p);
+
+}  // namespace zengshou::core

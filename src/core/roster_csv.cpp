@@ -1,0 +1,259 @@
+#include "roster_csv.h"
+
+#include <map>  // pointer → CSV cell
+
+#include <nlohmann/json.hpp>
+
+#include "household_json.h"
+#include "json_reading.h"
+
+namespace zengshou::core {
+namespace {
+
+using nlohmann::json;
+
+// Column → where it goes in the household JSON. "members/N/…" fields come from each member's row; the others from
+// the first row of the household.
+struct Column {
+  std::string_view name;
+  std::string_view pointer;  // under the household, or under /members/N when `member`
+  bool member;
+  enum Kind { text, integer, number, boolean } kind;
+};
+
+const std::vector<Column>& columns() {
+  static const std::vector<Column> list = {
+      {"household_id", "/id", false, Column::text},
+      {"head", "/head", false, Column::text},
+      {"village", "/village", false, Column::text},
+      {"policy", "/policy", false, Column::text},
+      {"year", "/year", false, Column::integer},
+      {"category", "/category", false, Column::text},
+      {"relocated", "/relocated", false, Column::boolean},
+      {"dibao", "/dibao", false, Column::boolean},
+      {"tekun", "/tekun", false, Column::boolean},
+      {"farmland_mu", "/transfers/farmland_mu", false, Column::number},
+      {"eco_compensation", "/transfers/eco_compensation", false, Column::number},
+      {"family_support", "/transfers/family_support", false, Column::number},
+      {"other_transfers", "/transfers/other", false, Column::number},
+      {"production_revenue", "/production/0/revenue", false, Column::number},
+      {"production_cost", "/production/0/cost", false, Column::number},
+      {"land_rent", "/property/land_rent", false, Column::number},
+      {"dividends", "/property/dividends", false, Column::number},
+      {"house_rent", "/property/house_rent", false, Column::number},
+      {"other_property", "/property/other", false, Column::number},
+      {"last_year_per_capita_net", "/last_year_per_capita_net", false, Column::number},
+      {"name", "/name", true, Column::text},
+      {"birth_year", "/birth_year", true, Column::integer},
+      {"labor", "/labor", true, Column::text},
+      {"disability_grade", "/disability_grade", true, Column::integer},
+      {"school", "/school/level", true, Column::text},
+      {"east_west", "/school/east_west", true, Column::boolean},
+      {"job_kind", "/jobs/0/kind", true, Column::text},
+      {"months", "/jobs/0/months", true, Column::integer},
+      {"monthly_wage", "/jobs/0/monthly_wage", true, Column::number},
+      {"first_organized_export", "/jobs/0/first_organized_export", true, Column::boolean},
+      {"pension_enrolled", "/pension/enrolled", true, Column::boolean},
+      {"pension_tier", "/pension/tier", true, Column::number},
+      {"training_days", "/training_days", true, Column::integer},
+  };
+  return list;
+}
+
+// RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. Records the line each row starts on.
+struct Row {
+  int line;
+  std::vector<std::string> cells;
+};
+
+std::vector<Row> split_csv(std::string_view text) {
+  std::vector<Row> rows;
+  Row row{1, {}};
+  std::string cell;
+  bool quoted = false, any = false;
+  int line = 1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      quoted = any = true;
+    } else if (c == ',') {
+      row.cells.push_back(std::move(cell));
+      cell.clear();
+      any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !cell.empty()) {
+        row.cells.push_back(std::move(cell));
+        rows.push_back(std::move(row));
+      }
+      cell.clear();
+      any = false;
+      row = Row{++line, {}};
+    } else {
+      cell += c;
+      any = true;
+    }
+  }
+  if (any || !cell.empty()) {
+    row.cells.push_back(std::move(cell));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string cell_where(int line, std::string_view column) {
+  return "line " + std::to_string(line) + ", column \"" + std::string(column) + "\"";
+}
+
+// A cell as JSON of its column's kind; an empty cell is left out.
+std::optional<json> cell_value(const std::string& cell, Column::Kind kind, InputErrors& errors, const std::string& where) {
+  if (cell.empty()) return std::nullopt;
+  switch (kind) {
+    case Column::text: return json(cell);
+    case Column::boolean:
+      if (cell == "true" || cell == "1" || cell == "是") return json(true);
+      if (cell == "false" || cell == "0" || cell == "否") return json(false);
+      errors.push_back({where, "expected true or false, got \"" + cell + "\""});
+      return std::nullopt;
+    case Column::integer:
+      try {
+        size_t used = 0;
+        const long long v = std::stoll(cell, &used);
+        if (used == cell.size()) return json(v);
+      } catch (const std::exception&) {
+      }
+      errors.push_back({where, "expected a whole number, got \"" + cell + "\""});
+      return std::nullopt;
+    case Column::number:
+      if (const auto hundredths = parse_yuan_text(cell)) return json(static_cast<double>(*hundredths) / 100.0);
+      errors.push_back({where, "expected a number with at most two decimals, got \"" + cell + "\""});
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
+  Parsed<std::vector<RosterEntry>> out;
+  const auto rows = split_csv(text);
+  if (rows.empty()) {
+    out.errors.push_back({"line 1", "expected a header row of roster columns"});
+    return out;
+  }
+  // Header: known column names, in any order.
+  std::vector<const Column*> header;
+  for (const std::string& name : rows[0].cells) {
+    const Column* found = nullptr;
+    for (const Column& c : columns())
+      if (c.name == name) found = &c;
+    if (found == nullptr) out.errors.push_back({cell_where(1, name), "expected a known roster column (see README)"});
+    header.push_back(found);
+  }
+  if (!out.ok()) return out;
+
+  struct Building {
+    json doc;
+    int first_line;
+    std::map<std::string, std::string> cell_of;  // JSON pointer → "line N, column …"
+  };
+  std::vector<Building> households;
+  std::map<std::string, size_t> by_id;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    if (row.cells.size() != header.size()) {
+      out.errors.push_back({"line " + std::to_string(row.line),
+                            "expected " + std::to_string(header.size()) + " columns, got " + std::to_string(row.cells.size())});
+      continue;
+    }
+    std::string id;
+    for (size_t c = 0; c < header.size(); ++c)
+      if (header[c]->name == "household_id") id = row.cells[c];
+    if (id.empty()) {
+      out.errors.push_back({cell_where(row.line, "household_id"), "expected the household's id on every row"});
+      continue;
+    }
+    auto [it, is_new] = by_id.try_emplace(id, households.size());
+    if (is_new) {
+      households.push_back({json{{"schema", household_schema}, {"members", json::array()}}, row.line, {}});
+    }
+    Building& b = households[it->second];
+    const size_t member = b.doc["members"].size();
+    json person = json::object();
+    for (size_t c = 0; c < header.size(); ++c) {
+      const Column& col = *header[c];
+      const std::string where = cell_where(row.line, col.name);
+      const auto value = cell_value(row.cells[c], col.kind, out.errors, where);
+      if (!value) continue;
+      if (col.member) {
+        person[json::json_pointer(std::string(col.pointer))] = *value;
+        b.cell_of["/members/" + std::to_string(member) + std::string(col.pointer)] = where;
+      } else if (is_new) {
+        b.doc[json::json_pointer(std::string(col.pointer))] = *value;
+        b.cell_of[std::string(col.pointer)] = where;
+      }
+    }
+    if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
+    if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
+    if (b.doc.contains("production")) b.doc["production"][0]["kind"] = "other";
+    b.doc["members"].push_back(std::move(person));
+  }
+  for (Building& b : households) {
+    auto parsed = household_from_json(b.doc);
+    for (InputError& e : parsed.errors) {
+      const auto cell = b.cell_of.find(e.where);
+      e.where = cell != b.cell_of.end() ? cell->second : "line " + std::to_string(b.first_line) + " (" + e.where + ")";
+      out.errors.push_back(std::move(e));
+    }
+    if (parsed.ok()) out.value.push_back({std::move(parsed.value), "line " + std::to_string(b.first_line)});
+  }
+  if (!out.ok()) out.value.clear();
+  return out;
+}
+
+Parsed<std::vector<RosterEntry>> parse_json_roster(std::string_view text) {
+  Parsed<std::vector<RosterEntry>> out;
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_array()) {
+    out.errors.push_back({"", "expected a JSON array of households, or a CSV roster"});
+    return out;
+  }
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const std::string at = "/" + std::to_string(i);
+    auto parsed = household_from_json(doc[i], at);
+    for (auto& e : parsed.errors) out.errors.push_back(std::move(e));
+    if (parsed.ok()) out.value.push_back({std::move(parsed.value), at});
+  }
+  if (!out.ok()) out.value.clear();
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& roster_csv_columns() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> list;
+    for (const Column& c : columns()) list.push_back(c.name);
+    return list;
+  }();
+  return names;
+}
+
+Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM, as Excel writes
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text[first] == '[') return parse_json_roster(text);
+  return parse_csv(text);
+}
+
+}  // namespace zengshou::core
