@@ -1,0 +1,154 @@
+// The household file (CONTRACT.md): every problem at once, each with its JSON pointer; never half a household;
+// household → JSON → household gives the same household.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/household_json.h"
+
+using namespace zengshou::core;
+using nlohmann::json;
+
+namespace {
+
+json minimal() {
+  return json::parse(R"({
+    "schema": "zengshou.household/1", "id": "H1", "policy": "yunnan/changning", "year": 2022,
+    "category": "tuopin",
+    "members": [ { "name": "张三", "birth_year": 1975 } ]
+  })");
+}
+
+std::vector<std::string> problems(const json& doc) {
+  std::vector<std::string> lines;
+  for (const InputError& e : household_from_json(doc).errors) lines.push_back(error_line(e));
+  return lines;
+}
+
+bool mentions(const std::vector<std::string>& lines, const std::string& where) {
+  for (const std::string& l : lines)
+    if (l.rfind("error: " + where + ": expected", 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a minimal household parses with the contract's defaults") {
+  const auto parsed = household_from_json(minimal());
+  REQUIRE(parsed.ok());
+  const Household& h = parsed.value;
+  CHECK_EQ(h.category, Category::tuopin);
+  CHECK_EQ(h.size(), 1);
+  CHECK_EQ(h.members[0].labor, Labor::full);
+  CHECK_FALSE(h.members[0].school.has_value());
+  CHECK_FALSE(h.last_year_per_capita_net.has_value());
+}
+
+TEST_CASE("text that is not JSON is one error naming the file") {
+  const auto parsed = parse_household("{ not json");
+  REQUIRE_EQ(parsed.errors.size(), 1);
+  CHECK(parsed.errors[0].expected.find("valid JSON") != std::string::npos);
+}
+
+TEST_CASE("every problem is reported at once, with its pointer, and no household is returned") {
+  json doc = minimal();
+  doc["year"] = "2022";                                  // wrong type
+  doc["category"] = "poor";                              // unknown enum value
+  doc["members"][0]["birth_year"] = 1850;                // out of range
+  doc["members"][0]["jobs"] = json::array({{{"kind", "local"}, {"months", 13}, {"monthly_wage", -5}}});
+  doc["property"] = {{"land_rent", 12.345}};             // three decimals
+  doc.erase("schema");                                   // missing required field
+  const auto parsed = household_from_json(doc);
+  CHECK_FALSE(parsed.ok());
+  CHECK_EQ(parsed.value.size(), 0);  // never half a household
+  const auto lines = problems(doc);
+  CHECK(mentions(lines, "/schema"));
+  CHECK(mentions(lines, "/year"));
+  CHECK(mentions(lines, "/category"));
+  CHECK(mentions(lines, "/members/0/birth_year"));
+  CHECK(mentions(lines, "/members/0/jobs/0/months"));
+  CHECK(mentions(lines, "/members/0/jobs/0/monthly_wage"));
+  CHECK(mentions(lines, "/property/land_rent"));
+}
+
+TEST_CASE("messages say what was expected and what came") {
+  json doc = minimal();
+  doc["members"][0]["labor"] = "strong";
+  const auto lines = problems(doc);
+  REQUIRE_EQ(lines.size(), 1);
+  CHECK_EQ(lines[0], "error: /members/0/labor: expected one of full, weak, none, got \"strong\"");
+}
+
+TEST_CASE("amounts: 0 to 100 000 000 yuan with at most two decimals") {
+  json doc = minimal();
+  doc["transfers"] = {{"other", 100000000}};
+  CHECK(household_from_json(doc).ok());
+  doc["transfers"] = {{"other", 100000000.01}};
+  CHECK(mentions(problems(doc), "/transfers/other"));
+  doc["transfers"] = {{"other", -0.01}};
+  CHECK(mentions(problems(doc), "/transfers/other"));
+  doc["transfers"] = {{"other", 0.1}};
+  CHECK(household_from_json(doc).ok());
+}
+
+TEST_CASE("members: 1 to 30 (0 and 31 are errors at /members)") {
+  json doc = minimal();
+  doc["members"] = json::array();
+  CHECK(mentions(problems(doc), "/members"));
+  doc["members"] = json::array();
+  for (int i = 0; i < 30; ++i) doc["members"].push_back({{"birth_year", 1980 + i}});
+  CHECK(household_from_json(doc).ok());
+  doc["members"].push_back({{"birth_year", 2000}});
+  const auto lines = problems(doc);
+  REQUIRE_EQ(lines.size(), 1);
+  CHECK_EQ(lines[0], "error: /members: expected 1 to 30 members, got 31");
+}
+
+TEST_CASE("birth year 1900 to the household's year; months 0 to 12") {
+  json doc = minimal();
+  doc["members"][0]["birth_year"] = 2022;
+  CHECK(household_from_json(doc).ok());
+  doc["members"][0]["birth_year"] = 2023;
+  CHECK(mentions(problems(doc), "/members/0/birth_year"));
+  doc["members"][0]["birth_year"] = 1900;
+  doc["members"][0]["jobs"] = json::array({{{"kind", "local"}, {"months", 12}, {"monthly_wage", 1}}});
+  CHECK(household_from_json(doc).ok());
+  doc["members"][0]["jobs"][0]["months"] = -1;
+  CHECK(mentions(problems(doc), "/members/0/jobs/0/months"));
+}
+
+TEST_CASE("graduates need years_since; schools need a known level") {
+  json doc = minimal();
+  doc["members"][0]["school"] = {{"level", "graduate"}};
+  CHECK(mentions(problems(doc), "/members/0/school/years_since"));
+  doc["members"][0]["school"] = {{"level", "kindergarten"}};
+  CHECK(mentions(problems(doc), "/members/0/school/level"));
+}
+
+TEST_CASE("household → JSON → household is the same household") {
+  const auto first = parse_household(R"({
+    "schema": "zengshou.household/1", "id": "H2", "head": "李四", "village": "新村", "policy": "guizhou/ceheng",
+    "year": 2023, "category": "monitor_marginal", "relocated": true, "dibao": true, "tekun": false,
+    "members": [
+      { "name": "李四", "birth_year": 1960, "labor": "weak", "disability_grade": 1,
+        "jobs": [ { "kind": "public_welfare_post", "months": 12, "monthly_wage": 800.5,
+                    "first_organized_export": true, "probation_certificate_months": 2, "risk_area_months": 1 } ],
+        "pension": { "enrolled": true, "tier": 300 }, "training_days": 4 },
+      { "name": "李小", "birth_year": 2000, "school": { "level": "graduate", "years_since": 1, "exam_fees": 300 },
+        "first_business_year": 2022 }
+    ],
+    "production": [ { "kind": "livestock", "name": "肉牛", "revenue": 20000.25, "cost": 8000 } ],
+    "property": { "land_rent": 1, "dividends": 2, "house_rent": 3, "other": 4.05 },
+    "transfers": { "farmland_mu": 3.25, "eco_compensation": 5, "family_support": 6, "other": 7 },
+    "last_year_per_capita_net": 9876.54
+  })");
+  REQUIRE(first.ok());
+  const json written = household_to_json(first.value);
+  const auto second = household_from_json(written);
+  REQUIRE(second.ok());
+  CHECK_EQ(household_to_json(second.value), written);
+  CHECK_EQ(second.value.transfers.farmland_centimu, 325);
+  CHECK_EQ(second.value.members[0].jobs[0].monthly_wage, Money::fen(80050));
+  CHECK_EQ(second.value.last_year_per_capita_net.value(), Money::fen(987654));
+  CHECK_EQ(second.value.members[1].first_business_year.value(), 2022);
+}
