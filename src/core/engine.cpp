@@ -7,6 +7,8 @@
 namespace zengshou::core {
 namespace {
 
+constexpr int adult_age = 18;
+
 // Members who can work: labour capacity, of working age, not in school.
 bool can_work(const Member& m, const YearParameters& p, int year) {
   const int age = m.age_in(year);
@@ -115,7 +117,8 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   for (int i = 0; i < h.size(); ++i) {
     const Member& m = h.members[i];
     const int age = m.age_in(r.year);
-    if (can_work(m, p, r.year) && !employed(m)) {
+    // Jobs are suggested to adults; a school-age 16- or 17-year-old (两后生) is pointed to vocational school.
+    if (can_work(m, p, r.year) && !employed(m) && age >= adult_age) {
       if (p.is_set(ParamId::post_monthly_floor)) {
         Gain g;
         g.add(p, ProgrammeId::public_welfare_post, post_floor * 12);

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "core/engine.h"
 #include "core/household.h"
 #include "core/policy.h"
@@ -51,3 +53,10 @@ inline Result run(const Household& h, const std::string& policy, int year, const
 inline ParamOverride set(const std::string& assignment) { return parse_override(assignment).value; }
 
 }  // namespace zengshou::test
+
+namespace doctest {
+template <>
+struct StringMaker<zengshou::core::Money> {
+  static String convert(const zengshou::core::Money& m) { return (m.yuan_text() + " yuan").c_str(); }
+};
+}  // namespace doctest
