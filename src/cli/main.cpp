@@ -205,10 +205,7 @@ int run_batch(const Options& o) {
 
 int main(int argc, char** argv) {
   auto parsed = parse_arguments(argc, argv);
-  if (!parsed.ok()) {
-    std::cerr << usage;
-    return fail(parsed.errors);
-  }
+  if (!parsed.ok()) return fail(parsed.errors);
   const Options& o = parsed.value;
   if (o.command == "--version") {
     std::cout << "zengshou " << version() << '\n';
@@ -220,10 +217,7 @@ int main(int argc, char** argv) {
   }
   if (o.command == "policies") return print_policies();
   const bool known = o.command == "eval" || o.command == "project" || o.command == "batch" || o.command == "explain";
-  if (!known) {
-    std::cerr << usage;
-    return fail({{o.command, "expected a command: policies, eval, project, batch, explain"}});
-  }
+  if (!known) return fail({{o.command, "expected a command: policies, eval, project, batch, explain (see --help)"}});
   if (o.file.empty()) return fail({{"arguments", "expected a FILE (or - for standard input)"}});
   if (o.command == "project" && !o.years) return fail({{"--years", "expected --years N for project"}});
   if (o.command == "batch") return run_batch(o);

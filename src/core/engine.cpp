@@ -98,7 +98,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   for (const LineResult& l : r.lines)
     if (l.id == LineId::policy || (l.id == LineId::monitoring && gap_line == nullptr)) gap_line = &l;
 
-  auto suggest = [&](SuggestionKind kind, ProgrammeId programme, int member, Gain gain, Reason step) {
+  auto suggest = [&](SuggestionKind kind, std::optional<ProgrammeId> programme, int member, Gain gain, Reason step) {
     if (gain.cash == Money()) return;
     // On dibao, counted income beyond the standard is offset by a smaller allowance.
     Money net_gain = gain.counted;
@@ -128,10 +128,17 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
       if (m.labor == Labor::full && export_months > 0) {
         Gain g;
         g.cash = g.counted = export_wage * export_months;  // wages: always counted
-        if (low_income_household) g.add(p, ProgrammeId::job_seeking_subsidy, p.money(ParamId::job_seeking_out_of_province));
-        if (contains(p.categories(ParamId::transport_categories), h.category))
+        std::optional<ProgrammeId> opens;
+        if (contains(p.categories(ParamId::transport_categories), h.category) &&
+            p.flag(available_param(ProgrammeId::cross_province_transport))) {
           g.add(p, ProgrammeId::cross_province_transport, p.money(ParamId::transport_amount));
-        suggest(SuggestionKind::organized_export, ProgrammeId::job_seeking_subsidy, i, g,
+          opens = ProgrammeId::cross_province_transport;
+        }
+        if (low_income_household && p.flag(available_param(ProgrammeId::job_seeking_subsidy))) {
+          g.add(p, ProgrammeId::job_seeking_subsidy, p.money(ParamId::job_seeking_out_of_province));
+          opens = ProgrammeId::job_seeking_subsidy;
+        }
+        suggest(SuggestionKind::organized_export, opens, i, g,
                 ProgrammeOutput::make(ReasonId::step_organized_export, {export_wage.fen(), export_months}));
       }
     }

@@ -135,13 +135,9 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
 }
 
 Parsed<Household> parse_household(std::string_view text) {
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    Parsed<Household> out;
-    out.errors.push_back({"", "expected a JSON household file (zengshou.household/1); the text is not valid JSON"});
-    return out;
-  }
-  return household_from_json(doc);
+  Parsed<Household> out;
+  const auto doc = parse_json_text(text, "a JSON household file (zengshou.household/1)", out.errors);
+  return doc ? household_from_json(*doc) : out;
 }
 
 

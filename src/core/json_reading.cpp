@@ -1,5 +1,7 @@
 #include "json_reading.h"
 
+#include <algorithm>  // min
+
 namespace zengshou::core {
 
 using nlohmann::json;
@@ -7,6 +9,28 @@ using nlohmann::json;
 json yuan_json(Money m) {
   if (m.fen() % 100 == 0) return m.fen() / 100;
   return static_cast<double>(m.fen()) / 100.0;
+}
+
+std::optional<json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // nlohmann reports the byte after the one it choked on; count lines and UTF-8 characters up to it.
+    const size_t end = e.byte == 0 ? 0 : std::min<size_t>(e.byte - 1, text.size());
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < end; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    const bool utf8 = std::string(e.what()).find("UTF-8") != std::string::npos;
+    errors.push_back({"line " + std::to_string(line) + ", column " + std::to_string(column),
+                      "expected " + what + (utf8 ? "; the text is not valid UTF-8" : "; the text is not valid JSON")});
+    return std::nullopt;
+  }
 }
 
 std::string json_pointer_escape(std::string_view key) {

@@ -17,6 +17,9 @@ namespace zengshou::core {
 // Amounts as JSON numbers of yuan: whole yuan as integers, otherwise two decimals at most.
 nlohmann::json yuan_json(Money amount);
 
+// Parses JSON text; on a syntax error records one problem at its line and column ("line 3, column 14").
+std::optional<nlohmann::json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors);
+
 // "a/b~c" → "a~1b~0c" (RFC 6901).
 std::string json_pointer_escape(std::string_view key);
 

@@ -91,11 +91,9 @@ std::optional<int64_t> read_value(const json& v, Unit unit) {
 
 Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text) {
   Parsed<PolicyFile> out;
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    out.errors.push_back({"", "expected a JSON policy file (" + std::string(name) + ")"});
-    return out;
-  }
+  const auto parsed = parse_json_text(text, "a JSON policy file", out.errors);
+  if (!parsed) return out;
+  const json& doc = *parsed;
   JsonReader r(out.errors);
   PolicyFile& f = out.value;
   if (r.string_field(doc, "", "schema", true) != "zengshou.policy/1")

@@ -2,7 +2,8 @@
 // what every view, the CLI and the report render.
 #pragma once
 
-#include <array>   // programmes, lines
+#include <array>     // programmes, lines
+#include <optional>  // a suggestion's programme
 #include <string>  // ids
 #include <vector>  // details, flags, suggestions
 
@@ -64,10 +65,12 @@ struct Flag {
 };
 
 enum class SuggestionKind { take_post, organized_export, enrol_vocational, claim_pension, apply_dibao };
+inline constexpr std::array<std::string_view, 5> suggestion_kind_names{"take_post", "organized_export", "enrol_vocational",
+                                                                       "claim_pension", "apply_dibao"};
 
 struct Suggestion {
   SuggestionKind kind;
-  ProgrammeId programme;  // the programme the step opens
+  std::optional<ProgrammeId> programme;  // the programme the step opens; none for a job alone
   int member;             // index into Household::members, or -1
   Money adds;             // cash the household gains a year
   Money adds_net;         // of which counted in net income

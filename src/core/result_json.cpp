@@ -86,7 +86,8 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
     flags.push_back({{"id", flag_names[static_cast<size_t>(f.id)]}, {"detail", render(f.detail, language)}});
   json suggestions = json::array();
   for (const Suggestion& s : r.suggestions)
-    suggestions.push_back({{"programme", info(s.programme).id},
+    suggestions.push_back({{"programme", s.programme ? json(info(*s.programme).id) : json(nullptr)},
+                           {"kind", suggestion_kind_names[static_cast<size_t>(s.kind)]},
                            {"member", s.member < 0 ? json(nullptr) : json(s.member)},
                            {"adds", yuan_json(s.adds)},
                            {"adds_net", yuan_json(s.adds_net)},

@@ -1,6 +1,6 @@
 #include "roster_csv.h"
 
-#include <map>  // pointer → CSV cell
+#include <map>  // households by id
 
 #include <nlohmann/json.hpp>
 
@@ -144,6 +144,23 @@ std::optional<json> cell_value(const std::string& cell, Column::Kind kind, Input
   return std::nullopt;
 }
 
+// A household pointer as a CSV place: "/members/1/jobs/0/months" → the second member's row, column "months".
+std::string csv_place(const std::string& pointer, int first_line, const std::vector<int>& member_lines) {
+  int line = first_line;
+  std::string rest = pointer;
+  bool member = false;
+  if (rest.rfind("/members/", 0) == 0) {
+    const size_t slash = rest.find('/', 9);
+    const size_t index = std::stoul(rest.substr(9, slash - 9));
+    if (index < member_lines.size()) line = member_lines[index];
+    rest = slash == std::string::npos ? "" : rest.substr(slash);
+    member = true;
+  }
+  for (const Column& c : columns())
+    if (c.member == member && c.pointer == rest) return cell_where(line, c.name);
+  return "line " + std::to_string(line) + " (" + pointer + ")";
+}
+
 Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   Parsed<std::vector<RosterEntry>> out;
   const auto rows = split_csv(text);
@@ -165,7 +182,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   struct Building {
     json doc;
     int first_line;
-    std::map<std::string, std::string> cell_of;  // JSON pointer → "line N, column …"
+    std::vector<int> member_lines;  // the row of each member
   };
   std::vector<Building> households;
   std::map<std::string, size_t> by_id;
@@ -188,20 +205,15 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
       households.push_back({json{{"schema", household_schema}, {"members", json::array()}}, row.line, {}});
     }
     Building& b = households[it->second];
-    const size_t member = b.doc["members"].size();
+    b.member_lines.push_back(row.line);
     json person = json::object();
     for (size_t c = 0; c < header.size(); ++c) {
       const Column& col = *header[c];
       const std::string where = cell_where(row.line, col.name);
       const auto value = cell_value(row.cells[c], col.kind, out.errors, where);
       if (!value) continue;
-      if (col.member) {
-        person[json::json_pointer(std::string(col.pointer))] = *value;
-        b.cell_of["/members/" + std::to_string(member) + std::string(col.pointer)] = where;
-      } else if (is_new) {
-        b.doc[json::json_pointer(std::string(col.pointer))] = *value;
-        b.cell_of[std::string(col.pointer)] = where;
-      }
+      if (col.member) person[json::json_pointer(std::string(col.pointer))] = *value;
+      else if (is_new) b.doc[json::json_pointer(std::string(col.pointer))] = *value;
     }
     if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
     if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
@@ -211,8 +223,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   for (Building& b : households) {
     auto parsed = household_from_json(b.doc);
     for (InputError& e : parsed.errors) {
-      const auto cell = b.cell_of.find(e.where);
-      e.where = cell != b.cell_of.end() ? cell->second : "line " + std::to_string(b.first_line) + " (" + e.where + ")";
+      e.where = csv_place(e.where, b.first_line, b.member_lines);
       out.errors.push_back(std::move(e));
     }
     if (parsed.ok()) out.value.push_back({std::move(parsed.value), "line " + std::to_string(b.first_line)});
@@ -223,9 +234,11 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
 
 Parsed<std::vector<RosterEntry>> parse_json_roster(std::string_view text) {
   Parsed<std::vector<RosterEntry>> out;
-  const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_array()) {
-    out.errors.push_back({"", "expected a JSON array of households, or a CSV roster"});
+  const auto parsed = parse_json_text(text, "a JSON array of households", out.errors);
+  if (!parsed) return out;
+  const json& doc = *parsed;
+  if (!doc.is_array()) {
+    out.errors.push_back({"", "expected a JSON array of households, got " + describe(doc)});
     return out;
   }
   for (size_t i = 0; i < doc.size(); ++i) {

@@ -1,0 +1,184 @@
+// The command line as CONTRACT.md "Commands" and "Errors" describe it: run the real program, read its stdout,
+// stderr and exit status.
+#include <doctest/doctest.h>
+
+#include <array>    // read buffer
+#include <cstdio>   // popen
+#include <fstream>  // temporary files
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+// Runs `zengshou ARGS` (from the build) in the assets folder, with `input` on stdin.
+Run zengshou(const std::string& args, const std::string& input = "") {
+  const std::string dir = ZENGSHOU_TEST_TMP;
+  std::ofstream(dir + "/stdin.txt", std::ios::binary) << input;
+  const std::string command = "cd " ZENGSHOU_ASSETS " && " ZENGSHOU_CLI " " + args + " < " + dir + "/stdin.txt 2> " +
+                              dir + "/stderr.txt";
+  Run run{0, {}, {}};
+  FILE* pipe = popen(command.c_str(), "r");
+  std::array<char, 4096> buffer;
+  size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(dir + "/stderr.txt");
+  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
+  return run;
+}
+
+using nlohmann::json;
+
+}  // namespace
+
+TEST_CASE("policies lists every policy file with id, name, province and years") {
+  const Run r = zengshou("policies");
+  REQUIRE_EQ(r.status, 0);
+  const json list = json::parse(r.out);
+  REQUIRE_EQ(list.size(), 8);
+  bool ceheng = false;
+  for (const json& p : list) {
+    CHECK(p.contains("name"));
+    if (p["id"] == "guizhou/ceheng") {
+      ceheng = true;
+      CHECK_EQ(p["province"], "guizhou");
+      CHECK_EQ(p["years"], json::array({2022, 2024}));
+    }
+  }
+  CHECK(ceheng);
+}
+
+TEST_CASE("eval prints one zengshou.result/1 with the contract's fields") {
+  const Run r = zengshou("eval examples/changning-tuopin.json");
+  REQUIRE_EQ(r.status, 0);
+  CHECK(r.err.empty());
+  const json result = json::parse(r.out);
+  CHECK_EQ(result["schema"], "zengshou.result/1");
+  CHECK_EQ(result["household"], "CN-001");
+  CHECK_EQ(result["size"], 4);
+  CHECK_EQ(result["income"]["per_capita_net"], 15019);  // worked by hand in engine_test.cpp
+  CHECK_EQ(result["income"]["cash_received"], 66776);
+  const json& post = result["programmes"][0];
+  CHECK_EQ(post["id"], "public_welfare_post");
+  CHECK_EQ(post["amount"], 9600);
+  CHECK_EQ(post["stream"], "wage");
+  CHECK_EQ(post["source"], "000_824a151a1583fd19.txt 三(一)4");
+  for (const char* key : {"eligible", "counted", "reason"}) CHECK(post.contains(key));
+  CHECK_EQ(result["lines"][0]["id"], "monitoring");
+  CHECK_EQ(result["lines"][0]["assumed"], true);
+}
+
+TEST_CASE("--policy and --year override the file; --lang en switches the text") {
+  const Run r = zengshou("eval --policy guizhou/ceheng --year 2023 --lang en examples/changning-tuopin.json");
+  REQUIRE_EQ(r.status, 0);
+  const json result = json::parse(r.out);
+  CHECK_EQ(result["policy"], "guizhou/ceheng");
+  CHECK_EQ(result["year"], 2023);
+  CHECK_EQ(result["programmes"][0]["reason"],
+           "Public-welfare post, 12 months; the wage entered, 700 yuan, is below the local floor of 800 yuan, so the "
+           "floor applies = 9600 yuan");
+}
+
+TEST_CASE("--set changes a parameter: a 1000-yuan post floor gives 12000") {
+  const Run r = zengshou("eval --set public_welfare_post.monthly_floor=1000 examples/changning-tuopin.json");
+  REQUIRE_EQ(r.status, 0);
+  CHECK_EQ(json::parse(r.out)["programmes"][0]["amount"], 12000);
+}
+
+TEST_CASE("stdin is read for FILE -") {
+  std::ifstream in(std::string(ZENGSHOU_ASSETS) + "/examples/weixi-monitored.json");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Run r = zengshou("eval -", text);
+  REQUIRE_EQ(r.status, 0);
+  CHECK_EQ(json::parse(r.out)["household"], "WX-014");
+}
+
+TEST_CASE("project prints N results, one a year from the household's year on") {
+  const Run r = zengshou("project --years 3 examples/ceheng-dibao.json");
+  REQUIRE_EQ(r.status, 0);
+  const json years = json::parse(r.out);
+  REQUIRE_EQ(years.size(), 3);
+  CHECK_EQ(years[0]["year"], 2023);
+  CHECK_EQ(years[2]["year"], 2025);
+  CHECK_EQ(years[2]["beyond_policy_years"], true);
+}
+
+TEST_CASE("batch prints one result per line, from a JSON array and from CSV") {
+  const Run csv = zengshou("batch examples/roster.csv");
+  REQUIRE_EQ(csv.status, 0);
+  std::vector<json> lines;
+  for (size_t start = 0, end; (end = csv.out.find('\n', start)) != std::string::npos; start = end + 1)
+    lines.push_back(json::parse(csv.out.substr(start, end - start)));
+  REQUIRE_EQ(lines.size(), 2);
+  CHECK_EQ(lines[0]["household"], "R-1");
+  CHECK_EQ(lines[0]["size"], 2);
+  // R-1: wage 4000 × 10 + 800 × 12 = 49600; production 12000 − 5000; farmland 5 × 80 = 400 → 57000 / 2 = 28500.
+  CHECK_EQ(lines[0]["income"]["per_capita_net"], 28500);
+  CHECK_EQ(lines[1]["policy"], "guizhou/ceheng");
+
+  const Run array = zengshou("batch -", "[" + json::parse(zengshou("eval examples/weixi-monitored.json").status == 0
+                                                              ? "{}" : "{}").dump() + "]");
+  CHECK_EQ(array.status, 2);  // {} is not a household: the roster is rejected whole
+  CHECK(array.out.empty());
+}
+
+TEST_CASE("explain is a readable Chinese report with every amount's rule and source; --lang en in English") {
+  const Run zh = zengshou("explain examples/changning-tuopin.json");
+  REQUIRE_EQ(zh.status, 0);
+  CHECK(zh.out.find("人均纯收入: 15019.00 元") != std::string::npos);
+  CHECK(zh.out.find("李梅: 公益性岗位12个月") != std::string::npos);
+  CHECK(zh.out.find("出处: 000_824a151a1583fd19.txt 三(一)4") != std::string::npos);
+  CHECK(zh.out.find("假设") != std::string::npos);
+  const Run en = zengshou("explain --lang en examples/changning-tuopin.json");
+  CHECK(en.out.find("Per-capita net income: 15019.00 yuan") != std::string::npos);
+}
+
+TEST_CASE("errors: exit 2, nothing on stdout, one 'error: WHERE: expected' line per problem") {
+  struct Case {
+    const char* args;
+    const char* input;
+    const char* first_line;
+  };
+  const Case cases[] = {
+      {"eval -", "not json", "error: line 1, column 2: expected a JSON household file"},
+      {"eval -", R"({"schema":"zengshou.household/1","year":"x","category":"tuopin","members":[{"birth_year":1980}]})",
+       "error: /year: expected a whole number from 1900 to 2100, got \"x\""},
+      {"eval -", R"({"schema":"zengshou.household/1","year":2022,"category":"tuopin","members":[{"birth_year":1980}]})",
+       "error: /policy: expected a policy id in the file or --policy"},
+      {"eval --policy yunnan/kunming -",
+       R"({"schema":"zengshou.household/1","year":2022,"category":"tuopin","members":[{"birth_year":1980}]})",
+       "error: --policy: expected a known policy id"},
+      {"eval --policy guizhou/ceheng -",
+       R"({"schema":"zengshou.household/1","year":2021,"category":"tuopin","members":[{"birth_year":1980}]})",
+       "error: /year: expected a year that guizhou/ceheng covers (2022–2024), got 2021"},
+      {"eval --policy guizhou/ceheng -",
+       R"({"schema":"zengshou.household/1","year":2022,"category":"x","members":[{"birth_year":1980,"jobs":[{"kind":"local","months":3,"monthly_wage":-1}]}]})",
+       "error: /category: expected one of tuopin"},
+      {"eval --set nonsense=1 -", "{}", "error: --set nonsense=1: expected a known parameter name"},
+      {"eval --set public_welfare_post.monthly_floor=abc -", "{}", "error: --set public_welfare_post.monthly_floor=abc: expected an amount"},
+      {"eval missing-file.json", "", "error: missing-file.json: expected a readable household file"},
+      {"frobnicate x", "", "error: frobnicate: expected a command"},
+      {"project examples/ceheng-dibao.json", "", "error: --years: expected --years N"},
+      {"batch -", "household_id,year,name,birth_year,months\nA,2022,x,1980,13\n", "error: line 2, column \"months\": expected"},
+      {"batch -", "household_id,year\nA,2022,extra\n", "error: line 2: expected 2 columns, got 3"},
+  };
+  for (const Case& c : cases) {
+    const std::string args = c.args;
+    CAPTURE(args);
+    const Run r = zengshou(c.args, c.input);
+    CHECK_EQ(r.status, 2);
+    CHECK(r.out.empty());
+    CHECK_MESSAGE(r.err.find(c.first_line) != std::string::npos, r.err);
+  }
+  // Every problem on its own line: the bad category and the negative wage together.
+  const Run both = zengshou("eval --policy guizhou/ceheng -", cases[5].input);
+  CHECK(both.err.find("error: /members/0/jobs/0/monthly_wage: expected an amount") != std::string::npos);
+}

@@ -1,0 +1,74 @@
+// Projection over N years (issue 3, item 6): each year's parameters, ageing, schooling, growth per stream.
+#include <doctest/doctest.h>
+
+#include "core/projection.h"
+#include "helpers.h"
+
+using namespace zengshou::test;
+
+namespace {
+
+std::vector<ProjectedYear> project_in(const Household& h, const std::string& policy, int years, GrowthRates g = {}) {
+  const PolicySet& set = PolicySet::embedded();
+  return project(h, set, *set.find(policy), years, g);
+}
+
+}  // namespace
+
+TEST_CASE("Guizhou pension 103 → 118 (003 附件2 三.25) and turning 60 starts it") {
+  Household h = household(Category::tuopin, 2022, {adult(1963)});  // 59 in 2022
+  h.members[0].pension = {true, yuan(100)};
+  h.members[0].labor = Labor::none;
+  const auto years = project_in(h, "guizhou/ceheng", 3);
+  REQUIRE_EQ(years.size(), 3);
+  CHECK_EQ(years[0].result.year, 2022);
+  CHECK_FALSE(years[0].result.programme(ProgrammeId::pension_basic).eligible);
+  CHECK_EQ(years[1].result.programme(ProgrammeId::pension_basic).amount, yuan(118 * 12));  // 60 in 2023
+  CHECK_EQ(years[2].result.programme(ProgrammeId::pension_basic).amount, yuan(123 * 12));  // national minimum 2024
+  CHECK_FALSE(years[1].result.programme(ProgrammeId::pension_contribution_subsidy).eligible);  // stops paying in
+}
+
+TEST_CASE("growth defaults to the policy's targets: Ceheng 脱贫 wage 20%, production 13% (003 附件1)") {
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 1000)})});
+  h.production = {{ProductionKind::crop, "茶叶", yuan(10000), yuan(2000)}};
+  const auto years = project_in(h, "guizhou/ceheng", 2);
+  CHECK_EQ(years[1].growth_bp[0], 2000);
+  CHECK_EQ(years[1].household.members[0].jobs[0].monthly_wage, yuan(1200));
+  CHECK_EQ(years[1].result.income.wage, yuan(14400));
+  CHECK_EQ(years[1].result.income.production, yuan(11300));
+  CHECK_EQ(years[1].result.income.production_cost, yuan(2260));
+  CHECK_EQ(years[1].household.last_year_per_capita_net.value(), yuan(12000 + 10000 - 2000));
+}
+
+TEST_CASE("growth is 0 where a policy has no target, and can be set by the user") {
+  Household h = household(Category::general, 2023, {adult(1980, {job(JobKind::local, 12, 1000)})});
+  auto years = project_in(h, "yunnan/weixi", 2);
+  CHECK_EQ(years[1].result.income.wage, yuan(12000));
+  GrowthRates g;
+  g.basis_points[0] = 550;  // 5.5 %
+  years = project_in(h, "yunnan/weixi", 3, g);
+  CHECK_EQ(years[1].household.members[0].jobs[0].monthly_wage, yuan(1055));
+  CHECK_EQ(years[2].household.members[0].jobs[0].monthly_wage, Money::fen(111303));  // 1055 × 1.055 = 1113.025 → 1113.03
+}
+
+TEST_CASE("schooling moves on: 中职 ends at 19, and Rain and Dew with it; one-off facts are not repeated") {
+  Household h = household(Category::tuopin, 2022, {adult(1975), adult(2004)});  // the student is 18 in 2022
+  h.members[1].school = School{SchoolLevel::secondary_vocational, false, 0, Money()};
+  Job out = job(JobKind::out_of_province, 10, 3000);
+  out.first_organized_export = true;
+  h.members[0].jobs = {out};
+  const auto years = project_in(h, "guizhou/ceheng", 2);
+  CHECK(years[0].result.programme(ProgrammeId::rain_dew).eligible);
+  CHECK(years[0].result.programme(ProgrammeId::job_seeking_subsidy).eligible);
+  CHECK_FALSE(years[1].household.members[1].school.has_value());
+  CHECK_FALSE(years[1].result.programme(ProgrammeId::rain_dew).eligible);
+  CHECK_FALSE(years[1].result.programme(ProgrammeId::job_seeking_subsidy).eligible);  // "first" happens once
+}
+
+TEST_CASE("a projection past the policy's last year keeps its parameters and says so") {
+  const Household h = household(Category::general, 2024, {adult(1980)});
+  const auto years = project_in(h, "guizhou/ceheng", 2);
+  CHECK_FALSE(years[0].result.beyond_policy_years);
+  CHECK(years[1].result.beyond_policy_years);
+  CHECK_EQ(years[1].result.year, 2025);
+}
