@@ -2,7 +2,8 @@
 // stderr and exit status.
 #include <doctest/doctest.h>
 
-#include <array>    // read buffer
+#include <algorithm>  // count
+#include <array>      // read buffer
 #include <cstdio>   // popen
 #include <fstream>  // temporary files
 #include <string>
@@ -124,10 +125,16 @@ TEST_CASE("batch prints one result per line, from a JSON array and from CSV") {
   CHECK_EQ(lines[0]["income"]["per_capita_net"], 28500);
   CHECK_EQ(lines[1]["policy"], "guizhou/ceheng");
 
-  const Run array = zengshou("batch -", "[" + json::parse(zengshou("eval examples/weixi-monitored.json").status == 0
-                                                              ? "{}" : "{}").dump() + "]");
-  CHECK_EQ(array.status, 2);  // {} is not a household: the roster is rejected whole
-  CHECK(array.out.empty());
+  std::ifstream in(std::string(ZENGSHOU_ASSETS) + "/examples/weixi-monitored.json");
+  const std::string one((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Run array = zengshou("batch -", "[" + one + "," + one + "]");
+  REQUIRE_EQ(array.status, 0);
+  CHECK_EQ(std::count(array.out.begin(), array.out.end(), '\n'), 2);
+
+  const Run bad = zengshou("batch -", "[" + one + ", {}]");  // the second is no household: rejected whole
+  CHECK_EQ(bad.status, 2);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find("error: /1/schema: expected this required field") != std::string::npos);
 }
 
 TEST_CASE("explain is a readable Chinese report with every amount's rule and source; --lang en in English") {
