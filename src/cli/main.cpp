@@ -195,7 +195,7 @@ int run_batch(const Options& o) {
     Household h = roster.value[i].household;
     h.year = settings[i].year;
     const YearParameters params = policies.resolve(*settings[i].policy, h.year, o.overrides);
-    out << result_to_json(evaluate(h, params), h, params, o.language).dump() << '\n';
+    out << result_to_json(evaluate(h, params), h, params, o.language, false).dump() << '\n';
   }
   std::cout << out.str();
   return exit_ok;

@@ -33,7 +33,8 @@ json param_json(ParamId id, const YearParameters& params, Language language) {
 
 }  // namespace
 
-json result_to_json(const Result& r, const Household& h, const YearParameters& params, Language language) {
+json result_to_json(const Result& r, const Household& h, const YearParameters& params, Language language,
+                    bool parameters) {
   const Income& in = r.income;
   json programmes = json::array();
   for (const ProgrammeResult& pr : r.programmes) {
@@ -41,11 +42,13 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
     const ResolvedParam& availability = params[available_param(pr.id)];
     json used = json::array();
     bool assumed = availability.assumed() || params[counted_param(pr.id)].assumed();
-    used.push_back(param_json(available_param(pr.id), params, language));
-    used.push_back(param_json(counted_param(pr.id), params, language));
+    if (parameters) {
+      used.push_back(param_json(available_param(pr.id), params, language));
+      used.push_back(param_json(counted_param(pr.id), params, language));
+    }
     if (pr.available) {
       for (ParamId id : programme_unit(pr.id).params) {
-        used.push_back(param_json(id, params, language));
+        if (parameters) used.push_back(param_json(id, params, language));
         assumed = assumed || params[id].assumed();
       }
     }
@@ -68,8 +71,8 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
                           {"reason_key", reason_key(pr.reason.id)},
                           {"source", param_source(availability)},
                           {"assumed", assumed},
-                          {"members", members},
-                          {"parameters", used}});
+                          {"members", members}});
+    if (parameters) programmes.back()["parameters"] = std::move(used);
   }
   json lines = json::array();
   for (const LineResult& l : r.lines) {

@@ -10,9 +10,11 @@
 
 namespace zengshou::core {
 
-// `params` are the parameters the result was evaluated with: they give each amount its source.
+// `params` are the parameters the result was evaluated with: they give each amount its source. With
+// `parameters`, each programme also lists every parameter it read (value, unit, source, note); a roster's lines
+// leave that out to stay small.
 nlohmann::json result_to_json(const Result& result, const Household& household, const YearParameters& params,
-                              Language language);
+                              Language language, bool parameters = true);
 
 // Where a parameter's value comes from: its source clause, "override", or its policy file when assumed.
 std::string param_source(const ResolvedParam& p);

@@ -1,0 +1,108 @@
+#include "synthetic.h"
+
+#include <algorithm>  // max
+
+namespace zengshou::core {
+namespace {
+
+// Household size 1–6, mean 3.62 (NATIONAL.md: about 3.6 people a monitored household).
+int draw_size(Random& r) {
+  const int u = r.between(1, 100);
+  return u <= 8 ? 1 : u <= 23 ? 2 : u <= 45 ? 3 : u <= 72 ? 4 : u <= 90 ? 5 : 6;
+}
+
+// Mostly 脱贫户, some monitored and ordinary households (assumed shares).
+Category draw_category(Random& r) {
+  const int u = r.between(1, 100);
+  return u <= 70 ? Category::tuopin : u <= 78 ? Category::monitor_unstable : u <= 86 ? Category::monitor_marginal
+         : u <= 90 ? Category::monitor_sudden : Category::general;
+}
+
+// A job for a working adult. Wages are tuned so that wages come to about two thirds of net income
+// (NATIONAL.md: 9 409 of 14 147 yuan per person): out of province 3500–6000 a month, in province 2500–4500,
+// local 1800–3500, a public-welfare post 800.
+Job draw_job(Random& r) {
+  Job j;
+  const int u = r.between(1, 100);
+  j.kind = u <= 35 ? JobKind::out_of_province : u <= 58 ? JobKind::in_province : u <= 88 ? JobKind::local
+           : u <= 96 ? JobKind::public_welfare_post : JobKind::forest_ranger;
+  j.months = r.between(6, 12);
+  switch (j.kind) {
+    case JobKind::out_of_province: j.monthly_wage = Money::yuan(r.between(3500, 6000)); break;
+    case JobKind::in_province: j.monthly_wage = Money::yuan(r.between(2500, 4500)); break;
+    case JobKind::local: j.monthly_wage = Money::yuan(r.between(1800, 3500)); break;
+    case JobKind::public_welfare_post: j.monthly_wage = Money::yuan(800); j.months = 12; break;
+    default: j.monthly_wage = Money::yuan(750); j.months = 12; break;  // 生态护林员, 9000 a year (NATIONAL.md)
+  }
+  j.first_organized_export = j.kind == JobKind::out_of_province && r.chance(10);
+  return j;
+}
+
+Member draw_member(Random& r, int year, int age) {
+  Member m;
+  m.birth_year = year - age;
+  const bool working_age = age >= 16 && age < 60;
+  m.labor = age < 16 ? Labor::none : working_age ? (r.chance(90) ? Labor::full : Labor::weak)
+                                                 : (r.chance(50) ? Labor::weak : Labor::none);
+  m.disability_grade = r.chance(5) ? r.between(1, 4) : 0;
+  if (age >= 6 && age < 15) m.school = School{SchoolLevel::compulsory, false, 0, Money()};
+  if (age >= 15 && age <= 18 && r.chance(45))
+    m.school = School{r.chance(60) ? SchoolLevel::secondary_vocational : SchoolLevel::senior_high, r.chance(10), 0, Money()};
+  if (age >= 19 && age <= 21 && r.chance(25)) m.school = School{SchoolLevel::higher_vocational, false, 0, Money()};
+  if (working_age && !m.school && m.labor != Labor::none && r.chance(m.labor == Labor::full ? 78 : 35))
+    m.jobs.push_back(draw_job(r));
+  m.pension.enrolled = age >= 16 && r.chance(age >= 60 ? 95 : 80);
+  if (m.pension.enrolled && age < 60) {
+    constexpr int tiers[] = {100, 200, 300, 500, 1000};
+    m.pension.tier = Money::yuan(tiers[r.between(0, 4)]);
+  }
+  m.training_days = working_age && r.chance(10) ? r.between(3, 15) : 0;
+  return m;
+}
+
+}  // namespace
+
+std::vector<Household> synthetic_households(uint64_t seed, int count, const std::string& policy, int year) {
+  Random r(seed);
+  std::vector<Household> out;
+  out.reserve(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    Household h;
+    h.id = "S" + std::to_string(i + 1);
+    h.policy = policy;
+    h.year = year;
+    h.category = draw_category(r);
+    h.relocated = r.chance(10);
+    h.dibao = r.chance(10);
+    h.tekun = !h.dibao && r.chance(2);
+    const int size = draw_size(r);
+    // Head 28–70, a partner of similar age, then children, and a grandparent in larger households.
+    const int head_age = r.between(28, 70);
+    h.members.push_back(draw_member(r, year, head_age));
+    if (size >= 2) h.members.push_back(draw_member(r, year, std::max(18, head_age + r.between(-5, 5))));
+    for (int k = 2; k < size; ++k) {
+      const bool grandparent = k == size - 1 && size >= 4 && head_age < 55;
+      const int age = grandparent ? head_age + r.between(22, 30) : std::max(0, head_age - r.between(20, 32));
+      h.members.push_back(draw_member(r, year, age));
+    }
+    // Production: about a fifth of net income (NATIONAL.md: 3 120 of 14 147 per person); costs 25–45 % of revenue.
+    if (r.chance(85)) {
+      const Money revenue = Money::yuan(r.between(4000, 26000));
+      h.production.push_back({ProductionKind::crop, "", revenue, revenue.percent_bp(r.between(2500, 4500))});
+    }
+    if (r.chance(35)) {
+      const Money revenue = Money::yuan(r.between(2000, 15000));
+      h.production.push_back({ProductionKind::livestock, "", revenue, revenue.percent_bp(r.between(3000, 5000))});
+    }
+    // Property and other transfers: the rest (NATIONAL.md: property + transfer about 11.5 %).
+    if (r.chance(25)) h.property.land_rent = Money::yuan(r.between(300, 2500));
+    if (r.chance(40)) h.property.dividends = Money::yuan(r.between(100, 1200));
+    h.transfers.farmland_centimu = r.between(50, 1000);
+    if (r.chance(20)) h.transfers.eco_compensation = Money::yuan(r.between(100, 1500));
+    if (r.chance(15)) h.transfers.family_support = Money::yuan(r.between(500, 3000));
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace zengshou::core
