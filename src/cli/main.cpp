@@ -1,5 +1,6 @@
 // zengshou: the core on the command line (../shared/spec/CONTRACT.md "Commands").
 // Exit status: 0 done, 2 bad input (one "error: WHERE: expected …" line per problem on stderr, nothing on stdout).
+#include <charconv>  // from_chars
 #include <cstdio>    // stdin
 #include <fstream>   // reading files
 #include <iostream>  // stdout, stderr
@@ -53,13 +54,15 @@ int fail(const InputErrors& errors) {
 }
 
 std::optional<int> parse_int(const std::string& text, int min, int max) {
-  try {
-    size_t used = 0;
-    const long value = std::stol(text, &used);
-    if (used == text.size() && value >= min && value <= max) return static_cast<int>(value);
-  } catch (const std::exception&) {
-  }
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc() && end == text.data() + text.size() && value >= min && value <= max) return value;
   return std::nullopt;
+}
+
+// JSON text for output; strings were checked as UTF-8 on the way in, and anything else is replaced, not thrown.
+std::string dump(const json& value, int indent = -1) {
+  return value.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 Parsed<Options> parse_arguments(int argc, char** argv) {
@@ -90,9 +93,12 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         o.years = parse_int(v, 1, 50);
         if (!o.years) out.errors.push_back({"--years", "expected a number of years from 1 to 50, got \"" + v + "\""});
       } else if (a == "--lang") {
-        if (v == "en") o.language = Language::en;
-        else if (v == "zh" || v == "zh-CN") o.language = Language::zh;
-        else out.errors.push_back({"--lang", "expected zh or en, got \"" + v + "\""});
+        if (v == "en")
+          o.language = Language::en;
+        else if (v == "zh" || v == "zh-CN")
+          o.language = Language::zh;
+        else
+          out.errors.push_back({"--lang", "expected zh or en, got \"" + v + "\""});
       } else {
         auto parsed = parse_override(v);
         if (parsed.ok()) o.overrides.push_back(parsed.value);
@@ -147,7 +153,7 @@ int print_policies() {
                     {"name", p->name_zh},
                     {"province", p->province.empty() ? json(nullptr) : json(p->province)},
                     {"years", {p->first_year, p->last_year}}});
-  std::cout << list.dump(2) << '\n';
+  std::cout << dump(list, 2) << '\n';
   return exit_ok;
 }
 
@@ -166,14 +172,16 @@ int run_single(const Options& o) {
     for (const ProjectedYear& y : project(h, policies, *setting.value.policy, *o.years, {}, o.overrides))
       out.push_back(result_to_json(y.result, y.household,
                                    policies.resolve(*setting.value.policy, y.household.year, o.overrides), o.language));
-    std::cout << out.dump(2) << '\n';
+    std::cout << dump(out, 2) << '\n';
     return exit_ok;
   }
   h.year = setting.value.year;
   const YearParameters params = policies.resolve(*setting.value.policy, h.year, o.overrides);
   const Result result = evaluate(h, params);
-  if (o.command == "explain") std::cout << explain(result, h, params, o.language);
-  else std::cout << result_to_json(result, h, params, o.language).dump(2) << '\n';
+  if (o.command == "explain")
+    std::cout << explain(result, h, params, o.language);
+  else
+    std::cout << dump(result_to_json(result, h, params, o.language), 2) << '\n';
   return exit_ok;
 }
 
@@ -195,7 +203,7 @@ int run_batch(const Options& o) {
     Household h = roster.value[i].household;
     h.year = settings[i].year;
     const YearParameters params = policies.resolve(*settings[i].policy, h.year, o.overrides);
-    out << result_to_json(evaluate(h, params), h, params, o.language, false).dump() << '\n';
+    out << dump(result_to_json(evaluate(h, params), h, params, o.language, false)) << '\n';
   }
   std::cout << out.str();
   return exit_ok;

@@ -47,15 +47,16 @@ void add_flags(Result& r, const Household& h, const YearParameters& p) {
   const Money pc = r.income.per_capita_net;
   for (const LineResult& line : r.lines) {
     if (line.per_capita_gap == Money() || line.id == LineId::focus) continue;
-    r.flags.push_back({line.id == LineId::monitoring ? FlagId::below_monitoring_line : FlagId::below_policy_line,
-                       ProgrammeOutput::make(ReasonId::flag_below_line, {pc.fen(), line.value.fen(),
-                                                                         line.per_capita_gap.fen(), line.household_gap.fen()})});
+    r.flags.push_back(
+        {line.id == LineId::monitoring ? FlagId::below_monitoring_line : FlagId::below_policy_line,
+         ProgrammeOutput::make(ReasonId::flag_below_line,
+                               {pc.fen(), line.value.fen(), line.per_capita_gap.fen(), line.household_gap.fen()})});
   }
   if (h.last_year_per_capita_net) {
     const Money last = *h.last_year_per_capita_net;
     if (pc < last)
-      r.flags.push_back({FlagId::income_fell, ProgrammeOutput::make(ReasonId::flag_income_fell,
-                                                                    {pc.fen(), last.fen(), (last - pc).fen()})});
+      r.flags.push_back({FlagId::income_fell,
+                         ProgrammeOutput::make(ReasonId::flag_income_fell, {pc.fen(), last.fen(), (last - pc).fen()})});
     const ParamId target = target_param(target_group(h.category), 0);
     // growth < target ⇔ (pc − last) × 10000 < target_bp × last, with no division
     if (last > Money() && p.is_set(target) && (pc - last).fen() * 10000 < p.raw(target) * last.fen()) {
@@ -73,8 +74,8 @@ void add_flags(Result& r, const Household& h, const YearParameters& p) {
   if (workers > 0 && !anyone_employed) {
     r.flags.push_back({FlagId::zero_employment, ProgrammeOutput::make(ReasonId::flag_zero_employment, {workers})});
     if (h.relocated)
-      r.flags.push_back({FlagId::relocated_without_job,
-                         ProgrammeOutput::make(ReasonId::flag_relocated_without_job, {workers})});
+      r.flags.push_back(
+          {FlagId::relocated_without_job, ProgrammeOutput::make(ReasonId::flag_relocated_without_job, {workers})});
   }
 }
 
@@ -90,9 +91,8 @@ struct Gain {
 };
 
 void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
-  const Money net_before_dibao = r.income.net - (r.programme(ProgrammeId::dibao).counted
-                                                     ? r.programme(ProgrammeId::dibao).amount
-                                                     : Money());
+  const Money net_before_dibao =
+      r.income.net - (r.programme(ProgrammeId::dibao).counted ? r.programme(ProgrammeId::dibao).amount : Money());
   const bool dibao_applies = h.dibao && p.flag(available_param(ProgrammeId::dibao));
   const LineResult* gap_line = nullptr;
   for (const LineResult& l : r.lines)
@@ -112,8 +112,8 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   const Money post_floor = p.money(ParamId::post_monthly_floor);
   const Money export_wage = p.money(ParamId::export_monthly_wage);
   const int export_months = p.count(ParamId::export_months);
-  const bool low_income_household = contains(p.categories(ParamId::job_seeking_categories), h.category) ||
-                                    h.relocated || h.dibao || h.tekun;
+  const bool low_income_household =
+      contains(p.categories(ParamId::job_seeking_categories), h.category) || h.relocated || h.dibao || h.tekun;
   for (int i = 0; i < h.size(); ++i) {
     const Member& m = h.members[i];
     const int age = m.age_in(r.year);
@@ -222,7 +222,7 @@ Result evaluate(const Household& h, const YearParameters& p, EvaluationOptions o
     pr.detail_end = static_cast<uint16_t>(r.details.size());
     pr.eligible = out.count() > 0;
     pr.amount = out.total();
-    pr.reason = out.count() == 1   ? r.details[pr.detail_begin].reason
+    pr.reason = out.count() == 1  ? r.details[pr.detail_begin].reason
                 : out.count() > 1 ? ProgrammeOutput::make(ReasonId::members_total, {out.count(), out.total().fen()})
                                   : out.why_not();
     const Stream stream = info(id).stream;

@@ -46,8 +46,7 @@ enum class SchoolLevel {
   graduate,              // 高校毕业生, within a few years of graduating
 };
 inline constexpr std::array<std::string_view, 7> school_level_names{
-    "compulsory", "senior_high", "secondary_vocational", "higher_vocational", "technical", "undergraduate",
-    "graduate"};
+    "compulsory", "senior_high", "secondary_vocational", "higher_vocational", "technical", "undergraduate", "graduate"};
 
 enum class JobKind {
   local,                // 县内
@@ -73,11 +72,11 @@ struct School {
 
 struct Job {
   JobKind kind = JobKind::local;
-  int months = 0;                         // months worked in the year, 0–12
-  Money monthly_wage;                     // as entered
-  bool first_organized_export = false;    // 首次有组织劳务输出
-  int probation_certificate_months = 0;   // months of a 3-month probation in a county firm, with a certificate
-  int risk_area_months = 0;               // months worked in a medium/high epidemic risk area (2022)
+  int months = 0;                        // months worked in the year, 0–12
+  Money monthly_wage;                    // as entered
+  bool first_organized_export = false;   // 首次有组织劳务输出
+  int probation_certificate_months = 0;  // months of a 3-month probation in a county firm, with a certificate
+  int risk_area_months = 0;              // months worked in a medium/high epidemic risk area (2022)
 };
 
 struct Pension {
@@ -93,7 +92,7 @@ struct Member {
   std::optional<School> school;
   std::vector<Job> jobs;
   Pension pension;
-  int training_days = 0;                  // days of government-subsidised training this year
+  int training_days = 0;                   // days of government-subsidised training this year
   std::optional<int> first_business_year;  // year a first small business was registered (Ceheng urban, 附件3 7)
 
   int age_in(int year) const { return year - birth_year; }

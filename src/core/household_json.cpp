@@ -58,7 +58,8 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
   member.disability_grade = r.int_field(m, at, "disability_grade", false, 0, 4).value_or(0);
   member.school = read_school(r, m, at, year);
   if (const json* jobs = r.array_field(m, at, "jobs", false))
-    for (size_t i = 0; i < jobs->size(); ++i) member.jobs.push_back(read_job(r, (*jobs)[i], at + "/jobs/" + std::to_string(i)));
+    for (size_t i = 0; i < jobs->size(); ++i)
+      member.jobs.push_back(read_job(r, (*jobs)[i], at + "/jobs/" + std::to_string(i)));
   if (const json* p = r.object_field(m, at, "pension", false)) {
     member.pension.enrolled = r.bool_field(*p, at + "/pension", "enrolled");
     member.pension.tier = r.money_field(*p, at + "/pension", "tier");
@@ -108,8 +109,8 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
         continue;
       }
       ProductionActivity a;
-      a.kind = enum_or<ProductionKind, 5>(r.enum_field(p, here, "kind", production_kind_names, true),
-                                          ProductionKind::other);
+      a.kind =
+          enum_or<ProductionKind, 5>(r.enum_field(p, here, "kind", production_kind_names, true), ProductionKind::other);
       a.name = r.string_field(p, here, "name", false);
       a.revenue = r.money_field(p, here, "revenue");
       a.cost = r.money_field(p, here, "cost");
@@ -139,7 +140,6 @@ Parsed<Household> parse_household(std::string_view text) {
   const auto doc = parse_json_text(text, "a JSON household file (zengshou.household/1)", out.errors);
   return doc ? household_from_json(*doc) : out;
 }
-
 
 json household_to_json(const Household& h) {
   json members = json::array();
@@ -200,7 +200,8 @@ json household_to_json(const Household& h) {
             {"eco_compensation", yuan_json(h.transfers.eco_compensation)},
             {"family_support", yuan_json(h.transfers.family_support)},
             {"other", yuan_json(h.transfers.other)}}},
-          {"last_year_per_capita_net", h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)}};
+          {"last_year_per_capita_net",
+           h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)}};
 }
 
 }  // namespace zengshou::core

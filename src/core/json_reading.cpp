@@ -11,43 +11,77 @@ json yuan_json(Money m) {
   return static_cast<double>(m.fen()) / 100.0;
 }
 
-std::optional<json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors) {
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
-    // nlohmann reports the byte after the one it choked on; count lines and UTF-8 characters up to it.
-    const size_t end = e.byte == 0 ? 0 : std::min<size_t>(e.byte - 1, text.size());
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < end; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    const bool utf8 = std::string(e.what()).find("UTF-8") != std::string::npos;
-    errors.push_back({"line " + std::to_string(line) + ", column " + std::to_string(column),
-                      "expected " + what + (utf8 ? "; the text is not valid UTF-8" : "; the text is not valid JSON")});
-    return std::nullopt;
+namespace {
+
+// Finds where a syntax error is without exceptions (the WebAssembly build has none): a SAX pass that only
+// remembers the byte position nlohmann reports.
+struct ErrorLocator : nlohmann::json_sax<json> {
+  size_t position = 0;
+  bool utf8 = false;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
+    position = byte;
+    utf8 = std::string(e.what()).find("UTF-8") != std::string::npos;
+    return false;
   }
+};
+
+}  // namespace
+
+std::optional<json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors) {
+  json doc = json::parse(text, nullptr, false);
+  if (!doc.is_discarded()) return doc;
+  ErrorLocator locator;
+  json::sax_parse(text, &locator, nlohmann::detail::input_format_t::json, false);
+  // nlohmann reports the byte after the one it choked on; count lines and UTF-8 characters up to it.
+  const size_t end = locator.position == 0 ? 0 : std::min<size_t>(locator.position - 1, text.size());
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  errors.push_back(
+      {"line " + std::to_string(line) + ", column " + std::to_string(column),
+       "expected " + what + (locator.utf8 ? "; the text is not valid UTF-8" : "; the text is not valid JSON")});
+  return std::nullopt;
 }
 
 std::string json_pointer_escape(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
 
 std::string describe(const json& value) {
   switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
     case json::value_t::string: {
       const auto& s = value.get_ref<const std::string&>();
       // Quote short strings whole; cut long ones on a UTF-8 boundary.
@@ -56,7 +90,8 @@ std::string describe(const json& value) {
       while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
       return json(s.substr(0, cut) + "…").dump(-1, ' ', false, json::error_handler_t::replace);
     }
-    default: return value.dump();
+    default:
+      return value.dump();
   }
 }
 
@@ -126,7 +161,8 @@ Money JsonReader::money_field(const json& object, const std::string& at, const c
     const auto fen = yuan_to_fen(v->get<double>());
     if (fen && *fen >= 0 && *fen <= max_amount_fen) return Money::fen(*fen);
   }
-  error(at + "/" + key, "expected an amount in yuan from 0 to 100000000 with at most two decimals, got " + describe(*v));
+  error(at + "/" + key,
+        "expected an amount in yuan from 0 to 100000000 with at most two decimals, got " + describe(*v));
   return {};
 }
 

@@ -21,8 +21,14 @@ class Money {
   constexpr Money operator-(Money o) const { return Money(fen_ - o.fen_); }
   constexpr Money operator-() const { return Money(-fen_); }
   constexpr Money operator*(int64_t n) const { return Money(fen_ * n); }
-  constexpr Money& operator+=(Money o) { fen_ += o.fen_; return *this; }
-  constexpr Money& operator-=(Money o) { fen_ -= o.fen_; return *this; }
+  constexpr Money& operator+=(Money o) {
+    fen_ += o.fen_;
+    return *this;
+  }
+  constexpr Money& operator-=(Money o) {
+    fen_ -= o.fen_;
+    return *this;
+  }
   constexpr auto operator<=>(const Money&) const = default;
 
   // This amount divided by `divisor` (> 0), rounded to the fen, halves away from zero

@@ -47,12 +47,18 @@ std::string categories_text(CategorySet set) {
 
 std::string unit_expectation(Unit unit) {
   switch (unit) {
-    case Unit::percent: return "a percentage with at most two decimals";
-    case Unit::months: return "a whole number of months from 0 to 12";
-    case Unit::years: return "a whole number of years from 0 to 120";
-    case Unit::flag: return "true or false";
-    case Unit::categories: return "an array of household categories (tuopin, monitor_unstable, …)";
-    default: return "an amount in yuan from 0 to 100000000 with at most two decimals";
+    case Unit::percent:
+      return "a percentage with at most two decimals";
+    case Unit::months:
+      return "a whole number of months from 0 to 12";
+    case Unit::years:
+      return "a whole number of years from 0 to 120";
+    case Unit::flag:
+      return "true or false";
+    case Unit::categories:
+      return "an array of household categories (tuopin, monitor_unstable, …)";
+    default:
+      return "an amount in yuan from 0 to 100000000 with at most two decimals";
   }
 }
 
@@ -191,7 +197,8 @@ Parsed<ParamOverride> parse_override(std::string_view assignment) {
   } else {
     const auto hundredths = parse_yuan_text(text);
     if (hundredths && *hundredths >= 0 && *hundredths <= max_amount_fen) {
-      if (is_money(unit) || unit == Unit::percent) value = hundredths;
+      if (is_money(unit) || unit == Unit::percent)
+        value = hundredths;
       else if (*hundredths % 100 == 0 && *hundredths / 100 <= (unit == Unit::months ? 12 : 120))
         value = *hundredths / 100;
     }
@@ -243,12 +250,14 @@ const PolicyFile* PolicySet::find(std::string_view id) const {
 
 std::vector<const PolicyFile*> PolicySet::chain(const PolicyFile& policy) const {
   std::vector<const PolicyFile*> out;
-  for (const PolicyFile* f = &policy; f != nullptr && out.size() < 8; f = f->inherits.empty() ? nullptr : find(f->inherits))
+  for (const PolicyFile* f = &policy; f != nullptr && out.size() < 8;
+       f = f->inherits.empty() ? nullptr : find(f->inherits))
     out.push_back(f);
   return out;
 }
 
-YearParameters PolicySet::resolve(const PolicyFile& policy, int year, const std::vector<ParamOverride>& overrides) const {
+YearParameters PolicySet::resolve(const PolicyFile& policy, int year,
+                                  const std::vector<ParamOverride>& overrides) const {
   YearParameters out;
   out.policy_ = &policy;
   out.year_ = year;

@@ -28,7 +28,7 @@ struct ParamEntry {
 };
 
 struct PolicyFile {
-  std::string id;        // "yunnan/changning"
+  std::string id;  // "yunnan/changning"
   std::string name_zh;
   std::string name_en;
   std::string province;  // "yunnan", "guizhou", or empty

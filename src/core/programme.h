@@ -39,7 +39,7 @@ inline const ProgrammeInfo& info(ProgrammeId p) { return programme_infos[static_
 std::optional<ProgrammeId> programme_from_name(std::string_view name);
 
 enum class Unit {
-  yuan,                  // a one-off amount
+  yuan,  // a one-off amount
   yuan_per_month,
   yuan_per_day,
   yuan_per_mu,
@@ -48,12 +48,12 @@ enum class Unit {
   percent,               // held in basis points (18 % = 1800)
   months,
   years,
-  flag,                  // on/off
-  categories,            // a set of household categories
+  flag,        // on/off
+  categories,  // a set of household categories
 };
 inline constexpr std::array<std::string_view, 11> unit_names{
-    "yuan", "yuan/month", "yuan/day", "yuan/mu", "yuan/year", "yuan/person/year", "percent", "months", "years",
-    "flag", "categories"};
+    "yuan",    "yuan/month", "yuan/day", "yuan/mu", "yuan/year", "yuan/person/year",
+    "percent", "months",     "years",    "flag",    "categories"};
 constexpr bool is_money(Unit u) { return u <= Unit::yuan_per_person_year; }
 
 // Parameter ids: each programme's "available" and "counts_in_net_income", then those of parameters.def.

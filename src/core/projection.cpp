@@ -22,7 +22,8 @@ void advance_school(Member& m, int year) {
     case SchoolLevel::higher_vocational:
     case SchoolLevel::technical:
     case SchoolLevel::undergraduate:
-      if (age >= (s.level == SchoolLevel::undergraduate ? 23 : 21)) s = School{SchoolLevel::graduate, false, 0, Money()};
+      if (age >= (s.level == SchoolLevel::undergraduate ? 23 : 21))
+        s = School{SchoolLevel::graduate, false, 0, Money()};
       break;
     case SchoolLevel::graduate:
       if (++s.years_since > 5) m.school.reset();

@@ -60,11 +60,21 @@ std::string render(const Reason& reason, Language language) {
     const int64_t arg = reason.args[static_cast<size_t>(text[i + 1] - '0') & 3];
     const char kind = close > i + 2 ? text[i + 2] : ' ';
     switch (kind) {
-      case 'y': out += Money::fen(arg).yuan_text(); break;
-      case 'm': out += Money::fen(arg).yuan_text(); break;  // 1/100 mu, written like yuan
-      case 'c': out += categories_label(arg, language); break;
-      case 'k': out += category_label(static_cast<size_t>(arg), language); break;
-      default: out += std::to_string(arg); break;
+      case 'y':
+        out += Money::fen(arg).yuan_text();
+        break;
+      case 'm':
+        out += Money::fen(arg).yuan_text();
+        break;  // 1/100 mu, written like yuan
+      case 'c':
+        out += categories_label(arg, language);
+        break;
+      case 'k':
+        out += category_label(static_cast<size_t>(arg), language);
+        break;
+      default:
+        out += std::to_string(arg);
+        break;
     }
     i = close;
   }

@@ -10,7 +10,6 @@
 
 namespace zengshou::core {
 
-std::string explain(const Result& result, const Household& household, const YearParameters& params,
-                    Language language);
+std::string explain(const Result& result, const Household& household, const YearParameters& params, Language language);
 
 }  // namespace zengshou::core

@@ -4,8 +4,8 @@
 
 #include <array>     // programmes, lines
 #include <optional>  // a suggestion's programme
-#include <string>  // ids
-#include <vector>  // details, flags, suggestions
+#include <string>    // ids
+#include <vector>    // details, flags, suggestions
 
 #include "money.h"
 #include "programme.h"
@@ -53,11 +53,17 @@ struct LineResult {
   ParamId param;         // where the value comes from
 };
 
-enum class FlagId { below_monitoring_line, below_policy_line, income_fell, growth_below_target, zero_employment,
-                    relocated_without_job };
-inline constexpr std::array<std::string_view, 6> flag_names{
-    "below_monitoring_line", "below_policy_line", "income_fell", "growth_below_target", "zero_employment",
-    "relocated_without_job"};
+enum class FlagId {
+  below_monitoring_line,
+  below_policy_line,
+  income_fell,
+  growth_below_target,
+  zero_employment,
+  relocated_without_job
+};
+inline constexpr std::array<std::string_view, 6> flag_names{"below_monitoring_line", "below_policy_line",
+                                                            "income_fell",           "growth_below_target",
+                                                            "zero_employment",       "relocated_without_job"};
 
 struct Flag {
   FlagId id;
@@ -65,15 +71,15 @@ struct Flag {
 };
 
 enum class SuggestionKind { take_post, organized_export, enrol_vocational, claim_pension, apply_dibao };
-inline constexpr std::array<std::string_view, 5> suggestion_kind_names{"take_post", "organized_export", "enrol_vocational",
-                                                                       "claim_pension", "apply_dibao"};
+inline constexpr std::array<std::string_view, 5> suggestion_kind_names{
+    "take_post", "organized_export", "enrol_vocational", "claim_pension", "apply_dibao"};
 
 struct Suggestion {
   SuggestionKind kind;
   std::optional<ProgrammeId> programme;  // the programme the step opens; none for a job alone
-  int member;             // index into Household::members, or -1
-  Money adds;             // cash the household gains a year
-  Money adds_net;         // of which counted in net income
+  int member;                            // index into Household::members, or -1
+  Money adds;                            // cash the household gains a year
+  Money adds_net;                        // of which counted in net income
   bool closes_gap = false;  // per-capita net reaches the gap line (the policy line, else the monitoring line)
   Reason step;
 };
@@ -89,7 +95,7 @@ struct Result {
   std::vector<LineResult> lines;
   std::vector<Flag> flags;
   std::vector<Suggestion> suggestions;  // most yuan added first
-  bool beyond_policy_years = false;  // a projection year after the policy's last year: parameters held
+  bool beyond_policy_years = false;     // a projection year after the policy's last year: parameters held
 
   const ProgrammeResult& programme(ProgrammeId id) const { return programmes[static_cast<size_t>(id)]; }
   bool has_flag(FlagId id) const {

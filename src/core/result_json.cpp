@@ -55,23 +55,28 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
     json members = json::array();
     for (size_t d = pr.detail_begin; d < pr.detail_end; ++d) {
       const ProgrammeDetail& detail = r.details[d];
-      members.push_back({{"member", detail.member < 0 ? json(nullptr) : json(detail.member)},
-                         {"name", detail.member < 0 ? json(nullptr) : json(h.members[detail.member].name)},
-                         {"amount", yuan_json(detail.amount)},
-                         {"reason", render(detail.reason, language)}});
+      json m = json::object();
+      m["member"] = detail.member < 0 ? json(nullptr) : json(detail.member);
+      m["name"] = detail.member < 0 ? json(nullptr) : json(h.members[detail.member].name);
+      m["amount"] = yuan_json(detail.amount);
+      m["reason"] = render(detail.reason, language);
+      members.push_back(std::move(m));
     }
-    programmes.push_back({{"id", pi.id},
-                          {"name", language == Language::zh ? pi.name_zh : pi.name_en},
-                          {"available", pr.available},
-                          {"eligible", pr.eligible},
-                          {"amount", yuan_json(pr.amount)},
-                          {"stream", stream_names[static_cast<size_t>(pi.stream)]},
-                          {"counted", pr.counted},
-                          {"reason", render(pr.reason, language)},
-                          {"reason_key", reason_key(pr.reason.id)},
-                          {"source", param_source(availability)},
-                          {"assumed", assumed},
-                          {"members", members}});
+    // Built field by field: nlohmann's initializer lists copy every value.
+    json entry = json::object();
+    entry["id"] = pi.id;
+    entry["name"] = language == Language::zh ? pi.name_zh : pi.name_en;
+    entry["available"] = pr.available;
+    entry["eligible"] = pr.eligible;
+    entry["amount"] = yuan_json(pr.amount);
+    entry["stream"] = stream_names[static_cast<size_t>(pi.stream)];
+    entry["counted"] = pr.counted;
+    entry["reason"] = render(pr.reason, language);
+    entry["reason_key"] = reason_key(pr.reason.id);
+    entry["source"] = param_source(availability);
+    entry["assumed"] = assumed;
+    entry["members"] = std::move(members);
+    programmes.push_back(std::move(entry));
     if (parameters) programmes.back()["parameters"] = std::move(used);
   }
   json lines = json::array();

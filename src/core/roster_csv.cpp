@@ -1,6 +1,7 @@
 #include "roster_csv.h"
 
-#include <map>  // households by id
+#include <charconv>  // from_chars
+#include <map>       // households by id
 
 #include <nlohmann/json.hpp>
 
@@ -118,24 +119,24 @@ std::string cell_where(int line, std::string_view column) {
 }
 
 // A cell as JSON of its column's kind; an empty cell is left out.
-std::optional<json> cell_value(const std::string& cell, Column::Kind kind, InputErrors& errors, const std::string& where) {
+std::optional<json> cell_value(const std::string& cell, Column::Kind kind, InputErrors& errors,
+                               const std::string& where) {
   if (cell.empty()) return std::nullopt;
   switch (kind) {
-    case Column::text: return json(cell);
+    case Column::text:
+      return json(cell);
     case Column::boolean:
       if (cell == "true" || cell == "1" || cell == "是") return json(true);
       if (cell == "false" || cell == "0" || cell == "否") return json(false);
       errors.push_back({where, "expected true or false, got \"" + cell + "\""});
       return std::nullopt;
-    case Column::integer:
-      try {
-        size_t used = 0;
-        const long long v = std::stoll(cell, &used);
-        if (used == cell.size()) return json(v);
-      } catch (const std::exception&) {
-      }
+    case Column::integer: {
+      long long v = 0;
+      const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+      if (error == std::errc() && end == cell.data() + cell.size()) return json(v);
       errors.push_back({where, "expected a whole number, got \"" + cell + "\""});
       return std::nullopt;
+    }
     case Column::number:
       if (const auto hundredths = parse_yuan_text(cell)) return json(static_cast<double>(*hundredths) / 100.0);
       errors.push_back({where, "expected a number with at most two decimals, got \"" + cell + "\""});
@@ -151,7 +152,8 @@ std::string csv_place(const std::string& pointer, int first_line, const std::vec
   bool member = false;
   if (rest.rfind("/members/", 0) == 0) {
     const size_t slash = rest.find('/', 9);
-    const size_t index = std::stoul(rest.substr(9, slash - 9));
+    size_t index = 0;
+    std::from_chars(rest.data() + 9, rest.data() + (slash == std::string::npos ? rest.size() : slash), index);
     if (index < member_lines.size()) line = member_lines[index];
     rest = slash == std::string::npos ? "" : rest.substr(slash);
     member = true;
@@ -161,8 +163,27 @@ std::string csv_place(const std::string& pointer, int first_line, const std::vec
   return "line " + std::to_string(line) + " (" + pointer + ")";
 }
 
+// The line of the first byte that is not UTF-8, or 0 when all of it is.
+int first_non_utf8_line(std::string_view text) {
+  int line = 1;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return line;
+    for (size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
+    if (c == '\n') ++line;
+    i += length;
+  }
+  return 0;
+}
+
 Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   Parsed<std::vector<RosterEntry>> out;
+  if (const int line = first_non_utf8_line(text)) {
+    out.errors.push_back({"line " + std::to_string(line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
+    return out;
+  }
   const auto rows = split_csv(text);
   if (rows.empty()) {
     out.errors.push_back({"line 1", "expected a header row of roster columns"});
@@ -189,8 +210,9 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   for (size_t r = 1; r < rows.size(); ++r) {
     const Row& row = rows[r];
     if (row.cells.size() != header.size()) {
-      out.errors.push_back({"line " + std::to_string(row.line),
-                            "expected " + std::to_string(header.size()) + " columns, got " + std::to_string(row.cells.size())});
+      out.errors.push_back(
+          {"line " + std::to_string(row.line),
+           "expected " + std::to_string(header.size()) + " columns, got " + std::to_string(row.cells.size())});
       continue;
     }
     std::string id;
@@ -212,8 +234,10 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
       const std::string where = cell_where(row.line, col.name);
       const auto value = cell_value(row.cells[c], col.kind, out.errors, where);
       if (!value) continue;
-      if (col.member) person[json::json_pointer(std::string(col.pointer))] = *value;
-      else if (is_new) b.doc[json::json_pointer(std::string(col.pointer))] = *value;
+      if (col.member)
+        person[json::json_pointer(std::string(col.pointer))] = *value;
+      else if (is_new)
+        b.doc[json::json_pointer(std::string(col.pointer))] = *value;
     }
     if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
     if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;

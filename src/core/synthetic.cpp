@@ -14,8 +14,11 @@ int draw_size(Random& r) {
 // Mostly 脱贫户, some monitored and ordinary households (assumed shares).
 Category draw_category(Random& r) {
   const int u = r.between(1, 100);
-  return u <= 70 ? Category::tuopin : u <= 78 ? Category::monitor_unstable : u <= 86 ? Category::monitor_marginal
-         : u <= 90 ? Category::monitor_sudden : Category::general;
+  return u <= 70   ? Category::tuopin
+         : u <= 78 ? Category::monitor_unstable
+         : u <= 86 ? Category::monitor_marginal
+         : u <= 90 ? Category::monitor_sudden
+                   : Category::general;
 }
 
 // A job for a working adult. Wages are tuned so that wages come to about two thirds of net income
@@ -24,15 +27,30 @@ Category draw_category(Random& r) {
 Job draw_job(Random& r) {
   Job j;
   const int u = r.between(1, 100);
-  j.kind = u <= 35 ? JobKind::out_of_province : u <= 58 ? JobKind::in_province : u <= 88 ? JobKind::local
-           : u <= 96 ? JobKind::public_welfare_post : JobKind::forest_ranger;
+  j.kind = u <= 35   ? JobKind::out_of_province
+           : u <= 58 ? JobKind::in_province
+           : u <= 88 ? JobKind::local
+           : u <= 96 ? JobKind::public_welfare_post
+                     : JobKind::forest_ranger;
   j.months = r.between(6, 12);
   switch (j.kind) {
-    case JobKind::out_of_province: j.monthly_wage = Money::yuan(r.between(3500, 6000)); break;
-    case JobKind::in_province: j.monthly_wage = Money::yuan(r.between(2500, 4500)); break;
-    case JobKind::local: j.monthly_wage = Money::yuan(r.between(1800, 3500)); break;
-    case JobKind::public_welfare_post: j.monthly_wage = Money::yuan(800); j.months = 12; break;
-    default: j.monthly_wage = Money::yuan(750); j.months = 12; break;  // 生态护林员, 9000 a year (NATIONAL.md)
+    case JobKind::out_of_province:
+      j.monthly_wage = Money::yuan(r.between(3500, 6000));
+      break;
+    case JobKind::in_province:
+      j.monthly_wage = Money::yuan(r.between(2500, 4500));
+      break;
+    case JobKind::local:
+      j.monthly_wage = Money::yuan(r.between(1800, 3500));
+      break;
+    case JobKind::public_welfare_post:
+      j.monthly_wage = Money::yuan(800);
+      j.months = 12;
+      break;
+    default:
+      j.monthly_wage = Money::yuan(750);
+      j.months = 12;
+      break;  // 生态护林员, 9000 a year (NATIONAL.md)
   }
   j.first_organized_export = j.kind == JobKind::out_of_province && r.chance(10);
   return j;
@@ -42,12 +60,14 @@ Member draw_member(Random& r, int year, int age) {
   Member m;
   m.birth_year = year - age;
   const bool working_age = age >= 16 && age < 60;
-  m.labor = age < 16 ? Labor::none : working_age ? (r.chance(90) ? Labor::full : Labor::weak)
-                                                 : (r.chance(50) ? Labor::weak : Labor::none);
+  m.labor = age < 16      ? Labor::none
+            : working_age ? (r.chance(90) ? Labor::full : Labor::weak)
+                          : (r.chance(50) ? Labor::weak : Labor::none);
   m.disability_grade = r.chance(5) ? r.between(1, 4) : 0;
   if (age >= 6 && age < 15) m.school = School{SchoolLevel::compulsory, false, 0, Money()};
   if (age >= 15 && age <= 18 && r.chance(45))
-    m.school = School{r.chance(60) ? SchoolLevel::secondary_vocational : SchoolLevel::senior_high, r.chance(10), 0, Money()};
+    m.school =
+        School{r.chance(60) ? SchoolLevel::secondary_vocational : SchoolLevel::senior_high, r.chance(10), 0, Money()};
   if (age >= 19 && age <= 21 && r.chance(25)) m.school = School{SchoolLevel::higher_vocational, false, 0, Money()};
   if (working_age && !m.school && m.labor != Labor::none && r.chance(m.labor == Labor::full ? 78 : 35))
     m.jobs.push_back(draw_job(r));

@@ -4,8 +4,8 @@
 
 #include <algorithm>  // count
 #include <array>      // read buffer
-#include <cstdio>   // popen
-#include <fstream>  // temporary files
+#include <cstdio>     // popen
+#include <fstream>    // temporary files
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -22,8 +22,8 @@ struct Run {
 Run zengshou(const std::string& args, const std::string& input = "") {
   const std::string dir = ZENGSHOU_TEST_TMP;
   std::ofstream(dir + "/stdin.txt", std::ios::binary) << input;
-  const std::string command = "cd " ZENGSHOU_ASSETS " && " ZENGSHOU_CLI " " + args + " < " + dir + "/stdin.txt 2> " +
-                              dir + "/stderr.txt";
+  const std::string command =
+      "cd " ZENGSHOU_ASSETS " && " ZENGSHOU_CLI " " + args + " < " + dir + "/stdin.txt 2> " + dir + "/stderr.txt";
   Run run{0, {}, {}};
   FILE* pipe = popen(command.c_str(), "r");
   std::array<char, 4096> buffer;
@@ -170,11 +170,13 @@ TEST_CASE("errors: exit 2, nothing on stdout, one 'error: WHERE: expected' line 
        R"({"schema":"zengshou.household/1","year":2022,"category":"x","members":[{"birth_year":1980,"jobs":[{"kind":"local","months":3,"monthly_wage":-1}]}]})",
        "error: /category: expected one of tuopin"},
       {"eval --set nonsense=1 -", "{}", "error: --set nonsense=1: expected a known parameter name"},
-      {"eval --set public_welfare_post.monthly_floor=abc -", "{}", "error: --set public_welfare_post.monthly_floor=abc: expected an amount"},
+      {"eval --set public_welfare_post.monthly_floor=abc -", "{}",
+       "error: --set public_welfare_post.monthly_floor=abc: expected an amount"},
       {"eval missing-file.json", "", "error: missing-file.json: expected a readable household file"},
       {"frobnicate x", "", "error: frobnicate: expected a command"},
       {"project examples/ceheng-dibao.json", "", "error: --years: expected --years N"},
-      {"batch -", "household_id,year,name,birth_year,months\nA,2022,x,1980,13\n", "error: line 2, column \"months\": expected"},
+      {"batch -", "household_id,year,name,birth_year,months\nA,2022,x,1980,13\n",
+       "error: line 2, column \"months\": expected"},
       {"batch -", "household_id,year\nA,2022,extra\n", "error: line 2: expected 2 columns, got 3"},
   };
   for (const Case& c : cases) {

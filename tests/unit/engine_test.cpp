@@ -36,7 +36,8 @@ TEST_CASE("net income §3: wage + production − costs + property + transfer, co
 }
 
 TEST_CASE("per-capita net rounds half up: 10000.01 over 3 people is 3333.34") {
-  const Household h = household(Category::general, 2022, {adult(1980, {job(JobKind::local, 1, 0)}), adult(1981), adult(1982)});
+  const Household h =
+      household(Category::general, 2022, {adult(1980, {job(JobKind::local, 1, 0)}), adult(1981), adult(1982)});
   Household with_income = h;
   with_income.transfers.other = Money::fen(1000001);
   CHECK_EQ(run(with_income, "yunnan/changning", 2022).income.per_capita_net, Money::fen(333334));
@@ -67,7 +68,7 @@ TEST_CASE("a programme a policy lacks can be switched on, and an amount raised (
 TEST_CASE("lines §5: monitoring line by province and year, inherited from national where a province has none") {
   const Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 500)})});  // 6000
   const Result r2022 = run(h, "yunnan/changning", 2022);
-  REQUIRE_EQ(r2022.lines.size(), 3);  // monitoring, policy 7000 (000 二), focus 10000 (000 四(三))
+  REQUIRE_EQ(r2022.lines.size(), 3);           // monitoring, policy 7000 (000 二), focus 10000 (000 四(三))
   CHECK_EQ(r2022.lines[0].value, yuan(6300));  // national reference, assumed
   CHECK(params("yunnan/changning", 2022)[ParamId::line_monitoring].assumed());
   CHECK_EQ(r2022.lines[0].per_capita_gap, yuan(300));
@@ -77,9 +78,9 @@ TEST_CASE("lines §5: monitoring line by province and year, inherited from natio
   CHECK_FALSE(params("yunnan/weixi", 2023)[ParamId::line_monitoring].assumed());
   CHECK_EQ(run(h, "yunnan/weixi", 2024).lines[0].value, yuan(8050));  // still in force
   CHECK_EQ(run(h, "yunnan/weixi", 2025).lines[0].value, yuan(8700));
-  CHECK_EQ(run(h, "guizhou/ceheng", 2024).lines[0].value, yuan(7100));  // national, assumed
-  CHECK_EQ(run(h, "yunnan/weixi", 2023).lines[1].value, yuan(8500));   // 001 二(三)
-  CHECK_EQ(run(h, "guizhou/ceheng", 2023).lines.size(), 1);            // Ceheng's 10000 starts in 2024
+  CHECK_EQ(run(h, "guizhou/ceheng", 2024).lines[0].value, yuan(7100));   // national, assumed
+  CHECK_EQ(run(h, "yunnan/weixi", 2023).lines[1].value, yuan(8500));     // 001 二(三)
+  CHECK_EQ(run(h, "guizhou/ceheng", 2023).lines.size(), 1);              // Ceheng's 10000 starts in 2024
   CHECK_EQ(run(h, "guizhou/ceheng", 2024).lines[1].value, yuan(10000));  // 003 附件2 二.18
 }
 
@@ -96,7 +97,7 @@ TEST_CASE("flags §5: income fell; growth below the policy's target (Changning 1
   h.last_year_per_capita_net = yuan(10000);
   Result r = run(h, "yunnan/changning", 2022);
   CHECK_FALSE(r.has_flag(FlagId::income_fell));
-  CHECK(r.has_flag(FlagId::growth_below_target));  // 17% < 18%
+  CHECK(r.has_flag(FlagId::growth_below_target));                  // 17% < 18%
   h.members[0].jobs[0].monthly_wage = yuan(983) + Money::fen(34);  // 11800.08: 18.0008%
   CHECK_FALSE(run(h, "yunnan/changning", 2022).has_flag(FlagId::growth_below_target));
   h.last_year_per_capita_net = yuan(12000);

@@ -52,12 +52,12 @@ TEST_CASE("text that is not JSON is one error naming the file") {
 
 TEST_CASE("every problem is reported at once, with its pointer, and no household is returned") {
   json doc = minimal();
-  doc["year"] = "2022";                                  // wrong type
-  doc["category"] = "poor";                              // unknown enum value
-  doc["members"][0]["birth_year"] = 1850;                // out of range
+  doc["year"] = "2022";                    // wrong type
+  doc["category"] = "poor";                // unknown enum value
+  doc["members"][0]["birth_year"] = 1850;  // out of range
   doc["members"][0]["jobs"] = json::array({{{"kind", "local"}, {"months", 13}, {"monthly_wage", -5}}});
-  doc["property"] = {{"land_rent", 12.345}};             // three decimals
-  doc.erase("schema");                                   // missing required field
+  doc["property"] = {{"land_rent", 12.345}};  // three decimals
+  doc.erase("schema");                        // missing required field
   const auto parsed = household_from_json(doc);
   CHECK_FALSE(parsed.ok());
   CHECK_EQ(parsed.value.size(), 0);  // never half a household

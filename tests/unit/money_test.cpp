@@ -6,10 +6,10 @@
 using zengshou::core::Money;
 
 TEST_CASE("per-capita division rounds half up to the fen") {
-  CHECK_EQ(Money::fen(10001).divided_by(2).fen(), 5001);   // 50.005 → 50.01
-  CHECK_EQ(Money::fen(10000).divided_by(3).fen(), 3333);   // 33.333… → 33.33
-  CHECK_EQ(Money::fen(20000).divided_by(3).fen(), 6667);   // 66.666… → 66.67
-  CHECK_EQ(Money::fen(-10001).divided_by(2).fen(), -5001); // halves away from zero
+  CHECK_EQ(Money::fen(10001).divided_by(2).fen(), 5001);    // 50.005 → 50.01
+  CHECK_EQ(Money::fen(10000).divided_by(3).fen(), 3333);    // 33.333… → 33.33
+  CHECK_EQ(Money::fen(20000).divided_by(3).fen(), 6667);    // 66.666… → 66.67
+  CHECK_EQ(Money::fen(-10001).divided_by(2).fen(), -5001);  // halves away from zero
   CHECK_EQ(Money::fen(-20000).divided_by(3).fen(), -6667);
   CHECK_EQ(Money::fen(7).divided_by(1).fen(), 7);
 }

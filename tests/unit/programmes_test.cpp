@@ -16,7 +16,8 @@ Household one_worker(Category c, int year, Job j) { return household(c, year, {a
 TEST_CASE("public_welfare_post 000 三(一)4: months × wage, never below the 800 floor (799/800/801)") {
   for (auto [wage, expected] : {std::pair{799, 9600}, {800, 9600}, {801, 9612}}) {
     CAPTURE(wage);
-    const Result r = run(one_worker(Category::tuopin, 2022, job(JobKind::public_welfare_post, 12, wage)), "yunnan/changning", 2022);
+    const Result r =
+        run(one_worker(Category::tuopin, 2022, job(JobKind::public_welfare_post, 12, wage)), "yunnan/changning", 2022);
     const auto& p = prog(r, ProgrammeId::public_welfare_post);
     CHECK(p.eligible);
     CHECK_EQ(p.amount, yuan(expected));
@@ -39,7 +40,10 @@ TEST_CASE("public_welfare_post in every policy: 6 months × 1000 = 6000; nobody 
 TEST_CASE("probation_certificate_subsidy 000 三(一)1: 1000 a month for the probation months, at most 3") {
   Job j = job(JobKind::local, 12, 2500);
   j.probation_certificate_months = 2;
-  CHECK_EQ(prog(run(one_worker(Category::tuopin, 2022, j), "yunnan/changning", 2022), ProgrammeId::probation_certificate_subsidy).amount, yuan(2000));
+  CHECK_EQ(prog(run(one_worker(Category::tuopin, 2022, j), "yunnan/changning", 2022),
+                ProgrammeId::probation_certificate_subsidy)
+               .amount,
+           yuan(2000));
   j.probation_certificate_months = 5;
   const Result capped = run(one_worker(Category::monitor_marginal, 2022, j), "yunnan/changning", 2022);
   CHECK_EQ(prog(capped, ProgrammeId::probation_certificate_subsidy).amount, yuan(3000));
@@ -47,22 +51,29 @@ TEST_CASE("probation_certificate_subsidy 000 三(一)1: 1000 a month for the pro
   const Result general = run(one_worker(Category::general, 2022, j), "yunnan/changning", 2022);
   CHECK_FALSE(prog(general, ProgrammeId::probation_certificate_subsidy).eligible);
   CHECK_EQ(prog(general, ProgrammeId::probation_certificate_subsidy).reason.id, ReasonId::category_not_covered);
-  CHECK_FALSE(prog(run(one_worker(Category::tuopin, 2023, j), "yunnan/weixi", 2023), ProgrammeId::probation_certificate_subsidy).available);
+  CHECK_FALSE(
+      prog(run(one_worker(Category::tuopin, 2023, j), "yunnan/weixi", 2023), ProgrammeId::probation_certificate_subsidy)
+          .available);
 }
 
 TEST_CASE("risk_area_work_subsidy 000 三(一)1: 1000 once for ≥3 months in a risk area in 2022 (2 and 3 months)") {
   Job j = job(JobKind::out_of_province, 10, 4000);
   j.risk_area_months = 2;
-  CHECK_FALSE(prog(run(one_worker(Category::tuopin, 2022, j), "yunnan/changning", 2022), ProgrammeId::risk_area_work_subsidy).eligible);
+  CHECK_FALSE(
+      prog(run(one_worker(Category::tuopin, 2022, j), "yunnan/changning", 2022), ProgrammeId::risk_area_work_subsidy)
+          .eligible);
   j.risk_area_months = 3;
   const Result r = run(one_worker(Category::tuopin, 2022, j), "yunnan/changning", 2022);
   CHECK_EQ(prog(r, ProgrammeId::risk_area_work_subsidy).amount, yuan(1000));
   CHECK_FALSE(prog(r, ProgrammeId::risk_area_work_subsidy).counted);  // one-off: cash only
   CHECK_EQ(r.income.cash_received - r.income.net, yuan(1000 + 500));  // with the travel subsidy
-  CHECK_FALSE(prog(run(one_worker(Category::tuopin, 2023, j), "yunnan/changning", 2023), ProgrammeId::risk_area_work_subsidy).available);
+  CHECK_FALSE(
+      prog(run(one_worker(Category::tuopin, 2023, j), "yunnan/changning", 2023), ProgrammeId::risk_area_work_subsidy)
+          .available);
 }
 
-TEST_CASE("cross_province_transport 000 三(三)23, 003 附件2 三.24: 500, or 1000 when last year's income was below 10000") {
+TEST_CASE(
+    "cross_province_transport 000 三(三)23, 003 附件2 三.24: 500, or 1000 when last year's income was below 10000") {
   for (const char* id : {"yunnan/changning", "guizhou/ceheng"}) {
     CAPTURE(id);
     Household h = one_worker(Category::tuopin, 2022, job(JobKind::out_of_province, 8, 3500));
@@ -73,19 +84,25 @@ TEST_CASE("cross_province_transport 000 三(三)23, 003 附件2 三.24: 500, or 
     CHECK_EQ(prog(run(h, id, 2022), ProgrammeId::cross_province_transport).amount, yuan(500));
   }
   const Household local = one_worker(Category::tuopin, 2022, job(JobKind::local, 8, 3500));
-  CHECK_EQ(prog(run(local, "yunnan/changning", 2022), ProgrammeId::cross_province_transport).reason.id, ReasonId::no_out_of_province_job);
+  CHECK_EQ(prog(run(local, "yunnan/changning", 2022), ProgrammeId::cross_province_transport).reason.id,
+           ReasonId::no_out_of_province_job);
   CHECK_FALSE(prog(run(local, "yunnan/qujing", 2023), ProgrammeId::cross_province_transport).available);
 }
 
 TEST_CASE("job_seeking_subsidy 003 附件2 三.24: first organised export, 1000 out of province, 500 within it") {
   Job out = job(JobKind::out_of_province, 6, 4000);
   out.first_organized_export = true;
-  CHECK_EQ(prog(run(one_worker(Category::tuopin, 2022, out), "guizhou/ceheng", 2022), ProgrammeId::job_seeking_subsidy).amount, yuan(1000));
+  CHECK_EQ(prog(run(one_worker(Category::tuopin, 2022, out), "guizhou/ceheng", 2022), ProgrammeId::job_seeking_subsidy)
+               .amount,
+           yuan(1000));
   Job in = job(JobKind::in_province, 6, 3000);
   in.first_organized_export = true;
-  CHECK_EQ(prog(run(one_worker(Category::tuopin, 2022, in), "guizhou/ceheng", 2022), ProgrammeId::job_seeking_subsidy).amount, yuan(500));
+  CHECK_EQ(prog(run(one_worker(Category::tuopin, 2022, in), "guizhou/ceheng", 2022), ProgrammeId::job_seeking_subsidy)
+               .amount,
+           yuan(500));
   Household general = one_worker(Category::general, 2022, out);
-  CHECK_EQ(prog(run(general, "guizhou/ceheng", 2022), ProgrammeId::job_seeking_subsidy).reason.id, ReasonId::not_low_income);
+  CHECK_EQ(prog(run(general, "guizhou/ceheng", 2022), ProgrammeId::job_seeking_subsidy).reason.id,
+           ReasonId::not_low_income);
   general.relocated = true;  // relocated people qualify whatever their category
   CHECK_EQ(prog(run(general, "guizhou/ceheng", 2022), ProgrammeId::job_seeking_subsidy).amount, yuan(1000));
   CHECK_FALSE(prog(run(general, "yunnan/changning", 2022), ProgrammeId::job_seeking_subsidy).available);
@@ -167,10 +184,12 @@ TEST_CASE("pension_contribution_subsidy 003 附件2 三.25: Ceheng 10% of the co
   CHECK_EQ(prog(run(h, "yunnan/changning", 2022), ProgrammeId::pension_contribution_subsidy).amount, yuan(30 + 30));
 }
 
-TEST_CASE("pension_contribution_paid 003 附件2 三.25: 100-yuan tier paid for dibao, tekun and severely disabled members") {
+TEST_CASE(
+    "pension_contribution_paid 003 附件2 三.25: 100-yuan tier paid for dibao, tekun and severely disabled members") {
   Household h = household(Category::tuopin, 2022, {adult(1980), adult(1950)});
   h.dibao = true;
-  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2022), ProgrammeId::pension_contribution_paid).amount, yuan(100));  // not the 72-year-old
+  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2022), ProgrammeId::pension_contribution_paid).amount,
+           yuan(100));  // not the 72-year-old
   h.dibao = false;
   h.members[0].disability_grade = 2;
   CHECK_EQ(prog(run(h, "yunnan/changning", 2022), ProgrammeId::pension_contribution_paid).amount, yuan(100));
@@ -178,7 +197,9 @@ TEST_CASE("pension_contribution_paid 003 附件2 三.25: 100-yuan tier paid for 
   CHECK_FALSE(prog(run(h, "yunnan/changning", 2022), ProgrammeId::pension_contribution_paid).eligible);
 }
 
-TEST_CASE("disability_two_subsidies 003 附件2 三.26: living subsidy on dibao, care subsidy for grades 1–2 (80 a month, assumed)") {
+TEST_CASE(
+    "disability_two_subsidies 003 附件2 三.26: living subsidy on dibao, care subsidy for grades 1–2 (80 a month, "
+    "assumed)") {
   Household h = household(Category::tuopin, 2022, {adult(1970), adult(1975), adult(1980)});
   h.members[0].disability_grade = 3;
   h.members[1].disability_grade = 1;
@@ -189,7 +210,8 @@ TEST_CASE("disability_two_subsidies 003 附件2 三.26: living subsidy on dibao,
   CHECK_EQ(prog(r, ProgrammeId::disability_two_subsidies).amount, yuan(960 + 960 + 960));  // living ×2, care ×1
   h.dibao = false;
   h.members[1].disability_grade = 4;
-  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::disability_two_subsidies).reason.id, ReasonId::disabled_not_covered);
+  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::disability_two_subsidies).reason.id,
+           ReasonId::disabled_not_covered);
 }
 
 TEST_CASE("farmland_subsidy 000 三(三)20: 5.5 mu × 80 yuan (assumed) = 440 in every policy") {
@@ -226,7 +248,7 @@ TEST_CASE("urban_graduate_job_seeking 003 附件3 16: 1000 for a graduate of an 
 
 TEST_CASE("dibao 000 三(三)25, 003 附件2 三.26: (standard − per-capita income before dibao) × members") {
   Household h = household(Category::tuopin, 2022, {adult(1970, {job(JobKind::local, 6, 1000)}), adult(1972)});
-  h.dibao = true;  // net before dibao 6000, per capita 3000
+  h.dibao = true;                               // net before dibao 6000, per capita 3000
   Result r = run(h, "yunnan/changning", 2022);  // Yunnan 4500
   CHECK_EQ(prog(r, ProgrammeId::dibao).amount, yuan((4500 - 3000) * 2));
   CHECK_EQ(r.income.net, yuan(6000 + 3000));

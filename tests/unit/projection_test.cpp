@@ -23,8 +23,8 @@ TEST_CASE("Guizhou pension 103 → 118 (003 附件2 三.25) and turning 60 start
   REQUIRE_EQ(years.size(), 3);
   CHECK_EQ(years[0].result.year, 2022);
   CHECK_FALSE(years[0].result.programme(ProgrammeId::pension_basic).eligible);
-  CHECK_EQ(years[1].result.programme(ProgrammeId::pension_basic).amount, yuan(118 * 12));  // 60 in 2023
-  CHECK_EQ(years[2].result.programme(ProgrammeId::pension_basic).amount, yuan(123 * 12));  // national minimum 2024
+  CHECK_EQ(years[1].result.programme(ProgrammeId::pension_basic).amount, yuan(118 * 12));      // 60 in 2023
+  CHECK_EQ(years[2].result.programme(ProgrammeId::pension_basic).amount, yuan(123 * 12));      // national minimum 2024
   CHECK_FALSE(years[1].result.programme(ProgrammeId::pension_contribution_subsidy).eligible);  // stops paying in
 }
 
@@ -48,7 +48,8 @@ TEST_CASE("growth is 0 where a policy has no target, and can be set by the user"
   g.basis_points[0] = 550;  // 5.5 %
   years = project_in(h, "yunnan/weixi", 3, g);
   CHECK_EQ(years[1].household.members[0].jobs[0].monthly_wage, yuan(1055));
-  CHECK_EQ(years[2].household.members[0].jobs[0].monthly_wage, Money::fen(111303));  // 1055 × 1.055 = 1113.025 → 1113.03
+  CHECK_EQ(years[2].household.members[0].jobs[0].monthly_wage,
+           Money::fen(111303));  // 1055 × 1.055 = 1113.025 → 1113.03
 }
 
 TEST_CASE("schooling moves on: 中职 ends at 19, and Rain and Dew with it; one-off facts are not repeated") {

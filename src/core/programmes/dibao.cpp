@@ -14,7 +14,8 @@ void dibao_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   if (per_capita >= standard)
     return out.not_eligible(ReasonId::dibao_above_standard, {standard.fen(), per_capita.fen()});
   const Money amount = (standard - per_capita) * h.size();
-  out.add(-1, amount, ProgrammeOutput::make(ReasonId::dibao, {standard.fen(), per_capita.fen(), h.size(), amount.fen()}));
+  out.add(-1, amount,
+          ProgrammeOutput::make(ReasonId::dibao, {standard.fen(), per_capita.fen(), h.size(), amount.fen()}));
 }
 
 }  // namespace zengshou::core

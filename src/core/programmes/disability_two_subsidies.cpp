@@ -15,7 +15,9 @@ void disability_two_subsidies_rule(const ProgrammeContext& c, ProgrammeOutput& o
     const bool gets_living = c.household.dibao;
     const bool gets_care = grade <= 2;
     if (gets_living && gets_care)
-      out.add(i, living + care, ProgrammeOutput::make(ReasonId::disability_both, {grade, living.fen(), care.fen(), (living + care).fen()}));
+      out.add(
+          i, living + care,
+          ProgrammeOutput::make(ReasonId::disability_both, {grade, living.fen(), care.fen(), (living + care).fen()}));
     else if (gets_living)
       out.add(i, living, ProgrammeOutput::make(ReasonId::disability_living, {grade, living.fen()}));
     else if (gets_care)

@@ -24,7 +24,9 @@ void pension_basic_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
     }
     const Money amount = monthly * 12;
     if (c.params.is_set(ParamId::pension_monthly) && monthly > local)
-      out.add(i, amount, ProgrammeOutput::make(ReasonId::pension_national_minimum, {age, monthly.fen(), amount.fen(), local.fen()}));
+      out.add(
+          i, amount,
+          ProgrammeOutput::make(ReasonId::pension_national_minimum, {age, monthly.fen(), amount.fen(), local.fen()}));
     else
       out.add(i, amount, ProgrammeOutput::make(ReasonId::pension, {age, monthly.fen(), amount.fen()}));
   }

@@ -7,7 +7,8 @@
 namespace zengshou::core {
 
 void probation_certificate_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  if (!c.household_in(ParamId::probation_categories)) return out.not_eligible(category_reason(c, ParamId::probation_categories));
+  if (!c.household_in(ParamId::probation_categories))
+    return out.not_eligible(category_reason(c, ParamId::probation_categories));
   const Money monthly = c.params.money(ParamId::probation_monthly);
   const int max_months = c.params.count(ParamId::probation_max_months);
   for (int i = 0; i < c.household.size(); ++i) {

@@ -58,9 +58,10 @@ class ProgrammeOutput {
 using ProgrammeRule = void (*)(const ProgrammeContext&, ProgrammeOutput&);
 
 // The "not for this category" reason, shared by the programmes limited to some households.
-inline Reason category_reason(const ProgrammeContext& c, ParamId categories, ReasonId id = ReasonId::category_not_covered) {
-  return ProgrammeOutput::make(id, {static_cast<int64_t>(c.params.categories(categories)),
-                                    static_cast<int64_t>(c.household.category)});
+inline Reason category_reason(const ProgrammeContext& c, ParamId categories,
+                              ReasonId id = ReasonId::category_not_covered) {
+  return ProgrammeOutput::make(
+      id, {static_cast<int64_t>(c.params.categories(categories)), static_cast<int64_t>(c.household.category)});
 }
 
 // 中职, 高职 or 技工院校: the schools Rain and Dew supports.

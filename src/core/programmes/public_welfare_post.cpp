@@ -12,7 +12,9 @@ void public_welfare_post_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
       if (job.kind != JobKind::public_welfare_post || job.months == 0) continue;
       if (has_floor && job.monthly_wage < floor) {
         const Money pay = floor * job.months;
-        out.add(i, pay, ProgrammeOutput::make(ReasonId::post_floor, {job.months, job.monthly_wage.fen(), pay.fen(), floor.fen()}));
+        out.add(
+            i, pay,
+            ProgrammeOutput::make(ReasonId::post_floor, {job.months, job.monthly_wage.fen(), pay.fen(), floor.fen()}));
       } else {
         const Money pay = job.monthly_wage * job.months;
         out.add(i, pay, ProgrammeOutput::make(ReasonId::post_wage, {job.months, job.monthly_wage.fen(), pay.fen()}));

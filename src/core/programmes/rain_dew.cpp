@@ -10,13 +10,15 @@ bool is_vocational(SchoolLevel level) {
 }
 
 void rain_dew_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  if (!c.household_in(ParamId::rain_dew_categories)) return out.not_eligible(category_reason(c, ParamId::rain_dew_categories));
+  if (!c.household_in(ParamId::rain_dew_categories))
+    return out.not_eligible(category_reason(c, ParamId::rain_dew_categories));
   for (int i = 0; i < c.household.size(); ++i) {
     const auto& school = c.household.members[i].school;
     if (!school || !is_vocational(school->level)) continue;
     const bool east_west = school->east_west;
     const Money amount = c.params.money(east_west ? ParamId::rain_dew_east_west_amount : ParamId::rain_dew_amount);
-    out.add(i, amount, ProgrammeOutput::make(east_west ? ReasonId::rain_dew_east_west : ReasonId::rain_dew, {amount.fen()}));
+    out.add(i, amount,
+            ProgrammeOutput::make(east_west ? ReasonId::rain_dew_east_west : ReasonId::rain_dew, {amount.fen()}));
   }
   out.not_eligible(ReasonId::no_vocational_student);
 }

@@ -7,11 +7,13 @@ namespace {
 
 using P = ParamId;
 constexpr P public_welfare_post_params[] = {P::post_monthly_floor};
-constexpr P probation_certificate_subsidy_params[] = {P::probation_monthly, P::probation_max_months, P::probation_categories};
+constexpr P probation_certificate_subsidy_params[] = {P::probation_monthly, P::probation_max_months,
+                                                      P::probation_categories};
 constexpr P risk_area_work_subsidy_params[] = {P::risk_area_amount, P::risk_area_min_months, P::risk_area_categories};
-constexpr P cross_province_transport_params[] = {P::transport_amount, P::transport_amount_low_income, P::transport_low_income_below,
-                           P::transport_categories};
-constexpr P job_seeking_subsidy_params[] = {P::job_seeking_in_province, P::job_seeking_out_of_province, P::job_seeking_categories};
+constexpr P cross_province_transport_params[] = {P::transport_amount, P::transport_amount_low_income,
+                                                 P::transport_low_income_below, P::transport_categories};
+constexpr P job_seeking_subsidy_params[] = {P::job_seeking_in_province, P::job_seeking_out_of_province,
+                                            P::job_seeking_categories};
 constexpr P training_allowance_params[] = {P::training_daily, P::training_categories};
 constexpr P rain_dew_params[] = {P::rain_dew_amount, P::rain_dew_east_west_amount, P::rain_dew_categories};
 constexpr P graduate_exam_fee_params[] = {P::exam_fee_max_years, P::exam_fee_categories};

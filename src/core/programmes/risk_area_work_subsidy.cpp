@@ -5,7 +5,8 @@
 namespace zengshou::core {
 
 void risk_area_work_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  if (!c.household_in(ParamId::risk_area_categories)) return out.not_eligible(category_reason(c, ParamId::risk_area_categories));
+  if (!c.household_in(ParamId::risk_area_categories))
+    return out.not_eligible(category_reason(c, ParamId::risk_area_categories));
   const int min_months = c.params.count(ParamId::risk_area_min_months);
   const Money amount = c.params.money(ParamId::risk_area_amount);
   for (int i = 0; i < c.household.size(); ++i) {

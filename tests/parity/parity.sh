@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The native and the WebAssembly builds agree to the fen (brief, rule 3): the same command line, built both ways,
+# must print byte-identical output for every example household, a 2000-household synthetic roster, and bad input.
+# Prints one line per check that fails and a closing "parity: N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+native="$root/build/native/zengshou"
+wasm=(node --no-experimental-fetch "$root/build/web-build/zengshou_node.js")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME ARGS...: runs both builds with ARGS (in assets/), compares stdout, stderr and status
+  local name=$1; shift
+  (cd "$root/assets" && "$native" "$@" >"$tmp/n.out" 2>"$tmp/n.err" <"$tmp/stdin"; echo $? >"$tmp/n.rc")
+  (cd "$root/assets" && "${wasm[@]}" "$@" >"$tmp/w.out" 2>"$tmp/w.err" <"$tmp/stdin"; echo $? >"$tmp/w.rc")
+  if cmp -s "$tmp/n.out" "$tmp/w.out" && cmp -s "$tmp/n.err" "$tmp/w.err" && cmp -s "$tmp/n.rc" "$tmp/w.rc" &&
+     [ -s "$tmp/n.out" -o -s "$tmp/n.err" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "parity FAILED: $name"
+    diff <(head -c 2000 "$tmp/n.out") <(head -c 2000 "$tmp/w.out") | head -5
+  fi
+}
+
+: >"$tmp/stdin"
+for f in "$root"/assets/examples/*.json; do
+  rel=examples/$(basename "$f")
+  check "eval $rel" eval "$rel"
+  check "eval --lang en $rel" eval --lang en "$rel"
+  check "explain $rel" explain "$rel"
+  check "project $rel" project --years 4 "$rel"
+done
+check "batch roster.csv" batch examples/roster.csv
+"$root/build/native/zengshou_bench" --roster 2000 >"$tmp/roster.json"
+check "batch of 2000 synthetic households" batch "$tmp/roster.json"
+check "batch of 2000 with a reform" batch --set public_welfare_post.monthly_floor=1000 --set rain_dew.counts_in_net_income=true "$tmp/roster.json"
+check "policies" policies
+printf '{ "schema": "zengshou.household/1", "year": 2022, "members": [ { "birth_year": 1800 } ] }' >"$tmp/stdin"
+check "bad household on stdin" eval -
+printf 'not json at all' >"$tmp/stdin"
+check "not JSON" eval -
+
+echo "parity: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
