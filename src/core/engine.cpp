@@ -58,11 +58,12 @@ void add_flags(Result& r, const Household& h, const YearParameters& p) {
       r.flags.push_back({FlagId::income_fell,
                          ProgrammeOutput::make(ReasonId::flag_income_fell, {pc.fen(), last.fen(), (last - pc).fen()})});
     const ParamId target = target_param(target_group(h.category), 0);
+    if (last > Money()) r.growth.basis_points = Money::fen((pc - last).fen() * 10000).divided_by(last.fen()).fen();
+    if (p.is_set(target)) r.growth.target_basis_points = p.raw(target);
     // growth < target ⇔ (pc − last) × 10000 < target_bp × last, with no division
     if (last > Money() && p.is_set(target) && (pc - last).fen() * 10000 < p.raw(target) * last.fen()) {
-      const int64_t growth_bp = Money::fen((pc - last).fen() * 10000).divided_by(last.fen()).fen();
-      r.flags.push_back({FlagId::growth_below_target,
-                         ProgrammeOutput::make(ReasonId::flag_growth_below_target, {growth_bp, p.raw(target)})});
+      r.flags.push_back({FlagId::growth_below_target, ProgrammeOutput::make(ReasonId::flag_growth_below_target,
+                                                                            {*r.growth.basis_points, p.raw(target)})});
     }
   }
   int workers = 0;

@@ -84,6 +84,12 @@ struct Suggestion {
   Reason step;
 };
 
+// Growth of per-capita net against last year's, and the policy's target for the household's population.
+struct Growth {
+  std::optional<int64_t> basis_points;         // (this year − last year) ÷ last year, when last year is known
+  std::optional<int64_t> target_basis_points;  // the policy's target, when it has one
+};
+
 struct Result {
   std::string household;  // the household's id
   std::string policy;     // policy id
@@ -93,6 +99,7 @@ struct Result {
   std::array<ProgrammeResult, programme_count> programmes{};
   std::vector<ProgrammeDetail> details;
   std::vector<LineResult> lines;
+  Growth growth;
   std::vector<Flag> flags;
   std::vector<Suggestion> suggestions;  // most yuan added first
   bool beyond_policy_years = false;     // a projection year after the policy's last year: parameters held

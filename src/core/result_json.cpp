@@ -117,6 +117,12 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
                 {"cash_received", yuan_json(in.cash_received)}}},
               {"programmes", programmes},
               {"lines", lines},
+              {"growth",
+               {{"last_year_per_capita_net",
+                 h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)},
+                {"percent", r.growth.basis_points ? yuan_json(Money::fen(*r.growth.basis_points)) : json(nullptr)},
+                {"target_percent",
+                 r.growth.target_basis_points ? yuan_json(Money::fen(*r.growth.target_basis_points)) : json(nullptr)}}},
               {"flags", flags},
               {"suggestions", suggestions}};
   if (r.beyond_policy_years) out["beyond_policy_years"] = true;

@@ -189,3 +189,13 @@ TEST_CASE("policy check: an unknown policy id or a year the policy does not cove
   CHECK_EQ(uncovered->where, "/year");
   CHECK(uncovered->expected.find("2022–2024") != std::string::npos);
 }
+
+TEST_CASE("a household of 30 members (the largest allowed) is evaluated whole") {
+  std::vector<Member> members;
+  for (int i = 0; i < 30; ++i) members.push_back(adult(1960 + i, {job(JobKind::local, 12, 1000 + i)}));
+  const Result r = run(household(Category::general, 2023, members), "yunnan/qujing", 2023);
+  CHECK_EQ(r.size, 30);
+  // Σ (1000 + i) × 12 for i = 0…29 = 12 × (30 000 + 435) = 365 220; ÷ 30 = 12 174
+  CHECK_EQ(r.income.wage, yuan(365220));
+  CHECK_EQ(r.income.per_capita_net, yuan(12174));
+}
