@@ -1,4 +1,5 @@
-// Text assets compiled into the program (assets/policies/*.json), so every build carries the same files.
+// Text assets compiled into the program (assets/policies and assets/examples), so every build carries the same
+// files.
 #pragma once
 
 #include <string_view>  // names and contents
@@ -7,10 +8,11 @@
 namespace zengshou::core {
 
 struct EmbeddedAsset {
-  std::string_view name;  // path under assets/policies without ".json", e.g. "yunnan/changning"
+  std::string_view name;  // path under its folder without ".json", e.g. "yunnan/changning"
   std::string_view text;  // the file's contents
 };
 
 const std::vector<EmbeddedAsset>& embedded_policy_files();
+const std::vector<EmbeddedAsset>& embedded_example_files();  // example households, e.g. "changning-tuopin"
 
 }  // namespace zengshou::core

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/embedded_assets.h"
+#include "core/household_json.h"
 #include "core/policy.h"
 
 #include <algorithm>  // find
@@ -85,4 +86,16 @@ TEST_CASE("a broken policy file is reported at each place, and the set is not bu
   CHECK(has("bad.json/parameters/rain_dew.amount/0/value"));
   CHECK(has("bad.json/parameters/rain_dew.amount/0"));  // neither source nor assumed
   CHECK(has("bad.json/parameters/rain_dew.available/0/value"));
+}
+
+TEST_CASE("every example household in assets/examples parses and is evaluated under its own policy and year") {
+  for (const EmbeddedAsset& f : embedded_example_files()) {
+    CAPTURE(std::string(f.name));
+    const auto parsed = parse_household(f.text);
+    for (const InputError& e : parsed.errors) FAIL_CHECK(error_line(e));
+    REQUIRE(parsed.ok());
+    const PolicySet& set = PolicySet::embedded();
+    CHECK_FALSE(set.check(parsed.value.policy, parsed.value.year, "/policy").has_value());
+  }
+  CHECK_GE(embedded_example_files().size(), 6);
 }
