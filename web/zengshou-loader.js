@@ -32,9 +32,94 @@
       statusBox.hidden = true;
     },
     onFatal(kind) { showError(kind); },
-    // The app's state (language, view, frame count, widget anchors in CSS pixels).
+    // The app's state (language, view, frame count, widget anchors in CSS pixels, household, results).
     state() { return JSON.parse(Module.UTF8ToString(Module._zengshou_state())); },
+    // The text field being edited: a real input over the canvas, so IME, paste and phone keyboards work.
+    showEditor(generation, x, y, w, h, text, numeric, isNew) {
+      const input = editor();
+      input.dataset.generation = generation;
+      Object.assign(input.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px', display: 'block' });
+      if (isNew) {
+        input.value = text;
+        input.inputMode = numeric ? 'decimal' : 'text';
+        input.focus();
+        input.select();
+      }
+    },
+    hideEditor() {
+      if (editorInput) editorInput.style.display = 'none';
+    },
+    pickFile() { filePicker().click(); },
+    download(name, text) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
   };
+
+  // Passes a JS string to a C function taking UTF-8, on the heap (file texts are too big for the stack).
+  function callWithText(fn, text) {
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const ptr = Module._malloc(size);
+    Module.stringToUTF8(text, ptr, size);
+    fn(ptr);
+    Module._free(ptr);
+  }
+
+  let editorInput = null;
+  function editor() {
+    if (editorInput) return editorInput;
+    const input = document.createElement('input');
+    input.id = 'text-editor';
+    input.type = 'text';
+    input.autocomplete = 'off';
+    input.style.cssText = 'position:fixed;display:none;box-sizing:border-box;margin:0;padding:0 6px;border:2px solid #2a6fdb;' +
+      'border-radius:4px;font:16px "WenQuanYi Micro Hei",sans-serif;background:#fff;color:#000;z-index:5;';
+    const close = () => {
+      if (input.style.display === 'none') return;
+      Module._zengshou_text_close(Number(input.dataset.generation));
+    };
+    input.addEventListener('input', () => callWithText(Module._zengshou_text_input, input.value));
+    input.addEventListener('blur', close);
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === 'Escape' || e.key === 'Tab') {
+        e.preventDefault();
+        input.blur();
+      }
+    });
+    document.body.appendChild(input);
+    editorInput = input;
+    return input;
+  }
+
+  // GLFW listens for keys on the window in the capture phase and cancels Backspace and Tab: keys meant for the
+  // overlay input must not reach it. Registered before GLFW's, so it runs first.
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    window.addEventListener(type, (e) => {
+      if (e.target === editorInput) e.stopImmediatePropagation();
+    }, true);
+  }
+
+  let picker = null;
+  function filePicker() {
+    if (picker) return picker;
+    picker = document.createElement('input');
+    picker.type = 'file';
+    picker.accept = '.json,application/json';
+    picker.style.display = 'none';
+    picker.addEventListener('change', async () => {
+      const file = picker.files[0];
+      picker.value = '';
+      if (file) callWithText(Module._zengshou_open_text, await file.text());
+    });
+    document.body.appendChild(picker);
+    return picker;
+  }
 
   const probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/version.h"
+#include "format.h"
 #include "strings.h"
 
 namespace zengshou::app {
@@ -93,15 +94,9 @@ int App::count_missing_glyphs() const {
   return missing;
 }
 
-void App::record_anchor(const char* name) {
-  const ImVec2 min = ImGui::GetItemRectMin();
-  const ImVec2 max = ImGui::GetItemRectMax();
-  anchors_[name] = Anchor{min.x / pixel_ratio_, min.y / pixel_ratio_, (max.x - min.x) / pixel_ratio_,
-                          (max.y - min.y) / pixel_ratio_};
-}
-
 void App::draw_frame() {
-  anchors_.clear();
+  ui_.anchors.clear();
+  ui_.pixel_ratio = pixel_ratio_;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -112,6 +107,7 @@ void App::draw_frame() {
   draw_menu_bar();
   draw_view_tabs();
   draw_about_popup();
+  draw_open_errors();
   ImGui::End();
   ++frame_count_;
 }
@@ -128,7 +124,7 @@ void App::draw_menu_bar() {
     }
     ImGui::EndMenu();
   }
-  record_anchor("menu_views");
+  ui_.anchor("menu_views");
   if (ImGui::BeginMenu(tr(Str::menu_help))) {
     if (ImGui::MenuItem(tr(Str::about_version))) about_requested_ = true;
     ImGui::EndMenu();
@@ -138,7 +134,7 @@ void App::draw_menu_bar() {
   const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
   if (ImGui::Button(label)) set_language(language() == Language::zh_CN ? Language::en : Language::zh_CN);
-  record_anchor("language_switch");
+  ui_.anchor("language_switch");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::language_switch_tip));
   ImGui::EndMenuBar();
 }
@@ -150,10 +146,10 @@ void App::draw_view_tabs() {
     // "###" keeps the tab's identity when the language changes its label.
     const std::string label = std::string(tr(v.title)) + "###" + v.anchor;
     const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
-    record_anchor(v.anchor);
+    ui_.anchor(v.anchor);
     if (open) {
       if (!view_requested_) view_ = v.view;
-      draw_placeholder_view(v.view);
+      draw_view(v.view);
       ImGui::EndTabItem();
     }
   }
@@ -161,17 +157,46 @@ void App::draw_view_tabs() {
   ImGui::EndTabBar();
 }
 
-void App::draw_placeholder_view(View view) const {
+void App::draw_view(View view) {
+  switch (view) {
+    case View::household: draw_household_view(ui_, session_, requests_); break;
+    case View::programmes:
+      session_.refresh();
+      draw_programmes_view(ui_, session_);
+      break;
+    default: draw_placeholder_view(view); break;
+  }
+}
+
+void App::open_file_text(std::string_view text) {
+  open_errors_ = session_.open(text);
+  if (!open_errors_.empty()) ImGui::OpenPopup("##open_errors");
+}
+
+void App::draw_open_errors() {
+  if (!open_errors_.empty() && !ImGui::IsPopupOpen("##open_errors")) ImGui::OpenPopup("##open_errors");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("##open_errors", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+  ImGui::TextUnformatted(tr(Str::open_errors_title));
+  ImGui::Separator();
+  for (const core::InputError& e : open_errors_) ui_.wrapped(core::error_line(e));
+  if (ImGui::Button(tr(Str::close))) {
+    open_errors_.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ui_.anchor("close_errors");
+  ImGui::EndPopup();
+}
+
+void App::draw_placeholder_view(View view) {
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(info(view).title));
   ImGui::Separator();
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(tr(info(view).about));
+  ui_.wrapped(tr(info(view).about));
   ImGui::Spacing();
   ImGui::TextDisabled("%s", tr(Str::coming_soon));
   ImGui::Spacing();
-  ImGui::TextUnformatted(tr(Str::app_tagline));
-  ImGui::PopTextWrapPos();
+  ui_.wrapped(tr(Str::app_tagline));
 }
 
 void App::draw_about_popup() {
@@ -182,17 +207,28 @@ void App::draw_about_popup() {
   if (!ImGui::BeginPopup("##about")) return;
   ImGui::TextUnformatted(tr(Str::app_title));
   ImGui::Text("%s %s", tr(Str::about_version), core::version());
-  ImGui::TextUnformatted(tr(Str::about_privacy));
+  ui_.wrapped(tr(Str::about_privacy));
   ImGui::EndPopup();
 }
 
 std::string App::state_json() const {
-  nlohmann::json anchors = nlohmann::json::object();
-  for (const auto& [name, a] : anchors_) anchors[name] = {{"x", a.x}, {"y", a.y}, {"w", a.width}, {"h", a.height}};
-  return nlohmann::json{
-      {"language", language_tag(language())}, {"view", info(view_).anchor},        {"frames", frame_count_},
-      {"pixel_ratio", pixel_ratio_},          {"missing_glyphs", missing_glyphs_}, {"anchors", anchors}}
-      .dump();
+  using nlohmann::json;
+  json anchors = json::object();
+  for (const auto& [name, a] : ui_.anchors) anchors[name] = {{"x", a.x}, {"y", a.y}, {"w", a.width}, {"h", a.height}};
+  json errors = json::array();
+  for (const core::InputError& e : open_errors_) errors.push_back(core::error_line(e));
+  json state = json::object();
+  state["language"] = language_tag(language());
+  state["view"] = info(view_).anchor;
+  state["frames"] = frame_count_;
+  state["pixel_ratio"] = pixel_ratio_;
+  state["missing_glyphs"] = missing_glyphs_;
+  state["anchors"] = std::move(anchors);
+  state["editing"] = ui_.edit.active;
+  state["household"] = json::parse(session_.save(), nullptr, false);
+  state["per_capita_net"] = money_text(session_.result().income.per_capita_net);
+  state["open_errors"] = std::move(errors);
+  return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace zengshou::app

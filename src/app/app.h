@@ -2,18 +2,20 @@
 // the platform layer hands it the font bytes and the pixel ratio, and calls draw_frame() once a frame.
 #pragma once
 
-#include <map>     // test anchors by name
-#include <string>  // anchor names, state JSON
-#include <vector>  // font bytes
+#include <cstdint>      // overlay generations
+#include <utility>      // exchange
+#include <string>       // state JSON
+#include <string_view>  // file text
+#include <vector>       // font bytes
+
+#include "core/error.h"
+#include "session.h"
+#include "ui.h"
+#include "views.h"
 
 namespace zengshou::app {
 
 enum class View { household, programmes, projection, policy, village, roster };
-
-// A widget's rectangle in CSS pixels, recorded each frame so browser tests can click real widgets.
-struct Anchor {
-  float x, y, width, height;
-};
 
 class App {
  public:
@@ -27,15 +29,27 @@ class App {
   // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
   void draw_frame();
 
-  // What the browser tests read through the page's JS hook: language, view, frame count, anchors.
+  // What the browser tests read through the page's JS hook: language, view, frame count, anchors, the
+  // household and its per-capita net as shown.
   std::string state_json() const;
+
+  // The platform lays a real text input over fields being edited (the browser does, for IME and phones).
+  void enable_text_overlay() { ui_.overlay = true; }
+  const TextEdit& text_edit() const { return ui_.edit; }
+  void text_edit_input(std::string text) { ui_.edit_input(std::move(text)); }
+  void text_edit_close(uint32_t generation) { ui_.edit_close(generation); }
+
+  // Files: what the views asked for this frame, and a file the user picked.
+  PlatformRequests take_requests() { return std::exchange(requests_, {}); }
+  void open_file_text(std::string_view text);
 
  private:
   void draw_menu_bar();
   void draw_view_tabs();
-  void draw_placeholder_view(View view) const;
+  void draw_view(View view);
+  void draw_placeholder_view(View view);
   void draw_about_popup();
-  void record_anchor(const char* name);
+  void draw_open_errors();
   int count_missing_glyphs() const;
 
   std::vector<unsigned char> font_ttf_;
@@ -45,7 +59,10 @@ class App {
   bool about_requested_ = false;
   long frame_count_ = 0;
   int missing_glyphs_ = 0;  // characters of the string tables the font cannot draw; 0 when the font is right
-  std::map<std::string, Anchor> anchors_;
+  Ui ui_;
+  Session session_;
+  PlatformRequests requests_;
+  core::InputErrors open_errors_;  // problems of the last file the user tried to open
 };
 
 }  // namespace zengshou::app

@@ -55,6 +55,28 @@ void fit_canvas_to_page() {
   }
 }
 
+// Hands the page what the app asked for this frame: the overlay text input, a file picker, a download.
+void sync_platform() {
+  const zengshou::app::TextEdit& edit = app->text_edit();
+  static uint32_t shown_generation = 0;
+  static bool shown = false;
+  if (edit.active) {
+    EM_ASM({ window.zengshou.showEditor($0, $1, $2, $3, $4, UTF8ToString($5), $6, $0 !== $7); }, edit.generation,
+           edit.rect.x, edit.rect.y, edit.rect.width, edit.rect.height, edit.text.c_str(), edit.numeric,
+           shown ? shown_generation : 0);
+    shown = true;
+    shown_generation = edit.generation;
+  } else if (shown) {
+    EM_ASM(window.zengshou.hideEditor(););
+    shown = false;
+  }
+  zengshou::app::PlatformRequests requests = app->take_requests();
+  if (requests.open_file) EM_ASM(window.zengshou.pickFile(););
+  if (!requests.save_name.empty())
+    EM_ASM({ window.zengshou.download(UTF8ToString($0), UTF8ToString($1)); }, requests.save_name.c_str(),
+           requests.save_text.c_str());
+}
+
 void frame() {
   fit_canvas_to_page();
   glfwPollEvents();
@@ -73,6 +95,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  sync_platform();
   if (!first_frame_done) {
     first_frame_done = true;
     EM_ASM(window.zengshou.onFirstFrame(););
@@ -87,6 +110,21 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* zengshou_state() {
   last_state = app ? app->state_json() : "{}";
   return last_state.c_str();
+}
+
+// The overlay input's text changed (every keystroke, IME commit or paste).
+EMSCRIPTEN_KEEPALIVE void zengshou_text_input(const char* text) {
+  if (app) app->text_edit_input(text);
+}
+
+// The overlay input lost focus or was committed; `generation` names the edit it belonged to.
+EMSCRIPTEN_KEEPALIVE void zengshou_text_close(uint32_t generation) {
+  if (app) app->text_edit_close(generation);
+}
+
+// A household file the user picked.
+EMSCRIPTEN_KEEPALIVE void zengshou_open_text(const char* text) {
+  if (app) app->open_file_text(text);
 }
 
 }  // extern "C"
@@ -113,6 +151,7 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   app = std::make_unique<zengshou::app::App>(read_font());
+  app->enable_text_overlay();
   emscripten_set_main_loop(frame, 0, true);
   return 0;
 }

@@ -1,0 +1,470 @@
+// 家庭测算: the household editor (facts, members and their jobs, production, property, transfers) and its results
+// (streams, lines, flags, a breakdown where every amount opens its reason and source), recomputed as one types.
+#include <algorithm>  // clamp
+#include <array>      // choice labels
+#include <string>
+
+#include <imgui.h>
+
+#include "core/embedded_assets.h"
+#include "core/programme.h"
+#include "format.h"
+#include "views.h"
+
+namespace zengshou::app {
+namespace {
+
+using core::Money;
+
+constexpr Str category_labels[] = {Str::category_tuopin, Str::category_monitor_unstable, Str::category_monitor_marginal,
+                                   Str::category_monitor_sudden, Str::category_general, Str::category_urban};
+constexpr Str labor_labels[] = {Str::labor_full, Str::labor_weak, Str::labor_none};
+constexpr Str disability_labels[] = {Str::disability_0, Str::disability_1, Str::disability_2, Str::disability_3,
+                                     Str::disability_4};
+// "not in school", then the school levels in core order
+constexpr Str school_labels[] = {Str::school_none, Str::school_compulsory, Str::school_senior_high,
+                                 Str::school_secondary_vocational, Str::school_higher_vocational, Str::school_technical,
+                                 Str::school_undergraduate, Str::school_graduate};
+constexpr Str job_labels[] = {Str::job_local, Str::job_in_province, Str::job_out_of_province,
+                              Str::job_public_welfare_post, Str::job_work_relief, Str::job_forest_ranger};
+constexpr Str activity_labels[] = {Str::activity_crop, Str::activity_livestock, Str::activity_tourism,
+                                   Str::activity_processing, Str::activity_other};
+
+template <typename E, size_t N>
+bool enum_choice(Ui& ui, const char* id, E& value, const Str (&labels)[N]) {
+  int index = static_cast<int>(value);
+  if (!ui.choice(id, index, labels, static_cast<int>(N))) return false;
+  value = static_cast<E>(index);
+  return true;
+}
+
+void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
+  const core::PolicySet& policies = core::PolicySet::embedded();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(Str::policy_label));
+  ui.help(Str::policy_help);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  const bool zh = language() == Language::zh_CN;
+  if (ImGui::BeginCombo("##policy", (zh ? s.policy().name_zh : s.policy().name_en).c_str())) {
+    for (const core::PolicyFile* p : policies.files()) {
+      if (p->document.empty()) continue;  // national and provincial files are bases, not policies to pick
+      if (ImGui::Selectable((zh ? p->name_zh : p->name_en).c_str(), p == &s.policy())) s.set_policy(*p);
+    }
+    ImGui::EndCombo();
+  }
+  ui.anchor("policy");
+  ImGui::SameLine();
+  ImGui::TextUnformatted(tr(Str::year_label));
+  ui.help(Str::year_help);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  if (ImGui::BeginCombo("##year", std::to_string(s.household().year).c_str())) {
+    for (int y = s.policy().first_year; y <= s.policy().last_year; ++y)
+      if (ImGui::Selectable(std::to_string(y).c_str(), y == s.household().year)) s.set_year(y);
+    ImGui::EndCombo();
+  }
+  ui.anchor("year");
+  if (ImGui::Button(tr(Str::new_household))) s.reset();
+  ui.anchor("new_household");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::open_file))) requests.open_file = true;
+  ui.anchor("open_file");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::save_file))) {
+    requests.save_text = s.save();
+    requests.save_name = (s.household().id.empty() ? "household" : s.household().id) + ".json";
+  }
+  ui.anchor("save_file");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::examples))) ImGui::OpenPopup("##examples");
+  ui.anchor("examples");
+  if (ImGui::BeginPopup("##examples")) {
+    for (const core::EmbeddedAsset& e : core::embedded_example_files()) {
+      if (ImGui::Selectable(std::string(e.name).c_str())) s.open(e.text);
+      ui.anchor("example_" + std::string(e.name));
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void facts(Ui& ui, Session& s) {
+  core::Household& h = s.household();
+  if (!ImGui::CollapsingHeader(tr(Str::section_household), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!ui.begin_form("##facts")) return;
+  bool changed = false;
+  ui.row(Str::household_head, Str::household_head_help);
+  changed |= ui.text("##head", h.head);
+  ui.anchor("head");
+  ui.row(Str::household_village, Str::household_village_help);
+  changed |= ui.text("##village", h.village);
+  ui.row(Str::household_id, Str::household_id_help);
+  changed |= ui.text("##id", h.id);
+  ui.row(Str::category, Str::category_help);
+  changed |= enum_choice(ui, "##category", h.category, category_labels);
+  ui.anchor("category");
+  ui.row(Str::relocated, Str::relocated_help);
+  changed |= ui.checkbox("##relocated", h.relocated);
+  ui.row(Str::dibao, Str::dibao_help);
+  changed |= ui.checkbox("##dibao", h.dibao);
+  ui.anchor("dibao");
+  ui.row(Str::tekun, Str::tekun_help);
+  changed |= ui.checkbox("##tekun", h.tekun);
+  ui.row(Str::last_year, Str::last_year_help);
+  Money last = h.last_year_per_capita_net.value_or(Money());
+  if (ui.money("##last_year", last)) {
+    h.last_year_per_capita_net = last == Money() ? std::nullopt : std::optional<Money>(last);
+    changed = true;
+  }
+  ui.end_form();
+  if (changed) s.changed();
+}
+
+bool job_editor(Ui& ui, core::Job& j, int year) {
+  bool changed = false;
+  ui.row(Str::job_kind, Str::job_kind_help);
+  changed |= enum_choice(ui, "##kind", j.kind, job_labels);
+  ui.anchor("job_kind");
+  ui.row(Str::job_months, Str::job_months_help);
+  changed |= ui.integer("##months", j.months, 0, 12);
+  ui.anchor("job_months");
+  ui.row(Str::job_wage, Str::job_wage_help);
+  changed |= ui.money("##wage", j.monthly_wage);
+  ui.anchor("job_wage");
+  if (j.kind == core::JobKind::in_province || j.kind == core::JobKind::out_of_province) {
+    ui.row(Str::job_first_export, Str::job_first_export_help);
+    changed |= ui.checkbox("##export", j.first_organized_export);
+  }
+  if (j.kind == core::JobKind::local) {
+    ui.row(Str::job_probation, Str::job_probation_help);
+    changed |= ui.integer("##probation", j.probation_certificate_months, 0, 12);
+  }
+  if (year == 2022) {
+    ui.row(Str::job_risk_area, Str::job_risk_area_help);
+    changed |= ui.integer("##risk", j.risk_area_months, 0, 12);
+  }
+  return changed;
+}
+
+// One member's fields; returns true when anything changed.
+bool member_editor(Ui& ui, core::Member& m, int year) {
+  bool changed = false;
+  if (!ui.begin_form("##member")) return false;
+  ui.row(Str::member_name, Str::member_name_help);
+  changed |= ui.text("##name", m.name);
+  ui.anchor("member_name");
+  ui.row(Str::birth_year, Str::birth_year_help);
+  changed |= ui.integer("##birth", m.birth_year, 1900, year);
+  ui.anchor("member_birth_year");
+  ui.row(Str::labor, Str::labor_help);
+  changed |= enum_choice(ui, "##labor", m.labor, labor_labels);
+  ui.row(Str::disability, Str::disability_help);
+  int grade = m.disability_grade;
+  if (ui.choice("##disability", grade, disability_labels, 5)) {
+    m.disability_grade = grade;
+    changed = true;
+  }
+  ui.row(Str::school, Str::school_help);
+  int school = m.school ? static_cast<int>(m.school->level) + 1 : 0;
+  if (ui.choice("##school", school, school_labels, 8)) {
+    if (school == 0) m.school.reset();
+    else m.school = core::School{static_cast<core::SchoolLevel>(school - 1), m.school && m.school->east_west, 0, Money()};
+    changed = true;
+  }
+  if (m.school && m.school->level != core::SchoolLevel::graduate && m.school->level != core::SchoolLevel::compulsory) {
+    ui.row(Str::east_west, Str::east_west_help);
+    changed |= ui.checkbox("##east_west", m.school->east_west);
+  }
+  if (m.school && m.school->level == core::SchoolLevel::graduate) {
+    ui.row(Str::years_since, Str::years_since_help);
+    changed |= ui.integer("##years_since", m.school->years_since, 0, 50);
+    ui.row(Str::exam_fees, Str::exam_fees_help);
+    changed |= ui.money("##exam_fees", m.school->exam_fees);
+  }
+  ui.row(Str::pension_enrolled, Str::pension_enrolled_help);
+  changed |= ui.checkbox("##pension", m.pension.enrolled);
+  if (m.pension.enrolled && m.age_in(year) < 60) {
+    ui.row(Str::pension_tier, Str::pension_tier_help);
+    changed |= ui.money("##tier", m.pension.tier);
+  }
+  ui.row(Str::training_days, Str::training_days_help);
+  changed |= ui.integer("##training", m.training_days, 0, 366);
+  for (size_t j = 0; j < m.jobs.size(); ++j) {
+    ImGui::PushID(static_cast<int>(j));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Separator();
+    ImGui::TextDisabled("%s %zu", tr(Str::jobs), j + 1);
+    ImGui::TableNextColumn();
+    ImGui::Separator();
+    const bool remove = ImGui::SmallButton(tr(Str::remove_job));
+    changed |= job_editor(ui, m.jobs[j], year);
+    ImGui::PopID();
+    if (remove) {
+      m.jobs.erase(m.jobs.begin() + static_cast<long>(j));
+      changed = true;
+      break;
+    }
+  }
+  ui.end_form();
+  if (ImGui::Button(tr(Str::add_job))) {
+    core::Job j;
+    j.months = 12;
+    m.jobs.push_back(j);
+    changed = true;
+  }
+  ui.anchor("add_job");
+  return changed;
+}
+
+void members(Ui& ui, Session& s) {
+  core::Household& h = s.household();
+  const std::string title = std::string(tr(Str::section_members)) + " (" + std::to_string(h.size()) + ")###members";
+  if (!ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  bool changed = false;
+  int remove = -1, duplicate = -1;
+  for (int i = 0; i < h.size(); ++i) {
+    core::Member& m = h.members[i];
+    ImGui::PushID(i);
+    const std::string name = m.name.empty() ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(i + 1) : m.name;
+    const std::string label = name + " · " + std::to_string(m.age_in(h.year)) + " " + tr(Str::age_suffix) + "###member";
+    const bool open = ImGui::TreeNodeEx(label.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    ui.anchor("member_" + std::to_string(i));
+    if (open) {
+      const std::string prefix = "m" + std::to_string(i) + "_";
+      changed |= member_editor(ui, m, h.year);
+      // Anchors of the fields just drawn, numbered by member, for the browser tests.
+      for (const char* field : {"member_name", "member_birth_year", "job_kind", "job_months", "job_wage", "add_job"}) {
+        const auto it = ui.anchors.find(field);
+        if (it != ui.anchors.end()) ui.anchors[prefix + field] = it->second;
+      }
+      if (ImGui::Button(tr(Str::duplicate_member)) && h.size() < 30) duplicate = i;
+      ui.anchor(prefix + "duplicate");
+      ImGui::SameLine();
+      if (ImGui::Button(tr(Str::remove_member)) && h.size() > 1) remove = i;
+      ui.anchor(prefix + "remove");
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+  if (duplicate >= 0) h.members.insert(h.members.begin() + duplicate + 1, h.members[duplicate]);
+  if (remove >= 0) h.members.erase(h.members.begin() + remove);
+  if (h.size() < 30 && ImGui::Button(tr(Str::add_member))) {
+    core::Member m;
+    m.birth_year = h.year - 30;
+    h.members.push_back(m);
+    changed = true;
+  }
+  ui.anchor("add_member");
+  if (changed || duplicate >= 0 || remove >= 0) s.changed();
+}
+
+void production(Ui& ui, Session& s) {
+  core::Household& h = s.household();
+  if (!ImGui::CollapsingHeader(tr(Str::section_production))) return;
+  bool changed = false;
+  for (size_t i = 0; i < h.production.size(); ++i) {
+    core::ProductionActivity& a = h.production[i];
+    ImGui::PushID(static_cast<int>(i));
+    if (ui.begin_form("##activity")) {
+      ui.row(Str::activity_kind, Str::activity_kind_help);
+      changed |= enum_choice(ui, "##kind", a.kind, activity_labels);
+      ui.row(Str::activity_name, Str::activity_name_help);
+      changed |= ui.text("##name", a.name);
+      ui.row(Str::activity_revenue, Str::activity_revenue_help);
+      changed |= ui.money("##revenue", a.revenue);
+      ui.anchor("activity_revenue_" + std::to_string(i));
+      ui.row(Str::activity_cost, Str::activity_cost_help);
+      changed |= ui.money("##cost", a.cost);
+      ui.end_form();
+    }
+    const bool remove = ImGui::SmallButton(tr(Str::remove_activity));
+    ImGui::Separator();
+    ImGui::PopID();
+    if (remove) {
+      h.production.erase(h.production.begin() + static_cast<long>(i));
+      changed = true;
+      break;
+    }
+  }
+  if (ImGui::Button(tr(Str::add_activity))) {
+    h.production.push_back({});
+    changed = true;
+  }
+  ui.anchor("add_activity");
+  if (changed) s.changed();
+}
+
+void property_and_transfers(Ui& ui, Session& s) {
+  core::Household& h = s.household();
+  bool changed = false;
+  if (ImGui::CollapsingHeader(tr(Str::section_property)) && ui.begin_form("##property")) {
+    ui.row(Str::land_rent, Str::land_rent_help);
+    changed |= ui.money("##land_rent", h.property.land_rent);
+    ui.row(Str::dividends, Str::dividends_help);
+    changed |= ui.money("##dividends", h.property.dividends);
+    ui.row(Str::house_rent, Str::house_rent_help);
+    changed |= ui.money("##house_rent", h.property.house_rent);
+    ui.row(Str::other_property, Str::other_property_help);
+    changed |= ui.money("##other_property", h.property.other);
+    ui.end_form();
+  }
+  if (ImGui::CollapsingHeader(tr(Str::section_transfers)) && ui.begin_form("##transfers")) {
+    ui.row(Str::farmland_mu, Str::farmland_mu_help);
+    changed |= ui.hundredths("##farmland", h.transfers.farmland_centimu);
+    ui.anchor("farmland");
+    ui.row(Str::eco_compensation, Str::eco_compensation_help);
+    changed |= ui.money("##eco", h.transfers.eco_compensation);
+    ui.row(Str::family_support, Str::family_support_help);
+    changed |= ui.money("##family", h.transfers.family_support);
+    ui.row(Str::other_transfers, Str::other_transfers_help);
+    changed |= ui.money("##other_transfers", h.transfers.other);
+    ui.end_form();
+  }
+  if (changed) s.changed();
+}
+
+// A leaf of the breakdown: a label and an amount, no children.
+void leaf(const std::string& label, Money amount) {
+  ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen |
+                                       ImGuiTreeNodeFlags_SpanFullWidth);
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.7f);
+  ImGui::Text("%s", money_text(amount).c_str());
+}
+
+bool stream_node(const char* id, Str label, Money amount) {
+  const std::string text = std::string(tr(label)) + "###" + id;
+  const bool open = ImGui::TreeNodeEx(text.c_str(), ImGuiTreeNodeFlags_SpanFullWidth);
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.7f);
+  ImGui::Text("%s", money_text(amount).c_str());
+  return open;
+}
+
+// Stream → item → programme; every programme opens to its reason and source.
+void breakdown(Ui& ui, const Session& s) {
+  const core::Household& h = s.household();
+  const core::Result& r = s.result();
+  if (!ImGui::CollapsingHeader(tr(Str::breakdown_title), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  // The eligible programmes paying into `stream`, counted or not.
+  auto programmes_in = [&](core::Stream stream, bool counted) {
+    for (const core::ProgrammeResult& p : r.programmes)
+      if (p.eligible && core::info(p.id).stream == stream && p.counted == counted) draw_programme_node(ui, s, p);
+  };
+  if (stream_node("wage", Str::stream_wage, r.income.wage)) {
+    for (int i = 0; i < h.size(); ++i)
+      for (const core::Job& j : h.members[i].jobs)
+        if (j.kind != core::JobKind::public_welfare_post && j.months > 0)
+          leaf(h.members[i].name + " · " + tr(job_labels[static_cast<size_t>(j.kind)]) + " " +
+                   std::to_string(j.months) + " × " + money_text(j.monthly_wage),
+               j.monthly_wage * j.months);
+    programmes_in(core::Stream::wage, true);
+    ImGui::TreePop();
+  }
+  if (stream_node("production", Str::stream_production, r.income.production)) {
+    for (const core::ProductionActivity& a : h.production)
+      leaf((a.name.empty() ? std::string(tr(activity_labels[static_cast<size_t>(a.kind)])) : a.name), a.revenue);
+    ImGui::TreePop();
+  }
+  if (stream_node("cost", Str::stream_production_cost, r.income.production_cost)) {
+    for (const core::ProductionActivity& a : h.production)
+      leaf((a.name.empty() ? std::string(tr(activity_labels[static_cast<size_t>(a.kind)])) : a.name), a.cost);
+    ImGui::TreePop();
+  }
+  if (stream_node("property", Str::stream_property, r.income.property)) {
+    const std::pair<Str, Money> items[] = {{Str::land_rent, h.property.land_rent}, {Str::dividends, h.property.dividends},
+                                           {Str::house_rent, h.property.house_rent},
+                                           {Str::other_property, h.property.other}};
+    for (const auto& [label, amount] : items)
+      if (amount != Money()) leaf(tr(label), amount);
+    ImGui::TreePop();
+  }
+  if (stream_node("transfer", Str::stream_transfer, r.income.transfer)) {
+    programmes_in(core::Stream::transfer, true);
+    const Money other = h.transfers.eco_compensation + h.transfers.family_support + h.transfers.other;
+    if (other != Money()) leaf(tr(Str::other_transfer_items), other);
+    ImGui::TreePop();
+  }
+  const Money uncounted = r.income.cash_received - r.income.net;
+  if (stream_node("uncounted", Str::stream_not_counted, uncounted)) {
+    programmes_in(core::Stream::wage, false);
+    programmes_in(core::Stream::transfer, false);
+    ImGui::TreePop();
+  }
+  Money not_cash;
+  for (const core::ProgrammeResult& p : r.programmes)
+    if (p.eligible && core::info(p.id).stream == core::Stream::none) not_cash += p.amount;
+  if (stream_node("not_cash", Str::stream_not_cash, not_cash)) {
+    programmes_in(core::Stream::none, false);
+    programmes_in(core::Stream::none, true);
+    ImGui::TreePop();
+  }
+}
+
+void results(Ui& ui, const Session& s) {
+  const core::Result& r = s.result();
+  if (!ImGui::CollapsingHeader(tr(Str::section_results), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  draw_headline(ui, s);
+  if (ImGui::BeginTable("##streams", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    const std::pair<Str, Money> rows[] = {
+        {Str::stream_wage, r.income.wage},         {Str::stream_production, r.income.production},
+        {Str::stream_production_cost, r.income.production_cost}, {Str::stream_property, r.income.property},
+        {Str::stream_transfer, r.income.transfer}, {Str::net_income, r.income.net},
+        {Str::per_capita_net, r.income.per_capita_net},          {Str::cash_received, r.income.cash_received}};
+    for (const auto& [label, amount] : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(tr(label));
+      if (label == Str::cash_received) ui.help(Str::cash_received_help);
+      ImGui::TableNextColumn();
+      ImGui::Text("%s %s", money_text(amount).c_str(), tr(Str::yuan));
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr(Str::flags_title));
+  if (r.flags.empty()) ImGui::TextDisabled("%s", tr(Str::no_flags));
+  for (const core::Flag& f : r.flags) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 60, 30, 255));
+    ui.wrapped("· " + reason_text(f.detail));
+    ImGui::PopStyleColor();
+  }
+  ImGui::Spacing();
+  breakdown(ui, s);
+}
+
+void editor(Ui& ui, Session& s) {
+  facts(ui, s);
+  members(ui, s);
+  production(ui, s);
+  property_and_transfers(ui, s);
+}
+
+}  // namespace
+
+void draw_household_view(Ui& ui, Session& s, PlatformRequests& requests) {
+  toolbar(ui, s, requests);
+  s.refresh();
+  ImGui::Separator();
+  const bool wide = ImGui::GetContentRegionAvail().x / ui.pixel_ratio >= 880.0f;
+  if (wide) {
+    const float half = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::BeginChild("##editor", ImVec2(half, 0), false);
+    editor(ui, s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    s.refresh();
+    ImGui::BeginChild("##results", ImVec2(0, 0), false);
+    results(ui, s);
+    ImGui::EndChild();
+  } else {
+    // A phone: the headline first, then the form, then the detail.
+    ImGui::BeginChild("##single", ImVec2(0, 0), false);
+    draw_headline(ui, s);
+    editor(ui, s);
+    s.refresh();
+    results(ui, s);
+    ImGui::EndChild();
+  }
+}
+
+}  // namespace zengshou::app

@@ -1,0 +1,159 @@
+// 政策项目: every programme of the policy — qualified, not, or not available here — with its reason, source and
+// parameters (assumed ones marked), and what the household could still get.
+#include <cstdio>  // snprintf
+#include <string>
+
+#include <imgui.h>
+
+#include "core/programmes/registry.h"
+#include "core/result_json.h"
+#include "format.h"
+#include "views.h"
+
+namespace zengshou::app {
+namespace {
+
+using core::Money;
+
+constexpr ImU32 assumed_colour = IM_COL32(176, 110, 0, 255);
+constexpr ImU32 good_colour = IM_COL32(30, 130, 60, 255);
+constexpr ImU32 muted_colour = IM_COL32(120, 120, 120, 255);
+
+const char* name(core::ProgrammeId id) {
+  return language() == Language::zh_CN ? core::info(id).name_zh : core::info(id).name_en;
+}
+
+void assumed_badge(Ui& ui) {
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, assumed_colour);
+  ImGui::TextUnformatted(tr(Str::assumed_badge));
+  ImGui::PopStyleColor();
+  ui.help(Str::assumed_help);
+}
+
+// "名称 = 值 [出处]" or "… (假设值): note".
+void parameter_line(Ui& ui, const Session& s, core::ParamId id) {
+  const core::ResolvedParam& p = s.params()[id];
+  const core::ParamInfo& pi = core::info(id);
+  const std::string text = std::string(language() == Language::zh_CN ? pi.description_zh : pi.description_en) +
+                           " = " + param_value_text(id, p);
+  ui.wrapped("· " + text);
+  if (p.assumed()) {
+    assumed_badge(ui);
+    if (!p.entry->note.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
+      ui.wrapped("  " + p.entry->note);
+      ImGui::PopStyleColor();
+    }
+  } else if (!core::param_source(p).empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
+    ui.wrapped("  " + std::string(tr(Str::source_label)) + ": " + core::param_source(p));
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace
+
+void draw_headline(Ui& ui, const Session& s) {
+  const core::Result& r = s.result();
+  ImGui::TextUnformatted(tr(Str::per_capita_net));
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, r.has_flag(core::FlagId::below_monitoring_line) ? IM_COL32(190, 40, 30, 255)
+                                                                                        : good_colour);
+  ImGui::Text("%s %s", money_text(r.income.per_capita_net).c_str(), tr(Str::yuan));
+  ImGui::PopStyleColor();
+  ui.anchor("per_capita_net");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%d %s)", r.size, tr(Str::people));
+  for (const core::LineResult& line : r.lines) {
+    const Str label = line.id == core::LineId::monitoring ? Str::line_monitoring
+                      : line.id == core::LineId::policy   ? Str::line_policy
+                                                          : Str::line_focus;
+    ImGui::Text("%s %s %s:", tr(label), money_text(line.value).c_str(), tr(Str::yuan));
+    if (s.params()[line.param].assumed()) assumed_badge(ui);
+    ImGui::SameLine();
+    if (line.per_capita_gap == Money()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, good_colour);
+      ImGui::TextUnformatted(tr(Str::line_reached));
+    } else {
+      char text[160];
+      std::snprintf(text, sizeof text, tr(Str::line_gap), money_text(line.per_capita_gap).c_str(),
+                    money_text(line.household_gap).c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
+      ImGui::TextUnformatted(text);
+    }
+    ImGui::PopStyleColor();
+  }
+}
+
+void draw_programme_node(Ui& ui, const Session& s, const core::ProgrammeResult& p) {
+  const core::Household& h = s.household();
+  std::string label = name(p.id);
+  if (p.eligible) label += "  " + money_text(p.amount);
+  label += "###programme_" + std::string(core::info(p.id).id);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.eligible ? ImGui::GetColorU32(ImGuiCol_Text) : muted_colour);
+  const bool open = ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_SpanFullWidth);
+  ImGui::PopStyleColor();
+  ui.anchor("programme_" + std::string(core::info(p.id).id));
+  if (!open) return;
+  ui.wrapped(std::string(tr(Str::reason_label)) + ": " + reason_text(p.reason));
+  if (p.detail_end - p.detail_begin > 1) {
+    for (size_t d = p.detail_begin; d < p.detail_end; ++d) {
+      const core::ProgrammeDetail& detail = s.result().details[d];
+      const std::string who = detail.member < 0 ? tr(Str::whole_household) : h.members[detail.member].name;
+      ui.wrapped("· " + who + ": " + reason_text(detail.reason));
+    }
+  }
+  if (p.eligible && core::info(p.id).stream != core::Stream::none)
+    ImGui::TextDisabled("%s", tr(p.counted ? Str::counted_yes : Str::counted_no));
+  const core::ResolvedParam& availability = s.params()[core::available_param(p.id)];
+  ui.wrapped(std::string(tr(Str::source_label)) + ": " + core::param_source(availability));
+  if (availability.assumed()) assumed_badge(ui);
+  if (p.available) {
+    ImGui::TextUnformatted(tr(Str::parameters_label));
+    for (core::ParamId id : core::programme_unit(p.id).params) parameter_line(ui, s, id);
+    parameter_line(ui, s, core::counted_param(p.id));
+  }
+  ImGui::TreePop();
+}
+
+void draw_suggestions(Ui& ui, const Session& s) {
+  const core::Result& r = s.result();
+  ImGui::TextUnformatted(tr(Str::suggestions_title));
+  if (r.suggestions.empty()) ImGui::TextDisabled("%s", tr(Str::no_suggestions));
+  for (size_t i = 0; i < r.suggestions.size(); ++i) {
+    const core::Suggestion& sg = r.suggestions[i];
+    const std::string who = sg.member < 0 ? tr(Str::whole_household) : s.household().members[sg.member].name;
+    ui.wrapped(std::to_string(i + 1) + ". " + who + ": " + reason_text(sg.step));
+    char text[200];
+    std::snprintf(text, sizeof text, tr(Str::suggestion_adds), money_text(sg.adds).c_str(), money_text(sg.adds_net).c_str());
+    ImGui::Indent();
+    ui.wrapped(text);
+    ImGui::PushStyleColor(ImGuiCol_Text, sg.closes_gap ? good_colour : muted_colour);
+    ImGui::TextUnformatted(tr(sg.closes_gap ? Str::closes_gap_yes : Str::closes_gap_no));
+    ImGui::PopStyleColor();
+    ImGui::Unindent();
+  }
+}
+
+void draw_programmes_view(Ui& ui, const Session& s) {
+  draw_headline(ui, s);
+  ImGui::Separator();
+  ImGui::BeginChild("##programmes", ImVec2(0, 0), false);
+  const struct {
+    Str title;
+    bool available, eligible;
+  } groups[] = {{Str::programmes_qualified, true, true},
+                {Str::programmes_not_qualified, true, false},
+                {Str::programmes_not_available, false, false}};
+  for (const auto& g : groups) {
+    if (!ImGui::CollapsingHeader(tr(g.title), g.eligible ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+    for (const core::ProgrammeResult& p : s.result().programmes)
+      if (p.available == g.available && p.eligible == g.eligible) draw_programme_node(ui, s, p);
+  }
+  ImGui::Spacing();
+  draw_suggestions(ui, s);
+  ImGui::EndChild();
+}
+
+}  // namespace zengshou::app

@@ -1,0 +1,71 @@
+#include "session.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/household_json.h"
+
+namespace zengshou::app {
+
+using core::PolicySet;
+
+Session::Session() {
+  policy_ = PolicySet::embedded().find("yunnan/changning");
+  reset();
+}
+
+void Session::reset() {
+  core::Household h;
+  h.id = "";
+  h.policy = policy_->id;
+  h.year = policy_->first_year;
+  h.category = core::Category::tuopin;
+  core::Member head;
+  head.birth_year = h.year - 40;
+  head.pension.enrolled = true;
+  head.pension.tier = core::Money::yuan(100);
+  h.members.push_back(head);
+  household_ = std::move(h);
+  dirty_ = true;
+}
+
+void Session::refresh() {
+  if (!dirty_) return;
+  household_.policy = policy_->id;
+  params_ = PolicySet::embedded().resolve(*policy_, household_.year);
+  result_ = core::evaluate(household_, params_);
+  dirty_ = false;
+}
+
+void Session::set_policy(const core::PolicyFile& policy) {
+  policy_ = &policy;
+  if (household_.year < policy.first_year || household_.year > policy.last_year) set_year(policy.first_year);
+  dirty_ = true;
+}
+
+void Session::set_year(int year) {
+  // Birth years stay as entered, so ages follow the year; a member born after the new year is kept at age 0.
+  household_.year = year;
+  for (core::Member& m : household_.members)
+    if (m.birth_year > year) m.birth_year = year;
+  dirty_ = true;
+}
+
+core::InputErrors Session::open(std::string_view text) {
+  auto parsed = core::parse_household(text);
+  if (!parsed.ok()) return parsed.errors;
+  const PolicySet& policies = PolicySet::embedded();
+  const std::string policy_id = parsed.value.policy.empty() ? policy_->id : parsed.value.policy;
+  if (auto problem = policies.check(policy_id, parsed.value.year, "/policy")) return {*problem};
+  household_ = std::move(parsed.value);
+  policy_ = policies.find(policy_id);
+  dirty_ = true;
+  return {};
+}
+
+std::string Session::save() const {
+  core::Household h = household_;
+  h.policy = policy_->id;
+  return core::household_to_json(h).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace zengshou::app

@@ -1,0 +1,189 @@
+#include "ui.h"
+
+#include <charconv>  // from_chars
+#include <cstring>   // strlen
+
+#include <imgui_internal.h>  // GetActiveID, ClearActiveID, ImTextCharFromUtf8
+#include <imgui_stdlib.h>    // InputText on std::string
+
+namespace zengshou::app {
+namespace {
+
+constexpr ImU32 invalid_colour = IM_COL32(230, 120, 110, 255);
+
+// Characters a line may not start with (Chinese line-breaking rules, simplified).
+bool no_line_start(unsigned int c) {
+  switch (c) {
+    case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F: case 0xFF09:
+    case 0x300B: case 0x300D: case 0x300F: case 0x201D: case 0x2019: case ',': case '.': case ')': case ';':
+    case ':': case '!': case '?':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_cjk(unsigned int c) { return c >= 0x2E80; }
+
+}  // namespace
+
+void Ui::anchor(const std::string& name) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  anchors[name] = {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio, (max.y - min.y) / pixel_ratio};
+}
+
+bool Ui::begin_form(const char* id) {
+  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return false;
+  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+  ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+  return true;
+}
+
+void Ui::end_form() { ImGui::EndTable(); }
+
+void Ui::row(Str label, Str help_text) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(label));
+  help(help_text);
+  ImGui::TableNextColumn();
+  ImGui::SetNextItemWidth(-FLT_MIN);
+}
+
+void Ui::help(Str text) const {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(text));
+}
+
+bool Ui::edit_field(const char* id, std::string& buffer, bool numeric) {
+  const ImGuiID gid = ImGui::GetID(id);
+  if (overlay && edit.active && edit.id == gid) {
+    // Drawn as a framed box; the page's input on top of it takes the typing.
+    const ImVec2 size(ImGui::CalcItemWidth(), ImGui::GetFrameHeight());
+    ImGui::InvisibleButton(id, size);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBgActive),
+                                              ImGui::GetStyle().FrameRounding);
+    edit.rect = {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio, (max.y - min.y) / pixel_ratio};
+    if (buffer == edit.text) return false;
+    buffer = edit.text;
+    return true;
+  }
+  const bool changed =
+      ImGui::InputText(id, &buffer, numeric ? ImGuiInputTextFlags_CharsDecimal : ImGuiInputTextFlags_None);
+  if (overlay && ImGui::IsItemActivated()) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    edit = {true, edit.generation + 1, gid, buffer,
+            {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio, (max.y - min.y) / pixel_ratio},
+            numeric};
+    ImGui::ClearActiveID();
+  }
+  return changed;
+}
+
+void Ui::edit_input(std::string text) {
+  if (edit.active) edit.text = std::move(text);
+}
+
+void Ui::edit_close(uint32_t generation) {
+  if (edit.active && edit.generation == generation) {
+    buffers_.erase(edit.id);  // numbers show their value again
+    edit.active = false;
+  }
+}
+
+bool Ui::text(const char* id, std::string& value) { return edit_field(id, value, false); }
+
+bool Ui::parsed_field(const char* id, std::string& buffer, bool numeric) {
+  const ImGuiID gid = ImGui::GetID(id);
+  const bool was_invalid = invalid_[gid];
+  if (was_invalid) ImGui::PushStyleColor(ImGuiCol_FrameBg, invalid_colour);
+  const bool changed = edit_field(id, buffer, numeric);
+  if (was_invalid) ImGui::PopStyleColor();
+  return changed;
+}
+
+bool Ui::money(const char* id, core::Money& value) {
+  const ImGuiID gid = ImGui::GetID(id);
+  const bool editing = (edit.active && edit.id == gid) || ImGui::GetActiveID() == gid;
+  std::string& buffer = buffers_[gid];
+  if (!editing) buffer = value.yuan_text();
+  if (!parsed_field(id, buffer, true)) return false;
+  const auto fen = core::parse_yuan_text(buffer.empty() ? "0" : buffer);
+  const bool ok = fen && *fen >= 0 && *fen <= core::max_amount_fen;
+  invalid_[gid] = !ok;
+  if (ok) value = core::Money::fen(*fen);
+  return ok;
+}
+
+bool Ui::hundredths(const char* id, int64_t& value) {
+  core::Money as_money = core::Money::fen(value);
+  if (!money(id, as_money)) return false;
+  value = as_money.fen();
+  return true;
+}
+
+bool Ui::integer(const char* id, int& value, int min, int max) {
+  const ImGuiID gid = ImGui::GetID(id);
+  const bool editing = (edit.active && edit.id == gid) || ImGui::GetActiveID() == gid;
+  std::string& buffer = buffers_[gid];
+  if (!editing) buffer = std::to_string(value);
+  if (!parsed_field(id, buffer, true)) return false;
+  int parsed = 0;
+  const auto [end, error] = std::from_chars(buffer.data(), buffer.data() + buffer.size(), parsed);
+  const bool ok = error == std::errc() && end == buffer.data() + buffer.size() && parsed >= min && parsed <= max;
+  invalid_[gid] = !ok;
+  if (ok) value = parsed;
+  return ok;
+}
+
+bool Ui::checkbox(const char* id, bool& value) { return ImGui::Checkbox(id, &value); }
+
+bool Ui::choice(const char* id, int& index, const Str* labels, int count) {
+  bool changed = false;
+  if (ImGui::BeginCombo(id, tr(labels[index]))) {
+    for (int i = 0; i < count; ++i) {
+      if (ImGui::Selectable(tr(labels[i]), i == index)) {
+        changed = i != index;
+        index = i;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+void Ui::wrapped(std::string_view text) const {
+  const ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  while (begin < end) {
+    // Take characters while they fit; remember the last place a line may break.
+    const char* p = begin;
+    const char* last_break = nullptr;
+    float line = 0.0f;
+    while (p < end && *p != '\n') {
+      unsigned int c = 0;
+      const int n = ImTextCharFromUtf8(&c, p, end);
+      const float advance = font->CalcTextSizeA(size, FLT_MAX, 0.0f, p, p + n).x;
+      if (line + advance > width && p > begin) break;
+      if ((c == ' ' || is_cjk(c)) && p > begin && !no_line_start(c)) last_break = p;
+      line += advance;
+      p += n;
+    }
+    const char* cut = p;
+    if (p < end && *p != '\n' && last_break != nullptr) {
+      unsigned int c = 0;
+      ImTextCharFromUtf8(&c, p, end);
+      if (!is_cjk(c) || no_line_start(c)) cut = last_break;  // keep Latin words and closing punctuation whole
+    }
+    ImGui::TextUnformatted(begin, cut);
+    begin = cut;
+    if (begin < end && (*begin == '\n' || *begin == ' ')) ++begin;
+  }
+}
+
+}  // namespace zengshou::app

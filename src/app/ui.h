@@ -1,0 +1,74 @@
+// Widgets shared by the views: form rows with a one-line help tooltip, text and number fields that in the browser
+// are edited through a real HTML input laid over the canvas (IME, paste, phone keyboards), Chinese-aware
+// wrapping, and test anchors (widget rectangles the browser tests click).
+#pragma once
+
+#include <cstdint>        // generations
+#include <map>            // anchors
+#include <string>         // buffers
+#include <string_view>    // text
+#include <unordered_map>  // edit buffers by widget id
+
+#include <imgui.h>
+
+#include "core/money.h"
+#include "strings.h"
+
+namespace zengshou::app {
+
+// A widget's rectangle in CSS pixels.
+struct Anchor {
+  float x, y, width, height;
+};
+
+// The text field being edited through the page's overlay input, if any.
+struct TextEdit {
+  bool active = false;
+  uint32_t generation = 0;  // changes with each new edit, so a late close of an old one is ignored
+  ImGuiID id = 0;
+  std::string text;
+  Anchor rect{};
+  bool numeric = false;
+};
+
+class Ui {
+ public:
+  float pixel_ratio = 1.0f;
+  bool overlay = false;  // the platform lays an HTML input over text fields (the browser does)
+  TextEdit edit;
+  std::map<std::string, Anchor> anchors;
+
+  // Records the last item's rectangle under `name`.
+  void anchor(const std::string& name);
+
+  // A form: rows of label (with its help on hover) and field.
+  bool begin_form(const char* id);
+  void end_form();
+  void row(Str label, Str help);
+
+  // Fields: each returns true when the value changed. `id` must be unique within the current ID scope.
+  bool text(const char* id, std::string& value);
+  bool money(const char* id, core::Money& value);
+  bool integer(const char* id, int& value, int min, int max);
+  bool hundredths(const char* id, int64_t& value);  // a decimal with two places (mu of farmland)
+  bool checkbox(const char* id, bool& value);
+  // A choice among `count` labels, by index.
+  bool choice(const char* id, int& index, const Str* labels, int count);
+
+  // Text wrapped at the available width, breaking between Chinese characters as well as at spaces.
+  void wrapped(std::string_view text) const;
+  void help(Str text) const;  // a one-line tooltip for the last item, on hover
+
+  // From the page: the overlay's text changed, or the overlay closed.
+  void edit_input(std::string text);
+  void edit_close(uint32_t generation);
+
+ private:
+  bool edit_field(const char* id, std::string& buffer, bool numeric);
+  bool parsed_field(const char* id, std::string& buffer, bool numeric);  // red while the text is not a value
+
+  std::unordered_map<ImGuiID, std::string> buffers_;  // numbers being edited, as typed
+  std::unordered_map<ImGuiID, bool> invalid_;         // typed text that is not a valid value
+};
+
+}  // namespace zengshou::app
