@@ -40,6 +40,9 @@
       input.dataset.generation = generation;
       Object.assign(input.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px', display: 'block' });
       if (isNew) {
+        // The press that opened the field ends on the input, not the canvas: release it for GLFW, or the next
+        // click on the canvas would not count as one.
+        Module.canvas.dispatchEvent(new MouseEvent('mouseup', { button: 0, bubbles: true }));
         input.value = text;
         input.inputMode = numeric ? 'decimal' : 'text';
         input.focus();
@@ -86,22 +89,22 @@
     };
     input.addEventListener('input', () => callWithText(Module._zengshou_text_input, input.value));
     input.addEventListener('blur', close);
-    input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === 'Escape' || e.key === 'Tab') {
-        e.preventDefault();
-        input.blur();
-      }
-    });
     document.body.appendChild(input);
     editorInput = input;
     return input;
   }
 
   // GLFW listens for keys on the window in the capture phase and cancels Backspace and Tab: keys meant for the
-  // overlay input must not reach it. Registered before GLFW's, so it runs first.
+  // overlay input must not reach it. Registered before GLFW's, so it runs first; it also ends the edit on Enter,
+  // Escape or Tab, since the input's own listeners never see the event after this.
   for (const type of ['keydown', 'keypress', 'keyup']) {
     window.addEventListener(type, (e) => {
-      if (e.target === editorInput) e.stopImmediatePropagation();
+      if (e.target !== editorInput) return;
+      e.stopImmediatePropagation();
+      if (type === 'keydown' && (e.key === 'Enter' || e.key === 'Escape' || e.key === 'Tab') && !e.isComposing) {
+        e.preventDefault();
+        editorInput.blur();
+      }
     }, true);
   }
 

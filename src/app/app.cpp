@@ -159,12 +159,16 @@ void App::draw_view_tabs() {
 
 void App::draw_view(View view) {
   switch (view) {
-    case View::household: draw_household_view(ui_, session_, requests_); break;
+    case View::household:
+      draw_household_view(ui_, session_, requests_);
+      break;
     case View::programmes:
       session_.refresh();
       draw_programmes_view(ui_, session_);
       break;
-    default: draw_placeholder_view(view); break;
+    default:
+      draw_placeholder_view(view);
+      break;
   }
 }
 

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstdint>      // overlay generations
-#include <utility>      // exchange
 #include <string>       // state JSON
 #include <string_view>  // file text
+#include <utility>      // exchange
 #include <vector>       // font bytes
 
 #include "core/error.h"

@@ -23,7 +23,8 @@ std::string param_value_text(core::ParamId id, const core::ResolvedParam& p) {
   if (!p.value) return tr(Str::not_set);
   const core::Unit unit = core::info(id).unit;
   switch (unit) {
-    case core::Unit::flag: return tr(*p.value ? Str::yes : Str::no);
+    case core::Unit::flag:
+      return tr(*p.value ? Str::yes : Str::no);
     case core::Unit::categories: {
       std::string out;
       for (size_t i = 0; i < core::category_names.size(); ++i) {
@@ -33,11 +34,12 @@ std::string param_value_text(core::ParamId id, const core::ResolvedParam& p) {
       }
       return out;
     }
-    default: break;
+    default:
+      break;
   }
-  constexpr Str unit_labels[] = {Str::unit_yuan, Str::unit_yuan_per_month, Str::unit_yuan_per_day, Str::unit_yuan_per_mu,
-                                 Str::unit_yuan_per_year, Str::unit_yuan_per_person_year, Str::unit_percent,
-                                 Str::unit_months, Str::unit_years};
+  constexpr Str unit_labels[] = {Str::unit_yuan,        Str::unit_yuan_per_month, Str::unit_yuan_per_day,
+                                 Str::unit_yuan_per_mu, Str::unit_yuan_per_year,  Str::unit_yuan_per_person_year,
+                                 Str::unit_percent,     Str::unit_months,         Str::unit_years};
   const std::string number = core::is_money(unit) || unit == core::Unit::percent
                                  ? core::Money::fen(*p.value).yuan_text()
                                  : std::to_string(*p.value);

@@ -8,7 +8,7 @@
 
 namespace zengshou::app {
 
-core::Language core_language();                 // the core's language for the UI's
+core::Language core_language();                  // the core's language for the UI's
 std::string money_text(core::Money m);           // "12345.67", always two decimals
 std::string reason_text(const core::Reason& r);  // in the UI's language
 // "800 元/月", "是", "脱贫户、边缘易致贫户", or "未设定".

@@ -16,17 +16,24 @@ namespace {
 
 using core::Money;
 
-constexpr Str category_labels[] = {Str::category_tuopin, Str::category_monitor_unstable, Str::category_monitor_marginal,
-                                   Str::category_monitor_sudden, Str::category_general, Str::category_urban};
+constexpr Str category_labels[] = {Str::category_tuopin,           Str::category_monitor_unstable,
+                                   Str::category_monitor_marginal, Str::category_monitor_sudden,
+                                   Str::category_general,          Str::category_urban};
 constexpr Str labor_labels[] = {Str::labor_full, Str::labor_weak, Str::labor_none};
 constexpr Str disability_labels[] = {Str::disability_0, Str::disability_1, Str::disability_2, Str::disability_3,
                                      Str::disability_4};
 // "not in school", then the school levels in core order
-constexpr Str school_labels[] = {Str::school_none, Str::school_compulsory, Str::school_senior_high,
-                                 Str::school_secondary_vocational, Str::school_higher_vocational, Str::school_technical,
-                                 Str::school_undergraduate, Str::school_graduate};
-constexpr Str job_labels[] = {Str::job_local, Str::job_in_province, Str::job_out_of_province,
-                              Str::job_public_welfare_post, Str::job_work_relief, Str::job_forest_ranger};
+constexpr Str school_labels[] = {Str::school_none,
+                                 Str::school_compulsory,
+                                 Str::school_senior_high,
+                                 Str::school_secondary_vocational,
+                                 Str::school_higher_vocational,
+                                 Str::school_technical,
+                                 Str::school_undergraduate,
+                                 Str::school_graduate};
+constexpr Str job_labels[] = {Str::job_local,           Str::job_in_province,
+                              Str::job_out_of_province, Str::job_public_welfare_post,
+                              Str::job_work_relief,     Str::job_forest_ranger};
 constexpr Str activity_labels[] = {Str::activity_crop, Str::activity_livestock, Str::activity_tourism,
                                    Str::activity_processing, Str::activity_other};
 
@@ -54,7 +61,9 @@ void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
     ImGui::EndCombo();
   }
   ui.anchor("policy");
-  ImGui::SameLine();
+  // On a phone the year goes to its own line.
+  if (ImGui::GetContentRegionAvail().x / ui.pixel_ratio > 560.0f) ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(Str::year_label));
   ui.help(Str::year_help);
   ImGui::SameLine();
@@ -167,8 +176,10 @@ bool member_editor(Ui& ui, core::Member& m, int year) {
   ui.row(Str::school, Str::school_help);
   int school = m.school ? static_cast<int>(m.school->level) + 1 : 0;
   if (ui.choice("##school", school, school_labels, 8)) {
-    if (school == 0) m.school.reset();
-    else m.school = core::School{static_cast<core::SchoolLevel>(school - 1), m.school && m.school->east_west, 0, Money()};
+    if (school == 0)
+      m.school.reset();
+    else
+      m.school = core::School{static_cast<core::SchoolLevel>(school - 1), m.school && m.school->east_west, 0, Money()};
     changed = true;
   }
   if (m.school && m.school->level != core::SchoolLevel::graduate && m.school->level != core::SchoolLevel::compulsory) {
@@ -226,7 +237,8 @@ void members(Ui& ui, Session& s) {
   for (int i = 0; i < h.size(); ++i) {
     core::Member& m = h.members[i];
     ImGui::PushID(i);
-    const std::string name = m.name.empty() ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(i + 1) : m.name;
+    const std::string name =
+        m.name.empty() ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(i + 1) : m.name;
     const std::string label = name + " · " + std::to_string(m.age_in(h.year)) + " " + tr(Str::age_suffix) + "###member";
     const bool open = ImGui::TreeNodeEx(label.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     ui.anchor("member_" + std::to_string(i));
@@ -326,8 +338,8 @@ void property_and_transfers(Ui& ui, Session& s) {
 
 // A leaf of the breakdown: a label and an amount, no children.
 void leaf(const std::string& label, Money amount) {
-  ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen |
-                                       ImGuiTreeNodeFlags_SpanFullWidth);
+  ImGui::TreeNodeEx(label.c_str(),
+                    ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_SpanFullWidth);
   ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.7f);
   ImGui::Text("%s", money_text(amount).c_str());
 }
@@ -371,7 +383,8 @@ void breakdown(Ui& ui, const Session& s) {
     ImGui::TreePop();
   }
   if (stream_node("property", Str::stream_property, r.income.property)) {
-    const std::pair<Str, Money> items[] = {{Str::land_rent, h.property.land_rent}, {Str::dividends, h.property.dividends},
+    const std::pair<Str, Money> items[] = {{Str::land_rent, h.property.land_rent},
+                                           {Str::dividends, h.property.dividends},
                                            {Str::house_rent, h.property.house_rent},
                                            {Str::other_property, h.property.other}};
     for (const auto& [label, amount] : items)
@@ -400,16 +413,20 @@ void breakdown(Ui& ui, const Session& s) {
   }
 }
 
-void results(Ui& ui, const Session& s) {
+// `headline`: false when it is already at the top of the screen (phones).
+void results(Ui& ui, const Session& s, bool headline) {
   const core::Result& r = s.result();
   if (!ImGui::CollapsingHeader(tr(Str::section_results), ImGuiTreeNodeFlags_DefaultOpen)) return;
-  draw_headline(ui, s);
+  if (headline) draw_headline(ui, s);
   if (ImGui::BeginTable("##streams", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    const std::pair<Str, Money> rows[] = {
-        {Str::stream_wage, r.income.wage},         {Str::stream_production, r.income.production},
-        {Str::stream_production_cost, r.income.production_cost}, {Str::stream_property, r.income.property},
-        {Str::stream_transfer, r.income.transfer}, {Str::net_income, r.income.net},
-        {Str::per_capita_net, r.income.per_capita_net},          {Str::cash_received, r.income.cash_received}};
+    const std::pair<Str, Money> rows[] = {{Str::stream_wage, r.income.wage},
+                                          {Str::stream_production, r.income.production},
+                                          {Str::stream_production_cost, r.income.production_cost},
+                                          {Str::stream_property, r.income.property},
+                                          {Str::stream_transfer, r.income.transfer},
+                                          {Str::net_income, r.income.net},
+                                          {Str::per_capita_net, r.income.per_capita_net},
+                                          {Str::cash_received, r.income.cash_received}};
     for (const auto& [label, amount] : rows) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -450,11 +467,13 @@ void draw_household_view(Ui& ui, Session& s, PlatformRequests& requests) {
     const float half = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("##editor", ImVec2(half, 0), false);
     editor(ui, s);
+    ui.drag_to_scroll();
     ImGui::EndChild();
     ImGui::SameLine();
     s.refresh();
     ImGui::BeginChild("##results", ImVec2(0, 0), false);
-    results(ui, s);
+    results(ui, s, true);
+    ui.drag_to_scroll();
     ImGui::EndChild();
   } else {
     // A phone: the headline first, then the form, then the detail.
@@ -462,7 +481,8 @@ void draw_household_view(Ui& ui, Session& s, PlatformRequests& requests) {
     draw_headline(ui, s);
     editor(ui, s);
     s.refresh();
-    results(ui, s);
+    results(ui, s, false);
+    ui.drag_to_scroll();
     ImGui::EndChild();
   }
 }

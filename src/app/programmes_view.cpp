@@ -35,8 +35,8 @@ void assumed_badge(Ui& ui) {
 void parameter_line(Ui& ui, const Session& s, core::ParamId id) {
   const core::ResolvedParam& p = s.params()[id];
   const core::ParamInfo& pi = core::info(id);
-  const std::string text = std::string(language() == Language::zh_CN ? pi.description_zh : pi.description_en) +
-                           " = " + param_value_text(id, p);
+  const std::string text = std::string(language() == Language::zh_CN ? pi.description_zh : pi.description_en) + " = " +
+                           param_value_text(id, p);
   ui.wrapped("· " + text);
   if (p.assumed()) {
     assumed_badge(ui);
@@ -58,8 +58,8 @@ void draw_headline(Ui& ui, const Session& s) {
   const core::Result& r = s.result();
   ImGui::TextUnformatted(tr(Str::per_capita_net));
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, r.has_flag(core::FlagId::below_monitoring_line) ? IM_COL32(190, 40, 30, 255)
-                                                                                        : good_colour);
+  ImGui::PushStyleColor(ImGuiCol_Text,
+                        r.has_flag(core::FlagId::below_monitoring_line) ? IM_COL32(190, 40, 30, 255) : good_colour);
   ImGui::Text("%s %s", money_text(r.income.per_capita_net).c_str(), tr(Str::yuan));
   ImGui::PopStyleColor();
   ui.anchor("per_capita_net");
@@ -126,7 +126,8 @@ void draw_suggestions(Ui& ui, const Session& s) {
     const std::string who = sg.member < 0 ? tr(Str::whole_household) : s.household().members[sg.member].name;
     ui.wrapped(std::to_string(i + 1) + ". " + who + ": " + reason_text(sg.step));
     char text[200];
-    std::snprintf(text, sizeof text, tr(Str::suggestion_adds), money_text(sg.adds).c_str(), money_text(sg.adds_net).c_str());
+    std::snprintf(text, sizeof text, tr(Str::suggestion_adds), money_text(sg.adds).c_str(),
+                  money_text(sg.adds_net).c_str());
     ImGui::Indent();
     ui.wrapped(text);
     ImGui::PushStyleColor(ImGuiCol_Text, sg.closes_gap ? good_colour : muted_colour);
@@ -153,6 +154,7 @@ void draw_programmes_view(Ui& ui, const Session& s) {
   }
   ImGui::Spacing();
   draw_suggestions(ui, s);
+  ui.drag_to_scroll();
   ImGui::EndChild();
 }
 

@@ -14,9 +14,26 @@ constexpr ImU32 invalid_colour = IM_COL32(230, 120, 110, 255);
 // Characters a line may not start with (Chinese line-breaking rules, simplified).
 bool no_line_start(unsigned int c) {
   switch (c) {
-    case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F: case 0xFF09:
-    case 0x300B: case 0x300D: case 0x300F: case 0x201D: case 0x2019: case ',': case '.': case ')': case ';':
-    case ':': case '!': case '?':
+    case 0xFF0C:
+    case 0x3002:
+    case 0x3001:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF09:
+    case 0x300B:
+    case 0x300D:
+    case 0x300F:
+    case 0x201D:
+    case 0x2019:
+    case ',':
+    case '.':
+    case ')':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
       return true;
     default:
       return false;
@@ -30,7 +47,8 @@ bool is_cjk(unsigned int c) { return c >= 0x2E80; }
 void Ui::anchor(const std::string& name) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
-  anchors[name] = {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio, (max.y - min.y) / pixel_ratio};
+  anchors[name] = {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio,
+                   (max.y - min.y) / pixel_ratio};
 }
 
 bool Ui::begin_form(const char* id) {
@@ -52,6 +70,12 @@ void Ui::row(Str label, Str help_text) {
   ImGui::SetNextItemWidth(-FLT_MIN);
 }
 
+void Ui::drag_to_scroll() const {
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0) &&
+      !ImGui::IsAnyItemActive())
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
 void Ui::help(Str text) const {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(text));
 }
@@ -65,7 +89,8 @@ bool Ui::edit_field(const char* id, std::string& buffer, bool numeric) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBgActive),
                                               ImGui::GetStyle().FrameRounding);
-    edit.rect = {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio, (max.y - min.y) / pixel_ratio};
+    edit.rect = {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio,
+                 (max.y - min.y) / pixel_ratio};
     if (buffer == edit.text) return false;
     buffer = edit.text;
     return true;
@@ -74,7 +99,10 @@ bool Ui::edit_field(const char* id, std::string& buffer, bool numeric) {
       ImGui::InputText(id, &buffer, numeric ? ImGuiInputTextFlags_CharsDecimal : ImGuiInputTextFlags_None);
   if (overlay && ImGui::IsItemActivated()) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    edit = {true, edit.generation + 1, gid, buffer,
+    edit = {true,
+            edit.generation + 1,
+            gid,
+            buffer,
             {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio, (max.y - min.y) / pixel_ratio},
             numeric};
     ImGui::ClearActiveID();

@@ -58,6 +58,8 @@ class Ui {
   // Text wrapped at the available width, breaking between Chinese characters as well as at spaces.
   void wrapped(std::string_view text) const;
   void help(Str text) const;  // a one-line tooltip for the last item, on hover
+  // Scrolls the current window when a finger (or the mouse) drags its background; call before EndChild.
+  void drag_to_scroll() const;
 
   // From the page: the overlay's text changed, or the overlay closed.
   void edit_input(std::string text);

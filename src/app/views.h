@@ -21,7 +21,7 @@ void draw_household_view(Ui& ui, Session& session, PlatformRequests& requests);
 void draw_programmes_view(Ui& ui, const Session& session);
 
 // Pieces the two views share.
-void draw_headline(Ui& ui, const Session& session);            // per-capita net against the lines
+void draw_headline(Ui& ui, const Session& session);  // per-capita net against the lines
 void draw_programme_node(Ui& ui, const Session& session, const core::ProgrammeResult& programme);
 void draw_suggestions(Ui& ui, const Session& session);
 

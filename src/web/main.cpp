@@ -61,9 +61,10 @@ void sync_platform() {
   static uint32_t shown_generation = 0;
   static bool shown = false;
   if (edit.active) {
-    EM_ASM({ window.zengshou.showEditor($0, $1, $2, $3, $4, UTF8ToString($5), $6, $0 !== $7); }, edit.generation,
-           edit.rect.x, edit.rect.y, edit.rect.width, edit.rect.height, edit.text.c_str(), edit.numeric,
-           shown ? shown_generation : 0);
+    // The arguments are computed here: clang-format does not know JavaScript and would break operators.
+    const int is_new = !shown || edit.generation != shown_generation;
+    EM_ASM({ window.zengshou.showEditor($0, $1, $2, $3, $4, UTF8ToString($5), $6, $7); }, edit.generation, edit.rect.x,
+           edit.rect.y, edit.rect.width, edit.rect.height, edit.text.c_str(), edit.numeric, is_new);
     shown = true;
     shown_generation = edit.generation;
   } else if (shown) {
