@@ -160,7 +160,14 @@ void App::draw_view_tabs() {
 void App::draw_view(View view) {
   switch (view) {
     case View::household:
-      draw_household_view(ui_, session_, requests_);
+      draw_household_view(ui_, session_, view_state_, requests_);
+      break;
+    case View::projection:
+      session_.refresh();
+      ImGui::BeginChild("##projection_view");
+      draw_projection_view(ui_, session_, view_state_);
+      ui_.drag_to_scroll();
+      ImGui::EndChild();
       break;
     case View::programmes:
       session_.refresh();

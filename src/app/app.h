@@ -62,6 +62,7 @@ class App {
   Ui ui_;
   Session session_;
   PlatformRequests requests_;
+  ViewState view_state_;
   core::InputErrors open_errors_;  // problems of the last file the user tried to open
 };
 

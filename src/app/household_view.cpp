@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "charts.h"
 #include "core/embedded_assets.h"
 #include "core/programme.h"
 #include "format.h"
@@ -414,7 +415,7 @@ void breakdown(Ui& ui, const Session& s) {
 }
 
 // `headline`: false when it is already at the top of the screen (phones).
-void results(Ui& ui, const Session& s, bool headline) {
+void results(Ui& ui, const Session& s, ViewState& state, bool headline) {
   const core::Result& r = s.result();
   if (!ImGui::CollapsingHeader(tr(Str::section_results), ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (headline) draw_headline(ui, s);
@@ -447,6 +448,11 @@ void results(Ui& ui, const Session& s, bool headline) {
   }
   ImGui::Spacing();
   breakdown(ui, s);
+  if (ImGui::CollapsingHeader(tr(Str::charts_title))) {
+    draw_stream_chart(ui, s);
+    ImGui::Spacing();
+    draw_wage_sweep(ui, s, state.sweep_member);
+  }
 }
 
 void editor(Ui& ui, Session& s) {
@@ -458,7 +464,7 @@ void editor(Ui& ui, Session& s) {
 
 }  // namespace
 
-void draw_household_view(Ui& ui, Session& s, PlatformRequests& requests) {
+void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   toolbar(ui, s, requests);
   s.refresh();
   ImGui::Separator();
@@ -472,7 +478,7 @@ void draw_household_view(Ui& ui, Session& s, PlatformRequests& requests) {
     ImGui::SameLine();
     s.refresh();
     ImGui::BeginChild("##results", ImVec2(0, 0), false);
-    results(ui, s, true);
+    results(ui, s, state, true);
     ui.drag_to_scroll();
     ImGui::EndChild();
   } else {
@@ -481,7 +487,7 @@ void draw_household_view(Ui& ui, Session& s, PlatformRequests& requests) {
     draw_headline(ui, s);
     editor(ui, s);
     s.refresh();
-    results(ui, s, false);
+    results(ui, s, state, false);
     ui.drag_to_scroll();
     ImGui::EndChild();
   }

@@ -3,6 +3,7 @@
 
 #include <string>  // file text
 
+#include "core/projection.h"
 #include "session.h"
 #include "ui.h"
 
@@ -15,8 +16,17 @@ struct PlatformRequests {
   std::string save_text;
 };
 
+// What the views remember between frames beyond the session.
+struct ViewState {
+  int sweep_member = 0;      // whose wage the sweep chart varies
+  int projection_years = 5;  // how many years the projection shows
+  core::GrowthRates growth;  // user-set growth per stream; unset: the policy's targets
+};
+
 // 家庭测算: the household editor beside its results.
-void draw_household_view(Ui& ui, Session& session, PlatformRequests& requests);
+void draw_household_view(Ui& ui, Session& session, ViewState& state, PlatformRequests& requests);
+// 收入预测: the coming years, with growth per stream.
+void draw_projection_view(Ui& ui, const Session& session, ViewState& state);
 // 政策项目: every programme with its status and reason, and the suggestions.
 void draw_programmes_view(Ui& ui, const Session& session);
 
