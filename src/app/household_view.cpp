@@ -8,6 +8,7 @@
 
 #include "charts.h"
 #include "core/embedded_assets.h"
+#include "core/household_json.h"
 #include "core/programme.h"
 #include "format.h"
 #include "views.h"
@@ -251,7 +252,7 @@ void members(Ui& ui, Session& s) {
         const auto it = ui.anchors.find(field);
         if (it != ui.anchors.end()) ui.anchors[prefix + field] = it->second;
       }
-      if (ImGui::Button(tr(Str::duplicate_member)) && h.size() < 30) duplicate = i;
+      if (ImGui::Button(tr(Str::duplicate_member)) && h.size() < core::max_members) duplicate = i;
       ui.anchor(prefix + "duplicate");
       ImGui::SameLine();
       if (ImGui::Button(tr(Str::remove_member)) && h.size() > 1) remove = i;
@@ -262,7 +263,7 @@ void members(Ui& ui, Session& s) {
   }
   if (duplicate >= 0) h.members.insert(h.members.begin() + duplicate + 1, h.members[duplicate]);
   if (remove >= 0) h.members.erase(h.members.begin() + remove);
-  if (h.size() < 30 && ImGui::Button(tr(Str::add_member))) {
+  if (h.size() < core::max_members && ImGui::Button(tr(Str::add_member))) {
     core::Member m;
     m.birth_year = h.year - 30;
     h.members.push_back(m);
@@ -466,8 +467,21 @@ void editor(Ui& ui, Session& s) {
 
 void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   toolbar(ui, s, requests);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(state.guide.on ? Str::form_mode : Str::guided_mode))) {
+    state.guide = {!state.guide.on, 0, 0};
+  }
+  ui.help(Str::guided_mode_help);
+  ui.anchor("guided_mode");
   s.refresh();
   ImGui::Separator();
+  if (state.guide.on) {
+    ImGui::BeginChild("##guided", ImVec2(0, 0), false);
+    draw_guided_view(ui, s, state.guide);
+    ui.drag_to_scroll();
+    ImGui::EndChild();
+    return;
+  }
   const bool wide = ImGui::GetContentRegionAvail().x / ui.pixel_ratio >= 880.0f;
   if (wide) {
     const float half = ImGui::GetContentRegionAvail().x * 0.5f;

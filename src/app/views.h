@@ -16,8 +16,16 @@ struct PlatformRequests {
   std::string save_text;
 };
 
+// Where the guided mode (问答式) is: the question, and for per-member questions, which member.
+struct GuideState {
+  bool on = false;
+  int step = 0;
+  int member = 0;
+};
+
 // What the views remember between frames beyond the session.
 struct ViewState {
+  GuideState guide;
   int sweep_member = 0;      // whose wage the sweep chart varies
   int projection_years = 5;  // how many years the projection shows
   core::GrowthRates growth;  // user-set growth per stream; unset: the policy's targets
@@ -25,6 +33,8 @@ struct ViewState {
 
 // 家庭测算: the household editor beside its results.
 void draw_household_view(Ui& ui, Session& session, ViewState& state, PlatformRequests& requests);
+// 问答式: one question at a time, filling the same household.
+void draw_guided_view(Ui& ui, Session& session, GuideState& guide);
 // 收入预测: the coming years, with growth per stream.
 void draw_projection_view(Ui& ui, const Session& session, ViewState& state);
 // 政策项目: every programme with its status and reason, and the suggestions.

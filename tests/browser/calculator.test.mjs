@@ -7,24 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, serve } from './harness.mjs';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, serve, typeInto } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const state = (page) => page.evaluate(() => window.zengshou.state());
-
-// Clicks a field, types into the overlay input as an IME would, and commits with Enter.
-async function type(page, anchor, text) {
-  await clickAnchor(page, anchor);
-  await page.waitForSelector('#text-editor', { state: 'visible' });
-  await page.fill('#text-editor', '');
-  await page.keyboard.insertText(text);
-  await frames(page, 2);
-  await page.keyboard.press('Enter');
-  await frames(page, 3);
-}
 
 function nativeEval(household) {
   const dir = mkdtempSync(join(tmpdir(), 'zengshou-'));
@@ -38,11 +27,11 @@ describe('household calculator', () => {
     const { page, context, problems } = await openPage(browser, { viewport: { width: 1280, height: 1400 } });
     await openApp(page, server.url);
     await clickAnchor(page, 'new_household');
-    await type(page, 'head', '王小明');              // Chinese through the overlay
-    await type(page, 'm0_member_name', '王小明');
+    await typeInto(page, 'head', '王小明');              // Chinese through the overlay
+    await typeInto(page, 'm0_member_name', '王小明');
     await clickAnchor(page, 'm0_add_job');
-    await type(page, 'm0_job_months', '10');
-    await type(page, 'm0_job_wage', '3500.55');
+    await typeInto(page, 'm0_job_months', '10');
+    await typeInto(page, 'm0_job_wage', '3500.55');
     await clickAnchor(page, 'add_member');
     const s = await state(page);
     assert.equal(s.household.head, '王小明');

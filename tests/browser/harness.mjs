@@ -71,6 +71,22 @@ export async function clickAnchor(page, name) {
   return a;
 }
 
+// Types into a text field as a person would: clicks it, waits for the page's overlay input of this new edit, puts
+// the text in as an IME commits it, and ends the edit with Enter.
+export async function typeInto(page, anchor, text) {
+  const previous = await page.evaluate(() => document.getElementById('text-editor')?.dataset.generation ?? '0');
+  await clickAnchor(page, anchor);
+  await page.waitForFunction((old) => {
+    const input = document.getElementById('text-editor');
+    return input && input.style.display !== 'none' && input.dataset.generation !== old;
+  }, previous);
+  await page.fill('#text-editor', '');
+  await page.keyboard.insertText(text);
+  await frames(page, 2);
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+}
+
 // Decodes an 8-bit, non-interlaced PNG (what Chromium's screenshots are) into { width, height, channels, data }.
 export function decodePng(buffer) {
   let offset = 8;

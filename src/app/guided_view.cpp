@@ -1,0 +1,260 @@
+// 问答式: the guided mode for households. One question at a time, asking only what matters given the answers so
+// far (jobs for people of working age, school for the young, the pension for those 60 and over), filling the same
+// household the form edits.
+#include <algorithm>  // min, clamp
+#include <cstdio>     // snprintf
+#include <string>
+
+#include <imgui.h>
+
+#include "core/household_json.h"
+#include "views.h"
+
+namespace zengshou::app {
+namespace {
+
+using core::Household;
+using core::Member;
+
+enum class Question {
+  category,
+  size,
+  member,
+  job,
+  job_detail,
+  school,
+  pension,
+  disability,
+  production,
+  land,
+  support,
+  done
+};
+
+constexpr Str category_labels[] = {Str::category_tuopin,           Str::category_monitor_unstable,
+                                   Str::category_monitor_marginal, Str::category_monitor_sudden,
+                                   Str::category_general,          Str::category_urban};
+constexpr Str job_labels[] = {Str::no_job, Str::job_local, Str::job_in_province, Str::job_out_of_province,
+                              Str::job_public_welfare_post};
+constexpr Str school_labels[] = {Str::school_none,
+                                 Str::school_compulsory,
+                                 Str::school_senior_high,
+                                 Str::school_secondary_vocational,
+                                 Str::school_higher_vocational,
+                                 Str::school_technical,
+                                 Str::school_undergraduate,
+                                 Str::school_graduate};
+constexpr Str disability_labels[] = {Str::disability_0, Str::disability_1, Str::disability_2, Str::disability_3,
+                                     Str::disability_4};
+
+std::string who(const Household& h, int m) {
+  return h.members[m].name.empty() ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(m + 1)
+                                   : h.members[m].name;
+}
+
+std::string format(Str question, const std::string& name) {
+  char text[256];
+  std::snprintf(text, sizeof text, tr(question), name.c_str());
+  return text;
+}
+
+// Whether a question about member `m` matters, given what is known.
+bool applies(Question q, const Member& m, int year) {
+  const int age = m.age_in(year);
+  switch (q) {
+    case Question::job:
+      return age >= 16 && age < 60 && m.labor != core::Labor::none;
+    case Question::job_detail:
+      return age >= 16 && age < 60 && !m.jobs.empty();
+    case Question::school:
+      return age >= 6 && age <= 24;
+    case Question::pension:
+      return age >= 16;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
+  Household& h = s.household();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetWindowFontScale(1.2f);
+  bool changed = false;
+  const auto q = static_cast<Question>(g.step);
+  const int m = std::min(g.member, h.size() - 1);
+  switch (q) {
+    case Question::category: {
+      ui.wrapped(tr(Str::q_category));
+      int index = static_cast<int>(h.category);
+      for (int i = 0; i < 6; ++i)
+        if (ImGui::RadioButton(tr(category_labels[i]), &index, i)) changed = true;
+      h.category = static_cast<core::Category>(index);
+      break;
+    }
+    case Question::size: {
+      ui.wrapped(tr(Str::q_size));
+      int size = h.size();
+      ImGui::SetNextItemWidth(em * 8);
+      if (ui.integer("##size", size, 1, core::max_members)) {
+        while (h.size() < size) {
+          Member added;
+          added.birth_year = h.year - 30;
+          h.members.push_back(added);
+        }
+        h.members.resize(static_cast<size_t>(size));
+        changed = true;
+      }
+      ui.anchor("guide_size");
+      break;
+    }
+    case Question::member: {
+      char title[128];
+      std::snprintf(title, sizeof title, tr(Str::q_member), m + 1);
+      ui.wrapped(title);
+      if (ui.begin_form("##guide_member")) {
+        ui.row(Str::member_name, Str::member_name_help);
+        changed |= ui.text("##name", h.members[m].name);
+        ui.anchor("guide_name");
+        ui.row(Str::birth_year, Str::birth_year_help);
+        changed |= ui.integer("##birth", h.members[m].birth_year, 1900, h.year);
+        ui.anchor("guide_birth_year");
+        ui.end_form();
+      }
+      break;
+    }
+    case Question::job: {
+      ui.wrapped(format(Str::q_job, who(h, m)));
+      int kind = h.members[m].jobs.empty() ? 0 : static_cast<int>(h.members[m].jobs.front().kind) + 1;
+      if (kind > 4) kind = 0;
+      for (int i = 0; i < 5; ++i) {
+        if (ImGui::RadioButton(tr(job_labels[i]), &kind, i)) changed = true;
+        ui.anchor("guide_job_" + std::to_string(i));
+      }
+      if (changed) {
+        if (kind == 0) {
+          h.members[m].jobs.clear();
+        } else {
+          if (h.members[m].jobs.empty()) {
+            core::Job j;
+            j.months = 12;
+            h.members[m].jobs.push_back(j);
+          }
+          h.members[m].jobs.front().kind = static_cast<core::JobKind>(kind - 1);
+        }
+      }
+      break;
+    }
+    case Question::job_detail: {
+      ui.wrapped(format(Str::q_job_detail, who(h, m)));
+      core::Job& j = h.members[m].jobs.front();
+      if (ui.begin_form("##guide_job")) {
+        ui.row(Str::job_months, Str::job_months_help);
+        changed |= ui.integer("##months", j.months, 0, 12);
+        ui.row(Str::job_wage, Str::job_wage_help);
+        changed |= ui.money("##wage", j.monthly_wage);
+        ui.anchor("guide_wage");
+        ui.end_form();
+      }
+      break;
+    }
+    case Question::school: {
+      ui.wrapped(format(Str::q_school, who(h, m)));
+      int level = h.members[m].school ? static_cast<int>(h.members[m].school->level) + 1 : 0;
+      for (int i = 0; i < 8; ++i)
+        if (ImGui::RadioButton(tr(school_labels[i]), &level, i)) changed = true;
+      if (changed) {
+        if (level == 0)
+          h.members[m].school.reset();
+        else
+          h.members[m].school = core::School{static_cast<core::SchoolLevel>(level - 1), false, 0, core::Money()};
+      }
+      break;
+    }
+    case Question::pension:
+      ui.wrapped(format(Str::q_pension, who(h, m)));
+      changed |= ImGui::Checkbox(tr(Str::pension_enrolled), &h.members[m].pension.enrolled);
+      break;
+    case Question::disability: {
+      ui.wrapped(format(Str::q_disability, who(h, m)));
+      int grade = h.members[m].disability_grade;
+      for (int i = 0; i < 5; ++i)
+        if (ImGui::RadioButton(tr(disability_labels[i]), &grade, i)) changed = true;
+      h.members[m].disability_grade = grade;
+      break;
+    }
+    case Question::production: {
+      ui.wrapped(tr(Str::q_production));
+      if (h.production.empty()) h.production.push_back({});
+      if (ui.begin_form("##guide_production")) {
+        ui.row(Str::activity_revenue, Str::activity_revenue_help);
+        changed |= ui.money("##revenue", h.production.front().revenue);
+        ui.row(Str::activity_cost, Str::activity_cost_help);
+        changed |= ui.money("##cost", h.production.front().cost);
+        ui.end_form();
+      }
+      break;
+    }
+    case Question::land:
+      ui.wrapped(tr(Str::q_land));
+      ImGui::SetNextItemWidth(em * 8);
+      changed |= ui.hundredths("##land", h.transfers.farmland_centimu);
+      break;
+    case Question::support:
+      ui.wrapped(tr(Str::q_support));
+      changed |= ImGui::Checkbox(tr(Str::dibao), &h.dibao);
+      changed |= ImGui::Checkbox(tr(Str::tekun), &h.tekun);
+      changed |= ImGui::Checkbox(tr(Str::relocated), &h.relocated);
+      break;
+    case Question::done:
+      ui.wrapped(tr(Str::q_done));
+      break;
+  }
+  if (changed) s.changed();
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::Spacing();
+
+  // Moving on: member questions repeat for each member, and those that do not apply are skipped.
+  constexpr Question per_member[] = {Question::member, Question::job,     Question::job_detail,
+                                     Question::school, Question::pension, Question::disability};
+  auto is_member_question = [&](Question x) {
+    for (Question p : per_member)
+      if (p == x) return true;
+    return false;
+  };
+  auto advance = [&](int direction) {
+    for (;;) {
+      g.step += direction;
+      if (g.step > static_cast<int>(Question::disability) && direction > 0 && g.member + 1 < h.size() &&
+          is_member_question(static_cast<Question>(g.step - 1))) {
+        ++g.member;
+        g.step = static_cast<int>(Question::member);
+      }
+      if (g.step < static_cast<int>(Question::member) && direction < 0 && g.member > 0 &&
+          static_cast<Question>(g.step + 1) == Question::member) {
+        --g.member;
+        g.step = static_cast<int>(Question::disability);
+      }
+      if (g.step <= 0 || g.step >= static_cast<int>(Question::done)) break;
+      const auto next = static_cast<Question>(g.step);
+      if (!is_member_question(next) || applies(next, h.members[std::min(g.member, h.size() - 1)], h.year)) break;
+    }
+    g.step = std::clamp(g.step, 0, static_cast<int>(Question::done));
+  };
+  if (g.step > 0) {
+    if (ImGui::Button(tr(Str::back))) advance(-1);
+    ui.anchor("guide_back");
+    ImGui::SameLine();
+  }
+  if (q != Question::done) {
+    if (ImGui::Button(tr(Str::next))) advance(+1);
+    ui.anchor("guide_next");
+  }
+  ImGui::Separator();
+  s.refresh();
+  draw_headline(ui, s);
+  if (q == Question::done) draw_suggestions(ui, s);
+}
+
+}  // namespace zengshou::app
