@@ -34,6 +34,8 @@
     onFatal(kind) { showError(kind); },
     // The app's state (language, view, frame count, widget anchors in CSS pixels, household, results).
     state() { return JSON.parse(Module.UTF8ToString(Module._zengshou_state())); },
+    // How long the app's own work took per frame, over the last 120 frames.
+    frameStats() { return JSON.parse(Module.UTF8ToString(Module._zengshou_frame_stats())); },
     // The text field being edited: a real input over the canvas, so IME, paste and phone keyboards work.
     showEditor(generation, x, y, w, h, text, numeric, isNew) {
       const input = editor();

@@ -2,6 +2,7 @@
 // pixels (this Emscripten has no automatic HiDPI), the main loop, and the JS hooks the page and tests use.
 #include <algorithm>  // std::max
 #include <cmath>      // std::lround
+#include <cstdio>     // snprintf
 #include <fstream>    // reading the font the page placed in the virtual file system
 #include <iterator>   // istreambuf_iterator
 #include <memory>     // the App
@@ -78,7 +79,20 @@ void sync_platform() {
            requests.save_text.c_str());
 }
 
+// How long the app's own work takes each frame (UI, evaluation, draw calls), over the last 120 frames.
+struct FrameTimes {
+  double ms[120] = {};
+  int next = 0, count = 0;
+  void add(double value) {
+    ms[next] = value;
+    next = (next + 1) % 120;
+    count = count < 120 ? count + 1 : 120;
+  }
+} frame_times;
+std::string last_frame_stats;
+
 void frame() {
+  const double start = emscripten_get_now();
   fit_canvas_to_page();
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
@@ -97,6 +111,7 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   sync_platform();
+  frame_times.add(emscripten_get_now() - start);
   if (!first_frame_done) {
     first_frame_done = true;
     EM_ASM(window.zengshou.onFirstFrame(););
@@ -111,6 +126,20 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* zengshou_state() {
   last_state = app ? app->state_json() : "{}";
   return last_state.c_str();
+}
+
+// Frame work times over the last frames, as JSON: { "frames", "mean_ms", "max_ms" }.
+EMSCRIPTEN_KEEPALIVE const char* zengshou_frame_stats() {
+  double sum = 0, max = 0;
+  for (int i = 0; i < frame_times.count; ++i) {
+    sum += frame_times.ms[i];
+    max = std::max(max, frame_times.ms[i]);
+  }
+  char text[128];
+  std::snprintf(text, sizeof text, "{\"frames\": %d, \"mean_ms\": %.3f, \"max_ms\": %.3f}", frame_times.count,
+                frame_times.count ? sum / frame_times.count : 0.0, max);
+  last_frame_stats = text;
+  return last_frame_stats.c_str();
 }
 
 // The overlay input's text changed (every keystroke, IME commit or paste).

@@ -103,6 +103,18 @@ describe('household calculator', () => {
     await context.close();
   });
 
+  test('fits a 1920×1080 projector: editor and results side by side, the charts open', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'examples');
+    await clickAnchor(page, 'example_changning-tuopin');
+    const s = await state(page);
+    assert.ok(s.anchors.per_capita_net.x > 960, 'the results are in the right half');
+    assert.ok(s.anchors.head.x < 960, 'the editor is in the left half');
+    await page.screenshot({ path: join(artifacts, 'calculator-projector.png') });
+    await context.close();
+  });
+
   test('fits a 390×844 phone: the per-capita net is on screen', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
       hasTouch: true, isMobile: true });
