@@ -41,7 +41,8 @@ struct Plot {
   float mouse_x() const { return x0 + (ImGui::GetIO().MousePos.x - min.x) / (max.x - min.x) * (x1 - x0); }
 };
 
-Plot begin_plot(const char* id, float height, float x0, float x1, float y0, float y1) {
+// `value_axis_y`: label the vertical axis in yuan (line charts); otherwise the horizontal one (the bar).
+Plot begin_plot(const char* id, float height, float x0, float x1, float y0, float y1, bool value_axis_y = true) {
   const float em = ImGui::GetFontSize();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -54,6 +55,15 @@ Plot begin_plot(const char* id, float height, float x0, float x1, float y0, floa
          y1 > y0 ? y1 : y0 + 1.0f,
          ImGui::GetWindowDrawList()};
   p.draw->AddRect(p.min, p.max, axis_colour);
+  if (!value_axis_y) {
+    for (int i = 0; i <= 4; ++i) {
+      const float v = p.x0 + (p.x1 - p.x0) * static_cast<float>(i) / 4.0f;
+      char label[32];
+      std::snprintf(label, sizeof label, "%.0f", v);
+      p.draw->AddText(ImVec2(p.at(v, 0).x - em, p.max.y + 2.0f), axis_colour, label);
+    }
+    return p;
+  }
   // Four grid steps on the value axis, labelled in yuan.
   for (int i = 0; i <= 4; ++i) {
     const float v = p.y0 + (p.y1 - p.y0) * static_cast<float>(i) / 4.0f;
@@ -90,19 +100,25 @@ void draw_stream_chart(Ui& ui, const Session& s) {
   for (const core::LineResult& l : r.lines) top = std::max(top, yuan(l.value));
   ImGui::TextUnformatted(tr(Str::chart_streams));
   const float em = ImGui::GetFontSize();
-  const Plot p = begin_plot("##streams_chart", em * 5.0f, 0.0f, top * 1.1f, 0.0f, 1.0f);
+  const Plot p = begin_plot("##streams_chart", em * 3.0f + em * static_cast<float>(r.lines.size()), 0.0f, top * 1.1f,
+                            0.0f, 1.0f, false);
   // One horizontal bar, stacked left to right; the lines are red marks across it.
   float x = 0.0f;
   int hovered = -1;
+  const float bar_top = 1.0f - 0.1f;
+  const float bar_bottom = 0.1f;
   for (int i = 0; i < 4; ++i) {
-    const ImVec2 a = p.at(x, 0.8f), b = p.at(x + parts[i], 0.2f);
+    const ImVec2 a = p.at(x, bar_bottom + (bar_top - bar_bottom) * 0.35f), b = p.at(x + parts[i], bar_bottom);
     p.draw->AddRectFilled(a, b, stream_colours[i]);
     if (ImGui::IsMouseHoveringRect(a, b)) hovered = i;
     x += parts[i];
   }
-  for (const core::LineResult& l : r.lines) {
+  // The lines' names stacked above the bar, one a row, so close lines do not overwrite each other.
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    const core::LineResult& l = r.lines[i];
     p.draw->AddLine(p.at(yuan(l.value), 1.0f), p.at(yuan(l.value), 0.0f), line_colour, 2.0f);
-    p.draw->AddText(ImVec2(p.at(yuan(l.value), 1.0f).x + 3.0f, p.min.y), line_colour, tr(line_label(l.id)));
+    p.draw->AddText(ImVec2(p.at(yuan(l.value), 1.0f).x + 3.0f, p.min.y + em * static_cast<float>(i)), line_colour,
+                    tr(line_label(l.id)));
   }
   if (hovered >= 0) {
     const Money amounts[] = {r.income.wage, production_net, r.income.property, r.income.transfer};

@@ -449,7 +449,9 @@ void results(Ui& ui, const Session& s, ViewState& state, bool headline) {
   }
   ImGui::Spacing();
   breakdown(ui, s);
-  if (ImGui::CollapsingHeader(tr(Str::charts_title))) {
+  const bool charts = ImGui::CollapsingHeader(tr(Str::charts_title));
+  ui.anchor("charts");
+  if (charts) {
     draw_stream_chart(ui, s);
     ImGui::Spacing();
     draw_wage_sweep(ui, s, state.sweep_member);

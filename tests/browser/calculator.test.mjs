@@ -111,6 +111,9 @@ describe('household calculator', () => {
     const s = await state(page);
     assert.ok(s.anchors.per_capita_net.x > 960, 'the results are in the right half');
     assert.ok(s.anchors.head.x < 960, 'the editor is in the left half');
+    await clickAnchor(page, 'charts');
+    const charts = (await state(page)).anchors;
+    assert.ok(charts.chart_streams && charts.chart_sweep, 'both charts are drawn');
     await page.screenshot({ path: join(artifacts, 'calculator-projector.png') });
     await context.close();
   });
