@@ -110,6 +110,33 @@
     }, true);
   }
 
+  // Touch: this Emscripten's GLFW presses the mouse button at the last mouse position on touchstart (it reads the
+  // touch point only for SDL), so a tap would click wherever the mouse last was. The first finger is turned into
+  // mouse events here, before GLFW's listeners, and the browser's own compatibility mouse events are suppressed.
+  const canvas = document.getElementById('canvas');
+  let finger = null;
+  const asMouse = (type, touch) => canvas.dispatchEvent(new MouseEvent(type, {
+    bubbles: true, cancelable: true, button: 0, buttons: type === 'mouseup' ? 0 : 1,
+    clientX: touch.clientX, clientY: touch.clientY }));
+  const onTouch = (e) => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const touch = [...e.changedTouches].find((t) => finger === null || t.identifier === finger);
+    if (!touch) return;
+    if (e.type === 'touchstart' && finger === null) {
+      finger = touch.identifier;
+      asMouse('mousemove', touch);
+      asMouse('mousedown', touch);
+    } else if (e.type === 'touchmove') {
+      asMouse('mousemove', touch);
+    } else if (e.type === 'touchend' || e.type === 'touchcancel') {
+      asMouse('mouseup', touch);
+      finger = null;
+    }
+  };
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel'])
+    canvas.addEventListener(type, onTouch, { capture: true, passive: false });
+
   let picker = null;
   function filePicker() {
     if (picker) return picker;

@@ -71,8 +71,11 @@ void Ui::row(Str label, Str help_text) {
 }
 
 void Ui::drag_to_scroll() const {
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0) &&
-      !ImGui::IsAnyItemActive())
+  // A press on a window's background makes its move handle the active item, even where windows cannot move.
+  const ImGuiContext& g = *GImGui;
+  const bool on_background = g.ActiveIdWindow != nullptr && g.ActiveId == g.ActiveIdWindow->MoveId;
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows) &&
+      ImGui::IsMouseDragging(0) && (!ImGui::IsAnyItemActive() || on_background))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
