@@ -190,7 +190,7 @@ void App::draw_open_errors() {
   if (!ImGui::BeginPopupModal("##open_errors", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
   ImGui::TextUnformatted(tr(Str::open_errors_title));
   ImGui::Separator();
-  for (const core::InputError& e : open_errors_) ui_.wrapped(core::error_line(e));
+  for (const core::InputError& e : open_errors_) ui_.wrapped(error_text(e));
   if (ImGui::Button(tr(Str::close))) {
     open_errors_.clear();
     ImGui::CloseCurrentPopup();
@@ -227,7 +227,11 @@ std::string App::state_json() const {
   json anchors = json::object();
   for (const auto& [name, a] : ui_.anchors) anchors[name] = {{"x", a.x}, {"y", a.y}, {"w", a.width}, {"h", a.height}};
   json errors = json::array();
-  for (const core::InputError& e : open_errors_) errors.push_back(core::error_line(e));
+  json shown = json::array();
+  for (const core::InputError& e : open_errors_) {
+    errors.push_back(core::error_line(e));
+    shown.push_back(error_text(e));
+  }
   json state = json::object();
   state["language"] = language_tag(language());
   state["view"] = info(view_).anchor;
@@ -239,6 +243,7 @@ std::string App::state_json() const {
   state["household"] = json::parse(session_.save(), nullptr, false);
   state["per_capita_net"] = money_text(session_.result().income.per_capita_net);
   state["open_errors"] = std::move(errors);
+  state["open_errors_shown"] = std::move(shown);  // as the error window words them
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -19,6 +19,50 @@ std::string money_text(core::Money m) {
 
 std::string reason_text(const core::Reason& r) { return core::render(r, core_language()); }
 
+namespace {
+
+std::string printf_text(const char* format, const std::string& a, const std::string& b = "") {
+  char text[512];
+  std::snprintf(text, sizeof text, format, a.c_str(), b.c_str());
+  return text;
+}
+
+// The core's English "expected …" without its ", got …" part, in the UI's language; empty when unknown.
+std::string expectation(const std::string& body) {
+  const auto starts = [&](const char* prefix) { return body.rfind(prefix, 0) == 0; };
+  if (starts("expected this required field")) return tr(Str::err_required);
+  if (starts("expected one of ")) return printf_text(tr(Str::err_one_of), body.substr(16));
+  if (starts("expected a whole number from ")) {
+    const std::string range = body.substr(29);
+    const size_t to = range.find(" to ");
+    return printf_text(tr(Str::err_whole_number), range.substr(0, to),
+                       to == std::string::npos ? "" : range.substr(to + 4));
+  }
+  if (starts("expected an amount in yuan")) return tr(Str::err_amount);
+  if (starts("expected a string")) return tr(Str::err_string);
+  if (starts("expected true or false")) return tr(Str::err_bool);
+  if (starts("expected 1 to 30 members")) return tr(Str::err_members);
+  if (body.find("not valid UTF-8") != std::string::npos) return tr(Str::err_not_utf8);
+  if (body.find("not valid JSON") != std::string::npos) return tr(Str::err_not_json);
+  if (starts("expected a known policy id")) return tr(Str::err_policy);
+  if (starts("expected a year that")) return tr(Str::err_year);
+  if (starts("expected \"zengshou.household/1\"")) return tr(Str::err_schema);
+  return {};
+}
+
+}  // namespace
+
+std::string error_text(const core::InputError& e) {
+  if (language() == Language::en) return core::error_line(e);
+  const size_t got = e.expected.rfind(", got ");
+  const std::string body = got == std::string::npos ? e.expected : e.expected.substr(0, got);
+  const std::string translated = expectation(body);
+  if (translated.empty()) return core::error_line(e);
+  std::string text = printf_text(tr(Str::err_at), e.where.empty() ? "/" : e.where) + translated;
+  if (got != std::string::npos) text += printf_text(tr(Str::err_got), e.expected.substr(got + 6));
+  return text;
+}
+
 std::string param_value_text(core::ParamId id, const core::ResolvedParam& p) {
   if (!p.value) return tr(Str::not_set);
   const core::Unit unit = core::info(id).unit;

@@ -3,6 +3,7 @@
 
 #include <string>  // text
 
+#include "core/error.h"
 #include "core/policy.h"
 #include "core/reason.h"
 
@@ -11,6 +12,9 @@ namespace zengshou::app {
 core::Language core_language();                  // the core's language for the UI's
 std::string money_text(core::Money m);           // "12345.67", always two decimals
 std::string reason_text(const core::Reason& r);  // in the UI's language
+// An input problem in the UI's language: the place, what was expected, what came.
+std::string error_text(const core::InputError& error);
+
 // "800 元/月", "是", "脱贫户、边缘易致贫户", or "未设定".
 std::string param_value_text(core::ParamId id, const core::ResolvedParam& p);
 

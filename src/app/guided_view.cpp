@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/household_json.h"
+#include "labels.h"
 #include "views.h"
 
 namespace zengshou::app {
@@ -31,22 +32,9 @@ enum class Question {
   done
 };
 
-constexpr Str category_labels[] = {Str::category_tuopin,           Str::category_monitor_unstable,
-                                   Str::category_monitor_marginal, Str::category_monitor_sudden,
-                                   Str::category_general,          Str::category_urban};
-constexpr Str job_labels[] = {Str::no_job, Str::job_local, Str::job_in_province, Str::job_out_of_province,
-                              Str::job_public_welfare_post};
-constexpr Str school_labels[] = {Str::school_none,
-                                 Str::school_compulsory,
-                                 Str::school_senior_high,
-                                 Str::school_secondary_vocational,
-                                 Str::school_higher_vocational,
-                                 Str::school_technical,
-                                 Str::school_undergraduate,
-                                 Str::school_graduate};
-constexpr Str disability_labels[] = {Str::disability_0, Str::disability_1, Str::disability_2, Str::disability_3,
-                                     Str::disability_4};
-
+// "no job", then the kinds a household usually has
+constexpr Str guide_job_labels[] = {Str::no_job, Str::job_local, Str::job_in_province, Str::job_out_of_province,
+                                    Str::job_public_welfare_post};
 std::string who(const Household& h, int m) {
   return h.members[m].name.empty() ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(m + 1)
                                    : h.members[m].name;
@@ -129,7 +117,7 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
       int kind = h.members[m].jobs.empty() ? 0 : static_cast<int>(h.members[m].jobs.front().kind) + 1;
       if (kind > 4) kind = 0;
       for (int i = 0; i < 5; ++i) {
-        if (ImGui::RadioButton(tr(job_labels[i]), &kind, i)) changed = true;
+        if (ImGui::RadioButton(tr(guide_job_labels[i]), &kind, i)) changed = true;
         ui.anchor("guide_job_" + std::to_string(i));
       }
       if (changed) {

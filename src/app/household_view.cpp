@@ -1,7 +1,7 @@
 // 家庭测算: the household editor (facts, members and their jobs, production, property, transfers) and its results
 // (streams, lines, flags, a breakdown where every amount opens its reason and source), recomputed as one types.
-#include <algorithm>  // clamp
-#include <array>      // choice labels
+#include <algorithm>         // clamp
+#include <initializer_list>  // form rows
 #include <string>
 
 #include <imgui.h>
@@ -11,33 +11,13 @@
 #include "core/household_json.h"
 #include "core/programme.h"
 #include "format.h"
+#include "labels.h"
 #include "views.h"
 
 namespace zengshou::app {
 namespace {
 
 using core::Money;
-
-constexpr Str category_labels[] = {Str::category_tuopin,           Str::category_monitor_unstable,
-                                   Str::category_monitor_marginal, Str::category_monitor_sudden,
-                                   Str::category_general,          Str::category_urban};
-constexpr Str labor_labels[] = {Str::labor_full, Str::labor_weak, Str::labor_none};
-constexpr Str disability_labels[] = {Str::disability_0, Str::disability_1, Str::disability_2, Str::disability_3,
-                                     Str::disability_4};
-// "not in school", then the school levels in core order
-constexpr Str school_labels[] = {Str::school_none,
-                                 Str::school_compulsory,
-                                 Str::school_senior_high,
-                                 Str::school_secondary_vocational,
-                                 Str::school_higher_vocational,
-                                 Str::school_technical,
-                                 Str::school_undergraduate,
-                                 Str::school_graduate};
-constexpr Str job_labels[] = {Str::job_local,           Str::job_in_province,
-                              Str::job_out_of_province, Str::job_public_welfare_post,
-                              Str::job_work_relief,     Str::job_forest_ranger};
-constexpr Str activity_labels[] = {Str::activity_crop, Str::activity_livestock, Str::activity_tourism,
-                                   Str::activity_processing, Str::activity_other};
 
 template <typename E, size_t N>
 bool enum_choice(Ui& ui, const char* id, E& value, const Str (&labels)[N]) {
@@ -309,30 +289,39 @@ void production(Ui& ui, Session& s) {
   if (changed) s.changed();
 }
 
+struct MoneyRow {
+  Str label, help;
+  const char* id;
+  Money* value;
+};
+
+bool money_rows(Ui& ui, std::initializer_list<MoneyRow> rows) {
+  bool changed = false;
+  for (const MoneyRow& r : rows) {
+    ui.row(r.label, r.help);
+    changed |= ui.money(r.id, *r.value);
+  }
+  return changed;
+}
+
 void property_and_transfers(Ui& ui, Session& s) {
   core::Household& h = s.household();
   bool changed = false;
   if (ImGui::CollapsingHeader(tr(Str::section_property)) && ui.begin_form("##property")) {
-    ui.row(Str::land_rent, Str::land_rent_help);
-    changed |= ui.money("##land_rent", h.property.land_rent);
-    ui.row(Str::dividends, Str::dividends_help);
-    changed |= ui.money("##dividends", h.property.dividends);
-    ui.row(Str::house_rent, Str::house_rent_help);
-    changed |= ui.money("##house_rent", h.property.house_rent);
-    ui.row(Str::other_property, Str::other_property_help);
-    changed |= ui.money("##other_property", h.property.other);
+    changed |= money_rows(ui, {{Str::land_rent, Str::land_rent_help, "##land_rent", &h.property.land_rent},
+                               {Str::dividends, Str::dividends_help, "##dividends", &h.property.dividends},
+                               {Str::house_rent, Str::house_rent_help, "##house_rent", &h.property.house_rent},
+                               {Str::other_property, Str::other_property_help, "##other_property", &h.property.other}});
     ui.end_form();
   }
   if (ImGui::CollapsingHeader(tr(Str::section_transfers)) && ui.begin_form("##transfers")) {
     ui.row(Str::farmland_mu, Str::farmland_mu_help);
     changed |= ui.hundredths("##farmland", h.transfers.farmland_centimu);
     ui.anchor("farmland");
-    ui.row(Str::eco_compensation, Str::eco_compensation_help);
-    changed |= ui.money("##eco", h.transfers.eco_compensation);
-    ui.row(Str::family_support, Str::family_support_help);
-    changed |= ui.money("##family", h.transfers.family_support);
-    ui.row(Str::other_transfers, Str::other_transfers_help);
-    changed |= ui.money("##other_transfers", h.transfers.other);
+    changed |=
+        money_rows(ui, {{Str::eco_compensation, Str::eco_compensation_help, "##eco", &h.transfers.eco_compensation},
+                        {Str::family_support, Str::family_support_help, "##family", &h.transfers.family_support},
+                        {Str::other_transfers, Str::other_transfers_help, "##other_transfers", &h.transfers.other}});
     ui.end_form();
   }
   if (changed) s.changed();

@@ -80,6 +80,8 @@ describe('household calculator', () => {
     assert.ok(s.open_errors.some((e) => e.startsWith('error: /category: expected one of')), s.open_errors.join('\n'));
     assert.ok(s.open_errors.some((e) => e.startsWith('error: /members/0/birth_year')));
     assert.deepEqual(s.household, before, 'the household is kept');
+    assert.ok(s.open_errors_shown.includes('位置 /members/0/birth_year:应为 1900 到 2023 之间的整数,实际为 1850'),
+      s.open_errors_shown.join('\n'));
     await frames(page, 2);
     await page.screenshot({ path: join(artifacts, 'calculator-open-errors.png') });
     await clickAnchor(page, 'close_errors');
