@@ -14,12 +14,15 @@
 
 #include "core/engine.h"
 #include "core/household_json.h"
+#include "core/json_reading.h"
 #include "core/policy.h"
 #include "core/projection.h"
 #include "core/report.h"
 #include "core/result_json.h"
 #include "core/roster_csv.h"
+#include "core/synthetic.h"
 #include "core/version.h"
+#include "core/village.h"
 
 namespace {
 
@@ -35,6 +38,7 @@ constexpr const char* usage =
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array or CSV)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
+    "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]...\n"
     "       zengshou --version\n"
     "FILE may be - for standard input.\n";
 
@@ -43,6 +47,8 @@ struct Options {
   std::optional<std::string> policy;
   std::optional<int> year;
   std::optional<int> years;
+  std::optional<int> households;  // simulate
+  std::optional<uint64_t> seed;   // simulate
   Language language = Language::zh;
   std::vector<ParamOverride> overrides;
   std::string file;
@@ -78,7 +84,8 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     const std::string& a = args[i];
     const bool has_value = i + 1 < args.size();
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
-    if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set") {
+    if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
+        a == "--seed") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -92,6 +99,16 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
       } else if (a == "--years") {
         o.years = parse_int(v, 1, 50);
         if (!o.years) out.errors.push_back({"--years", "expected a number of years from 1 to 50, got \"" + v + "\""});
+      } else if (a == "--households") {
+        o.households = parse_int(v, 1, 1000000);
+        if (!o.households) out.errors.push_back({"--households", "expected 1 to 1000000, got \"" + v + "\""});
+      } else if (a == "--seed") {
+        uint64_t seed = 0;
+        const auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), seed);
+        if (error == std::errc() && end == v.data() + v.size())
+          o.seed = seed;
+        else
+          out.errors.push_back({"--seed", "expected a whole number, got \"" + v + "\""});
       } else if (a == "--lang") {
         if (v == "en")
           o.language = Language::en;
@@ -185,6 +202,43 @@ int run_single(const Options& o) {
   return exit_ok;
 }
 
+int run_simulate(const Options& o) {
+  InputErrors errors;
+  if (!o.policy) errors.push_back({"--policy", "expected --policy ID for simulate"});
+  if (!o.households) errors.push_back({"--households", "expected --households N for simulate"});
+  if (!o.seed) errors.push_back({"--seed", "expected --seed S for simulate"});
+  const PolicySet& policies = PolicySet::embedded();
+  const PolicyFile* policy = o.policy ? policies.find(*o.policy) : nullptr;
+  const int year = o.year.value_or(policy ? policy->first_year : 0);
+  if (o.policy)
+    if (auto problem = policies.check(*o.policy, year, "--policy")) {
+      if (problem->where == "/year") problem->where = "--year";
+      errors.push_back(*problem);
+    }
+  if (!errors.empty()) return fail(errors);
+  const auto households = synthetic_households(*o.seed, *o.households, policy->id, year);
+  const VillageSummary v = summarise_village(households, policies.resolve(*policy, year, o.overrides));
+  json totals = json::object();
+  for (size_t i = 0; i < programme_count; ++i)
+    totals[std::string(programme_infos[i].id)] = yuan_json(v.programme_totals[i]);
+  json out = json::object();
+  out["households"] = v.households;
+  out["people"] = v.people;
+  out["mean_per_capita_net"] = yuan_json(v.mean_per_capita_net);
+  out["median_per_capita_net"] = yuan_json(v.median_per_capita_net);
+  out["below_monitoring_line"] = v.below_monitoring_line;
+  out["below_policy_line"] = v.below_policy_line;
+  out["poverty_gap_total"] = yuan_json(v.poverty_gap_total);
+  out["programme_totals"] = std::move(totals);
+  out["people_below_monitoring_line"] = v.people_below_monitoring_line;
+  out["people_below_policy_line"] = v.people_below_policy_line;
+  out["policy"] = policy->id;
+  out["year"] = year;
+  out["seed"] = *o.seed;
+  std::cout << dump(out, 2) << '\n';
+  return exit_ok;
+}
+
 int run_batch(const Options& o) {
   const auto text = read_input(o.file);
   if (!text) return fail({{o.file, "expected a readable roster file"}});
@@ -224,6 +278,7 @@ int main(int argc, char** argv) {
     return exit_ok;
   }
   if (o.command == "policies") return print_policies();
+  if (o.command == "simulate") return run_simulate(o);
   const bool known = o.command == "eval" || o.command == "project" || o.command == "batch" || o.command == "explain";
   if (!known) return fail({{o.command, "expected a command: policies, eval, project, batch, explain (see --help)"}});
   if (o.file.empty()) return fail({{"arguments", "expected a FILE (or - for standard input)"}});

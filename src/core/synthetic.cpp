@@ -22,8 +22,8 @@ Category draw_category(Random& r) {
 }
 
 // A job for a working adult. Wages are tuned so that wages come to about two thirds of net income
-// (NATIONAL.md: 9 409 of 14 147 yuan per person): out of province 3500–6000 a month, in province 2500–4500,
-// local 1800–3500, a public-welfare post 800.
+// (NATIONAL.md: 9 409 of 14 147 yuan per person): out of province 2800–4800 a month, in province 2200–3800,
+// local 1500–3000, a public-welfare post 800; 5 to 11 months.
 Job draw_job(Random& r) {
   Job j;
   const int u = r.between(1, 100);
@@ -69,7 +69,7 @@ Member draw_member(Random& r, int year, int age) {
     m.school =
         School{r.chance(60) ? SchoolLevel::secondary_vocational : SchoolLevel::senior_high, r.chance(10), 0, Money()};
   if (age >= 19 && age <= 21 && r.chance(25)) m.school = School{SchoolLevel::higher_vocational, false, 0, Money()};
-  if (working_age && !m.school && m.labor != Labor::none && r.chance(m.labor == Labor::full ? 78 : 35))
+  if (working_age && !m.school && m.labor != Labor::none && r.chance(m.labor == Labor::full ? 50 : 25))
     m.jobs.push_back(draw_job(r));
   m.pension.enrolled = age >= 16 && r.chance(age >= 60 ? 95 : 80);
   if (m.pension.enrolled && age < 60) {
@@ -107,7 +107,7 @@ std::vector<Household> synthetic_households(uint64_t seed, int count, const std:
     }
     // Production: about a fifth of net income (NATIONAL.md: 3 120 of 14 147 per person); costs 25–45 % of revenue.
     if (r.chance(85)) {
-      const Money revenue = Money::yuan(r.between(4000, 26000));
+      const Money revenue = Money::yuan(r.between(5000, 30000));
       h.production.push_back({ProductionKind::crop, "", revenue, revenue.percent_bp(r.between(2500, 4500))});
     }
     if (r.chance(35)) {
@@ -115,11 +115,11 @@ std::vector<Household> synthetic_households(uint64_t seed, int count, const std:
       h.production.push_back({ProductionKind::livestock, "", revenue, revenue.percent_bp(r.between(3000, 5000))});
     }
     // Property and other transfers: the rest (NATIONAL.md: property + transfer about 11.5 %).
-    if (r.chance(25)) h.property.land_rent = Money::yuan(r.between(300, 2500));
-    if (r.chance(40)) h.property.dividends = Money::yuan(r.between(100, 1200));
+    if (r.chance(30)) h.property.land_rent = Money::yuan(r.between(300, 3000));
+    if (r.chance(60)) h.property.dividends = Money::yuan(r.between(300, 2000));
     h.transfers.farmland_centimu = r.between(50, 1000);
-    if (r.chance(20)) h.transfers.eco_compensation = Money::yuan(r.between(100, 1500));
-    if (r.chance(15)) h.transfers.family_support = Money::yuan(r.between(500, 3000));
+    if (r.chance(50)) h.transfers.eco_compensation = Money::yuan(r.between(300, 2500));
+    if (r.chance(40)) h.transfers.family_support = Money::yuan(r.between(1000, 5000));
     out.push_back(std::move(h));
   }
   return out;

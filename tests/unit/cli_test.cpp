@@ -148,6 +148,27 @@ TEST_CASE("explain is a readable Chinese report with every amount's rule and sou
   CHECK(en.out.find("Per-capita net income: 15019.00 yuan") != std::string::npos);
 }
 
+TEST_CASE("simulate: a seeded village summary, the same for the same seed, changed by --set") {
+  const Run a = zengshou("simulate --policy yunnan/changning --households 300 --seed 1");
+  const Run b = zengshou("simulate --policy yunnan/changning --households 300 --seed 1");
+  REQUIRE_EQ(a.status, 0);
+  CHECK_EQ(a.out, b.out);
+  const json s = json::parse(a.out);
+  for (const char* key : {"households", "people", "mean_per_capita_net", "median_per_capita_net",
+                          "below_monitoring_line", "below_policy_line", "poverty_gap_total", "programme_totals"})
+    CHECK(s.contains(key));
+  CHECK_EQ(s["households"], 300);
+  const Run reform = zengshou(
+      "simulate --policy yunnan/changning --households 300 --seed 1 --set public_welfare_post.monthly_floor=1000");
+  const json r = json::parse(reform.out);
+  CHECK_GT(r["programme_totals"]["public_welfare_post"].get<double>(),
+           s["programme_totals"]["public_welfare_post"].get<double>());
+  const Run missing = zengshou("simulate --households 10");
+  CHECK_EQ(missing.status, 2);
+  CHECK(missing.err.find("error: --policy: expected --policy ID for simulate") != std::string::npos);
+  CHECK(missing.err.find("error: --seed: expected --seed S for simulate") != std::string::npos);
+}
+
 TEST_CASE("errors: exit 2, nothing on stdout, one 'error: WHERE: expected' line per problem") {
   struct Case {
     const char* args;
