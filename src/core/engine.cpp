@@ -193,6 +193,7 @@ Result evaluate(const Household& h, const YearParameters& p, EvaluationOptions o
   r.size = h.size();
   r.beyond_policy_years = p.year() > p.policy().last_year;
   r.details.reserve(16);
+  r.lines.reserve(3);
 
   Income& in = r.income;
   for (const Member& m : h.members)

@@ -92,7 +92,7 @@ struct Growth {
 
 struct Result {
   std::string household;  // the household's id
-  std::string policy;     // policy id
+  std::string_view policy;  // policy id (the PolicyFile's, which outlives results)
   int year = 0;
   int size = 0;
   Income income;
