@@ -265,7 +265,7 @@ int run_batch(const Options& o) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
   auto parsed = parse_arguments(argc, argv);
   if (!parsed.ok()) return fail(parsed.errors);
   const Options& o = parsed.value;
@@ -285,4 +285,15 @@ int main(int argc, char** argv) {
   if (o.command == "project" && !o.years) return fail({{"--years", "expected --years N for project"}});
   if (o.command == "batch") return run_batch(o);
   return run_single(o);
+}
+
+int main(int argc, char** argv) {
+  // Input problems are reported as "error:" lines by the code above; only running out of memory and the like can
+  // reach this, and it still ends with one line rather than an abort.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << '\n';
+    return 1;
+  }
 }

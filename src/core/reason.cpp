@@ -60,12 +60,10 @@ std::string render(const Reason& reason, Language language) {
     const int64_t arg = reason.args[static_cast<size_t>(text[i + 1] - '0') & 3];
     const char kind = close > i + 2 ? text[i + 2] : ' ';
     switch (kind) {
-      case 'y':
+      case 'y':  // fen
+      case 'm':  // 1/100 mu, written like yuan
         out += Money::fen(arg).yuan_text();
         break;
-      case 'm':
-        out += Money::fen(arg).yuan_text();
-        break;  // 1/100 mu, written like yuan
       case 'c':
         out += categories_label(arg, language);
         break;
