@@ -9,13 +9,7 @@ namespace zengshou::app {
 
 core::Language core_language() { return language() == Language::zh_CN ? core::Language::zh : core::Language::en; }
 
-std::string money_text(core::Money m) {
-  const int64_t fen = m.fen() < 0 ? -m.fen() : m.fen();
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%s%lld.%02lld", m.fen() < 0 ? "-" : "", static_cast<long long>(fen / 100),
-                static_cast<long long>(fen % 100));
-  return buffer;
-}
+std::string money_text(core::Money m) { return m.fixed_text(); }
 
 std::string reason_text(const core::Reason& r) { return core::render(r, core_language()); }
 
@@ -69,15 +63,8 @@ std::string param_value_text(core::ParamId id, const core::ResolvedParam& p) {
   switch (unit) {
     case core::Unit::flag:
       return tr(*p.value ? Str::yes : Str::no);
-    case core::Unit::categories: {
-      std::string out;
-      for (size_t i = 0; i < core::category_names.size(); ++i) {
-        if ((*p.value & (int64_t{1} << i)) == 0) continue;
-        if (!out.empty()) out += language() == Language::zh_CN ? "、" : ", ";
-        out += core::category_label(i, core_language());
-      }
-      return out;
-    }
+    case core::Unit::categories:
+      return core::categories_label(*p.value, core_language());
     default:
       break;
   }

@@ -23,14 +23,6 @@ bool employed(const Member& m) {
   return false;
 }
 
-Money dibao_amount(const Household& h, const YearParameters& p, Money net_before) {
-  const ParamId standard_id = h.category == Category::urban ? ParamId::dibao_urban_standard : ParamId::dibao_standard;
-  if (!p.is_set(standard_id)) return {};
-  const Money per_capita = net_before.divided_by(h.size());
-  const Money standard = p.money(standard_id);
-  return per_capita < standard ? (standard - per_capita) * h.size() : Money();
-}
-
 void add_lines(Result& r, const YearParameters& p) {
   constexpr std::pair<LineId, ParamId> lines[] = {{LineId::monitoring, ParamId::line_monitoring},
                                                   {LineId::policy, ParamId::line_policy},
@@ -104,7 +96,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
     // On dibao, counted income beyond the standard is offset by a smaller allowance.
     Money net_gain = gain.counted;
     if (dibao_applies && r.programme(ProgrammeId::dibao).counted)
-      net_gain -= dibao_amount(h, p, net_before_dibao) - dibao_amount(h, p, net_before_dibao + gain.counted);
+      net_gain -= dibao_allowance(h, p, net_before_dibao) - dibao_allowance(h, p, net_before_dibao + gain.counted);
     const Money cash_gain = gain.cash - (gain.counted - net_gain);
     const bool closes = gap_line == nullptr || (r.income.net + net_gain).divided_by(h.size()) >= gap_line->value;
     r.suggestions.push_back({kind, programme, member, cash_gain, net_gain, closes, step});
@@ -158,8 +150,8 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
     }
   }
   if (!h.dibao) {
-    const Money allowance = dibao_amount(h, p, r.income.net);
-    const ParamId standard = h.category == Category::urban ? ParamId::dibao_urban_standard : ParamId::dibao_standard;
+    const Money allowance = dibao_allowance(h, p, r.income.net);
+    const ParamId standard = dibao_standard_param(h);
     Gain g;
     g.add(p, ProgrammeId::dibao, allowance);
     suggest(SuggestionKind::apply_dibao, ProgrammeId::dibao, -1, g,

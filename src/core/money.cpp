@@ -18,6 +18,12 @@ std::string Money::yuan_text() const {
   return text;
 }
 
+std::string Money::fixed_text() const {
+  const int64_t magnitude = fen_ < 0 ? -fen_ : fen_;
+  const int64_t cents = magnitude % 100;
+  return (fen_ < 0 ? "-" : "") + std::to_string(magnitude / 100) + (cents < 10 ? ".0" : ".") + std::to_string(cents);
+}
+
 std::optional<int64_t> yuan_to_fen(double yuan) {
   if (!std::isfinite(yuan) || std::fabs(yuan) > 9.0e15 / 100) return std::nullopt;
   const double scaled = yuan * 100.0;

@@ -46,6 +46,8 @@ class Money {
 
   // "12345.67", "9600", "-0.5" → yuan as text, no trailing zeros after the point.
   std::string yuan_text() const;
+  // "12345.67", "9600.00", "-0.50" → yuan as text with two decimals, for tables and reports.
+  std::string fixed_text() const;
 
  private:
   constexpr explicit Money(int64_t fen) : fen_(fen) {}

@@ -29,6 +29,12 @@ constexpr const char* category_labels[][2] = {
     {"城镇居民", "an urban household (城镇居民)"},
 };
 
+}  // namespace
+
+const char* category_label(size_t category, Language language) {
+  return category_labels[category][language == Language::zh ? 0 : 1];
+}
+
 std::string categories_label(int64_t set, Language language) {
   std::string out;
   for (size_t i = 0; i < category_names.size(); ++i) {
@@ -37,12 +43,6 @@ std::string categories_label(int64_t set, Language language) {
     out += category_label(i, language);
   }
   return out.empty() ? (language == Language::zh ? "(无)" : "(none)") : out;
-}
-
-}  // namespace
-
-const char* category_label(size_t category, Language language) {
-  return category_labels[category][language == Language::zh ? 0 : 1];
 }
 
 const char* reason_key(ReasonId id) { return templates[static_cast<size_t>(id)].key; }

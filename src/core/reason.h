@@ -28,5 +28,7 @@ const char* reason_key(ReasonId id);
 
 // A household category's name in `language` ("脱贫户", "poverty-alleviated household").
 const char* category_label(size_t category, Language language);
+// A set of categories ("脱贫户、边缘易致贫户"), or "(无)" when empty.
+std::string categories_label(int64_t set, Language language);
 
 }  // namespace zengshou::core

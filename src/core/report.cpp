@@ -1,7 +1,5 @@
 #include "report.h"
 
-#include <cstdio>  // snprintf
-
 #include "programmes/registry.h"
 #include "result_json.h"
 
@@ -106,13 +104,7 @@ struct Writer {
 
   const char* w(W id) const { return words[static_cast<size_t>(id)][language == Language::zh ? 0 : 1]; }
   void line(const std::string& text) { out += text + '\n'; }
-  std::string money(Money m) const {
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%s%lld.%02lld", m < Money() ? "-" : "",
-                  static_cast<long long>((m < Money() ? -m : m).fen() / 100),
-                  static_cast<long long>((m < Money() ? -m : m).fen() % 100));
-    return std::string(buffer) + " " + w(W::yuan);
-  }
+  std::string money(Money m) const { return m.fixed_text() + " " + w(W::yuan); }
   void amount_row(W label, Money m) {
     std::string l = std::string("  ") + w(label);
     out += l + ": " + money(m) + '\n';

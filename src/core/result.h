@@ -91,7 +91,7 @@ struct Growth {
 };
 
 struct Result {
-  std::string household;  // the household's id
+  std::string household;    // the household's id
   std::string_view policy;  // policy id (the PolicyFile's, which outlives results)
   int year = 0;
   int size = 0;

@@ -70,6 +70,12 @@ bool is_vocational(SchoolLevel level);
 // The basic pension a month: the local standard, or the national minimum when that is higher.
 Money pension_monthly(const YearParameters& params);
 
+// The dibao standard that applies to the household: urban or rural.
+ParamId dibao_standard_param(const Household& household);
+// (standard − per-capita income before dibao) × members, never below 0; 0 where the policy sets no standard.
+// Shared by the dibao rule and the suggestions, which ask how a step changes it.
+Money dibao_allowance(const Household& household, const YearParameters& params, Money net_before);
+
 // The rules, one per programme (src/core/programmes/*.cpp).
 #define ZS_PROGRAMME(id, stream, counted, zh, en) void id##_rule(const ProgrammeContext&, ProgrammeOutput&);
 #include "core/programmes.def"
