@@ -137,8 +137,9 @@ bool job_editor(Ui& ui, core::Job& j, int year) {
   return changed;
 }
 
-// One member's fields; returns true when anything changed.
-bool member_editor(Ui& ui, core::Member& m, int year) {
+// One member's fields; returns true when anything changed. `urban`: the household is urban (Ceheng's start-up
+// subsidy asks when a first business was registered).
+bool member_editor(Ui& ui, core::Member& m, int year, bool urban) {
   bool changed = false;
   if (!ui.begin_form("##member")) return false;
   ui.row(Str::member_name, Str::member_name_help);
@@ -182,6 +183,14 @@ bool member_editor(Ui& ui, core::Member& m, int year) {
   }
   ui.row(Str::training_days, Str::training_days_help);
   changed |= ui.integer("##training", m.training_days, 0, 366);
+  if (urban) {
+    ui.row(Str::first_business_year, Str::first_business_year_help);
+    int started = m.first_business_year.value_or(0);
+    if (ui.integer("##business", started, 0, year)) {
+      m.first_business_year = started >= 1900 ? std::optional<int>(started) : std::nullopt;
+      changed = true;
+    }
+  }
   for (size_t j = 0; j < m.jobs.size(); ++j) {
     ImGui::PushID(static_cast<int>(j));
     ImGui::TableNextRow();
@@ -226,7 +235,7 @@ void members(Ui& ui, Session& s) {
     ui.anchor("member_" + std::to_string(i));
     if (open) {
       const std::string prefix = "m" + std::to_string(i) + "_";
-      changed |= member_editor(ui, m, h.year);
+      changed |= member_editor(ui, m, h.year, h.category == core::Category::urban);
       // Anchors of the fields just drawn, numbered by member, for the browser tests.
       for (const char* field : {"member_name", "member_birth_year", "job_kind", "job_months", "job_wage", "add_job"}) {
         const auto it = ui.anchors.find(field);
