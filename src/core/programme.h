@@ -72,7 +72,7 @@ constexpr ParamId available_param(ProgrammeId p) { return static_cast<ParamId>(s
 constexpr ParamId counted_param(ProgrammeId p) { return static_cast<ParamId>(static_cast<unsigned>(p) * 2 + 1); }
 
 struct ParamInfo {
-  std::string_view name;  // "public_welfare_post.monthly_floor"
+  std::string_view name;  // "public_welfare_post.monthly"
   Unit unit;
   const char* description_zh;
   const char* description_en;

@@ -36,10 +36,10 @@ done
 check "batch roster.csv" batch examples/roster.csv
 "$root/build/native/zengshou_bench" --roster 2000 >"$tmp/roster.json"
 check "batch of 2000 synthetic households" batch "$tmp/roster.json"
-check "batch of 2000 with a reform" batch --set public_welfare_post.monthly_floor=1000 --set rain_dew.counts_in_net_income=true "$tmp/roster.json"
+check "batch of 2000 with a reform" batch --set public_welfare_post.monthly=1000 --set rain_dew.counts_in_net_income=true "$tmp/roster.json"
 check "policies" policies
 check "simulate 2000 households" simulate --policy guizhou/ceheng --households 2000 --seed 7
-check "simulate with a reform" simulate --policy yunnan/changning --households 2000 --seed 7 --set public_welfare_post.monthly_floor=1000
+check "simulate with a reform" simulate --policy yunnan/changning --households 2000 --seed 7 --set public_welfare_post.monthly=1000
 printf '{ "schema": "zengshou.household/1", "year": 2022, "members": [ { "birth_year": 1800 } ] }' >"$tmp/stdin"
 check "bad household on stdin" eval -
 printf 'not json at all' >"$tmp/stdin"

@@ -89,7 +89,7 @@ TEST_CASE("--policy and --year override the file; --lang en switches the text") 
 }
 
 TEST_CASE("--set changes a parameter: a 1000-yuan post floor gives 12000") {
-  const Run r = zengshou("eval --set public_welfare_post.monthly_floor=1000 examples/changning-tuopin.json");
+  const Run r = zengshou("eval --set public_welfare_post.monthly=1000 examples/changning-tuopin.json");
   REQUIRE_EQ(r.status, 0);
   CHECK_EQ(json::parse(r.out)["programmes"][0]["amount"], 12000);
 }
@@ -159,7 +159,7 @@ TEST_CASE("simulate: a seeded village summary, the same for the same seed, chang
     CHECK(s.contains(key));
   CHECK_EQ(s["households"], 300);
   const Run reform = zengshou(
-      "simulate --policy yunnan/changning --households 300 --seed 1 --set public_welfare_post.monthly_floor=1000");
+      "simulate --policy yunnan/changning --households 300 --seed 1 --set public_welfare_post.monthly=1000");
   const json r = json::parse(reform.out);
   CHECK_GT(r["programme_totals"]["public_welfare_post"].get<double>(),
            s["programme_totals"]["public_welfare_post"].get<double>());
@@ -191,8 +191,8 @@ TEST_CASE("errors: exit 2, nothing on stdout, one 'error: WHERE: expected' line 
        R"({"schema":"zengshou.household/1","year":2022,"category":"x","members":[{"birth_year":1980,"jobs":[{"kind":"local","months":3,"monthly_wage":-1}]}]})",
        "error: /category: expected one of tuopin"},
       {"eval --set nonsense=1 -", "{}", "error: --set nonsense=1: expected a known parameter name"},
-      {"eval --set public_welfare_post.monthly_floor=abc -", "{}",
-       "error: --set public_welfare_post.monthly_floor=abc: expected an amount"},
+      {"eval --set public_welfare_post.monthly=abc -", "{}",
+       "error: --set public_welfare_post.monthly=abc: expected an amount"},
       {"eval missing-file.json", "", "error: missing-file.json: expected a readable household file"},
       {"frobnicate x", "", "error: frobnicate: expected a command"},
       {"project examples/ceheng-dibao.json", "", "error: --years: expected --years N"},

@@ -55,7 +55,7 @@ TEST_CASE("counts_in_net_income is a switch: rain_dew counted when a reform says
 TEST_CASE("a programme a policy lacks can be switched on, and an amount raised (trainers' reforms)") {
   Job j = job(JobKind::public_welfare_post, 12, 800);
   const Household h = household(Category::tuopin, 2022, {adult(1980, {j})});
-  const Result raised = run(h, "yunnan/changning", 2022, {set("public_welfare_post.monthly_floor=1000")});
+  const Result raised = run(h, "yunnan/changning", 2022, {set("public_welfare_post.monthly=1000")});
   CHECK_EQ(raised.programme(ProgrammeId::public_welfare_post).amount, yuan(12000));
   Job out = job(JobKind::out_of_province, 12, 4000);
   out.first_organized_export = true;

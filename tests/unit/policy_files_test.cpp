@@ -48,7 +48,7 @@ TEST_CASE("inheritance: the most specific file with a value in force on 1 Januar
 }
 
 TEST_CASE("overrides: NAME=VALUE in the parameter's unit") {
-  auto money = parse_override("public_welfare_post.monthly_floor=1000");
+  auto money = parse_override("public_welfare_post.monthly=1000");
   REQUIRE(money.ok());
   CHECK_EQ(money.value.value.value(), 100000);
   auto percent = parse_override("pension_contribution_subsidy.rate=12.5");

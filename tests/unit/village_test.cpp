@@ -74,7 +74,7 @@ TEST_CASE("a one-parameter reform changes exactly the households it touches: pos
   };
   const VillageSummary base = summarise_village(village, params("yunnan/changning", 2022));
   const VillageSummary reform =
-      summarise_village(village, params("yunnan/changning", 2022, {set("public_welfare_post.monthly_floor=1000")}));
+      summarise_village(village, params("yunnan/changning", 2022, {set("public_welfare_post.monthly=1000")}));
   const auto post = static_cast<size_t>(ProgrammeId::public_welfare_post);
   CHECK_EQ(reform.programme_totals[post] - base.programme_totals[post], yuan(12 * 200));
   // 2400 more for the post holder's household, over the village's 3 people: 800 more a person on average.
