@@ -17,6 +17,7 @@
 #include "core/json_reading.h"
 #include "core/policy.h"
 #include "core/projection.h"
+#include "core/reform.h"
 #include "core/report.h"
 #include "core/result_json.h"
 #include "core/roster_csv.h"
@@ -38,9 +39,10 @@ constexpr const char* usage =
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array or CSV)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
-    "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]...\n"
+    "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
     "       zengshou --version\n"
-    "FILE may be - for standard input.\n";
+    "FILE may be - for standard input. --reform FILE (zengshou.reform/1) adds a saved reform's changes to any\n"
+    "command, before the --set ones.\n";
 
 struct Options {
   std::string command;
@@ -50,7 +52,8 @@ struct Options {
   std::optional<int> households;  // simulate
   std::optional<uint64_t> seed;   // simulate
   Language language = Language::zh;
-  std::vector<ParamOverride> overrides;
+  std::vector<ParamOverride> overrides;  // --set, in order
+  std::optional<std::string> reform_file;
   std::string file;
 };
 
@@ -85,7 +88,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     const bool has_value = i + 1 < args.size();
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
     if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
-        a == "--seed") {
+        a == "--seed" || a == "--reform") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -93,6 +96,8 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
       const std::string v = value();
       if (a == "--policy") {
         o.policy = v;
+      } else if (a == "--reform") {
+        o.reform_file = v;
       } else if (a == "--year") {
         o.year = parse_int(v, 1900, 2100);
         if (!o.year) out.errors.push_back({"--year", "expected a calendar year, got \"" + v + "\""});
@@ -122,7 +127,8 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         for (auto& e : parsed.errors) out.errors.push_back(e);
       }
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      out.errors.push_back({a, "expected a known option (--policy, --year, --years, --lang, --set)"});
+      out.errors.push_back(
+          {a, "expected a known option (--policy, --year, --years, --lang, --set, --reform, --households, --seed)"});
     } else if (o.file.empty()) {
       o.file = a;
     } else {
@@ -137,6 +143,18 @@ std::optional<std::string> read_input(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Puts a --reform file's changes before the --set ones, so a --set can still change one of them.
+InputErrors apply_reform_file(Options& o) {
+  if (!o.reform_file) return {};
+  const auto text = read_input(*o.reform_file);
+  if (!text) return {{*o.reform_file, "expected a readable reform file"}};
+  auto reform = parse_reform(*text);
+  for (InputError& e : reform.errors) e.where = *o.reform_file + (e.where.empty() ? "" : ":" + e.where);
+  if (!reform.ok()) return reform.errors;
+  o.overrides.insert(o.overrides.begin(), reform.value.changes.begin(), reform.value.changes.end());
+  return {};
 }
 
 // The policy and year a household is evaluated with: the options override the file.
@@ -217,7 +235,8 @@ int run_simulate(const Options& o) {
     }
   if (!errors.empty()) return fail(errors);
   const auto households = synthetic_households(*o.seed, *o.households, policy->id, year);
-  const VillageSummary v = summarise_village(households, policies.resolve(*policy, year, o.overrides));
+  const VillageRun run = run_village(households, policies.resolve(*policy, year, o.overrides));
+  const VillageSummary& v = run.summary;
   json totals = json::object();
   for (size_t i = 0; i < programme_count; ++i)
     totals[std::string(programme_infos[i].id)] = yuan_json(v.programme_totals[i]);
@@ -230,11 +249,31 @@ int run_simulate(const Options& o) {
   out["below_policy_line"] = v.below_policy_line;
   out["poverty_gap_total"] = yuan_json(v.poverty_gap_total);
   out["programme_totals"] = std::move(totals);
+  out["poverty_gap_mean"] = yuan_json(v.poverty_gap_mean);
+  out["programme_cost"] = yuan_json(v.programme_cost);
   out["people_below_monitoring_line"] = v.people_below_monitoring_line;
   out["people_below_policy_line"] = v.people_below_policy_line;
   out["policy"] = policy->id;
   out["year"] = year;
   out["seed"] = *o.seed;
+  if (!o.overrides.empty()) {
+    // With a reform, what it changes against the policy as written.
+    const VillageComparison c = compare_villages(run_village(households, policies.resolve(*policy, year)), run);
+    json deciles = json::array();
+    for (const DecileChange& d : c.deciles)
+      deciles.push_back({{"households", d.households},
+                         {"winners", d.winners},
+                         {"losers", d.losers},
+                         {"per_capita_change", yuan_json(d.per_capita_change())}});
+    out["against_policy"] = {
+        {"winners", c.winners},
+        {"losers", c.losers},
+        {"cost", yuan_json(c.cost)},
+        {"people_lifted", c.people_lifted},
+        {"people_fallen", c.people_fallen},
+        {"cost_per_person_lifted", c.has_cost_per_person_lifted ? yuan_json(c.cost_per_person_lifted) : json(nullptr)},
+        {"deciles", std::move(deciles)}};
+  }
   std::cout << dump(out, 2) << '\n';
   return exit_ok;
 }
@@ -268,6 +307,7 @@ int run_batch(const Options& o) {
 static int run(int argc, char** argv) {
   auto parsed = parse_arguments(argc, argv);
   if (!parsed.ok()) return fail(parsed.errors);
+  if (auto errors = apply_reform_file(parsed.value); !errors.empty()) return fail(errors);
   const Options& o = parsed.value;
   if (o.command == "--version") {
     std::cout << "zengshou " << version() << '\n';

@@ -7,6 +7,7 @@
 
 #include "embedded_assets.h"
 #include "json_reading.h"
+#include "param_json.h"
 
 namespace zengshou::core {
 namespace {
@@ -45,6 +46,8 @@ std::string categories_text(CategorySet set) {
   return text;
 }
 
+}  // namespace
+
 std::string unit_expectation(Unit unit) {
   switch (unit) {
     case Unit::percent:
@@ -62,8 +65,7 @@ std::string unit_expectation(Unit unit) {
   }
 }
 
-// A parameter value from JSON, in its unit's representation.
-std::optional<int64_t> read_value(const json& v, Unit unit) {
+std::optional<int64_t> param_value_from_json(const json& v, Unit unit) {
   switch (unit) {
     case Unit::flag:
       if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
@@ -93,7 +95,18 @@ std::optional<int64_t> read_value(const json& v, Unit unit) {
   }
 }
 
-}  // namespace
+json param_value_to_json(ParamId id, int64_t value) {
+  const Unit unit = info(id).unit;
+  if (unit == Unit::flag) return value != 0;
+  if (unit == Unit::months || unit == Unit::years) return value;
+  if (unit == Unit::categories) {
+    json names = json::array();
+    for (size_t i = 0; i < category_names.size(); ++i)
+      if ((static_cast<CategorySet>(value) & (CategorySet{1} << i)) != 0) names.push_back(category_names[i]);
+    return names;
+  }
+  return yuan_json(Money::fen(value));  // money, and percent in hundredths as 12.5
+}
 
 Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text) {
   Parsed<PolicyFile> out;
@@ -150,7 +163,7 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
       if (!e.contains("value")) {
         out.errors.push_back({at + "/value", "expected a value (or null to unset)"});
       } else if (!e["value"].is_null()) {
-        entry.value = read_value(e["value"], unit);
+        entry.value = param_value_from_json(e["value"], unit);
         if (!entry.value) out.errors.push_back({at + "/value", "expected " + unit_expectation(unit)});
       }
       entry.source = r.string_field(e, at, "source", false);

@@ -1,7 +1,8 @@
-// A village's results: many households evaluated under one policy and year, summed up (CONTRACT.md "Simulation").
+// A village's results: many households evaluated under one policy and year, summed up (CONTRACT.md "Simulation"),
+// and two runs of the same households compared — a policy and its reform (DOMAIN.md's programmes, issue 5).
 #pragma once
 
-#include <array>   // programme totals
+#include <array>   // programme totals, deciles
 #include <vector>  // households
 
 #include "household.h"
@@ -19,10 +20,60 @@ struct VillageSummary {
   int below_policy_line = 0;  // households; 0 where the policy has no line of its own
   int people_below_policy_line = 0;
   Money poverty_gap_total;  // Σ (monitoring line − per-capita net) × size over households below it
+  Money poverty_gap_mean;   // poverty_gap_total ÷ people below the monitoring line: how far below, on average
+  Money programme_cost;     // Σ programme_totals: what the programmes pay the village in all
   std::array<Money, programme_count> programme_totals{};    // what each programme pays the village, counted or not
   std::array<int, programme_count> programme_recipients{};  // households receiving it
 };
 
+// One household's figures in a run, kept so that two runs can be compared household by household.
+struct HouseholdOutcome {
+  Money per_capita_net;
+  Money net;
+  Money programme_total;  // every programme's amount, counted or not
+  int size = 0;
+  bool below_monitoring_line = false;
+  bool below_policy_line = false;
+};
+
+struct VillageRun {
+  VillageSummary summary;
+  std::vector<HouseholdOutcome> households;  // in the order given
+  Money monitoring_line;                     // the lines of the run's parameters, for charts
+  Money policy_line;                         // zero when the policy has none
+};
+
+VillageRun run_village(const std::vector<Household>& households, const YearParameters& params);
 VillageSummary summarise_village(const std::vector<Household>& households, const YearParameters& params);
+
+// Winners and losers in one tenth of the households, ranked by their baseline per-capita net.
+struct DecileChange {
+  int households = 0;
+  int people = 0;
+  Money baseline_low;   // the lowest baseline per-capita net in the tenth
+  Money baseline_high;  // the highest
+  int winners = 0;      // per-capita net rose
+  int losers = 0;       // per-capita net fell
+  Money net_change;     // Σ household net change
+  Money per_capita_change() const { return people == 0 ? Money() : net_change.divided_by(people); }
+};
+
+struct VillageComparison {
+  std::array<DecileChange, 10> deciles{};
+  int winners = 0;
+  int losers = 0;
+  Money cost;             // Σ programme payments under the reform − under the baseline
+  int people_lifted = 0;  // people below the monitoring line under the baseline and not under the reform
+  int people_fallen = 0;  // the other way round
+  bool has_cost_per_person_lifted = false;  // only when the reform costs something and lifts someone
+  Money cost_per_person_lifted;             // cost ÷ people lifted
+};
+
+// Compares two runs of the same households (same order). Deciles hold households ranked by baseline per-capita
+// net, lowest first, ties in input order; tenth d holds ranks [n·d/10, n·(d+1)/10).
+VillageComparison compare_villages(const VillageRun& baseline, const VillageRun& reform);
+
+// People by household per-capita net in bins of `width` from 0; the last bin also holds everything above it.
+std::vector<int> per_capita_histogram(const VillageRun& run, Money width, int bins);
 
 }  // namespace zengshou::core

@@ -40,6 +40,10 @@ check "batch of 2000 with a reform" batch --set public_welfare_post.monthly=1000
 check "policies" policies
 check "simulate 2000 households" simulate --policy guizhou/ceheng --households 2000 --seed 7
 check "simulate with a reform" simulate --policy yunnan/changning --households 2000 --seed 7 --set public_welfare_post.monthly=1000
+for f in "$root"/assets/reforms/*.json; do
+  check "simulate 10000 with scenario $(basename "$f")" simulate --policy "$(sed -n 's/.*"policy": "\(.*\)".*/\1/p' "$f")" \
+    --year "$(sed -n 's/.*"year": \([0-9]*\).*/\1/p' "$f")" --households 10000 --seed 2026 --reform "reforms/$(basename "$f")"
+done
 printf '{ "schema": "zengshou.household/1", "year": 2022, "members": [ { "birth_year": 1800 } ] }' >"$tmp/stdin"
 check "bad household on stdin" eval -
 printf 'not json at all' >"$tmp/stdin"

@@ -158,11 +158,26 @@ TEST_CASE("simulate: a seeded village summary, the same for the same seed, chang
                           "below_monitoring_line", "below_policy_line", "poverty_gap_total", "programme_totals"})
     CHECK(s.contains(key));
   CHECK_EQ(s["households"], 300);
-  const Run reform = zengshou(
-      "simulate --policy yunnan/changning --households 300 --seed 1 --set public_welfare_post.monthly=1000");
+  const Run reform =
+      zengshou("simulate --policy yunnan/changning --households 300 --seed 1 --set public_welfare_post.monthly=1000");
   const json r = json::parse(reform.out);
   CHECK_GT(r["programme_totals"]["public_welfare_post"].get<double>(),
            s["programme_totals"]["public_welfare_post"].get<double>());
+  // A saved reform does what the same --set does, and with a reform the output says what it changed.
+  const Run saved =
+      zengshou("simulate --policy yunnan/changning --households 300 --seed 1 --reform reforms/1-post-1000.json");
+  REQUIRE_EQ(saved.status, 0);
+  CHECK_EQ(json::parse(saved.out)["programme_totals"], r["programme_totals"]);
+  CHECK_EQ(r["against_policy"]["losers"], 0);
+  CHECK_GT(r["against_policy"]["winners"].get<int>(), 0);
+  CHECK_GT(r["against_policy"]["cost"].get<double>(), 0);
+  CHECK_FALSE(s.contains("against_policy"));
+  const Run bad =
+      zengshou("simulate --policy yunnan/changning --households 3 --seed 1 --reform examples/changning-tuopin.json");
+  CHECK_EQ(bad.status, 2);
+  CHECK_EQ(bad.out, "");
+  CHECK(bad.err.find("error: examples/changning-tuopin.json:/schema: expected \"zengshou.reform/1\"") !=
+        std::string::npos);
   const Run missing = zengshou("simulate --households 10");
   CHECK_EQ(missing.status, 2);
   CHECK(missing.err.find("error: --policy: expected --policy ID for simulate") != std::string::npos);

@@ -1,0 +1,46 @@
+// A reform: a named set of parameter changes on top of a policy (what a trainer shows, "公益性岗位 800 → 1000"),
+// saved and loaded as a "zengshou.reform/1" file, and compared with the policy it changes.
+#pragma once
+
+#include <optional>     // unset values
+#include <string>       // names
+#include <string_view>  // file text
+#include <vector>       // changes
+
+#include "error.h"
+#include "policy.h"
+
+namespace zengshou::core {
+
+inline constexpr std::string_view reform_schema = "zengshou.reform/1";
+
+struct Reform {
+  std::string name;         // "公益性岗位 1000 元/月"
+  std::string description;  // what it shows, for the presenter
+  std::string name_en;      // English name and description of prepared scenarios; empty: as above
+  std::string description_en;
+  std::string policy;                  // the policy it was written against; empty: any
+  std::optional<int> year;             // the year it is shown for; empty: the household's
+  std::vector<ParamOverride> changes;  // at most one per parameter, in the order they were made
+
+  bool empty() const { return changes.empty(); }
+  const ParamOverride* find(ParamId id) const;
+  void set(ParamId id, std::optional<int64_t> value);  // adds or replaces the change of `id`
+  void remove(ParamId id);
+};
+
+Parsed<Reform> parse_reform(std::string_view text);
+// The prepared scenarios of assets/reforms, in file-name order (a trainer steps through them).
+const std::vector<Reform>& prepared_scenarios();
+std::string reform_to_json(const Reform& reform);  // pretty-printed, parameters by their file names
+
+// One changed parameter: its value under the policy and under the reform (empty: not set).
+struct ParamChange {
+  ParamId id;
+  std::optional<int64_t> baseline;
+  std::optional<int64_t> reformed;
+};
+// The reform's changes that differ from the policy's values for that year, in the reform's order.
+std::vector<ParamChange> reform_diff(const Reform& reform, const YearParameters& baseline);
+
+}  // namespace zengshou::core
