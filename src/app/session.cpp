@@ -33,7 +33,23 @@ void Session::refresh() {
   household_.policy = policy_->id;
   params_ = PolicySet::embedded().resolve(*policy_, household_.year);
   result_ = core::evaluate(household_, params_);
+  reform_params_ = PolicySet::embedded().resolve(*policy_, household_.year, reform_.changes);
+  reform_result_ = reform_.empty() ? result_ : core::evaluate(household_, reform_params_);
   dirty_ = false;
+}
+
+void Session::set_reform(core::Reform reform) {
+  if (const core::PolicyFile* policy = PolicySet::embedded().find(reform.policy)) set_policy(*policy);
+  if (reform.year && *reform.year >= policy_->first_year && *reform.year <= policy_->last_year) set_year(*reform.year);
+  reform_ = std::move(reform);
+  reform_changed();
+}
+
+core::InputErrors Session::open_reform(std::string_view text) {
+  auto parsed = core::parse_reform(text);
+  if (!parsed.ok()) return parsed.errors;
+  set_reform(std::move(parsed.value));
+  return {};
 }
 
 void Session::set_policy(const core::PolicyFile& policy) {

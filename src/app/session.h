@@ -1,7 +1,8 @@
-// The household being worked on, the policy and year it is evaluated with, and its result: recomputed whenever
-// an edit marks it dirty, so results follow every keystroke.
+// The household being worked on, the policy and year it is evaluated with, the reform being tried on that policy,
+// and the results under both: recomputed whenever an edit marks them dirty, so results follow every keystroke.
 #pragma once
 
+#include <cstdint>      // generations
 #include <string>       // policy id, file text
 #include <string_view>  // file text
 #include <vector>       // open errors
@@ -10,6 +11,7 @@
 #include "core/error.h"
 #include "core/household.h"
 #include "core/policy.h"
+#include "core/reform.h"
 #include "core/result.h"
 
 namespace zengshou::app {
@@ -24,8 +26,22 @@ class Session {
   const core::YearParameters& params() const { return params_; }
   const core::PolicyFile& policy() const { return *policy_; }
 
-  // Call after any edit; the result is recomputed before the next frame reads it.
+  // The reform (政策模拟): changes to the policy's parameters, and the household's result under them.
+  const core::Reform& reform() const { return reform_; }
+  core::Reform& reform() { return reform_; }  // call changed() after editing
+  const core::YearParameters& reform_params() const { return reform_params_; }
+  const core::Result& reform_result() const { return reform_result_; }
+  uint32_t reform_generation() const { return reform_generation_; }  // changes with every change to the reform
+  // Replaces the reform; a prepared scenario also brings its policy and year.
+  void set_reform(core::Reform reform);
+  core::InputErrors open_reform(std::string_view text);
+
+  // Call after any edit of the household; the results are recomputed before the next frame reads them.
   void changed() { dirty_ = true; }
+  void reform_changed() {
+    dirty_ = true;
+    ++reform_generation_;
+  }
   void refresh();
 
   // Picks a policy (keeping the year when it covers it, else its first year) or a year.
@@ -42,6 +58,10 @@ class Session {
   const core::PolicyFile* policy_ = nullptr;
   core::YearParameters params_;
   core::Result result_;
+  core::Reform reform_;
+  core::YearParameters reform_params_;
+  core::Result reform_result_;
+  uint32_t reform_generation_ = 0;
   bool dirty_ = true;
 };
 

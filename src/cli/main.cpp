@@ -24,6 +24,7 @@
 #include "core/synthetic.h"
 #include "core/version.h"
 #include "core/village.h"
+#include "core/village_json.h"
 
 namespace {
 
@@ -236,44 +237,14 @@ int run_simulate(const Options& o) {
   if (!errors.empty()) return fail(errors);
   const auto households = synthetic_households(*o.seed, *o.households, policy->id, year);
   const VillageRun run = run_village(households, policies.resolve(*policy, year, o.overrides));
-  const VillageSummary& v = run.summary;
-  json totals = json::object();
-  for (size_t i = 0; i < programme_count; ++i)
-    totals[std::string(programme_infos[i].id)] = yuan_json(v.programme_totals[i]);
-  json out = json::object();
-  out["households"] = v.households;
-  out["people"] = v.people;
-  out["mean_per_capita_net"] = yuan_json(v.mean_per_capita_net);
-  out["median_per_capita_net"] = yuan_json(v.median_per_capita_net);
-  out["below_monitoring_line"] = v.below_monitoring_line;
-  out["below_policy_line"] = v.below_policy_line;
-  out["poverty_gap_total"] = yuan_json(v.poverty_gap_total);
-  out["programme_totals"] = std::move(totals);
-  out["poverty_gap_mean"] = yuan_json(v.poverty_gap_mean);
-  out["programme_cost"] = yuan_json(v.programme_cost);
-  out["people_below_monitoring_line"] = v.people_below_monitoring_line;
-  out["people_below_policy_line"] = v.people_below_policy_line;
+  json out = village_summary_to_json(run.summary);
   out["policy"] = policy->id;
   out["year"] = year;
   out["seed"] = *o.seed;
-  if (!o.overrides.empty()) {
-    // With a reform, what it changes against the policy as written.
-    const VillageComparison c = compare_villages(run_village(households, policies.resolve(*policy, year)), run);
-    json deciles = json::array();
-    for (const DecileChange& d : c.deciles)
-      deciles.push_back({{"households", d.households},
-                         {"winners", d.winners},
-                         {"losers", d.losers},
-                         {"per_capita_change", yuan_json(d.per_capita_change())}});
-    out["against_policy"] = {
-        {"winners", c.winners},
-        {"losers", c.losers},
-        {"cost", yuan_json(c.cost)},
-        {"people_lifted", c.people_lifted},
-        {"people_fallen", c.people_fallen},
-        {"cost_per_person_lifted", c.has_cost_per_person_lifted ? yuan_json(c.cost_per_person_lifted) : json(nullptr)},
-        {"deciles", std::move(deciles)}};
-  }
+  // With a reform, what it changes against the policy as written.
+  if (!o.overrides.empty())
+    out["against_policy"] =
+        village_comparison_to_json(compare_villages(run_village(households, policies.resolve(*policy, year)), run));
   std::cout << dump(out, 2) << '\n';
   return exit_ok;
 }
