@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/version.h"
+#include "core/village_json.h"
 #include "format.h"
 #include "strings.h"
 
@@ -16,7 +17,9 @@ namespace zengshou::app {
 namespace {
 
 constexpr float base_font_size = 18.0f;  // CSS pixels
-constexpr float max_atlas_ratio = 2.0f;  // beyond this the atlas grows too large for phones; ImGui scales up
+constexpr float max_atlas_ratio = 2.0f;
+constexpr float presenter_scale = 1.5f;  // a training room's projector, read from the back  // beyond this the atlas
+                                         // grows too large for phones; ImGui scales up
 
 struct ViewInfo {
   View view;
@@ -36,9 +39,10 @@ constexpr std::array views{
 
 const ViewInfo& info(View view) { return views[static_cast<size_t>(view)]; }
 
-// Latin, general punctuation, CJK punctuation, kana, CJK ideographs, full-width forms. The font is already a
-// subset, so codepoints it lacks are skipped when the atlas is built.
-constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x3000, 0x30FF, 0x4E00, 0x9FAF, 0xFF00, 0xFFEF, 0};
+// Latin, general punctuation, arrows and maths (→ ≥), CJK punctuation, kana, CJK ideographs, full-width forms. The font
+// is already a subset, so codepoints it lacks are skipped when the atlas is built.
+constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x22FF, 0x3000,
+                                    0x30FF, 0x4E00, 0x9FAF, 0xFF00, 0xFFEF, 0};
 
 }  // namespace
 
@@ -63,7 +67,8 @@ bool App::apply_pixel_ratio(float pixel_ratio) {
     io.Fonts->AddFontDefault();
   }
   io.Fonts->Build();
-  io.FontGlobalScale = pixel_ratio / atlas_ratio;
+  font_scale_ = pixel_ratio / atlas_ratio;
+  io.FontGlobalScale = font_scale_;
   missing_glyphs_ = count_missing_glyphs();
 
   ImGuiStyle style;
@@ -105,7 +110,12 @@ void App::draw_frame() {
                                           ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##host", nullptr, host_flags);
   draw_menu_bar();
-  draw_view_tabs();
+  if (presenter_.on)
+    draw_presenter(ui_, session_, village_, presenter_, requests_);
+  else
+    draw_view_tabs();
+  // Large type in the presenter, from the next frame (the font size of this one is already set).
+  ImGui::GetIO().FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
   draw_about_popup();
   draw_open_errors();
   ImGui::End();
@@ -125,6 +135,11 @@ void App::draw_menu_bar() {
     ImGui::EndMenu();
   }
   ui_.anchor("menu_views");
+  if (ImGui::MenuItem(tr(Str::presenter_mode), nullptr, presenter_.on)) {
+    presenter_.on = !presenter_.on;
+    presenter_.scenario = -1;
+  }
+  ui_.anchor("menu_presenter");
   if (ImGui::BeginMenu(tr(Str::menu_help))) {
     if (ImGui::MenuItem(tr(Str::about_version))) about_requested_ = true;
     ImGui::EndMenu();
@@ -173,14 +188,25 @@ void App::draw_view(View view) {
       session_.refresh();
       draw_programmes_view(ui_, session_);
       break;
+    case View::policy:
+      draw_policy_view(ui_, session_, view_state_, requests_);
+      break;
+    case View::village:
+      draw_village_view(ui_, session_, village_, requests_);
+      break;
     default:
       draw_placeholder_view(view);
       break;
   }
 }
 
+PlatformRequests App::take_requests() {
+  if (requests_.open_file) pending_open_ = requests_.open_kind;
+  return std::exchange(requests_, {});
+}
+
 void App::open_file_text(std::string_view text) {
-  open_errors_ = session_.open(text);
+  open_errors_ = pending_open_ == OpenKind::reform ? session_.open_reform(text) : session_.open(text);
   if (!open_errors_.empty()) ImGui::OpenPopup("##open_errors");
 }
 
@@ -244,6 +270,17 @@ std::string App::state_json() const {
   state["per_capita_net"] = money_text(session_.result().income.per_capita_net);
   state["open_errors"] = std::move(errors);
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
+  state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
+  state["reform"] = json::parse(core::reform_to_json(session_.reform()), nullptr, false);
+  state["reform_per_capita_net"] = money_text(session_.reform_result().income.per_capita_net);
+  // The village as last computed: the same JSON as `zengshou simulate`, for the parity test.
+  state["village"] = {{"seed", village_.seed},
+                      {"households", village_.households},
+                      {"baseline", core::village_summary_to_json(village_.baseline().summary)},
+                      {"reform", core::village_summary_to_json(village_.reform().summary)},
+                      {"comparison", core::village_comparison_to_json(village_.comparison())},
+                      {"generate_ms", village_.generate_ms()},
+                      {"reform_ms", village_.reform_ms()}};
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -40,7 +40,7 @@ class App {
   void text_edit_close(uint32_t generation) { ui_.edit_close(generation); }
 
   // Files: what the views asked for this frame, and a file the user picked.
-  PlatformRequests take_requests() { return std::exchange(requests_, {}); }
+  PlatformRequests take_requests();
   void open_file_text(std::string_view text);
 
  private:
@@ -63,7 +63,11 @@ class App {
   Session session_;
   PlatformRequests requests_;
   ViewState view_state_;
-  core::InputErrors open_errors_;  // problems of the last file the user tried to open
+  VillageModel village_;
+  PresenterState presenter_;
+  OpenKind pending_open_ = OpenKind::household;  // what the file being picked will be opened as
+  float font_scale_ = 1.0f;                      // the atlas's scale to the pixel ratio, before the presenter's
+  core::InputErrors open_errors_;                // problems of the last file the user tried to open
 };
 
 }  // namespace zengshou::app

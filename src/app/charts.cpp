@@ -19,6 +19,7 @@ constexpr ImU32 stream_colours[] = {IM_COL32(66, 133, 244, 255), IM_COL32(52, 16
 constexpr ImU32 line_colour = IM_COL32(200, 50, 40, 255);
 constexpr ImU32 axis_colour = IM_COL32(110, 110, 110, 255);
 constexpr ImU32 cash_colour = IM_COL32(140, 140, 140, 255);
+constexpr ImU32 reform_colour = IM_COL32(255, 112, 67, 255);
 
 float yuan(Money m) { return static_cast<float>(m.fen()) / 100.0f; }  // for drawing only
 
@@ -130,46 +131,115 @@ void draw_stream_chart(Ui& ui, const Session& s) {
   ImGui::NewLine();
 }
 
-void draw_projection_chart(Ui& ui, const std::vector<core::ProjectedYear>& years) {
+void draw_projection_chart(Ui& ui, const std::vector<core::ProjectedYear>& years,
+                           const std::vector<core::ProjectedYear>* reform, const char* anchor) {
   if (years.empty()) return;
   float top = 0.0f;
-  for (const auto& y : years) {
-    top = std::max(top, yuan(y.result.income.per_capita_net));
-    for (const core::LineResult& l : y.result.lines) top = std::max(top, yuan(l.value));
+  for (const auto* series : {&years, reform}) {
+    if (series == nullptr) continue;
+    for (const auto& y : *series) {
+      top = std::max(top, yuan(y.result.income.per_capita_net));
+      for (const core::LineResult& l : y.result.lines) top = std::max(top, yuan(l.value));
+    }
   }
   const float first = static_cast<float>(years.front().result.year);
   const float last = std::max(first + 1.0f, static_cast<float>(years.back().result.year));
   ImGui::TextUnformatted(tr(Str::chart_projection));
   const float em = ImGui::GetFontSize();
-  const Plot p = begin_plot("##projection_chart", em * 12.0f, first - 0.3f, last + 0.3f, 0.0f, top * 1.15f);
-  for (size_t i = 0; i < years.size(); ++i) {
-    const auto& y = years[i];
+  const Plot p = begin_plot(anchor, em * 12.0f, first - 0.3f, last + 0.3f, 0.0f, top * 1.15f);
+  for (const core::ProjectedYear& y : years) {
     const float x = static_cast<float>(y.result.year);
     p.draw->AddText(ImVec2(p.at(x, 0).x - em, p.max.y + 2.0f), axis_colour, std::to_string(y.result.year).c_str());
     for (const core::LineResult& l : y.result.lines) {
       const ImVec2 a = p.at(x - 0.3f, yuan(l.value)), b = p.at(x + 0.3f, yuan(l.value));
       p.draw->AddLine(a, b, line_colour, 2.0f);
     }
-    const ImVec2 point = p.at(x, yuan(y.result.income.per_capita_net));
-    if (i > 0) {
-      const auto& prev = years[i - 1];
-      p.draw->AddLine(p.at(static_cast<float>(prev.result.year), yuan(prev.result.income.per_capita_net)), point,
-                      stream_colours[0], 3.0f);
-    }
-    p.draw->AddCircleFilled(point, em * 0.3f, stream_colours[0]);
   }
+  // The reform's line first, dashed by its markers, so the baseline stays on top where they agree.
+  const auto draw_series = [&](const std::vector<core::ProjectedYear>& series, ImU32 colour) {
+    for (size_t i = 0; i < series.size(); ++i) {
+      const auto& y = series[i].result;
+      const ImVec2 point = p.at(static_cast<float>(y.year), yuan(y.income.per_capita_net));
+      if (i > 0) {
+        const auto& prev = series[i - 1].result;
+        p.draw->AddLine(p.at(static_cast<float>(prev.year), yuan(prev.income.per_capita_net)), point, colour, 3.0f);
+      }
+      p.draw->AddCircleFilled(point, em * 0.3f, colour);
+    }
+  };
+  if (reform != nullptr) draw_series(*reform, reform_colour);
+  draw_series(years, stream_colours[0]);
   if (p.hovered()) {
     const int index = std::clamp(static_cast<int>(p.mouse_x() - first + 0.5f), 0, static_cast<int>(years.size()) - 1);
     const core::Result& r = years[static_cast<size_t>(index)].result;
     std::string text =
         std::to_string(r.year) + "  " + tr(Str::per_capita_net) + " " + money_text(r.income.per_capita_net);
+    if (reform != nullptr && static_cast<size_t>(index) < reform->size())
+      text += std::string("\n") + tr(Str::reform_label) + " " +
+              money_text((*reform)[static_cast<size_t>(index)].result.income.per_capita_net);
     for (const core::LineResult& l : r.lines)
       text += std::string("\n") + tr(line_label(l.id)) + " " + money_text(l.value);
     ImGui::SetTooltip("%s", text.c_str());
   }
-  ui.anchor("chart_projection");
-  legend_item(stream_colours[0], tr(Str::per_capita_net));
+  ui.anchor(anchor);
+  legend_item(stream_colours[0], tr(reform != nullptr ? Str::baseline_label : Str::per_capita_net));
+  if (reform != nullptr) legend_item(reform_colour, tr(Str::reform_label));
   legend_item(line_colour, tr(Str::line_monitoring));
+  ImGui::NewLine();
+}
+
+void draw_village_histogram(Ui& ui, const core::VillageRun& baseline, const core::VillageRun* reform,
+                            const char* anchor) {
+  // 1000-yuan bins from 0 to 30 000; the last holds everyone above.
+  constexpr int bins = 31;
+  const Money width = Money::yuan(1000);
+  const auto before = core::per_capita_histogram(baseline, width, bins);
+  const auto after = reform != nullptr ? core::per_capita_histogram(*reform, width, bins) : before;
+  int top = 1;
+  for (int i = 0; i < bins; ++i) top = std::max({top, before[static_cast<size_t>(i)], after[static_cast<size_t>(i)]});
+  ImGui::TextUnformatted(tr(Str::chart_histogram));
+  ui.help(Str::chart_histogram_help);
+  const float em = ImGui::GetFontSize();
+  const Plot p = begin_plot(anchor, em * 12.0f, 0.0f, static_cast<float>(bins), 0.0f, static_cast<float>(top) * 1.1f);
+  for (int i = 0; i < bins; ++i) {
+    const float x = static_cast<float>(i);
+    const float b = static_cast<float>(before[static_cast<size_t>(i)]);
+    const float a = static_cast<float>(after[static_cast<size_t>(i)]);
+    if (reform != nullptr) {
+      p.draw->AddRectFilled(p.at(x + 0.08f, b), p.at(x + 0.5f, 0.0f), stream_colours[0]);
+      p.draw->AddRectFilled(p.at(x + 0.5f, a), p.at(x + 0.92f, 0.0f), reform_colour);
+    } else {
+      p.draw->AddRectFilled(p.at(x + 0.1f, b), p.at(x + 0.9f, 0.0f), stream_colours[0]);
+    }
+    if (i % 5 == 0)
+      p.draw->AddText(ImVec2(p.at(x, 0).x, p.max.y + 2.0f), axis_colour, std::to_string(i * 1000).c_str());
+  }
+  const std::pair<Money, Str> lines[] = {{baseline.monitoring_line, Str::line_monitoring},
+                                         {baseline.policy_line, Str::line_policy}};
+  for (size_t i = 0; i < 2; ++i) {
+    const auto& [value, label] = lines[i];
+    if (value <= Money()) continue;
+    const float x = yuan(value) / 1000.0f;
+    p.draw->AddLine(p.at(x, 0.0f), p.at(x, p.y1), line_colour, 2.0f);
+    p.draw->AddText(ImVec2(p.at(x, 0).x + 3.0f, p.min.y + em * static_cast<float>(i)), line_colour, tr(label));
+  }
+  if (p.hovered()) {
+    const int i = std::clamp(static_cast<int>(p.mouse_x()), 0, bins - 1);
+    char range[64];
+    if (i == bins - 1)
+      std::snprintf(range, sizeof range, "≥ %d", i * 1000);
+    else
+      std::snprintf(range, sizeof range, "%d – %d", i * 1000, (i + 1) * 1000);
+    std::string text = std::string(range) + " " + tr(Str::yuan) + "\n" + tr(Str::baseline_label) + ": " +
+                       std::to_string(before[static_cast<size_t>(i)]) + " " + tr(Str::people_unit);
+    if (reform != nullptr)
+      text += std::string("\n") + tr(Str::reform_label) + ": " + std::to_string(after[static_cast<size_t>(i)]) + " " +
+              tr(Str::people_unit);
+    ImGui::SetTooltip("%s", text.c_str());
+  }
+  ui.anchor(anchor);
+  legend_item(stream_colours[0], tr(Str::baseline_label));
+  if (reform != nullptr) legend_item(reform_colour, tr(Str::reform_label));
   ImGui::NewLine();
 }
 

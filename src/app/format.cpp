@@ -1,6 +1,7 @@
 #include "format.h"
 
-#include <cstdio>  // snprintf
+#include <cstdio>    // snprintf
+#include <iterator>  // size
 
 #include "core/household.h"
 #include "strings.h"
@@ -68,13 +69,31 @@ std::string param_value_text(core::ParamId id, const core::ResolvedParam& p) {
     default:
       break;
   }
-  constexpr Str unit_labels[] = {Str::unit_yuan,        Str::unit_yuan_per_month, Str::unit_yuan_per_day,
-                                 Str::unit_yuan_per_mu, Str::unit_yuan_per_year,  Str::unit_yuan_per_person_year,
-                                 Str::unit_percent,     Str::unit_months,         Str::unit_years};
   const std::string number = core::is_money(unit) || unit == core::Unit::percent
                                  ? core::Money::fen(*p.value).yuan_text()
                                  : std::to_string(*p.value);
-  return number + (unit == core::Unit::percent ? "" : " ") + tr(unit_labels[static_cast<size_t>(unit)]);
+  return number + (unit == core::Unit::percent ? "" : " ") + unit_text(unit);
+}
+
+const char* unit_text(core::Unit unit) {
+  constexpr Str unit_labels[] = {Str::unit_yuan,        Str::unit_yuan_per_month, Str::unit_yuan_per_day,
+                                 Str::unit_yuan_per_mu, Str::unit_yuan_per_year,  Str::unit_yuan_per_person_year,
+                                 Str::unit_percent,     Str::unit_months,         Str::unit_years};
+  const auto i = static_cast<size_t>(unit);
+  return i < std::size(unit_labels) ? tr(unit_labels[i]) : "";
+}
+
+std::string param_name(core::ParamId id) {
+  const core::ParamInfo& p = core::info(id);
+  const std::string text = language() == Language::zh_CN ? p.description_zh : p.description_en;
+  // A programme's own switches read "whether it counts…": say which programme.
+  const auto index = static_cast<size_t>(id);
+  if (index >= core::programme_count * 2) return text;
+  return programme_name(static_cast<core::ProgrammeId>(index / 2)) + " · " + text;
+}
+
+std::string programme_name(core::ProgrammeId id) {
+  return language() == Language::zh_CN ? core::info(id).name_zh : core::info(id).name_en;
 }
 
 }  // namespace zengshou::app

@@ -17,5 +17,8 @@ std::string error_text(const core::InputError& error);
 
 // "800 元/月", "是", "脱贫户、边缘易致贫户", or "未设定".
 std::string param_value_text(core::ParamId id, const core::ResolvedParam& p);
+const char* unit_text(core::Unit unit);            // "元/月"; empty for flags and categories
+std::string param_name(core::ParamId id);          // "公益性岗位补贴最低标准"
+std::string programme_name(core::ProgrammeId id);  // "乡村公益性岗位"
 
 }  // namespace zengshou::app

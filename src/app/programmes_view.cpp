@@ -19,10 +19,6 @@ constexpr ImU32 assumed_colour = IM_COL32(176, 110, 0, 255);
 constexpr ImU32 good_colour = IM_COL32(30, 130, 60, 255);
 constexpr ImU32 muted_colour = IM_COL32(120, 120, 120, 255);
 
-const char* name(core::ProgrammeId id) {
-  return language() == Language::zh_CN ? core::info(id).name_zh : core::info(id).name_en;
-}
-
 void assumed_badge(Ui& ui) {
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, assumed_colour);
@@ -34,10 +30,13 @@ void assumed_badge(Ui& ui) {
 // "名称 = 值 [出处]" or "… (假设值): note".
 void parameter_line(Ui& ui, const Session& s, core::ParamId id) {
   const core::ResolvedParam& p = s.params()[id];
-  const core::ParamInfo& pi = core::info(id);
-  const std::string text = std::string(language() == Language::zh_CN ? pi.description_zh : pi.description_en) + " = " +
-                           param_value_text(id, p);
-  ui.wrapped("· " + text);
+  ui.wrapped("· " + param_name(id) + " = " + param_value_text(id, p));
+  draw_param_origin(ui, p);
+}
+
+}  // namespace
+
+void draw_param_origin(Ui& ui, const core::ResolvedParam& p) {
   if (p.assumed()) {
     assumed_badge(ui);
     if (!p.entry->note.empty()) {
@@ -51,8 +50,6 @@ void parameter_line(Ui& ui, const Session& s, core::ParamId id) {
     ImGui::PopStyleColor();
   }
 }
-
-}  // namespace
 
 void draw_headline(Ui& ui, const Session& s) {
   const core::Result& r = s.result();
@@ -88,7 +85,7 @@ void draw_headline(Ui& ui, const Session& s) {
 
 void draw_programme_node(Ui& ui, const Session& s, const core::ProgrammeResult& p) {
   const core::Household& h = s.household();
-  std::string label = name(p.id);
+  std::string label = programme_name(p.id);
   if (p.eligible) label += "  " + money_text(p.amount);
   label += "###programme_" + std::string(core::info(p.id).id);
   ImGui::PushStyleColor(ImGuiCol_Text, p.eligible ? ImGui::GetColorU32(ImGuiCol_Text) : muted_colour);

@@ -185,6 +185,12 @@ bool Ui::choice(const char* id, int& index, const Str* labels, int count) {
   return changed;
 }
 
+void Ui::heading(const char* text) const {
+  ImGui::Spacing();
+  ImGui::TextUnformatted(text);
+  ImGui::Separator();
+}
+
 void Ui::wrapped(std::string_view text) const {
   const ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();

@@ -57,7 +57,8 @@ class Ui {
 
   // Text wrapped at the available width, breaking between Chinese characters as well as at spaces.
   void wrapped(std::string_view text) const;
-  void help(Str text) const;  // a one-line tooltip for the last item, on hover
+  void help(Str text) const;             // a one-line tooltip for the last item, on hover
+  void heading(const char* text) const;  // a section title with a rule under it
   // Scrolls the current window when a finger (or the mouse) drags its background; call before EndChild.
   void drag_to_scroll() const;
 

@@ -1,19 +1,32 @@
 // The views the shell shows in its tabs, and what they ask of the platform (files).
 #pragma once
 
-#include <string>  // file text
+#include <optional>  // the presenter's example household
+#include <string>    // file text
 
 #include "core/projection.h"
 #include "session.h"
 #include "ui.h"
+#include "village_model.h"
 
 namespace zengshou::app {
 
-// What a view asks the platform to do after this frame: open a file picker, or download a file.
+// What a picked file is opened as.
+enum class OpenKind { household, reform };
+
+// A part of the screen to save as a PNG image, in device pixels from the top left.
+struct ImageRequest {
+  std::string name;  // empty: nothing to save
+  float x = 0, y = 0, width = 0, height = 0;
+};
+
+// What a view asks the platform to do after this frame: open a file picker, download a file, save an image.
 struct PlatformRequests {
   bool open_file = false;
-  std::string save_name;  // empty: nothing to save
+  OpenKind open_kind = OpenKind::household;
+  std::string save_name;  // empty: nothing to save; ".csv" files are saved as CSV, others as JSON
   std::string save_text;
+  ImageRequest image;
 };
 
 // Where the guided mode (问答式) is: the question, and for per-member questions, which member.
@@ -21,6 +34,13 @@ struct GuideState {
   bool on = false;
   int step = 0;
   int member = 0;
+};
+
+// Where the presenter (演示模式) is: which prepared scenario, and its example household.
+struct PresenterState {
+  bool on = false;
+  int scenario = -1;  // -1: not started
+  std::optional<core::Household> example;
 };
 
 // What the views remember between frames beyond the session.
@@ -40,9 +60,30 @@ void draw_projection_view(Ui& ui, const Session& session, ViewState& state);
 // 政策项目: every programme with its status and reason, and the suggestions.
 void draw_programmes_view(Ui& ui, const Session& session);
 
-// Pieces the two views share.
+// 政策模拟: the policy's parameters as a reform editor, and the household under both.
+void draw_policy_view(Ui& ui, Session& session, ViewState& state, PlatformRequests& requests);
+// 村级模拟: a synthetic village under the policy and the reform.
+void draw_village_view(Ui& ui, Session& session, VillageModel& village, PlatformRequests& requests);
+// 演示模式: the prepared scenarios, one at a time, in large type.
+void draw_presenter(Ui& ui, Session& session, VillageModel& village, PresenterState& presenter,
+                    PlatformRequests& requests);
+
+// Pieces the views share.
 void draw_headline(Ui& ui, const Session& session);  // per-capita net against the lines
 void draw_programme_node(Ui& ui, const Session& session, const core::ProgrammeResult& programme);
 void draw_suggestions(Ui& ui, const Session& session);
+// The reform's name in the UI's language, or "现行政策" when there is none.
+std::string reform_title(const core::Reform& reform);
+// The scenario list, clear, open and save: picking a prepared scenario also picks its policy and year.
+void draw_reform_bar(Ui& ui, Session& session, PlatformRequests& requests);
+// Every parameter of the policy, by programme: fields and sliders that change the reform.
+void draw_parameter_editor(Ui& ui, Session& session);
+// What the reform changes, "old → new" each, with a button to drop each change.
+void draw_reform_diff(Ui& ui, Session& session);
+// The village's figures under both, the reform's effect and the histogram; `full` adds programmes and deciles.
+void draw_village_results(Ui& ui, const Session& session, const VillageModel& village, PlatformRequests& requests,
+                          bool full);
+// Where a parameter's value comes from: its source clause, or "(assumed)" with the note saying why.
+void draw_param_origin(Ui& ui, const core::ResolvedParam& param);
 
 }  // namespace zengshou::app

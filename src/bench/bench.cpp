@@ -1,5 +1,6 @@
 // zengshou_bench: how fast the core is, natively and as WebAssembly under node (a benchmark, not a test).
-// Prints one JSON object: per-household evaluation, a 1 000 000-household batch, and the JSON path of the CLI.
+// Prints one JSON object: per-household evaluation, a 1 000 000-household batch, the JSON path of the CLI, and a
+// village re-run under a reform (what a slider in the village view does) for 10 000 and 100 000 households.
 //   zengshou_bench [--households N]   (default 1000000)
 //   zengshou_bench --roster N         prints N synthetic households as a JSON array (for parity checks)
 #include <chrono>   // steady_clock
@@ -16,6 +17,7 @@
 #include "core/policy.h"
 #include "core/result_json.h"
 #include "core/synthetic.h"
+#include "core/village.h"
 
 namespace {
 
@@ -74,11 +76,39 @@ int main(int argc, char** argv) {
   }
   const double json_per_household_us = seconds_since(json_start) * 1e6 / texts.size();
 
+  // 4. What a slider in the village view does: re-run a village under a reform (only the programmes it touches:
+  //    here the post's pay, so the post and the dibao) and compare it with the baseline; and a whole run, which a
+  //    new seed, size, policy or year costs.
+  double resim_ms[2] = {}, full_ms[2] = {};  // 10 000 and 100 000 households
+  const int resim_sizes[2] = {10000, 100000};
+  const auto reform_params = policies.resolve(policy, 2022, {parse_override("public_welfare_post.monthly=1000").value});
+  const auto time_ms = [&](auto&& work) {
+    int runs = 0;
+    const auto start = Clock::now();
+    do {
+      work();
+      ++runs;
+    } while (seconds_since(start) < 1.0);
+    return seconds_since(start) * 1e3 / runs;
+  };
+  for (int k = 0; k < 2; ++k) {
+    const auto village = synthetic_households(2026, resim_sizes[k], policy.id, 2022);
+    VillageDetail detail;
+    const VillageRun baseline = run_village(village, params, &detail);
+    const std::vector<uint32_t> ranking = income_ranking(baseline);
+    resim_ms[k] = time_ms([&] {
+      const VillageRun reform = rerun_village(village, detail, params, reform_params);
+      keep = keep + compare_villages(baseline, reform, ranking).winners;
+    });
+    full_ms[k] = time_ms([&] { keep = keep + run_village(village, params).summary.people; });
+  }
+
   std::printf(
       "{\"per_household_us\": %.3f, \"batch_households\": %d, \"batch_s\": %.3f, "
       "\"per_100000_households_s\": %.4f, \"json_roundtrip_per_household_us\": %.2f, \"checksum\": %lld, "
-      "\"result_bytes\": %zu}\n",
+      "\"result_bytes\": %zu, \"village_resim_one_programme_ms\": {\"10000\": %.2f, \"100000\": %.1f}, "
+      "\"village_full_run_ms\": {\"10000\": %.2f, \"100000\": %.1f}}\n",
       per_household_us, batch_size, batch_s, batch_s * 100000.0 / batch_size, json_per_household_us,
-      static_cast<long long>(checksum), bytes);
+      static_cast<long long>(checksum), bytes, resim_ms[0], resim_ms[1], full_ms[0], full_ms[1]);
   return 0;
 }

@@ -177,15 +177,51 @@ ParamId target_param(TargetGroup group, int stream) {
   return static_cast<ParamId>(static_cast<unsigned>(first) + static_cast<unsigned>(stream));
 }
 
+void evaluate_programme(ProgrammeResult& pr, ProgrammeId id, const Household& h, const YearParameters& p,
+                        Money net_before, std::vector<ProgrammeDetail>& details) {
+  pr = ProgrammeResult{};
+  pr.id = id;
+  pr.available = p.flag(available_param(id));
+  pr.counted = p.flag(counted_param(id));
+  pr.detail_begin = pr.detail_end = static_cast<uint16_t>(details.size());
+  if (!pr.available) {
+    pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
+    return;
+  }
+  ProgrammeOutput out(id, details);
+  programme_unit(id).rule(ProgrammeContext{h, p, p.year(), net_before}, out);
+  pr.detail_end = static_cast<uint16_t>(details.size());
+  pr.eligible = out.count() > 0;
+  pr.amount = out.total();
+  pr.reason = out.count() == 1  ? details[pr.detail_begin].reason
+              : out.count() > 1 ? ProgrammeOutput::make(ReasonId::members_total, {out.count(), out.total().fen()})
+                                : out.why_not();
+}
+
+bool counts_in_net(const ProgrammeResult& pr) {
+  return pr.eligible && pr.counted && info(pr.id).stream != Stream::none;
+}
+
 Result evaluate(const Household& h, const YearParameters& p, EvaluationOptions options) {
   Result r;
+  r.details.reserve(16);
+  r.lines.reserve(3);
+  evaluate_into(r, h, p, options);
+  return r;
+}
+
+void evaluate_into(Result& r, const Household& h, const YearParameters& p, EvaluationOptions options) {
   r.household = h.id;
   r.policy = p.policy().id;
   r.year = p.year();
   r.size = h.size();
   r.beyond_policy_years = p.year() > p.policy().last_year;
-  r.details.reserve(16);
-  r.lines.reserve(3);
+  r.income = Income{};
+  r.details.clear();
+  r.lines.clear();
+  r.growth = Growth{};
+  r.flags.clear();
+  r.suggestions.clear();
 
   Income& in = r.income;
   for (const Member& m : h.members)
@@ -200,26 +236,10 @@ Result evaluate(const Household& h, const YearParameters& p, EvaluationOptions o
   Money uncounted_cash;
 
   for (size_t i = 0; i < programme_count; ++i) {
-    const auto id = static_cast<ProgrammeId>(i);
     ProgrammeResult& pr = r.programmes[i];
-    pr.id = id;
-    pr.available = p.flag(available_param(id));
-    pr.counted = p.flag(counted_param(id));
-    pr.detail_begin = pr.detail_end = static_cast<uint16_t>(r.details.size());
-    if (!pr.available) {
-      pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
-      continue;
-    }
     const Money net_before = in.wage + in.production - in.production_cost + in.property + in.transfer;
-    ProgrammeOutput out(id, r.details);
-    programme_unit(id).rule(ProgrammeContext{h, p, r.year, net_before}, out);
-    pr.detail_end = static_cast<uint16_t>(r.details.size());
-    pr.eligible = out.count() > 0;
-    pr.amount = out.total();
-    pr.reason = out.count() == 1  ? r.details[pr.detail_begin].reason
-                : out.count() > 1 ? ProgrammeOutput::make(ReasonId::members_total, {out.count(), out.total().fen()})
-                                  : out.why_not();
-    const Stream stream = info(id).stream;
+    evaluate_programme(pr, static_cast<ProgrammeId>(i), h, p, net_before, r.details);
+    const Stream stream = info(pr.id).stream;
     if (!pr.eligible || stream == Stream::none) continue;
     if (!pr.counted) {
       uncounted_cash += pr.amount;
@@ -236,7 +256,6 @@ Result evaluate(const Household& h, const YearParameters& p, EvaluationOptions o
   add_lines(r, p);
   add_flags(r, h, p);
   if (options.suggestions) add_suggestions(r, h, p);
-  return r;
 }
 
 }  // namespace zengshou::core

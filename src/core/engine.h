@@ -14,6 +14,16 @@ struct EvaluationOptions {
 
 // Evaluates `household` with the parameters of one policy and year. The household must be valid (parsed).
 Result evaluate(const Household& household, const YearParameters& params, EvaluationOptions options = {});
+// The same into `result`, reusing its memory: many households in a row allocate nothing (a village's inner loop).
+void evaluate_into(Result& result, const Household& household, const YearParameters& params,
+                   EvaluationOptions options = {});
+
+// One programme for one household: its rule's amount, each member's share (appended to `details`) and the reason.
+// `net_before` is the counted net income from the programmes before it (the dibao tops it up).
+void evaluate_programme(ProgrammeResult& result, ProgrammeId id, const Household& household,
+                        const YearParameters& params, Money net_before, std::vector<ProgrammeDetail>& details);
+// Whether a programme's amount is in the household's net income: paid, counted, and cash of a stream.
+bool counts_in_net(const ProgrammeResult& result);
 
 // Which population's growth targets apply to the household: urban, 脱贫 (incl. monitored), or rural.
 enum class TargetGroup { tuopin, rural, urban };

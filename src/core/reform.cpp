@@ -46,6 +46,7 @@ Parsed<Reform> parse_reform(std::string_view text) {
   reform.description_en = r.string_field(*doc, "", "description_en", false);
   reform.policy = r.string_field(*doc, "", "policy", false);
   if (doc->is_object() && doc->contains("year")) reform.year = r.int_field(*doc, "", "year", false, 1900, 2100);
+  reform.household = r.string_field(*doc, "", "household", false);
   if (!reform.policy.empty() && PolicySet::embedded().find(reform.policy) == nullptr)
     r.error("/policy", "expected a known policy id, got \"" + reform.policy + "\"");
   const json* changes = r.object_field(*doc, "", "changes", true);
@@ -82,6 +83,7 @@ std::string reform_to_json(const Reform& reform) {
   if (!reform.description_en.empty()) doc["description_en"] = reform.description_en;
   if (!reform.policy.empty()) doc["policy"] = reform.policy;
   if (reform.year) doc["year"] = *reform.year;
+  if (!reform.household.empty()) doc["household"] = reform.household;
   doc["changes"] = nlohmann::ordered_json::object();
   for (const ParamOverride& c : reform.changes)
     doc["changes"][std::string(info(c.id).name)] = c.value ? param_value_to_json(c.id, *c.value) : json(nullptr);

@@ -21,6 +21,7 @@ struct Reform {
   std::string description_en;
   std::string policy;                  // the policy it was written against; empty: any
   std::optional<int> year;             // the year it is shown for; empty: the household's
+  std::string household;               // an example household (assets/examples) that shows it; empty: none
   std::vector<ParamOverride> changes;  // at most one per parameter, in the order they were made
 
   bool empty() const { return changes.empty(); }

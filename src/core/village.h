@@ -2,8 +2,9 @@
 // and two runs of the same households compared — a policy and its reform (DOMAIN.md's programmes, issue 5).
 #pragma once
 
-#include <array>   // programme totals, deciles
-#include <vector>  // households
+#include <array>    // programme totals, deciles
+#include <cstdint>  // rankings
+#include <vector>   // households
 
 #include "household.h"
 #include "policy.h"
@@ -41,10 +42,28 @@ struct VillageRun {
   std::vector<HouseholdOutcome> households;  // in the order given
   Money monitoring_line;                     // the lines of the run's parameters, for charts
   Money policy_line;                         // zero when the policy has none
+  bool has_monitoring_line = false;
+  bool has_policy_line = false;
 };
 
-VillageRun run_village(const std::vector<Household>& households, const YearParameters& params);
+// What each programme paid each household in a run, kept so that a reform touching a few programmes re-runs only
+// those (and the dibao, which tops up the income before it) rather than every rule of every household.
+struct VillageDetail {
+  std::vector<Money> before_programmes;                     // net income without any programme, per household
+  std::vector<std::array<Money, programme_count>> amounts;  // each programme's amount, zero when it did not pay
+  std::vector<uint32_t> paid;                               // bit i: programme i paid
+};
+
+// Evaluates every household; with `detail`, keeps what each programme paid each household.
+VillageRun run_village(const std::vector<Household>& households, const YearParameters& params,
+                       VillageDetail* detail = nullptr);
 VillageSummary summarise_village(const std::vector<Household>& households, const YearParameters& params);
+
+// The same households under `params`, given a run of them under `detail_params` that kept its `detail`. Re-runs
+// only the programmes whose parameters differ between the two, and the dibao after them (a change to the lines
+// re-runs none). Gives exactly what run_village(households, params) gives (tests/unit/village_test.cpp).
+VillageRun rerun_village(const std::vector<Household>& households, const VillageDetail& detail,
+                         const YearParameters& detail_params, const YearParameters& params);
 
 // Winners and losers in one tenth of the households, ranked by their baseline per-capita net.
 struct DecileChange {
@@ -69,8 +88,14 @@ struct VillageComparison {
   Money cost_per_person_lifted;             // cost ÷ people lifted
 };
 
+// Household indices ranked by per-capita net, lowest first, ties in input order.
+std::vector<uint32_t> income_ranking(const VillageRun& run);
+
 // Compares two runs of the same households (same order). Deciles hold households ranked by baseline per-capita
-// net, lowest first, ties in input order; tenth d holds ranks [n·d/10, n·(d+1)/10).
+// net (`ranking`, from income_ranking(baseline): kept by a caller that compares many reforms with one baseline);
+// tenth d holds ranks [n·d/10, n·(d+1)/10).
+VillageComparison compare_villages(const VillageRun& baseline, const VillageRun& reform,
+                                   const std::vector<uint32_t>& ranking);
 VillageComparison compare_villages(const VillageRun& baseline, const VillageRun& reform);
 
 // People by household per-capita net in bins of `width` from 0; the last bin also holds everything above it.

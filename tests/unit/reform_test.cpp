@@ -1,5 +1,7 @@
 // Reforms (issue 5): the reform file, its diff against a policy, and a village compared before and after —
 // worked by hand on a small village — and monotonicity: raising a benefit never lowers anyone's income.
+#include <algorithm>  // find_if
+
 #include <doctest/doctest.h>
 
 #include "core/embedded_assets.h"
@@ -166,6 +168,9 @@ TEST_CASE("the prepared scenarios all load, each for a policy and year it covers
     REQUIRE(r.year.has_value());
     CHECK_FALSE(PolicySet::embedded().check(r.policy, *r.year, "/policy").has_value());
     CHECK_FALSE(reform_diff(r, params(r.policy, *r.year)).empty());
+    const auto example = std::find_if(embedded_example_files().begin(), embedded_example_files().end(),
+                                      [&](const EmbeddedAsset& e) { return e.name == r.household; });
+    CHECK(example != embedded_example_files().end());
   }
   // Guizhou pension 103 → 118 in 2022 (003 附件2 三.25): the change the trainer steps to third.
   const auto diff = reform_diff(prepared_scenarios()[2], params("guizhou/ceheng", 2022));

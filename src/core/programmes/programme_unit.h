@@ -17,10 +17,6 @@ struct ProgrammeContext {
   Money net_before;  // counted net income from everything evaluated before this programme (for dibao)
 
   bool household_in(ParamId categories) const { return contains(params.categories(categories), household.category); }
-  bool working_age(const Member& m) const {
-    const int age = m.age_in(year);
-    return age >= params.count(ParamId::working_age_from) && age <= params.count(ParamId::working_age_to);
-  }
 };
 
 // Collects a programme's outcome: each qualifying member's share, or why nobody qualifies.

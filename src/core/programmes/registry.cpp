@@ -18,8 +18,9 @@ constexpr P training_allowance_params[] = {P::training_daily, P::training_catego
 constexpr P rain_dew_params[] = {P::rain_dew_amount, P::rain_dew_east_west_amount, P::rain_dew_categories};
 constexpr P graduate_exam_fee_params[] = {P::exam_fee_max_years, P::exam_fee_categories};
 constexpr P pension_basic_params[] = {P::pension_monthly, P::pension_national_minimum, P::pension_age};
-constexpr P pension_contribution_subsidy_params[] = {P::pension_subsidy_minimum, P::pension_subsidy_rate};
-constexpr P pension_contribution_paid_params[] = {P::pension_paid_tier, P::working_age_from};
+constexpr P pension_contribution_subsidy_params[] = {P::pension_subsidy_minimum, P::pension_subsidy_rate,
+                                                     P::pension_age};
+constexpr P pension_contribution_paid_params[] = {P::pension_paid_tier, P::working_age_from, P::pension_age};
 constexpr P disability_two_subsidies_params[] = {P::disability_living_monthly, P::disability_care_monthly};
 constexpr P farmland_subsidy_params[] = {P::farmland_per_mu};
 constexpr P urban_startup_subsidy_params[] = {P::urban_startup_amount};

@@ -9,7 +9,7 @@ namespace zengshou::core {
 
 struct ProgrammeUnit {
   ProgrammeRule rule;
-  std::span<const ParamId> params;  // beyond <id>.available and <id>.counts_in_net_income
+  std::span<const ParamId> params;  // every one the rule reads beyond <id>.available and <id>.counts_in_net_income
 };
 
 const ProgrammeUnit& programme_unit(ProgrammeId id);

@@ -1,0 +1,317 @@
+// 政策模拟: every parameter of the policy, grouped by programme, with its value, date and source or "assumed";
+// changing one makes a reform, shown as a diff, saved and loaded as JSON, and compared with the policy for the
+// household (every figure, and the projection).
+#include <algorithm>  // max
+#include <array>      // category switches
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "charts.h"
+#include "core/programmes/registry.h"
+#include "format.h"
+#include "labels.h"
+#include "tables.h"
+#include "views.h"
+
+namespace zengshou::app {
+namespace {
+
+using core::Money;
+using core::ParamId;
+
+constexpr ImU32 changed_colour = IM_COL32(214, 84, 40, 255);
+constexpr ImU32 muted_colour = IM_COL32(120, 120, 120, 255);
+
+// Records a change, or drops it when the value is back to the policy's own.
+void set_change(Session& s, ParamId id, std::optional<int64_t> value) {
+  if (value == s.params()[id].value)
+    s.reform().remove(id);
+  else
+    s.reform().set(id, value);
+  s.reform_changed();
+}
+
+std::string difference_text(Money before, Money after) {
+  const Money d = after - before;
+  if (d == Money()) return "";
+  return (d > Money() ? "+" : "") + money_text(d);
+}
+
+std::string value_text(ParamId id, std::optional<int64_t> value) {
+  core::ResolvedParam p;
+  p.value = value;
+  return param_value_text(id, p);
+}
+
+// The slider's top: twice the policy's value, and at least a sensible span for the unit.
+int64_t slider_top(core::Unit unit, int64_t baseline_hundredths) {
+  const int64_t floor = unit == core::Unit::percent ? 100 : unit == core::Unit::yuan_per_person_year ? 20000 : 5000;
+  return std::max(floor, baseline_hundredths * 2 / 100);
+}
+
+// One parameter: its editor, the policy's value and where it comes from, and a reset when changed.
+void param_editor(Ui& ui, Session& s, ParamId id) {
+  const core::ResolvedParam& base = s.params()[id];
+  const std::optional<int64_t> current = s.reform_params()[id].value;
+  const bool changed = s.reform().find(id) != nullptr;
+  const core::Unit unit = core::info(id).unit;
+  const float em = ImGui::GetFontSize();
+  ImGui::PushID(static_cast<int>(id));
+  if (changed) ImGui::PushStyleColor(ImGuiCol_Text, changed_colour);
+  ui.wrapped(param_name(id));
+  if (changed) ImGui::PopStyleColor();
+  const std::string anchor = "param_" + std::string(core::info(id).name);
+  switch (unit) {
+    case core::Unit::flag: {
+      bool on = current.value_or(0) != 0;
+      if (ui.checkbox(tr(on ? Str::yes : Str::no), on)) set_change(s, id, on ? 1 : 0);
+      ui.anchor(anchor);
+      break;
+    }
+    case core::Unit::categories: {
+      const auto set = static_cast<core::CategorySet>(current.value_or(0));
+      for (size_t i = 0; i < std::size(category_labels); ++i) {
+        const auto bit = core::CategorySet{1} << i;
+        bool on = (set & bit) != 0;
+        if (i > 0 && i % 2 == 1) ImGui::SameLine(em * 12.0f);
+        if (ImGui::Checkbox(tr(category_labels[i]), &on)) set_change(s, id, on ? (set | bit) : (set & ~bit));
+      }
+      break;
+    }
+    case core::Unit::months:
+    case core::Unit::years: {
+      int n = static_cast<int>(current.value_or(0));
+      ImGui::SetNextItemWidth(em * 7.0f);
+      if (ui.integer("##field", n, 0, unit == core::Unit::months ? 12 : 120)) set_change(s, id, n);
+      ui.anchor(anchor);
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(std::max(em * 6.0f, ImGui::GetContentRegionAvail().x - em * 4.0f));
+      if (ImGui::SliderInt("##slider", &n, 0, unit == core::Unit::months ? 12 : 60)) set_change(s, id, n);
+      ImGui::SameLine();
+      ImGui::TextUnformatted(unit_text(unit));
+      break;
+    }
+    default: {  // money and percent, in hundredths
+      Money value = Money::fen(current.value_or(0));
+      ImGui::SetNextItemWidth(em * 7.0f);
+      if (ui.money("##field", value)) set_change(s, id, value.fen());
+      ui.anchor(anchor);
+      ImGui::SameLine();
+      // The slider moves in whole yuan (or whole percent); the field takes the exact value.
+      int64_t whole = value.fen() / 100;
+      const int64_t low = 0, high = slider_top(unit, base.value.value_or(0));
+      ImGui::SetNextItemWidth(std::max(em * 6.0f, ImGui::GetContentRegionAvail().x - em * 5.0f));
+      if (ImGui::SliderScalar("##slider", ImGuiDataType_S64, &whole, &low, &high, "%lld"))
+        set_change(s, id, whole * 100);
+      ui.anchor(anchor + "_slider");
+      ImGui::SameLine();
+      ImGui::TextUnformatted(unit_text(unit));
+      break;
+    }
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
+  ui.wrapped(std::string(tr(Str::policy_value)) + ": " + param_value_text(id, base) +
+             (base.entry != nullptr
+                  ? "  (" + std::string(tr(Str::since_label)) + " " + std::to_string(base.entry->from / 10000) + "-" +
+                        std::to_string(base.entry->from / 100 % 100) + "-" + std::to_string(base.entry->from % 100) +
+                        ")"
+                  : ""));
+  ImGui::PopStyleColor();
+  draw_param_origin(ui, base);
+  if (changed) {
+    if (ImGui::SmallButton(tr(Str::reset_param))) {
+      s.reform().remove(id);
+      s.reform_changed();
+    }
+    ui.anchor(anchor + "_reset");
+  }
+  ImGui::Spacing();
+  ImGui::PopID();
+}
+
+// Parameters no programme reads by itself: lines, targets, ages.
+std::vector<ParamId> shared_params() {
+  std::array<bool, core::param_count> used{};
+  for (size_t p = 0; p < core::programme_count; ++p)
+    for (ParamId id : core::programme_unit(static_cast<core::ProgrammeId>(p)).params)
+      used[static_cast<size_t>(id)] = true;
+  std::vector<ParamId> out;
+  for (size_t i = core::programme_count * 2; i < core::param_count; ++i)
+    if (!used[i]) out.push_back(static_cast<ParamId>(i));
+  return out;
+}
+
+int changes_in(const Session& s, core::ProgrammeId p) {
+  int n = 0;
+  for (const core::ParamOverride& c : s.reform().changes) {
+    if (c.id == core::available_param(p) || c.id == core::counted_param(p)) ++n;
+    for (ParamId id : core::programme_unit(p).params)
+      if (c.id == id) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+void draw_parameter_editor(Ui& ui, Session& s) {
+  ImGui::TextUnformatted(tr(Str::parameters_title));
+  ui.help(Str::parameters_help);
+  for (size_t i = 0; i < core::programme_count; ++i) {
+    const auto p = static_cast<core::ProgrammeId>(i);
+    const int n = changes_in(s, p);
+    const std::string label = programme_name(p) + (n > 0 ? "  (" + std::to_string(n) + ")" : "") + "###programme_" +
+                              std::string(core::info(p).id);
+    const bool open = ImGui::CollapsingHeader(label.c_str());
+    ui.anchor("params_" + std::string(core::info(p).id));
+    if (!open) continue;
+    ImGui::Indent();
+    param_editor(ui, s, core::available_param(p));
+    param_editor(ui, s, core::counted_param(p));
+    for (ParamId id : core::programme_unit(p).params) param_editor(ui, s, id);
+    ImGui::Unindent();
+  }
+  const bool open = ImGui::CollapsingHeader(tr(Str::params_shared));
+  ui.anchor("params_shared");
+  if (open) {
+    ImGui::Indent();
+    for (ParamId id : shared_params()) param_editor(ui, s, id);
+    ImGui::Unindent();
+  }
+}
+
+TextTable reform_comparison_table(const core::Result& a, const core::Result& b) {
+  TextTable t{"household-reform.csv",
+              {tr(Str::item_label), tr(Str::baseline_label), tr(Str::reform_label), tr(Str::difference_label)},
+              {}};
+  const auto row = [&](const std::string& label, Money before, Money after) {
+    t.rows.push_back({label, money_text(before), money_text(after), difference_text(before, after)});
+  };
+  row(tr(Str::stream_wage), a.income.wage, b.income.wage);
+  row(tr(Str::stream_production_net), a.income.production - a.income.production_cost,
+      b.income.production - b.income.production_cost);
+  row(tr(Str::stream_property), a.income.property, b.income.property);
+  row(tr(Str::stream_transfer), a.income.transfer, b.income.transfer);
+  row(tr(Str::net_income), a.income.net, b.income.net);
+  row(tr(Str::per_capita_net), a.income.per_capita_net, b.income.per_capita_net);
+  row(tr(Str::cash_received), a.income.cash_received, b.income.cash_received);
+  for (size_t i = 0; i < a.lines.size() && i < b.lines.size(); ++i)
+    row(std::string(tr(Str::gap_to)) + tr(a.lines[i].id == core::LineId::monitoring ? Str::line_monitoring
+                                          : a.lines[i].id == core::LineId::policy   ? Str::line_policy
+                                                                                    : Str::line_focus),
+        a.lines[i].per_capita_gap, b.lines[i].per_capita_gap);
+  for (size_t i = 0; i < core::programme_count; ++i) {
+    const core::ProgrammeResult& pa = a.programmes[i];
+    const core::ProgrammeResult& pb = b.programmes[i];
+    if (pa.amount == Money() && pb.amount == Money()) continue;
+    std::string label = programme_name(pa.id);
+    if (pa.counted != pb.counted) label += pb.counted ? tr(Str::now_counted) : tr(Str::now_not_counted);
+    row(label, pa.amount, pb.amount);
+  }
+  return t;
+}
+
+std::string reform_title(const core::Reform& r) {
+  if (r.empty() && r.name.empty()) return tr(Str::no_reform);
+  if (language() == Language::en && !r.name_en.empty()) return r.name_en;
+  return r.name.empty() ? tr(Str::unnamed_reform) : r.name;
+}
+
+void draw_reform_bar(Ui& ui, Session& s, PlatformRequests& requests) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(std::min(em * 22.0f, ImGui::GetContentRegionAvail().x));
+  if (ImGui::BeginCombo("##scenario", reform_title(s.reform()).c_str())) {
+    if (ImGui::Selectable(tr(Str::no_reform), s.reform().empty())) s.set_reform({});
+    ui.anchor("scenario_none");
+    for (size_t i = 0; i < core::prepared_scenarios().size(); ++i) {
+      const core::Reform& r = core::prepared_scenarios()[i];
+      if (ImGui::Selectable(reform_title(r).c_str(), r.name == s.reform().name)) s.set_reform(r);
+      ui.anchor("scenario_" + std::to_string(i + 1));
+    }
+    ImGui::EndCombo();
+  }
+  ui.anchor("scenario");
+  ui.help(Str::scenario_help);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::clear_reform))) s.set_reform({});
+  ui.anchor("clear_reform");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::open_reform))) {
+    requests.open_file = true;
+    requests.open_kind = OpenKind::reform;
+  }
+  ui.anchor("open_reform");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::save_reform))) {
+    core::Reform r = s.reform();
+    if (r.policy.empty()) r.policy = s.policy().id;
+    if (!r.year) r.year = s.household().year;
+    if (r.name.empty()) r.name = tr(Str::unnamed_reform);
+    requests.save_name = "reform.json";
+    requests.save_text = core::reform_to_json(r);
+  }
+  ui.anchor("save_reform");
+}
+
+void draw_reform_diff(Ui& ui, Session& s) {
+  const auto diff = core::reform_diff(s.reform(), s.params());
+  if (diff.empty()) {
+    ImGui::TextDisabled("%s", tr(Str::reform_no_changes));
+    return;
+  }
+  ImGui::Text(tr(Str::reform_changes_count), static_cast<int>(diff.size()));
+  for (const core::ParamChange& c : diff) {
+    ImGui::PushID(static_cast<int>(c.id));
+    if (ImGui::SmallButton("×")) {
+      s.reform().remove(c.id);
+      s.reform_changed();
+    }
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, changed_colour);
+    ui.wrapped(param_name(c.id) + ": " + value_text(c.id, c.baseline) + " → " + value_text(c.id, c.reformed));
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+  }
+}
+
+void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
+  s.refresh();
+  draw_reform_bar(ui, s, requests);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
+  if (ui.text("##reform_name", s.reform().name)) s.reform_changed();
+  ui.anchor("reform_name");
+  ui.help(Str::reform_name_help);
+  draw_reform_diff(ui, s);
+  ImGui::Separator();
+
+  // Wide screens: the editor beside the comparison; phones: one under the other.
+  const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 45.0f;
+  const float height = ImGui::GetContentRegionAvail().y;
+  if (wide) {
+    ImGui::BeginChild("##editor", ImVec2(ImGui::GetContentRegionAvail().x * 0.48f, height));
+  } else {
+    ImGui::BeginChild("##policy_scroll", ImVec2(0, height));
+  }
+  s.refresh();
+  draw_parameter_editor(ui, s);
+  if (wide) {
+    ui.drag_to_scroll();
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##comparison", ImVec2(0, height));
+  }
+  s.refresh();
+  ImGui::TextUnformatted(tr(Str::household_comparison));
+  draw_table(ui, reform_comparison_table(s.result(), s.reform_result()), "household_comparison", requests);
+  const auto baseline =
+      core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years, state.growth);
+  const auto reform = core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years,
+                                    state.growth, s.reform().changes);
+  draw_projection_chart(ui, baseline, &reform, "chart_reform_projection");
+  png_button(ui, "chart_reform_projection", "projection-reform.png", requests);
+  ui.drag_to_scroll();
+  ImGui::EndChild();
+}
+
+}  // namespace zengshou::app

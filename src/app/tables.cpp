@@ -1,0 +1,76 @@
+#include "tables.h"
+
+#include <imgui.h>
+
+namespace zengshou::app {
+namespace {
+
+void append_cell(std::string& out, const std::string& cell) {
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) {
+    out += cell;
+    return;
+  }
+  out += '"';
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_row(std::string& out, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out += ',';
+    append_cell(out, cells[i]);
+  }
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string csv_text(const TextTable& table) {
+  std::string out = "\xEF\xBB\xBF";
+  append_row(out, table.header);
+  for (const auto& row : table.rows) append_row(out, row);
+  return out;
+}
+
+void draw_table(Ui& ui, const TextTable& table, const char* anchor, PlatformRequests& requests) {
+  ImGui::PushID(anchor);
+  if (ImGui::SmallButton(tr(Str::export_csv))) {
+    requests.save_name = table.file_name;
+    requests.save_text = csv_text(table);
+  }
+  ui.anchor(std::string(anchor) + "_csv");
+  const int columns = static_cast<int>(table.header.size());
+  constexpr ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (columns > 0 && ImGui::BeginTable("##table", columns, flags)) {
+    for (const std::string& h : table.header) ImGui::TableSetupColumn(h.c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& row : table.rows) {
+      ImGui::TableNextRow();
+      for (const std::string& cell : row) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(cell.c_str());
+      }
+    }
+    ImGui::EndTable();
+    ui.anchor(anchor);
+  }
+  ImGui::PopID();
+}
+
+void png_button(Ui& ui, const char* chart_anchor, const char* file_name, PlatformRequests& requests) {
+  ImGui::PushID(chart_anchor);
+  const bool pressed = ImGui::SmallButton(tr(Str::export_png));
+  ImGui::PopID();
+  ui.anchor(std::string(chart_anchor) + "_png");
+  const auto it = ui.anchors.find(chart_anchor);
+  if (!pressed || it == ui.anchors.end()) return;
+  const Anchor& a = it->second;
+  const float r = ui.pixel_ratio;
+  requests.image = {file_name, a.x * r, a.y * r, a.width * r, a.height * r};
+}
+
+}  // namespace zengshou::app
