@@ -56,16 +56,40 @@
     },
     pickFile() { filePicker().click(); },
     download(name, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      if (!name.endsWith('.csv')) return saveBlob(name, new Blob([text], { type: 'application/json' }));
+      // UTF8ToString's TextDecoder drops the byte-order mark the app's CSV starts with: put it back, or
+      // spreadsheet programs read the Chinese as another encoding.
+      const csv = text.startsWith('\ufeff') ? text : '\ufeff' + text;
+      saveBlob(name, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    },
+    // A part of the canvas the app read back (RGBA rows, bottom row first, as GL gives them), saved as a PNG.
+    downloadPng(name, pixels, width, height) {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext('2d');
+      const image = context.createImageData(width, height);
+      const row = width * 4;
+      for (let y = 0; y < height; ++y) {
+        const from = pixels + (height - 1 - y) * row;
+        image.data.set(Module.HEAPU8.subarray(from, from + row), y * row);
+      }
+      for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
+      context.putImageData(image, 0, 0);
+      canvas.toBlob((blob) => saveBlob(name, blob), 'image/png');
     },
   };
+
+  function saveBlob(name, blob) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
 
   // Passes a JS string to a C function taking UTF-8, on the heap (file texts are too big for the stack).
   function callWithText(fn, text) {

@@ -206,8 +206,8 @@ PlatformRequests App::take_requests() {
 }
 
 void App::open_file_text(std::string_view text) {
+  // Called between frames, where ImGui has no current window: the error window opens in the next frame.
   open_errors_ = pending_open_ == OpenKind::reform ? session_.open_reform(text) : session_.open(text);
-  if (!open_errors_.empty()) ImGui::OpenPopup("##open_errors");
 }
 
 void App::draw_open_errors() {
@@ -271,6 +271,7 @@ std::string App::state_json() const {
   state["open_errors"] = std::move(errors);
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
+  state["font_scale"] = ImGui::GetIO().FontGlobalScale / font_scale_;  // 1, or larger in the presenter
   state["reform"] = json::parse(core::reform_to_json(session_.reform()), nullptr, false);
   state["reform_per_capita_net"] = money_text(session_.reform_result().income.per_capita_net);
   // The village as last computed: the same JSON as `zengshou simulate`, for the parity test.

@@ -245,8 +245,8 @@ void draw_reform_bar(Ui& ui, Session& s, PlatformRequests& requests) {
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::save_reform))) {
     core::Reform r = s.reform();
-    if (r.policy.empty()) r.policy = s.policy().id;
-    if (!r.year) r.year = s.household().year;
+    r.policy = s.policy().id;  // what its changes were made against
+    r.year = s.household().year;
     if (r.name.empty()) r.name = tr(Str::unnamed_reform);
     requests.save_name = "reform.json";
     requests.save_text = core::reform_to_json(r);

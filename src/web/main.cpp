@@ -1,6 +1,6 @@
 // The browser platform layer: a GLFW window on a WebGL2 canvas that fills the page, sized in device
 // pixels (this Emscripten has no automatic HiDPI), the main loop, and the JS hooks the page and tests use.
-#include <algorithm>  // std::max
+#include <algorithm>  // std::max, std::clamp
 #include <cmath>      // std::lround
 #include <cstdio>     // snprintf
 #include <fstream>    // reading the font the page placed in the virtual file system
@@ -56,6 +56,20 @@ void fit_canvas_to_page() {
   }
 }
 
+// Reads a part of the frame just drawn back from WebGL and hands it to the page to save as a PNG. Called before
+// the frame is handed to the browser, so the drawing buffer still holds it.
+void save_image(const zengshou::app::ImageRequest& image) {
+  const int x = std::clamp(static_cast<int>(image.x), 0, canvas_width);
+  const int y = std::clamp(static_cast<int>(image.y), 0, canvas_height);
+  const int width = std::clamp(static_cast<int>(image.width), 0, canvas_width - x);
+  const int height = std::clamp(static_cast<int>(image.height), 0, canvas_height - y);
+  if (width == 0 || height == 0) return;
+  std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 4);
+  glReadPixels(x, canvas_height - y - height, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  EM_ASM({ window.zengshou.downloadPng(UTF8ToString($0), $1, $2, $3); }, image.name.c_str(), pixels.data(), width,
+         height);
+}
+
 // Hands the page what the app asked for this frame: the overlay text input, a file picker, a download.
 void sync_platform() {
   const zengshou::app::TextEdit& edit = app->text_edit();
@@ -77,6 +91,7 @@ void sync_platform() {
   if (!requests.save_name.empty())
     EM_ASM({ window.zengshou.download(UTF8ToString($0), UTF8ToString($1)); }, requests.save_name.c_str(),
            requests.save_text.c_str());
+  if (!requests.image.name.empty()) save_image(requests.image);
 }
 
 // How long the app's own work takes each frame (UI, evaluation, draw calls), over the last 120 frames.

@@ -1,5 +1,6 @@
 // A benchmark, not a test (run by scripts/bench): frame times in headless Chromium while editing a 30-member
-// household, and navigation to the first frame. Prints one JSON object.
+// household, navigation to the first frame, and how long a village of 10 000 and of 100 000 households takes to
+// re-run under the reform while a slider moves. Prints one JSON object.
 import { clickAnchor, frames, launch, openApp, openPage, serve, typeInto } from './harness.mjs';
 
 const server = await serve();
@@ -24,8 +25,32 @@ await clickAnchor(page, 'm0_job_wage');
 for (const key of '45678') await page.keyboard.type(key);
 await frames(page, 20);
 const editing = await page.evaluate(() => window.zengshou.frameStats());
+const size = (await page.evaluate(() => window.zengshou.state())).household.members.length;
+
+// The village view: the post's pay slider dragged across, the reform re-run timed by the app at each step.
+const village = {};
+await clickAnchor(page, 'tab_village');
+await clickAnchor(page, 'params_public_welfare_post');
+for (const households of [10000, 100000]) {
+  await clickAnchor(page, `village_size_${households}`);
+  await frames(page, 3);
+  const state = await page.evaluate(() => window.zengshou.state());
+  const slider = state.anchors['param_public_welfare_post.monthly_slider'];
+  const times = [];
+  await page.mouse.move(slider.x + 3, slider.y + slider.h / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) {
+    await page.mouse.move(slider.x + i * (slider.w - 6) / 20, slider.y + slider.h / 2);
+    await frames(page, 2);
+    times.push((await page.evaluate(() => window.zengshou.state())).village.reform_ms);
+  }
+  await page.mouse.up();
+  times.sort((a, b) => a - b);
+  village[households] = { generate_ms: +state.village.generate_ms.toFixed(1), reform_median_ms: +times[10].toFixed(1),
+    reform_max_ms: +times[19].toFixed(1) };
+}
 console.log(JSON.stringify({ first_frame_ms: Math.round(firstFrameMs), thirty_members_idle: idle,
-  thirty_members_editing: editing, size: (await page.evaluate(() => window.zengshou.state())).household.members.length }));
+  thirty_members_editing: editing, size, village_slider: village }));
 await context.close();
 await browser.close();
 await server.close();
