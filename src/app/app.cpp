@@ -124,7 +124,9 @@ void App::draw_frame() {
 
 void App::draw_menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
-  ImGui::TextUnformatted(tr(Str::app_title));
+  // Phones get the short title, so the menus and the language switch fit on one bar.
+  const bool narrow = ImGui::GetMainViewport()->Size.x < ImGui::GetFontSize() * 30.0f;
+  ImGui::TextUnformatted(tr(narrow ? Str::app_title_short : Str::app_title));
   if (ImGui::BeginMenu(tr(Str::menu_views))) {
     for (const ViewInfo& v : views) {
       if (ImGui::MenuItem(tr(v.title), nullptr, view_ == v.view)) {
@@ -180,7 +182,7 @@ void App::draw_view(View view) {
     case View::projection:
       session_.refresh();
       ImGui::BeginChild("##projection_view");
-      draw_projection_view(ui_, session_, view_state_);
+      draw_projection_view(ui_, session_, view_state_, requests_);
       ui_.drag_to_scroll();
       ImGui::EndChild();
       break;

@@ -12,6 +12,7 @@
 #include "core/programme.h"
 #include "format.h"
 #include "labels.h"
+#include "tables.h"
 #include "views.h"
 
 namespace zengshou::app {
@@ -414,7 +415,7 @@ void breakdown(Ui& ui, const Session& s) {
 }
 
 // `headline`: false when it is already at the top of the screen (phones).
-void results(Ui& ui, const Session& s, ViewState& state, bool headline) {
+void results(Ui& ui, const Session& s, ViewState& state, PlatformRequests& requests, bool headline) {
   const core::Result& r = s.result();
   if (!ImGui::CollapsingHeader(tr(Str::section_results), ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (headline) draw_headline(ui, s);
@@ -451,8 +452,10 @@ void results(Ui& ui, const Session& s, ViewState& state, bool headline) {
   ui.anchor("charts");
   if (charts) {
     draw_stream_chart(ui, s);
+    png_button(ui, "chart_streams", "streams.png", requests);
     ImGui::Spacing();
     draw_wage_sweep(ui, s, state.sweep_member);
+    png_button(ui, "chart_sweep", "wage-sweep.png", requests);
   }
 }
 
@@ -492,7 +495,7 @@ void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests&
     ImGui::SameLine();
     s.refresh();
     ImGui::BeginChild("##results", ImVec2(0, 0), false);
-    results(ui, s, state, true);
+    results(ui, s, state, requests, true);
     ui.drag_to_scroll();
     ImGui::EndChild();
   } else {
@@ -501,7 +504,7 @@ void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests&
     draw_headline(ui, s);
     editor(ui, s);
     s.refresh();
-    results(ui, s, state, false);
+    results(ui, s, state, requests, false);
     ui.drag_to_scroll();
     ImGui::EndChild();
   }

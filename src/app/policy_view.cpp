@@ -3,6 +3,7 @@
 // household (every figure, and the projection).
 #include <algorithm>  // max
 #include <array>      // category switches
+#include <cstdio>     // snprintf
 #include <string>
 #include <vector>
 
@@ -112,12 +113,14 @@ void param_editor(Ui& ui, Session& s, ParamId id) {
     }
   }
   ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
-  ui.wrapped(std::string(tr(Str::policy_value)) + ": " + param_value_text(id, base) +
-             (base.entry != nullptr
-                  ? "  (" + std::string(tr(Str::since_label)) + " " + std::to_string(base.entry->from / 10000) + "-" +
-                        std::to_string(base.entry->from / 100 % 100) + "-" + std::to_string(base.entry->from % 100) +
-                        ")"
-                  : ""));
+  std::string baseline = std::string(tr(Str::policy_value)) + ": " + param_value_text(id, base);
+  if (base.entry != nullptr) {
+    char since[48];
+    std::snprintf(since, sizeof since, "  (%s %04d-%02d-%02d)", tr(Str::since_label), base.entry->from / 10000,
+                  base.entry->from / 100 % 100, base.entry->from % 100);
+    baseline += since;
+  }
+  ui.wrapped(baseline);
   ImGui::PopStyleColor();
   draw_param_origin(ui, base);
   if (changed) {
@@ -196,11 +199,14 @@ TextTable reform_comparison_table(const core::Result& a, const core::Result& b) 
   row(tr(Str::net_income), a.income.net, b.income.net);
   row(tr(Str::per_capita_net), a.income.per_capita_net, b.income.per_capita_net);
   row(tr(Str::cash_received), a.income.cash_received, b.income.cash_received);
-  for (size_t i = 0; i < a.lines.size() && i < b.lines.size(); ++i)
-    row(std::string(tr(Str::gap_to)) + tr(a.lines[i].id == core::LineId::monitoring ? Str::line_monitoring
-                                          : a.lines[i].id == core::LineId::policy   ? Str::line_policy
-                                                                                    : Str::line_focus),
-        a.lines[i].per_capita_gap, b.lines[i].per_capita_gap);
+  for (size_t i = 0; i < a.lines.size() && i < b.lines.size(); ++i) {
+    const Str line = a.lines[i].id == core::LineId::monitoring ? Str::line_monitoring
+                     : a.lines[i].id == core::LineId::policy   ? Str::line_policy
+                                                               : Str::line_focus;
+    char label[160];
+    std::snprintf(label, sizeof label, tr(Str::gap_row), tr(line));
+    row(label, a.lines[i].per_capita_gap, b.lines[i].per_capita_gap);
+  }
   for (size_t i = 0; i < core::programme_count; ++i) {
     const core::ProgrammeResult& pa = a.programmes[i];
     const core::ProgrammeResult& pb = b.programmes[i];

@@ -1,5 +1,6 @@
 // 演示模式: for a training room — large type, the prepared scenarios one after another (arrow keys or buttons),
 // each with its example household and the village, before and after.
+#include <cstdio>  // snprintf
 #include <string>
 
 #include <imgui.h>
@@ -70,7 +71,7 @@ void draw_presenter(Ui& ui, Session& s, VillageModel& village, PresenterState& p
     ui.heading(tr(Str::presenter_example));
     const core::Result before = core::evaluate(*p.example, s.params(), {.suggestions = false});
     const core::Result after = core::evaluate(*p.example, s.reform_params(), {.suggestions = false});
-    ui.wrapped(p.example->head + " · " + std::to_string(p.example->size()) + tr(Str::people_unit));
+    ui.wrapped(p.example->head + " · " + std::to_string(p.example->size()) + " " + tr(Str::people_unit));
     draw_table(ui, reform_comparison_table(before, after), "presenter_household", requests);
   }
   if (wide) ImGui::NextColumn();

@@ -6,11 +6,12 @@
 
 #include "charts.h"
 #include "format.h"
+#include "tables.h"
 #include "views.h"
 
 namespace zengshou::app {
 
-void draw_projection_view(Ui& ui, const Session& s, ViewState& state) {
+void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRequests& requests) {
   if (ui.begin_form("##projection_options")) {
     ui.row(Str::projection_years, Str::projection_years_help);
     ImGui::SliderInt("##years", &state.projection_years, 1, 10);
@@ -35,6 +36,7 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state) {
   const auto years =
       core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years, state.growth);
   draw_projection_chart(ui, years);
+  png_button(ui, "chart_projection", "projection.png", requests);
   if (ImGui::BeginTable("##projection", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn(tr(Str::projection_table_year));
     ImGui::TableSetupColumn(tr(Str::per_capita_net));

@@ -43,16 +43,21 @@ void draw_table(Ui& ui, const TextTable& table, const char* anchor, PlatformRequ
   }
   ui.anchor(std::string(anchor) + "_csv");
   const int columns = static_cast<int>(table.header.size());
-  constexpr ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
   if (columns > 0 && ImGui::BeginTable("##table", columns, flags)) {
-    for (const std::string& h : table.header) ImGui::TableSetupColumn(h.c_str());
+    // The first column (the label) takes the room left and wraps; the figures keep their full width.
+    for (size_t i = 0; i < table.header.size(); ++i)
+      ImGui::TableSetupColumn(table.header[i].c_str(),
+                              i == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     for (const auto& row : table.rows) {
       ImGui::TableNextRow();
-      for (const std::string& cell : row) {
+      for (size_t i = 0; i < row.size(); ++i) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(cell.c_str());
+        if (i == 0)
+          ui.wrapped(row[i]);
+        else
+          ImGui::TextUnformatted(row[i].c_str());
       }
     }
     ImGui::EndTable();

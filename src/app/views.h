@@ -56,7 +56,7 @@ void draw_household_view(Ui& ui, Session& session, ViewState& state, PlatformReq
 // 问答式: one question at a time, filling the same household.
 void draw_guided_view(Ui& ui, Session& session, GuideState& guide);
 // 收入预测: the coming years, with growth per stream.
-void draw_projection_view(Ui& ui, const Session& session, ViewState& state);
+void draw_projection_view(Ui& ui, const Session& session, ViewState& state, PlatformRequests& requests);
 // 政策项目: every programme with its status and reason, and the suggestions.
 void draw_programmes_view(Ui& ui, const Session& session);
 

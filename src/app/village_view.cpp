@@ -157,7 +157,8 @@ void draw_village_view(Ui& ui, Session& s, VillageModel& village, PlatformReques
                 village.generate_ms(), village.reform_ms());
   ui.wrapped(timing);
   ui.anchor("village_timing");
-  ui.wrapped(tr(Str::village_assumptions));
+  if (ImGui::CollapsingHeader(tr(Str::village_assumptions_title))) ui.wrapped(tr(Str::village_assumptions));
+  ui.anchor("village_assumptions");
   draw_village_results(ui, s, village, requests, true);
   if (!wide) draw_parameter_editor(ui, s);
   ui.drag_to_scroll();
