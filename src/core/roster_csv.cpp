@@ -2,6 +2,7 @@
 
 #include <charconv>  // from_chars
 #include <map>       // households by id
+#include <span>      // enum aliases
 
 #include <nlohmann/json.hpp>
 
@@ -15,48 +16,78 @@ using nlohmann::json;
 
 // Column → where it goes in the household JSON. "members/N/…" fields come from each member's row; the others from
 // the first row of the household.
+// The Chinese a cadre's spreadsheet uses for an enum value, and the value.
+struct Alias {
+  std::string_view zh;
+  std::string_view value;
+};
+
+constexpr Alias category_aliases[] = {{"脱贫户", "tuopin"},
+                                      {"脱贫不稳定户", "monitor_unstable"},
+                                      {"边缘易致贫户", "monitor_marginal"},
+                                      {"突发严重困难户", "monitor_sudden"},
+                                      {"一般农户", "general"},
+                                      {"城镇居民", "urban"}};
+constexpr Alias labor_aliases[] = {{"有劳动能力", "full"},         {"弱劳动力", "weak"},   {"半劳动力", "weak"},
+                                   {"弱劳动力或半劳动力", "weak"}, {"无劳动能力", "none"}, {"丧失劳动能力", "none"}};
+constexpr Alias school_aliases[] = {{"义务教育", "compulsory"},       {"普通高中", "senior_high"},
+                                    {"中职", "secondary_vocational"}, {"高职", "higher_vocational"},
+                                    {"技工院校", "technical"},        {"本科", "undergraduate"},
+                                    {"高校毕业生", "graduate"}};
+constexpr Alias job_aliases[] = {{"县内务工", "local"},
+                                 {"省内县外", "in_province"},
+                                 {"省外务工", "out_of_province"},
+                                 {"乡村公益性岗位", "public_welfare_post"},
+                                 {"公益性岗位", "public_welfare_post"},
+                                 {"以工代赈", "work_relief"},
+                                 {"生态护林员", "forest_ranger"}};
+
+// Column → where it goes in the household JSON. "members/N/…" fields come from each member's row; the others from
+// the first row of the household. Headers may be the English names or the Chinese ones (Excel templates in China).
 struct Column {
   std::string_view name;
+  std::string_view name_zh;
   std::string_view pointer;  // under the household, or under /members/N when `member`
   bool member;
   enum Kind { text, integer, number, boolean } kind;
+  std::span<const Alias> aliases = {};  // Chinese words for an enum's values
 };
 
 const std::vector<Column>& columns() {
   static const std::vector<Column> list = {
-      {"household_id", "/id", false, Column::text},
-      {"head", "/head", false, Column::text},
-      {"village", "/village", false, Column::text},
-      {"policy", "/policy", false, Column::text},
-      {"year", "/year", false, Column::integer},
-      {"category", "/category", false, Column::text},
-      {"relocated", "/relocated", false, Column::boolean},
-      {"dibao", "/dibao", false, Column::boolean},
-      {"tekun", "/tekun", false, Column::boolean},
-      {"farmland_mu", "/transfers/farmland_mu", false, Column::number},
-      {"eco_compensation", "/transfers/eco_compensation", false, Column::number},
-      {"family_support", "/transfers/family_support", false, Column::number},
-      {"other_transfers", "/transfers/other", false, Column::number},
-      {"production_revenue", "/production/0/revenue", false, Column::number},
-      {"production_cost", "/production/0/cost", false, Column::number},
-      {"land_rent", "/property/land_rent", false, Column::number},
-      {"dividends", "/property/dividends", false, Column::number},
-      {"house_rent", "/property/house_rent", false, Column::number},
-      {"other_property", "/property/other", false, Column::number},
-      {"last_year_per_capita_net", "/last_year_per_capita_net", false, Column::number},
-      {"name", "/name", true, Column::text},
-      {"birth_year", "/birth_year", true, Column::integer},
-      {"labor", "/labor", true, Column::text},
-      {"disability_grade", "/disability_grade", true, Column::integer},
-      {"school", "/school/level", true, Column::text},
-      {"east_west", "/school/east_west", true, Column::boolean},
-      {"job_kind", "/jobs/0/kind", true, Column::text},
-      {"months", "/jobs/0/months", true, Column::integer},
-      {"monthly_wage", "/jobs/0/monthly_wage", true, Column::number},
-      {"first_organized_export", "/jobs/0/first_organized_export", true, Column::boolean},
-      {"pension_enrolled", "/pension/enrolled", true, Column::boolean},
-      {"pension_tier", "/pension/tier", true, Column::number},
-      {"training_days", "/training_days", true, Column::integer},
+      {"household_id", "户编号", "/id", false, Column::text},
+      {"head", "户主", "/head", false, Column::text},
+      {"village", "村", "/village", false, Column::text},
+      {"policy", "政策", "/policy", false, Column::text},
+      {"year", "年度", "/year", false, Column::integer},
+      {"category", "户类别", "/category", false, Column::text, category_aliases},
+      {"relocated", "易地搬迁", "/relocated", false, Column::boolean},
+      {"dibao", "低保", "/dibao", false, Column::boolean},
+      {"tekun", "特困", "/tekun", false, Column::boolean},
+      {"farmland_mu", "耕地面积(亩)", "/transfers/farmland_mu", false, Column::number},
+      {"eco_compensation", "生态补偿", "/transfers/eco_compensation", false, Column::number},
+      {"family_support", "赡养费", "/transfers/family_support", false, Column::number},
+      {"other_transfers", "其他转移性收入", "/transfers/other", false, Column::number},
+      {"production_revenue", "生产经营收入", "/production/0/revenue", false, Column::number},
+      {"production_cost", "生产经营支出", "/production/0/cost", false, Column::number},
+      {"land_rent", "土地流转租金", "/property/land_rent", false, Column::number},
+      {"dividends", "入股分红", "/property/dividends", false, Column::number},
+      {"house_rent", "房屋租金", "/property/house_rent", false, Column::number},
+      {"other_property", "其他财产性收入", "/property/other", false, Column::number},
+      {"last_year_per_capita_net", "上年人均纯收入", "/last_year_per_capita_net", false, Column::number},
+      {"name", "姓名", "/name", true, Column::text},
+      {"birth_year", "出生年份", "/birth_year", true, Column::integer},
+      {"labor", "劳动能力", "/labor", true, Column::text, labor_aliases},
+      {"disability_grade", "残疾等级", "/disability_grade", true, Column::integer},
+      {"school", "就学", "/school/level", true, Column::text, school_aliases},
+      {"east_west", "东西协作", "/school/east_west", true, Column::boolean},
+      {"job_kind", "务工类型", "/jobs/0/kind", true, Column::text, job_aliases},
+      {"months", "务工月数", "/jobs/0/months", true, Column::integer},
+      {"monthly_wage", "月工资", "/jobs/0/monthly_wage", true, Column::number},
+      {"first_organized_export", "首次有组织输出", "/jobs/0/first_organized_export", true, Column::boolean},
+      {"pension_enrolled", "参加养老保险", "/pension/enrolled", true, Column::boolean},
+      {"pension_tier", "缴费档次", "/pension/tier", true, Column::number},
+      {"training_days", "培训天数", "/training_days", true, Column::integer},
   };
   return list;
 }
@@ -119,11 +150,13 @@ std::string cell_where(int line, std::string_view column) {
 }
 
 // A cell as JSON of its column's kind; an empty cell is left out.
-std::optional<json> cell_value(const std::string& cell, Column::Kind kind, InputErrors& errors,
+std::optional<json> cell_value(const std::string& cell, const Column& column, InputErrors& errors,
                                const std::string& where) {
   if (cell.empty()) return std::nullopt;
-  switch (kind) {
+  switch (column.kind) {
     case Column::text:
+      for (const Alias& a : column.aliases)
+        if (a.zh == cell) return json(a.value);
       return json(cell);
     case Column::boolean:
       if (cell == "true" || cell == "1" || cell == "是") return json(true);
@@ -194,7 +227,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   for (const std::string& name : rows[0].cells) {
     const Column* found = nullptr;
     for (const Column& c : columns())
-      if (c.name == name) found = &c;
+      if (c.name == name || c.name_zh == name) found = &c;
     if (found == nullptr) out.errors.push_back({cell_where(1, name), "expected a known roster column (see README)"});
     header.push_back(found);
   }
@@ -204,6 +237,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
     json doc;
     int first_line;
     std::vector<int> member_lines;  // the row of each member
+    bool bad_cell = false;          // a cell was already reported: the household's own checks would repeat it
   };
   std::vector<Building> households;
   std::map<std::string, size_t> by_id;
@@ -231,8 +265,10 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
     json person = json::object();
     for (size_t c = 0; c < header.size(); ++c) {
       const Column& col = *header[c];
-      const std::string where = cell_where(row.line, col.name);
-      const auto value = cell_value(row.cells[c], col.kind, out.errors, where);
+      const std::string where = cell_where(row.line, rows[0].cells[c]);
+      const size_t errors_before = out.errors.size();
+      const auto value = cell_value(row.cells[c], col, out.errors, where);
+      b.bad_cell |= out.errors.size() != errors_before;
       if (!value) continue;
       if (col.member)
         person[json::json_pointer(std::string(col.pointer))] = *value;
@@ -245,6 +281,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
     b.doc["members"].push_back(std::move(person));
   }
   for (Building& b : households) {
+    if (b.bad_cell) continue;
     auto parsed = household_from_json(b.doc);
     for (InputError& e : parsed.errors) {
       e.where = csv_place(e.where, b.first_line, b.member_lines);
