@@ -1,0 +1,67 @@
+// The cadre's working set (issue 6): many households, each with its quarterly ledger (季度台账: income collected
+// every quarter, seed 001_… 二(三)三), the household open in the calculator and the reform being tried — saved as one
+// "zengshou.workspace/1" file, stored in the browser and exported whole.
+#pragma once
+
+#include <optional>     // the open household
+#include <string>       // file text
+#include <string_view>  // file text
+#include <vector>       // households, ledger
+
+#include "error.h"
+#include "household.h"
+#include "reform.h"
+#include "result.h"
+
+namespace zengshou::core {
+
+inline constexpr std::string_view workspace_schema = "zengshou.workspace/1";
+
+// One quarter's income as collected, by stream (production as revenue and cost, as the household file has it).
+struct QuarterRecord {
+  int year = 0;
+  int quarter = 1;  // 1–4
+  Money wage;
+  Money production_revenue;
+  Money production_cost;
+  Money property;
+  Money transfer;
+
+  Money net() const { return wage + production_revenue - production_cost + property + transfer; }
+};
+
+struct WorkspaceHousehold {
+  Household household;
+  std::vector<QuarterRecord> ledger;  // at most one record a quarter, in date order
+
+  // The record of a quarter, made empty when there is none yet.
+  QuarterRecord& quarter(int year, int quarter);
+  const QuarterRecord* find_quarter(int year, int quarter) const;
+};
+
+struct Workspace {
+  std::vector<WorkspaceHousehold> households;
+  std::optional<Household> current;  // the household in the calculator
+  std::optional<int> current_index;  // which roster household it is, when it is one
+  Reform reform;
+};
+
+// Reads a workspace file. Older forms are migrated: a JSON array of households (a roster file, the form before
+// workspaces had a version) becomes a workspace of those households. Either a whole workspace or every problem.
+Parsed<Workspace> parse_workspace(std::string_view text);
+std::string workspace_to_json(const Workspace& workspace);
+
+// Where a household stands in a year from its ledger, against the year's projection (its result for that year).
+struct LedgerStatus {
+  int quarters = 0;                    // quarters recorded in the year
+  Money year_to_date;                  // their net income
+  Money expected_to_date;              // the projection's net income × quarters ÷ 4
+  Money annualised_per_capita;         // year_to_date × 4 ÷ quarters ÷ size
+  bool below_expected = false;         // year_to_date < expected_to_date
+  bool fell = false;                   // annualised per-capita below last year's
+  bool growth_below_target = false;    // annualised growth over last year below the policy's target
+  bool below_monitoring_line = false;  // annualised per-capita below the monitoring line
+};
+LedgerStatus ledger_status(const WorkspaceHousehold& entry, int year, const Result& projection);
+
+}  // namespace zengshou::core

@@ -1,0 +1,97 @@
+// The workspace (issue 6): households with their quarterly ledgers (季度台账, seed 001 二(三)三), the open household
+// and the reform, saved and read back unchanged; a roster array (version 0) migrated; the ledger against the
+// year's projection, worked by hand.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/household_json.h"
+#include "core/workspace.h"
+#include "helpers.h"
+
+using namespace zengshou::test;
+
+namespace {
+
+// Two adults, 12 × 1500 a month in the county: 18 000 a year, 9 000 a person (Changning 2022, no programme pays).
+WorkspaceHousehold two_workers() {
+  WorkspaceHousehold h;
+  h.household = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 1500)}), adult(1982)},
+                          "yunnan/changning");
+  h.household.id = "W-1";
+  h.household.last_year_per_capita_net = yuan(9500);
+  return h;
+}
+
+}  // namespace
+
+TEST_CASE("a workspace with ledgers, the open household and a reform saves and reads back the same") {
+  Workspace w;
+  w.households.push_back(two_workers());
+  QuarterRecord& q2 = w.households[0].quarter(2022, 2);
+  q2.wage = yuan(4500);
+  QuarterRecord& q1 = w.households[0].quarter(2022, 1);  // inserted before Q2
+  q1.wage = yuan(4000);
+  q1.production_revenue = yuan(1000);
+  q1.production_cost = yuan(500);
+  REQUIRE_EQ(w.households[0].ledger.size(), 2);
+  CHECK_EQ(w.households[0].ledger[0].quarter, 1);
+  w.current = w.households[0].household;
+  w.current_index = 0;
+  w.reform.name = "岗位";
+  w.reform.set(ParamId::post_monthly_floor, 100000);
+  const std::string text = workspace_to_json(w);
+  const auto back = parse_workspace(text);
+  REQUIRE(back.ok());
+  CHECK_EQ(workspace_to_json(back.value), text);
+  CHECK_EQ(back.value.households[0].find_quarter(2022, 1)->net(), yuan(4500));
+  CHECK_EQ(back.value.current_index, 0);
+  CHECK_EQ(back.value.reform.changes.size(), 1);
+}
+
+TEST_CASE("version 0, a bare array of households, is migrated to a workspace") {
+  const std::string roster = "[" + household_to_json(two_workers().household).dump() + "]";
+  const auto w = parse_workspace(roster);
+  REQUIRE(w.ok());
+  REQUIRE_EQ(w.value.households.size(), 1);
+  CHECK_EQ(w.value.households[0].household.id, "W-1");
+  CHECK(w.value.households[0].ledger.empty());
+  CHECK(w.value.reform.empty());
+}
+
+TEST_CASE("a bad workspace names each problem and yields nothing") {
+  const auto bad = parse_workspace(R"({"schema": "zengshou.workspace/1", "households": [
+    {"household": {"schema": "zengshou.household/1", "year": 2022, "category": "tuopin", "members": [{"birth_year": 1980}]},
+     "ledger": [{"year": 2022, "quarter": 5, "wage": 1}, {"year": 2022, "quarter": 1, "wage": -3}]}]})");
+  REQUIRE_EQ(bad.errors.size(), 2);
+  CHECK_EQ(bad.errors[0].where, "/households/0/ledger/0/quarter");
+  CHECK_EQ(bad.errors[1].where, "/households/0/ledger/1/wage");
+  CHECK(bad.value.households.empty());
+  CHECK_EQ(parse_workspace(R"({"schema": "zengshou.household/1"})").errors[0].where, "/schema");
+}
+
+TEST_CASE("the ledger against the projection, by hand: two quarters of Changning 2022") {
+  WorkspaceHousehold h = two_workers();
+  const Result projection = run(h.household, "yunnan/changning", 2022);
+  REQUIRE_EQ(projection.income.net, yuan(18000));
+  CHECK_EQ(ledger_status(h, 2022, projection).quarters, 0);
+  QuarterRecord& q1 = h.quarter(2022, 1);
+  q1.wage = yuan(4000);
+  q1.production_revenue = yuan(1000);
+  q1.production_cost = yuan(500);
+  h.quarter(2022, 2).wage = yuan(4500);
+  h.quarter(2021, 4).wage = yuan(99999);  // another year: not counted
+  const LedgerStatus s = ledger_status(h, 2022, projection);
+  CHECK_EQ(s.quarters, 2);
+  CHECK_EQ(s.year_to_date, yuan(4500 + 4500));
+  CHECK_EQ(s.expected_to_date, yuan(18000 * 2 / 4));  // 9 000: on track
+  CHECK_FALSE(s.below_expected);
+  CHECK_EQ(s.annualised_per_capita, yuan(9000 * 4 / 2 / 2));  // 9 000 a person
+  CHECK(s.fell);                                              // last year 9 500
+  CHECK_EQ(s.growth_below_target, projection.growth.target_basis_points.has_value());
+  CHECK_FALSE(s.below_monitoring_line);  // 9 000 ≥ 6 300
+  h.quarter(2022, 2).wage = yuan(100);   // a bad second quarter: 4 600 to date, 4 600 a person a year
+  const LedgerStatus low = ledger_status(h, 2022, projection);
+  CHECK(low.below_expected);
+  CHECK_EQ(low.annualised_per_capita, yuan(4600));
+  CHECK(low.below_monitoring_line);
+}
