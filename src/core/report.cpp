@@ -50,7 +50,14 @@ enum class W {
   yes,
   no,
   yuan,
-  beyond_years
+  beyond_years,
+  card_title,
+  card_programme,
+  card_amount,
+  card_how,
+  card_gap,
+  card_plan,
+  card_footer
 };
 constexpr const char* words[][2] = {
     {"增收 · 家庭收入测算报告", "Zengshou · household income report"},
@@ -96,6 +103,13 @@ constexpr const char* words[][2] = {
     {"不能", "no"},
     {"元", "yuan"},
     {"(超出政策年度,参数沿用最后一年)", "(after the policy's last year: its parameters held)"},
+    {"家庭收入明白卡", "Household income card"},
+    {"帮扶项目", "Programme"},
+    {"金额(元)", "Amount (yuan)"},
+    {"计入方式与出处", "How it counts, and its source"},
+    {"与收入线的差距", "Against the lines"},
+    {"增收计划(一户一策)", "The plan (一户一策)"},
+    {"本卡由“增收”在本机算出,数据未离开本设备。", "Worked out by Zengshou on this device; the data never left it."},
 };
 
 struct Writer {
@@ -112,6 +126,121 @@ struct Writer {
 };
 
 }  // namespace
+
+namespace {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string member_name(const Household& h, int member) {
+  if (member < 0) return "";
+  return h.members[member].name.empty() ? "#" + std::to_string(member + 1) : h.members[member].name;
+}
+
+}  // namespace
+
+std::string household_card_html(const Result& r, const Household& h, const YearParameters& params, Language language) {
+  Writer o{language, {}};
+  const bool zh = language == Language::zh;
+  const PolicyFile& policy = params.policy();
+  const auto e = [](const std::string& text) { return escape_html(text); };
+  std::string html =
+      std::string("<!doctype html>\n<html lang=\"") + (zh ? "zh-CN" : "en") +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + o.w(W::card_title) + " " + e(h.id) + " " + e(h.head) +
+      "</title>\n<style>\n"
+      "@page { size: A4; margin: 12mm; }\n"
+      "body { font: 11pt/1.45 \"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", "
+      "sans-serif; color: #111; max-width: 186mm; margin: 0 auto; }\n"
+      "h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 12pt; margin: 10pt 0 3pt; }\n"
+      "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: "
+      "2pt 4pt; text-align: left; vertical-align: top; }\n"
+      "td.amount, th.amount { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: "
+      "9pt; }\n"
+      "</style>\n</head>\n<body>\n<h1>" +
+      o.w(W::card_title) + "</h1>\n<p>" + o.w(W::household) + ": " + e(h.id) + " " + e(h.head) +
+      (h.village.empty() ? "" : " (" + e(h.village) + ")") + " · " + o.w(W::people) + ": " + std::to_string(r.size) +
+      " · " + o.w(W::category) + ": " + e(category_label(static_cast<size_t>(h.category), language)) + "<br>" +
+      o.w(W::policy) + ": " + e(zh ? policy.name_zh : policy.name_en) + " · " + o.w(W::year) + ": " +
+      std::to_string(r.year) + "</p>\n";
+  const auto row = [&](W label, Money m) {
+    html += std::string("<tr><th>") + o.w(label) + "</th><td class=\"amount\">" + m.fixed_text() + "</td></tr>\n";
+  };
+  html += std::string("<h2>") + o.w(W::income) + "</h2>\n<table>\n";
+  row(W::wage, r.income.wage);
+  row(W::production, r.income.production);
+  row(W::production_cost, r.income.production_cost);
+  row(W::property, r.income.property);
+  row(W::transfer, r.income.transfer);
+  row(W::net, r.income.net);
+  row(W::per_capita, r.income.per_capita_net);
+  row(W::cash, r.income.cash_received);
+  html += std::string("</table>\n<h2>") + o.w(W::programmes) + "</h2>\n<table>\n<tr><th>" + o.w(W::card_programme) +
+          "</th><th class=\"amount\">" + o.w(W::card_amount) + "</th><th>" + o.w(W::card_how) + "</th></tr>\n";
+  for (const ProgrammeResult& pr : r.programmes) {
+    if (!pr.eligible) continue;
+    const ProgrammeInfo& pi = info(pr.id);
+    const char* how = pi.stream == Stream::none ? o.w(W::not_cash) : pr.counted ? o.w(W::counted) : o.w(W::not_counted);
+    std::string why;
+    for (size_t d = pr.detail_begin; d < pr.detail_end; ++d) {
+      const std::string who = member_name(h, r.details[d].member);
+      why += "<br><span class=\"muted\">" + e(who.empty() ? "" : who + ": ") +
+             e(render(r.details[d].reason, language)) + "</span>";
+    }
+    const ResolvedParam& source = params[available_param(pr.id)];
+    html += std::string("<tr><td>") + (zh ? pi.name_zh : pi.name_en) + why + "</td><td class=\"amount\">" +
+            pr.amount.fixed_text() + "</td><td>" + how + "<br><span class=\"muted\">" + o.w(W::source) + ": " +
+            e(param_source(source)) + (source.assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") +
+            "</span></td></tr>\n";
+  }
+  html += std::string("</table>\n<h2>") + o.w(W::card_gap) + "</h2>\n<table>\n";
+  for (const LineResult& l : r.lines) {
+    const W label = l.id == LineId::monitoring ? W::line_monitoring
+                    : l.id == LineId::policy   ? W::line_policy
+                                               : W::line_focus;
+    html += std::string("<tr><th>") + o.w(label) + " " + l.value.fixed_text() + "</th><td>" +
+            (l.per_capita_gap == Money() ? std::string(o.w(W::above))
+                                         : std::string(o.w(W::gap_person)) + " " + o.money(l.per_capita_gap) + ", " +
+                                               o.w(W::gap_household) + " " + o.money(l.household_gap)) +
+            (params[l.param].assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") + "</td></tr>\n";
+  }
+  html += "</table>\n";
+  if (!r.flags.empty()) {
+    html += std::string("<h2>") + o.w(W::flags) + "</h2>\n<ul>\n";
+    for (const Flag& f : r.flags) html += "<li>" + e(render(f.detail, language)) + "</li>\n";
+    html += "</ul>\n";
+  }
+  html += std::string("<h2>") + o.w(W::card_plan) + "</h2>\n<ol>\n";
+  if (r.suggestions.empty()) html += std::string("<li>") + o.w(W::none) + "</li>\n";
+  for (const Suggestion& sg : r.suggestions) {
+    const std::string who = member_name(h, sg.member);
+    html += "<li>" + e(who.empty() ? "" : who + ": ") + e(render(sg.step, language)) + " — " + o.w(W::adds) + " " +
+            o.money(sg.adds) + ", " + o.w(W::closes_gap) + ": " + (sg.closes_gap ? o.w(W::yes) : o.w(W::no)) +
+            "</li>\n";
+  }
+  html += std::string("</ol>\n<p class=\"muted\">") + o.w(W::card_footer) + "</p>\n</body>\n</html>\n";
+  return html;
+}
 
 std::string explain(const Result& r, const Household& h, const YearParameters& params, Language language) {
   Writer o{language, {}};

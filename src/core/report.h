@@ -1,4 +1,5 @@
-// The readable report (`zengshou explain`): the same result as text, every amount with its rule and source.
+// The readable report (`zengshou explain`): the same result as text, every amount with its rule and source; and
+// the same as a printable page (明白卡).
 #pragma once
 
 #include <string>  // the report
@@ -11,5 +12,10 @@
 namespace zengshou::core {
 
 std::string explain(const Result& result, const Household& household, const YearParameters& params, Language language);
+
+// The household's 明白卡: the same result as a printable HTML page (one A4 sheet) — the household, the four streams,
+// each programme paid with its amount and source, the gap to the lines and the plan. Text a screen reader can read.
+std::string household_card_html(const Result& result, const Household& household, const YearParameters& params,
+                                Language language);
 
 }  // namespace zengshou::core

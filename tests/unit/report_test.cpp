@@ -1,0 +1,27 @@
+// The household's 明白卡 (issue 6): a printable page holding the result's figures, each programme with its source,
+// the gap and the plan; what the household wrote is escaped, never markup.
+#include <doctest/doctest.h>
+
+#include "core/report.h"
+#include "helpers.h"
+
+using namespace zengshou::test;
+
+TEST_CASE("the card holds the figures, each programme's source and the plan (Changning 2022, 000 三(一)4)") {
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::public_welfare_post, 12, 800)})},
+                          "yunnan/changning");
+  h.id = "H-7";
+  h.head = "王<b>五</b>";
+  const YearParameters p = params("yunnan/changning", 2022);
+  const std::string html = household_card_html(evaluate(h, p), h, p, Language::zh);
+  CHECK(html.find("<title>家庭收入明白卡 H-7 王&lt;b&gt;五&lt;/b&gt;</title>") != std::string::npos);
+  CHECK(html.find("<b>五</b>") == std::string::npos);
+  // 12 × 800 = 9600 of post pay: the only income, 9600 a person.
+  CHECK(html.find("<tr><th>人均纯收入</th><td class=\"amount\">9600.00</td></tr>") != std::string::npos);
+  CHECK(html.find("乡村公益性岗位") != std::string::npos);
+  CHECK(html.find("000_824a151a1583fd19.txt 三(一)4") != std::string::npos);
+  CHECK(html.find("增收计划(一户一策)") != std::string::npos);
+  const std::string en = household_card_html(evaluate(h, p), h, p, Language::en);
+  CHECK(en.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(en.find("Per-capita net income") != std::string::npos);
+}
