@@ -30,6 +30,7 @@
       this.ready = true;
       this.firstFrameMs = performance.now();
       statusBox.hidden = true;
+      openSharedHousehold();
     },
     onFatal(kind) { showError(kind); },
     // The app's state (language, view, frame count, widget anchors in CSS pixels, household, results).
@@ -62,6 +63,40 @@
       const csv = text.startsWith('\ufeff') ? text : '\ufeff' + text;
       saveBlob(name, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     },
+    // Copies the workspace the app wrote to /data into IndexedDB; one copy at a time, the last change always last.
+    persist() {
+      if (syncing) {
+        syncAgain = true;
+        return;
+      }
+      syncing = true;
+      FS.syncfs(false, (error) => {
+        syncing = false;
+        this.persisted = (this.persisted || 0) + 1;
+        if (error) console.warn('storing the workspace failed: ' + error);
+        if (syncAgain) {
+          syncAgain = false;
+          this.persist();
+        }
+      });
+    },
+    // A page made by the app (明白卡, a ledger to print) in a new tab; downloaded when popups are blocked.
+    openPage(html) {
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+      if (!window.open(url, '_blank')) saveBlob('zengshou.html', new Blob([html], { type: 'text/html' }));
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+    // A link carrying the household: compressed into the fragment, which browsers never send to a server.
+    async share(text) {
+      const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      const data = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const link = location.href.split('#')[0] + '#share=' + data;
+      navigator.clipboard?.writeText(link).catch(() => {});
+      callWithText(Module._zengshou_share_link, link);
+    },
     // A part of the canvas the app read back (RGBA rows, bottom row first, as GL gives them), saved as a PNG.
     downloadPng(name, pixels, width, height) {
       const canvas = document.createElement('canvas');
@@ -79,6 +114,40 @@
       canvas.toBlob((blob) => saveBlob(name, blob), 'image/png');
     },
   };
+
+  let syncing = false;
+  let syncAgain = false;
+
+  // Opened through a share link: the household goes to the app once it runs, and the fragment is dropped so a
+  // reload restores the workspace instead of the link.
+  async function openSharedHousehold() {
+    if (!location.hash.startsWith('#share=')) return;
+    const data = location.hash.slice(7).replace(/-/g, '+').replace(/_/g, '/');
+    history.replaceState(null, '', location.href.split('#')[0]);
+    let text;
+    try {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      text = await new Response(stream).text();
+    } catch (e) {
+      text = 'not a share link';  // the app reports it as a link it cannot read
+    }
+    callWithText(Module._zengshou_open_share, text);
+  }
+
+  // Whatever changed is stored before the tab goes away.
+  const flush = () => { if (window.zengshou.ready) Module._zengshou_flush(); };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+
+  // File text for the app: UTF-8, or GBK when it is not UTF-8 (what Excel in China saves as CSV).
+  function decodeText(buffer) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    } catch (e) {
+      return new TextDecoder('gbk').decode(buffer);
+    }
+  }
 
   function saveBlob(name, blob) {
     const url = URL.createObjectURL(blob);
@@ -166,12 +235,12 @@
     if (picker) return picker;
     picker = document.createElement('input');
     picker.type = 'file';
-    picker.accept = '.json,application/json';
+    picker.accept = '.json,.csv,application/json,text/csv';
     picker.style.display = 'none';
     picker.addEventListener('change', async () => {
       const file = picker.files[0];
       picker.value = '';
-      if (file) callWithText(Module._zengshou_open_text, await file.text());
+      if (file) callWithText(Module._zengshou_open_text, decodeText(await file.arrayBuffer()));
     });
     document.body.appendChild(picker);
     return picker;
@@ -191,6 +260,14 @@
   window.Module = {
     canvas: document.getElementById('canvas'),
     preRun: [function () {
+      // The workspace of an earlier visit, from IndexedDB, before main() reads it.
+      FS.mkdir('/data');
+      FS.mount(IDBFS, {}, '/data');
+      Module.addRunDependency('storage');
+      FS.syncfs(true, (error) => {
+        if (error) console.warn('reading the stored workspace failed: ' + error);
+        Module.removeRunDependency('storage');
+      });
       Module.addRunDependency('font');
       fontRequest.then((buffer) => {
         FS.mkdir('/fonts');

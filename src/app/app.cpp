@@ -10,6 +10,7 @@
 
 #include "core/version.h"
 #include "core/village_json.h"
+#include "core/workspace.h"
 #include "format.h"
 #include "strings.h"
 
@@ -118,7 +119,9 @@ void App::draw_frame() {
   ImGui::GetIO().FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
   draw_about_popup();
   draw_open_errors();
+  draw_share_popup();
   ImGui::End();
+  follow_session();
   ++frame_count_;
 }
 
@@ -196,6 +199,18 @@ void App::draw_view(View view) {
     case View::village:
       draw_village_view(ui_, session_, village_, requests_);
       break;
+    case View::roster: {
+      bool open_calculator = false;
+      draw_roster_view(ui_, session_, roster_, roster_view_, requests_, open_calculator);
+      if (open_calculator && roster_view_.selected >= 0) {
+        current_index_ = static_cast<size_t>(roster_view_.selected);
+        session_.load(roster_.households()[*current_index_].household);
+        seen_session_ = session_.generation();  // loading is not an edit to write back
+        view_ = View::household;
+        view_requested_ = true;
+      }
+      break;
+    }
     default:
       draw_placeholder_view(view);
       break;
@@ -204,12 +219,115 @@ void App::draw_view(View view) {
 
 PlatformRequests App::take_requests() {
   if (requests_.open_file) pending_open_ = requests_.open_kind;
+  if (requests_.save_workspace) {
+    requests_.save_name = "zengshou-workspace.json";
+    requests_.save_text = workspace_text();
+  }
   return std::exchange(requests_, {});
 }
 
+// Called between frames, where ImGui has no current window: the error window opens in the next frame.
 void App::open_file_text(std::string_view text) {
-  // Called between frames, where ImGui has no current window: the error window opens in the next frame.
-  open_errors_ = pending_open_ == OpenKind::reform ? session_.open_reform(text) : session_.open(text);
+  switch (pending_open_) {
+    case OpenKind::reform:
+      open_errors_ = session_.open_reform(text);
+      break;
+    case OpenKind::roster:
+      open_errors_ = roster_.import(text, session_.policy());
+      break;
+    case OpenKind::workspace: {
+      auto parsed = core::parse_workspace(text);
+      open_errors_ = parsed.errors;
+      if (parsed.ok()) {
+        roster_.replace(std::move(parsed.value.households));
+        if (parsed.value.current) session_.load(*parsed.value.current);
+        current_index_ = parsed.value.current_index;
+        session_.set_reform_only(std::move(parsed.value.reform));
+      }
+      break;
+    }
+    default:
+      open_errors_ = session_.open(text);
+      if (open_errors_.empty()) current_index_.reset();  // a file of its own, not the roster's household
+      break;
+  }
+}
+
+void App::follow_session() {
+  if (session_.generation() != seen_session_) {
+    seen_session_ = session_.generation();
+    if (current_index_ && *current_index_ < roster_.households().size())
+      roster_.set_household(*current_index_, session_.household());
+    workspace_dirty_ = true;
+  }
+  if (roster_.generation() != seen_roster_) {
+    seen_roster_ = roster_.generation();
+    workspace_dirty_ = true;
+  }
+}
+
+std::string App::workspace_text() const {
+  core::Workspace w;
+  w.households = roster_.households();
+  w.current = session_.household();
+  w.current->policy = session_.policy().id;
+  if (current_index_ && *current_index_ < roster_.households().size())
+    w.current_index = static_cast<int>(*current_index_);
+  w.reform = session_.reform();
+  return core::workspace_to_json(w);
+}
+
+std::optional<std::string> App::workspace_to_store(bool now) {
+  if (!workspace_dirty_) return std::nullopt;
+  const double time = ImGui::GetTime();
+  if (!now && last_store_ >= 0.0 && time - last_store_ < 0.5) return std::nullopt;
+  last_store_ = time;
+  workspace_dirty_ = false;
+  return workspace_text();
+}
+
+bool App::restore_workspace(std::string_view text) {
+  auto parsed = core::parse_workspace(text);
+  if (!parsed.ok()) {
+    open_errors_ = {{"", tr(Str::restore_failed)}};
+    for (const core::InputError& e : parsed.errors) open_errors_.push_back(e);
+    return false;
+  }
+  roster_.replace(std::move(parsed.value.households));
+  if (parsed.value.current) session_.load(std::move(*parsed.value.current));
+  current_index_ = parsed.value.current_index;
+  session_.set_reform_only(std::move(parsed.value.reform));
+  seen_session_ = session_.generation();  // restored, not changed: nothing to store
+  seen_roster_ = roster_.generation();
+  return true;
+}
+
+void App::share_link_made(std::string link) {
+  share_link_ = std::move(link);
+  share_popup_ = true;
+}
+
+void App::open_share(std::string_view text) {
+  open_errors_ = session_.open_share(text);
+  if (!open_errors_.empty()) return;
+  current_index_.reset();
+  view_ = View::household;
+  view_requested_ = true;
+}
+
+void App::draw_share_popup() {
+  if (share_popup_) {
+    ImGui::OpenPopup("##share");
+    share_popup_ = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopup("##share")) return;
+  ImGui::TextUnformatted(tr(Str::share_title));
+  ui_.wrapped(tr(Str::share_explain));
+  ui_.wrapped(share_link_);
+  ui_.anchor("share_text");
+  if (ImGui::Button(tr(Str::close))) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
 }
 
 void App::draw_open_errors() {
@@ -273,6 +391,12 @@ std::string App::state_json() const {
   state["open_errors"] = std::move(errors);
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
+  state["share_link"] = share_link_;
+  state["roster"] = {{"households", roster_.households().size()},
+                     {"shown", roster_view_.order.size()},
+                     {"selected", roster_view_.selected},
+                     {"current_index", current_index_ ? json(*current_index_) : json(nullptr)},
+                     {"import_ms", roster_.import_ms()}};
   state["font_scale"] = ImGui::GetIO().FontGlobalScale / font_scale_;  // 1, or larger in the presenter
   state["reform"] = json::parse(core::reform_to_json(session_.reform()), nullptr, false);
   state["reform_per_capita_net"] = money_text(session_.reform_result().income.per_capita_net);

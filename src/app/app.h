@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>      // overlay generations
+#include <optional>     // workspace to store, roster index
 #include <string>       // state JSON
 #include <string_view>  // file text
 #include <utility>      // exchange
@@ -43,6 +44,16 @@ class App {
   PlatformRequests take_requests();
   void open_file_text(std::string_view text);
 
+  // The workspace (roster with ledgers, the open household, the reform) kept in the browser's storage: the text to
+  // store when something changed since the last store (at most every half second unless `now`), and restoring it
+  // at start. A stored workspace that cannot be read is reported and left for the platform to keep aside.
+  std::optional<std::string> workspace_to_store(bool now);
+  bool restore_workspace(std::string_view text);
+
+  // Share links: the link the page made for the household, and a link's content on opening.
+  void share_link_made(std::string link);
+  void open_share(std::string_view text);
+
  private:
   void draw_menu_bar();
   void draw_view_tabs();
@@ -50,6 +61,9 @@ class App {
   void draw_placeholder_view(View view);
   void draw_about_popup();
   void draw_open_errors();
+  void draw_share_popup();
+  std::string workspace_text() const;
+  void follow_session();  // writes the calculator's household back to its roster entry, marks the workspace dirty
   int count_missing_glyphs() const;
 
   std::vector<unsigned char> font_ttf_;
@@ -66,8 +80,16 @@ class App {
   VillageModel village_;
   PresenterState presenter_;
   OpenKind pending_open_ = OpenKind::household;  // what the file being picked will be opened as
-  float font_scale_ = 1.0f;                      // the atlas's scale to the pixel ratio, before the presenter's
-  core::InputErrors open_errors_;                // problems of the last file the user tried to open
+  Roster roster_;
+  RosterViewState roster_view_;
+  std::optional<size_t> current_index_;  // the roster household the calculator shows, if it is one
+  uint32_t seen_session_ = ~0u, seen_roster_ = ~0u;
+  bool workspace_dirty_ = false;
+  double last_store_ = -1.0;  // ImGui time of the last store
+  std::string share_link_;
+  bool share_popup_ = false;
+  float font_scale_ = 1.0f;        // the atlas's scale to the pixel ratio, before the presenter's
+  core::InputErrors open_errors_;  // problems of the last file the user tried to open
 };
 
 }  // namespace zengshou::app

@@ -10,6 +10,7 @@
 #include "core/embedded_assets.h"
 #include "core/household_json.h"
 #include "core/programme.h"
+#include "core/report.h"
 #include "format.h"
 #include "labels.h"
 #include "tables.h"
@@ -78,6 +79,17 @@ void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
     }
     ImGui::EndPopup();
   }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::share_link))) requests.share_text = s.share_text();
+  ui.anchor("share_link");
+  ui.help(Str::share_link_help);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::card_print))) {
+    s.refresh();
+    requests.page_html = core::household_card_html(s.result(), s.household(), s.params(), core_language());
+  }
+  ui.anchor("card_print");
+  ui.help(Str::card_print_help);
 }
 
 void facts(Ui& ui, Session& s) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/household_json.h"
+#include "core/json_reading.h"
 
 namespace zengshou::app {
 
@@ -25,7 +26,7 @@ void Session::reset() {
   head.pension.tier = core::Money::yuan(100);
   h.members.push_back(head);
   household_ = std::move(h);
-  dirty_ = true;
+  changed();
 }
 
 void Session::refresh() {
@@ -45,6 +46,11 @@ void Session::set_reform(core::Reform reform) {
   reform_changed();
 }
 
+void Session::set_reform_only(core::Reform reform) {
+  reform_ = std::move(reform);
+  reform_changed();
+}
+
 core::InputErrors Session::open_reform(std::string_view text) {
   auto parsed = core::parse_reform(text);
   if (!parsed.ok()) return parsed.errors;
@@ -55,7 +61,7 @@ core::InputErrors Session::open_reform(std::string_view text) {
 void Session::set_policy(const core::PolicyFile& policy) {
   policy_ = &policy;
   if (household_.year < policy.first_year || household_.year > policy.last_year) set_year(policy.first_year);
-  dirty_ = true;
+  changed();
 }
 
 void Session::set_year(int year) {
@@ -63,7 +69,17 @@ void Session::set_year(int year) {
   household_.year = year;
   for (core::Member& m : household_.members)
     if (m.birth_year > year) m.birth_year = year;
-  dirty_ = true;
+  changed();
+}
+
+void Session::load(core::Household household) {
+  const PolicySet& policies = PolicySet::embedded();
+  if (const core::PolicyFile* p = policies.find(household.policy);
+      p != nullptr && household.year >= p->first_year && household.year <= p->last_year)
+    policy_ = p;
+  household_ = std::move(household);
+  if (household_.year < policy_->first_year || household_.year > policy_->last_year) set_year(policy_->first_year);
+  changed();
 }
 
 core::InputErrors Session::open(std::string_view text) {
@@ -74,7 +90,36 @@ core::InputErrors Session::open(std::string_view text) {
   if (auto problem = policies.check(policy_id, parsed.value.year, "/policy")) return {*problem};
   household_ = std::move(parsed.value);
   policy_ = policies.find(policy_id);
-  dirty_ = true;
+  changed();
+  return {};
+}
+
+std::string Session::share_text() const {
+  core::Household h = household_;
+  h.policy = policy_->id;
+  const nlohmann::json doc = {{"schema", "zengshou.share/1"},
+                              {"household", core::household_to_json(h)},
+                              {"reform", nlohmann::json::parse(core::reform_to_json(reform_), nullptr, false)}};
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+core::InputErrors Session::open_share(std::string_view text) {
+  core::InputErrors errors;
+  const auto doc = core::parse_json_text(text, "a share link", errors);
+  if (!doc) return errors;
+  if (!doc->is_object() || !doc->contains("household") || doc->value("schema", "") != "zengshou.share/1")
+    return {{"/", "expected a share link made by this program (zengshou.share/1)"}};
+  core::Reform reform;
+  if (doc->contains("reform") && !(*doc)["reform"].is_null()) {
+    auto parsed = core::parse_reform((*doc)["reform"].dump());
+    for (core::InputError& e : parsed.errors) errors.push_back({"/reform" + e.where, e.expected});
+    reform = std::move(parsed.value);
+  }
+  if (!errors.empty()) return errors;
+  for (core::InputError& e : open((*doc)["household"].dump())) errors.push_back({"/household" + e.where, e.expected});
+  if (!errors.empty()) return errors;
+  reform_ = std::move(reform);
+  reform_changed();
   return {};
 }
 

@@ -28,20 +28,29 @@ class Session {
 
   // The reform (政策模拟): changes to the policy's parameters, and the household's result under them.
   const core::Reform& reform() const { return reform_; }
-  core::Reform& reform() { return reform_; }  // call changed() after editing
+  core::Reform& reform() { return reform_; }  // call reform_changed() after editing
   const core::YearParameters& reform_params() const { return reform_params_; }
   const core::Result& reform_result() const { return reform_result_; }
   uint32_t reform_generation() const { return reform_generation_; }  // changes with every change to the reform
   // Replaces the reform; a prepared scenario also brings its policy and year.
   void set_reform(core::Reform reform);
+  void set_reform_only(core::Reform reform);  // the reform alone, keeping the policy and year (a restored one)
   core::InputErrors open_reform(std::string_view text);
 
   // Call after any edit of the household; the results are recomputed before the next frame reads them.
-  void changed() { dirty_ = true; }
-  void reform_changed() {
+  void changed() {
     dirty_ = true;
+    ++generation_;
+  }
+  void reform_changed() {
+    changed();
     ++reform_generation_;
   }
+  uint32_t generation() const { return generation_; }  // changes with every change to the household or reform
+
+  // Puts a household in the calculator as it is (a roster's, or a shared one), with its policy when it names one
+  // this program knows, else keeping the current.
+  void load(core::Household household);
   void refresh();
 
   // Picks a policy (keeping the year when it covers it, else its first year) or a year.
@@ -50,6 +59,9 @@ class Session {
 
   // Replaces the household with the file's, or keeps it and returns every problem.
   core::InputErrors open(std::string_view text);
+  // A share link's content ("zengshou.share/1": the household and the reform), and reading one back.
+  std::string share_text() const;
+  core::InputErrors open_share(std::string_view text);
   std::string save() const;  // the household file (CONTRACT.md), pretty-printed
   void reset();              // a new household: one adult, the current policy and year
 
@@ -62,6 +74,7 @@ class Session {
   core::YearParameters reform_params_;
   core::Result reform_result_;
   uint32_t reform_generation_ = 0;
+  uint32_t generation_ = 0;
   bool dirty_ = true;
 };
 

@@ -1,10 +1,13 @@
 // The views the shell shows in its tabs, and what they ask of the platform (files).
 #pragma once
 
+#include <cstdint>   // generations
 #include <optional>  // the presenter's example household
 #include <string>    // file text
+#include <vector>    // table order
 
 #include "core/projection.h"
+#include "roster_model.h"
 #include "session.h"
 #include "ui.h"
 #include "village_model.h"
@@ -12,7 +15,7 @@
 namespace zengshou::app {
 
 // What a picked file is opened as.
-enum class OpenKind { household, reform };
+enum class OpenKind { household, reform, roster, workspace };
 
 // A part of the screen to save as a PNG image, in device pixels from the top left.
 struct ImageRequest {
@@ -27,6 +30,9 @@ struct PlatformRequests {
   std::string save_name;  // empty: nothing to save; ".csv" files are saved as CSV, others as JSON
   std::string save_text;
   ImageRequest image;
+  std::string page_html;        // a page to open in a new tab (明白卡, the ledger's print view)
+  bool save_workspace = false;  // download the whole workspace
+  std::string share_text;       // a household (and reform) to put in a share link
 };
 
 // Where the guided mode (问答式) is: the question, and for per-member questions, which member.
@@ -41,6 +47,16 @@ struct PresenterState {
   bool on = false;
   int scenario = -1;  // -1: not started
   std::optional<core::Household> example;
+};
+
+// The roster table's filter, order and selection.
+struct RosterViewState {
+  std::string filter;  // matched against id, head and village
+  int category = 0;    // 0: all, else core::Category + 1
+  bool only_below = false;
+  int selected = -1;
+  std::vector<int> order;     // the households shown, in table order
+  uint32_t generation = ~0u;  // the roster generation `order` was made for
 };
 
 // What the views remember between frames beyond the session.
@@ -67,6 +83,11 @@ void draw_village_view(Ui& ui, Session& session, VillageModel& village, Platform
 // 演示模式: the prepared scenarios, one at a time, in large type.
 void draw_presenter(Ui& ui, Session& session, VillageModel& village, PresenterState& presenter,
                     PlatformRequests& requests);
+
+// 农户台账: the roster table and the selected household's quarterly ledger; `open_calculator` is set when the
+// user asks to edit the selected household.
+void draw_roster_view(Ui& ui, Session& session, Roster& roster, RosterViewState& state, PlatformRequests& requests,
+                      bool& open_calculator);
 
 // Pieces the views share.
 void draw_headline(Ui& ui, const Session& session);  // per-capita net against the lines

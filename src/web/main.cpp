@@ -2,7 +2,7 @@
 // pixels (this Emscripten has no automatic HiDPI), the main loop, and the JS hooks the page and tests use.
 #include <algorithm>  // std::max, std::clamp
 #include <cmath>      // std::lround
-#include <cstdio>     // snprintf
+#include <cstdio>     // rename, snprintf
 #include <fstream>    // reading the font the page placed in the virtual file system
 #include <iterator>   // istreambuf_iterator
 #include <memory>     // the App
@@ -23,6 +23,9 @@
 namespace {
 
 constexpr const char* font_path = "/fonts/zengshou.ttf";  // written by web/index.html before main()
+// The workspace in IndexedDB (IDBFS mounted on /data and read back by the loader before main()).
+constexpr const char* workspace_path = "/data/workspace.json";
+constexpr const char* unreadable_path = "/data/workspace-unreadable.json";
 
 GLFWwindow* window = nullptr;
 std::unique_ptr<zengshou::app::App> app;
@@ -33,6 +36,25 @@ int canvas_width = 0, canvas_height = 0;  // device pixels
 std::vector<unsigned char> read_font() {
   std::ifstream in(font_path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Writes the workspace to the file system and asks the page to copy it into IndexedDB.
+void store_workspace(const std::string& text) {
+  {
+    std::ofstream out(workspace_path, std::ios::binary | std::ios::trunc);
+    if (!out) return;  // no storage (a private window may refuse it): the app goes on without
+    out << text;
+  }
+  EM_ASM(window.zengshou.persist(););
+}
+
+// The workspace stored by an earlier visit; one that cannot be read is moved aside, never overwritten.
+void restore_workspace() {
+  std::ifstream in(workspace_path, std::ios::binary);
+  if (!in) return;
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  in.close();
+  if (!app->restore_workspace(text)) std::rename(workspace_path, unreadable_path);
 }
 
 // Follows the canvas's CSS size and the device pixel ratio: the backbuffer (and so ImGui) is in device pixels.
@@ -92,6 +114,9 @@ void sync_platform() {
     EM_ASM({ window.zengshou.download(UTF8ToString($0), UTF8ToString($1)); }, requests.save_name.c_str(),
            requests.save_text.c_str());
   if (!requests.image.name.empty()) save_image(requests.image);
+  if (!requests.page_html.empty()) EM_ASM({ window.zengshou.openPage(UTF8ToString($0)); }, requests.page_html.c_str());
+  if (!requests.share_text.empty()) EM_ASM({ window.zengshou.share(UTF8ToString($0)); }, requests.share_text.c_str());
+  if (auto text = app->workspace_to_store(false)) store_workspace(*text);
 }
 
 // How long the app's own work takes each frame (UI, evaluation, draw calls), over the last 120 frames.
@@ -167,9 +192,25 @@ EMSCRIPTEN_KEEPALIVE void zengshou_text_close(uint32_t generation) {
   if (app) app->text_edit_close(generation);
 }
 
-// A household file the user picked.
+// A file the user picked (the page has decoded GBK to UTF-8).
 EMSCRIPTEN_KEEPALIVE void zengshou_open_text(const char* text) {
   if (app) app->open_file_text(text);
+}
+
+// The page is being hidden or closed: store any change now rather than at the next frame.
+EMSCRIPTEN_KEEPALIVE void zengshou_flush() {
+  if (!app) return;
+  if (auto text = app->workspace_to_store(true)) store_workspace(*text);
+}
+
+// The share link the page made from the app's share text.
+EMSCRIPTEN_KEEPALIVE void zengshou_share_link(const char* link) {
+  if (app) app->share_link_made(link);
+}
+
+// The content of the share link the page was opened with.
+EMSCRIPTEN_KEEPALIVE void zengshou_open_share(const char* text) {
+  if (app) app->open_share(text);
 }
 
 }  // extern "C"
@@ -197,6 +238,7 @@ int main() {
 
   app = std::make_unique<zengshou::app::App>(read_font());
   app->enable_text_overlay();
+  restore_workspace();
   emscripten_set_main_loop(frame, 0, true);
   return 0;
 }

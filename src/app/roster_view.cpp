@@ -1,0 +1,363 @@
+// 农户台账: the cadre's households — imported from CSV (UTF-8 or GBK, English or Chinese headers) or JSON, a table
+// sorted and filtered by village, category, income, gap and flags that opens a household in the calculator — and
+// the selected household's quarterly ledger (季度台账, seed 001 二(三)三) against its projection.
+#include <algorithm>  // stable_sort
+#include <cstdio>     // snprintf
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/report.h"
+#include "format.h"
+#include "labels.h"
+#include "tables.h"
+#include "views.h"
+
+namespace zengshou::app {
+namespace {
+
+using core::Money;
+
+constexpr ImU32 flag_colour = IM_COL32(170, 60, 30, 255);
+
+enum Column { col_id, col_head, col_village, col_category, col_size, col_per_capita, col_gap, col_flags, col_count };
+
+std::string flags_text(uint32_t flags) {
+  constexpr Str labels[] = {
+      Str::flag_short_below_monitoring, Str::flag_short_below_policy,    Str::flag_short_fell,
+      Str::flag_short_growth,           Str::flag_short_zero_employment, Str::flag_short_relocated};
+  std::string text;
+  for (size_t i = 0; i < std::size(labels); ++i)
+    if ((flags & (1u << i)) != 0) text += (text.empty() ? "" : "、") + std::string(tr(labels[i]));
+  return text;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return part.empty() || text.find(part) != std::string::npos;
+}
+
+// Which households the table shows, in which order: refreshed when the roster, the filter or the order changes.
+void refresh_order(const Roster& roster, RosterViewState& v, const ImGuiTableSortSpecs* specs) {
+  v.order.clear();
+  const auto& hs = roster.households();
+  const auto& rows = roster.rows();
+  for (size_t i = 0; i < hs.size(); ++i) {
+    const core::Household& h = hs[i].household;
+    if (!contains(h.id, v.filter) && !contains(h.head, v.filter) && !contains(h.village, v.filter)) continue;
+    if (v.category > 0 && static_cast<int>(h.category) != v.category - 1) continue;
+    if (v.only_below && rows[i].gap == Money()) continue;
+    v.order.push_back(static_cast<int>(i));
+  }
+  if (specs == nullptr || specs->SpecsCount == 0) return;
+  const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+  const bool up = s.SortDirection == ImGuiSortDirection_Ascending;
+  const auto key_less = [&](int a, int b) {
+    const core::Household& x = hs[static_cast<size_t>(a)].household;
+    const core::Household& y = hs[static_cast<size_t>(b)].household;
+    const Roster::Row& rx = rows[static_cast<size_t>(a)];
+    const Roster::Row& ry = rows[static_cast<size_t>(b)];
+    switch (s.ColumnIndex) {
+      case col_head:
+        return x.head < y.head;
+      case col_village:
+        return x.village < y.village;
+      case col_category:
+        return x.category < y.category;
+      case col_size:
+        return x.size() < y.size();
+      case col_per_capita:
+        return rx.per_capita_net < ry.per_capita_net;
+      case col_gap:
+        return rx.gap < ry.gap;
+      case col_flags:
+        return __builtin_popcount(rx.flags) < __builtin_popcount(ry.flags);
+      default:
+        return x.id < y.id;
+    }
+  };
+  std::stable_sort(v.order.begin(), v.order.end(), [&](int a, int b) { return up ? key_less(a, b) : key_less(b, a); });
+}
+
+TextTable roster_table(const Roster& roster, const std::vector<int>& order) {
+  TextTable t{"roster.csv",
+              {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::category),
+               tr(Str::roster_size), tr(Str::per_capita_net), tr(Str::roster_gap), tr(Str::flags_title)},
+              {}};
+  for (int i : order) {
+    const core::Household& h = roster.households()[static_cast<size_t>(i)].household;
+    const Roster::Row& r = roster.rows()[static_cast<size_t>(i)];
+    t.rows.push_back({h.id, h.head, h.village, tr(category_labels[static_cast<size_t>(h.category)]),
+                      std::to_string(h.size()), money_text(r.per_capita_net), money_text(r.gap), flags_text(r.flags)});
+  }
+  return t;
+}
+
+TextTable ledger_table(const Roster& roster, int year) {
+  TextTable t{"ledger-" + std::to_string(year) + ".csv",
+              {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::year_label),
+               tr(Str::ledger_quarter), tr(Str::stream_wage), tr(Str::ledger_production_revenue),
+               tr(Str::ledger_production_cost), tr(Str::stream_property), tr(Str::stream_transfer),
+               tr(Str::ledger_quarter_net)},
+              {}};
+  for (const core::WorkspaceHousehold& w : roster.households()) {
+    for (const core::QuarterRecord& q : w.ledger) {
+      if (q.year != year) continue;
+      t.rows.push_back({w.household.id, w.household.head, w.household.village, std::to_string(q.year),
+                        std::to_string(q.quarter), money_text(q.wage), money_text(q.production_revenue),
+                        money_text(q.production_cost), money_text(q.property), money_text(q.transfer),
+                        money_text(q.net())});
+    }
+  }
+  return t;
+}
+
+// The ledger as a printable page: the same rows as the CSV.
+std::string ledger_print_html(const TextTable& t, int year) {
+  const auto escape = [](const std::string& s) {
+    std::string out;
+    for (char c : s) out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+    return out;
+  };
+  std::string html = std::string("<!doctype html>\n<html lang=\"") + language_tag(language()) +
+                     "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + tr(Str::ledger_title) + " " +
+                     std::to_string(year) +
+                     "</title>\n<style>@page { size: A4 landscape; margin: 10mm; } body { font: 10pt sans-serif; } "
+                     "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 2pt "
+                     "4pt; }</style>\n</head>\n<body>\n<h1>" +
+                     tr(Str::ledger_title) + " " + std::to_string(year) + "</h1>\n<table>\n<tr>";
+  for (const std::string& h : t.header) html += "<th>" + escape(h) + "</th>";
+  html += "</tr>\n";
+  for (const auto& row : t.rows) {
+    html += "<tr>";
+    for (const std::string& cell : row) html += "<td>" + escape(cell) + "</td>";
+    html += "</tr>\n";
+  }
+  return html + "</table>\n</body>\n</html>\n";
+}
+
+void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& requests) {
+  core::WorkspaceHousehold& w = roster.households()[index];
+  const Roster::Row& row = roster.rows()[index];
+  const int year = w.household.year;
+  char title[256];
+  std::snprintf(title, sizeof title, tr(Str::ledger_for), w.household.id.c_str(), w.household.head.c_str(), year);
+  ui.heading(title);
+  constexpr Str streams[] = {Str::stream_wage, Str::ledger_production_revenue, Str::ledger_production_cost,
+                             Str::stream_property, Str::stream_transfer};
+  if (ImGui::BeginTable("##ledger", 6, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn(tr(Str::ledger_quarter), ImGuiTableColumnFlags_WidthFixed);
+    for (Str s : streams) ImGui::TableSetupColumn(tr(s));
+    ImGui::TableHeadersRow();
+    for (int q = 1; q <= 4; ++q) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("Q%d", q);
+      const core::QuarterRecord* existing = w.find_quarter(year, q);
+      core::QuarterRecord record;
+      if (existing != nullptr) record = *existing;
+      record.year = year;
+      record.quarter = q;
+      Money* fields[] = {&record.wage, &record.production_revenue, &record.production_cost, &record.property,
+                         &record.transfer};
+      bool changed = false;
+      for (size_t k = 0; k < std::size(fields); ++k) {
+        ImGui::TableNextColumn();
+        ImGui::PushID(q * 10 + static_cast<int>(k));
+        ImGui::SetNextItemWidth(-1);
+        changed |= ui.money("##amount", *fields[k]);
+        ui.anchor("ledger_q" + std::to_string(q) + "_" + std::to_string(k));
+        ImGui::PopID();
+      }
+      if (changed) {
+        w.quarter(year, q) = record;
+        roster.ledger_changed();
+      }
+    }
+    ImGui::EndTable();
+  }
+  const core::LedgerStatus s = core::ledger_status(w, year, row.result);
+  if (s.quarters == 0) {
+    ImGui::TextDisabled("%s", tr(Str::ledger_empty));
+  } else {
+    char text[512];
+    std::snprintf(text, sizeof text, tr(Str::ledger_status_text), s.quarters, money_text(s.year_to_date).c_str(),
+                  money_text(s.expected_to_date).c_str(), money_text(s.annualised_per_capita).c_str());
+    ui.wrapped(text);
+    ui.anchor("ledger_status");
+    const std::pair<bool, Str> flags[] = {{s.below_expected, Str::ledger_flag_below_expected},
+                                          {s.fell, Str::ledger_flag_fell},
+                                          {s.growth_below_target, Str::ledger_flag_growth},
+                                          {s.below_monitoring_line, Str::ledger_flag_below_line}};
+    for (const auto& [on, label] : flags) {
+      if (!on) continue;
+      ImGui::PushStyleColor(ImGuiCol_Text, flag_colour);
+      ui.wrapped(std::string("· ") + tr(label));
+      ImGui::PopStyleColor();
+    }
+  }
+  const TextTable all = ledger_table(roster, year);
+  if (ImGui::Button(tr(Str::ledger_export))) {
+    requests.save_name = all.file_name;
+    requests.save_text = csv_text(all);
+  }
+  ui.anchor("ledger_export");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::ledger_print))) requests.page_html = ledger_print_html(all, year);
+  ui.anchor("ledger_print");
+}
+
+}  // namespace
+
+void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, PlatformRequests& requests,
+                      bool& open_calculator) {
+  if (ImGui::Button(tr(Str::roster_import))) {
+    requests.open_file = true;
+    requests.open_kind = OpenKind::roster;
+  }
+  ui.anchor("roster_import");
+  ui.help(Str::roster_import_help);
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::roster_export))) {
+    const TextTable t = roster_table(roster, v.order);
+    requests.save_name = t.file_name;
+    requests.save_text = csv_text(t);
+  }
+  ui.anchor("roster_export");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::workspace_export))) requests.save_workspace = true;
+  ui.anchor("workspace_export");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::workspace_import))) {
+    requests.open_file = true;
+    requests.open_kind = OpenKind::workspace;
+  }
+  ui.anchor("workspace_import");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::roster_add_current))) {
+    roster.add(s.household());
+    v.selected = static_cast<int>(roster.households().size()) - 1;
+  }
+  ui.anchor("roster_add_current");
+
+  bool filter_changed = false;
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(em * 12.0f);
+  filter_changed |= ui.text("##filter", v.filter);
+  ui.anchor("roster_filter");
+  ui.help(Str::roster_filter_help);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 10.0f);
+  const char* current = v.category == 0 ? tr(Str::roster_all_categories) : tr(category_labels[v.category - 1]);
+  if (ImGui::BeginCombo("##category", current)) {
+    if (ImGui::Selectable(tr(Str::roster_all_categories), v.category == 0)) {
+      v.category = 0;
+      filter_changed = true;
+    }
+    for (size_t i = 0; i < std::size(category_labels); ++i) {
+      if (ImGui::Selectable(tr(category_labels[i]), v.category == static_cast<int>(i) + 1)) {
+        v.category = static_cast<int>(i) + 1;
+        filter_changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ui.anchor("roster_category");
+  ImGui::SameLine();
+  filter_changed |= ImGui::Checkbox(tr(Str::roster_only_below), &v.only_below);
+  ui.anchor("roster_only_below");
+
+  char count[160];
+  std::snprintf(count, sizeof count, tr(Str::roster_count), static_cast<int>(v.order.size()),
+                static_cast<int>(roster.households().size()), roster.import_ms());
+  ImGui::TextDisabled("%s", count);
+  if (roster.households().empty()) {
+    ui.wrapped(tr(Str::roster_empty));
+    return;
+  }
+
+  const bool has_selection = v.selected >= 0 && v.selected < static_cast<int>(roster.households().size());
+  const float table_height = has_selection ? ImGui::GetContentRegionAvail().y * 0.5f : 0.0f;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
+  if (ImGui::BeginTable("##roster", col_count, flags, ImVec2(0, table_height))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    const Str headers[] = {Str::household_id, Str::household_head, Str::household_village, Str::category,
+                           Str::roster_size,  Str::per_capita_net, Str::roster_gap,        Str::flags_title};
+    for (int c = 0; c < col_count; ++c)
+      ImGui::TableSetupColumn(tr(headers[c]), c == col_id ? ImGuiTableColumnFlags_DefaultSort : 0);
+    ImGui::TableHeadersRow();
+    ui.anchor("roster_header");
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    const bool resort = specs != nullptr && specs->SpecsDirty;
+    if (resort || filter_changed || v.generation != roster.generation()) {
+      refresh_order(roster, v, specs);
+      if (specs != nullptr) specs->SpecsDirty = false;
+      v.generation = roster.generation();
+    }
+    // Only the rows on screen are drawn: 10 000 households scroll as smoothly as ten.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(v.order.size()));
+    while (clipper.Step()) {
+      for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+        const int i = v.order[static_cast<size_t>(r)];
+        const core::Household& h = roster.households()[static_cast<size_t>(i)].household;
+        const Roster::Row& row = roster.rows()[static_cast<size_t>(i)];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(i);
+        if (ImGui::Selectable(h.id.empty() ? "—" : h.id.c_str(), v.selected == i,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+          v.selected = i;
+          if (ImGui::IsMouseDoubleClicked(0)) open_calculator = true;
+        }
+        if (r < 3) ui.anchor("roster_row_" + std::to_string(r));
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(h.head.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(h.village.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tr(category_labels[static_cast<size_t>(h.category)]));
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", h.size());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(money_text(row.per_capita_net).c_str());
+        ImGui::TableNextColumn();
+        if (row.gap > Money()) ImGui::PushStyleColor(ImGuiCol_Text, flag_colour);
+        ImGui::TextUnformatted(money_text(row.gap).c_str());
+        if (row.gap > Money()) ImGui::PopStyleColor();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(flags_text(row.flags).c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (!has_selection) return;
+  ImGui::BeginChild("##ledger_panel");
+  const size_t index = static_cast<size_t>(v.selected);
+  if (ImGui::Button(tr(Str::roster_open))) open_calculator = true;
+  ui.anchor("roster_open");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::card_print))) {
+    const core::Household& h = roster.households()[index].household;
+    const core::PolicySet& policies = core::PolicySet::embedded();
+    if (const core::PolicyFile* p = policies.find(h.policy))
+      requests.page_html =
+          core::household_card_html(roster.rows()[index].result, h, policies.resolve(*p, h.year), core_language());
+  }
+  ui.anchor("roster_card");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::roster_remove))) {
+    roster.remove(index);
+    v.selected = -1;
+    ImGui::EndChild();
+    return;
+  }
+  ui.anchor("roster_remove");
+  draw_ledger(ui, roster, index, requests);
+  ui.drag_to_scroll();
+  ImGui::EndChild();
+}
+
+}  // namespace zengshou::app
