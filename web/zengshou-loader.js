@@ -70,8 +70,10 @@
         return;
       }
       syncing = true;
+      this.syncing = true;
       FS.syncfs(false, (error) => {
         syncing = false;
+        this.syncing = syncAgain;
         this.persisted = (this.persisted || 0) + 1;
         if (error) console.warn('storing the workspace failed: ' + error);
         if (syncAgain) {

@@ -392,7 +392,19 @@ std::string App::state_json() const {
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
   state["share_link"] = share_link_;
+  json first_rows = json::array();  // the table's first rows, as shown
+  for (size_t r = 0; r < roster_view_.order.size() && r < 3; ++r) {
+    const auto i = static_cast<size_t>(roster_view_.order[r]);
+    first_rows.push_back({{"id", roster_.households()[i].household.id},
+                          {"head", roster_.households()[i].household.head},
+                          {"per_capita_net", money_text(roster_.rows()[i].per_capita_net)}});
+  }
+  const bool selected =
+      roster_view_.selected >= 0 && roster_view_.selected < static_cast<int>(roster_.households().size());
   state["roster"] = {{"households", roster_.households().size()},
+                     {"first_rows", std::move(first_rows)},
+                     {"selected_quarters",
+                      selected ? roster_.households()[static_cast<size_t>(roster_view_.selected)].ledger.size() : 0},
                      {"shown", roster_view_.order.size()},
                      {"selected", roster_view_.selected},
                      {"current_index", current_index_ ? json(*current_index_) : json(nullptr)},
