@@ -79,11 +79,11 @@ void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
     }
     ImGui::EndPopup();
   }
-  ImGui::SameLine();
+  ui.same_line_if_fits(tr(Str::share_link));
   if (ImGui::Button(tr(Str::share_link))) requests.share_text = s.share_text();
   ui.anchor("share_link");
   ui.help(Str::share_link_help);
-  ImGui::SameLine();
+  ui.same_line_if_fits(tr(Str::card_print));
   if (ImGui::Button(tr(Str::card_print))) {
     s.refresh();
     requests.page_html = core::household_card_html(s.result(), s.household(), s.params(), core_language());
@@ -482,7 +482,7 @@ void editor(Ui& ui, Session& s) {
 
 void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   toolbar(ui, s, requests);
-  ImGui::SameLine();
+  ui.same_line_if_fits(tr(state.guide.on ? Str::form_mode : Str::guided_mode));
   if (ImGui::Button(tr(state.guide.on ? Str::form_mode : Str::guided_mode))) {
     state.guide = {!state.guide.on, 0, 0};
   }

@@ -185,6 +185,13 @@ bool Ui::choice(const char* id, int& index, const Str* labels, int count) {
   return changed;
 }
 
+void Ui::same_line_if_fits(const char* label) const {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 void Ui::heading(const char* text) const {
   ImGui::Spacing();
   ImGui::TextUnformatted(text);

@@ -59,6 +59,8 @@ class Ui {
   void wrapped(std::string_view text) const;
   void help(Str text) const;             // a one-line tooltip for the last item, on hover
   void heading(const char* text) const;  // a section title with a rule under it
+  // Puts the next button (labelled `label`) on the same line when it fits there, else on the next (phones).
+  void same_line_if_fits(const char* label) const;
   // Scrolls the current window when a finger (or the mouse) drags its background; call before EndChild.
   void drag_to_scroll() const;
 
