@@ -29,7 +29,7 @@ std::string flags_text(uint32_t flags) {
       Str::flag_short_growth,           Str::flag_short_zero_employment, Str::flag_short_relocated};
   std::string text;
   for (size_t i = 0; i < std::size(labels); ++i)
-    if ((flags & (1u << i)) != 0) text += (text.empty() ? "" : "、") + std::string(tr(labels[i]));
+    if ((flags & (1u << i)) != 0) text += (text.empty() ? "" : tr(Str::list_separator)) + std::string(tr(labels[i]));
   return text;
 }
 
@@ -196,14 +196,15 @@ void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& request
       ImGui::PopStyleColor();
     }
   }
-  const TextTable all = ledger_table(roster, year);
+  // Every household's quarters of the year, built only when asked for (a roster may hold 10 000).
   if (ImGui::Button(tr(Str::ledger_export))) {
+    const TextTable all = ledger_table(roster, year);
     requests.save_name = all.file_name;
     requests.save_text = csv_text(all);
   }
   ui.anchor("ledger_export");
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::ledger_print))) requests.page_html = ledger_print_html(all, year);
+  if (ImGui::Button(tr(Str::ledger_print))) requests.page_html = ledger_print_html(ledger_table(roster, year), year);
   ui.anchor("ledger_print");
 }
 
