@@ -161,19 +161,20 @@ void App::draw_menu_bar() {
 
 void App::draw_view_tabs() {
   if (!ImGui::BeginTabBar("##views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  // A view may ask for another while it draws (the roster opens the calculator): that request is for the next frame.
+  const bool requested = std::exchange(view_requested_, false);
   for (const ViewInfo& v : views) {
-    const ImGuiTabItemFlags flags = (view_requested_ && view_ == v.view) ? ImGuiTabItemFlags_SetSelected : 0;
+    const ImGuiTabItemFlags flags = (requested && view_ == v.view) ? ImGuiTabItemFlags_SetSelected : 0;
     // "###" keeps the tab's identity when the language changes its label.
     const std::string label = std::string(tr(v.title)) + "###" + v.anchor;
     const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
     ui_.anchor(v.anchor);
     if (open) {
-      if (!view_requested_) view_ = v.view;
+      if (!requested) view_ = v.view;
       draw_view(v.view);
       ImGui::EndTabItem();
     }
   }
-  view_requested_ = false;
   ImGui::EndTabBar();
 }
 

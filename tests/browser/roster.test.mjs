@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifacts, clickAnchor, frames, launch, openApp, openPage, serve, typeInto } from './harness.mjs';
 
@@ -82,6 +83,23 @@ describe('roster, ledger, storage and sharing', () => {
     s = await state(page);
     assert.equal(s.roster.first_rows[0].id, 'G000');
     assert.equal(s.roster.selected_quarters, 1);
+
+    // Opened in the calculator, an edit there is written back to the roster (and the workspace exports whole).
+    await clickAnchor(page, 'roster_open');
+    s = await state(page);
+    assert.equal(s.view, 'tab_household');
+    assert.equal(s.household.id, 'G000');
+    await typeInto(page, 'head', '王零');
+    await clickAnchor(page, 'tab_roster');
+    s = await state(page);
+    assert.deepEqual(s.roster.first_rows[0], { id: 'G000', head: '王零', per_capita_net: '800.00' });
+    const download = page.waitForEvent('download');
+    await clickAnchor(page, 'workspace_export');
+    const workspace = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+    assert.equal(workspace.schema, 'zengshou.workspace/1');
+    assert.equal(workspace.households.length, 1000);
+    assert.equal(workspace.households[0].household.head, '王零');
+    assert.deepEqual(workspace.households[0].ledger.map((q) => [q.year, q.quarter, q.wage]), [[2022, 1, 3000]]);
     assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
     await context.close();
   });
