@@ -142,12 +142,19 @@
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
 
-  // File text for the app: UTF-8, or GBK when it is not UTF-8 (what Excel in China saves as CSV).
-  function decodeText(buffer) {
+  // A file's bytes for the app: UTF-8 as they are; GBK (what Excel in China saves as CSV) turned into UTF-8; anything
+  // else as it is, for the app to say what is wrong with it, as the command line does.
+  function fileBytes(buffer) {
+    const bytes = new Uint8Array(buffer);
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return bytes;
     } catch (e) {
-      return new TextDecoder('gbk').decode(buffer);
+      try {
+        return new TextEncoder().encode(new TextDecoder('gbk', { fatal: true }).decode(bytes));
+      } catch (e) {
+        return bytes;
+      }
     }
   }
 
@@ -242,7 +249,13 @@
     picker.addEventListener('change', async () => {
       const file = picker.files[0];
       picker.value = '';
-      if (file) callWithText(Module._zengshou_open_text, decodeText(await file.arrayBuffer()));
+      if (!file) return;
+      const bytes = fileBytes(await file.arrayBuffer());
+      const ptr = Module._malloc(bytes.length);
+      Module.HEAPU8.set(bytes, ptr);
+      Module._zengshou_open_file(ptr, bytes.length);
+      Module._free(ptr);
+      window.zengshou.filesOpened = (window.zengshou.filesOpened || 0) + 1;
     });
     document.body.appendChild(picker);
     return picker;

@@ -1,7 +1,5 @@
 #include "json_reading.h"
 
-#include <algorithm>  // min
-
 namespace zengshou::core {
 
 using nlohmann::json;
@@ -13,11 +11,9 @@ json yuan_json(Money m) {
 
 namespace {
 
-// Finds where a syntax error is without exceptions (the WebAssembly build has none): a SAX pass that only
-// remembers the byte position nlohmann reports.
 struct ErrorLocator : nlohmann::json_sax<json> {
   size_t position = 0;
-  bool utf8 = false;
+  std::string message;
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -32,22 +28,15 @@ struct ErrorLocator : nlohmann::json_sax<json> {
   bool end_array() override { return true; }
   bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
     position = byte;
-    utf8 = std::string(e.what()).find("UTF-8") != std::string::npos;
+    message = e.what();
     return false;
   }
 };
 
-}  // namespace
-
-std::optional<json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors) {
-  json doc = json::parse(text, nullptr, false);
-  if (!doc.is_discarded()) return doc;
-  ErrorLocator locator;
-  json::sax_parse(text, &locator, nlohmann::detail::input_format_t::json, false);
-  // nlohmann reports the byte after the one it choked on; count lines and UTF-8 characters up to it.
-  const size_t end = locator.position == 0 ? 0 : std::min<size_t>(locator.position - 1, text.size());
+// "line 3, column 14" of the byte at `offset`, counting UTF-8 characters.
+std::string text_place(std::string_view text, size_t offset) {
   size_t line = 1, column = 1;
-  for (size_t i = 0; i < end; ++i) {
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
     if (text[i] == '\n') {
       ++line;
       column = 1;
@@ -55,9 +44,55 @@ std::optional<json> parse_json_text(std::string_view text, const std::string& wh
       ++column;
     }
   }
-  errors.push_back(
-      {"line " + std::to_string(line) + ", column " + std::to_string(column),
-       "expected " + what + (locator.utf8 ? "; the text is not valid UTF-8" : "; the text is not valid JSON")});
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// The offset of the bracket that opens a level deeper than max_json_depth, if any. Nothing the program reads
+// nests deeper than a few levels, and writing or comparing a deeper document recurses once a level.
+std::optional<size_t> too_deep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_json_depth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    errors.push_back({"line 1, column 1", "expected " + what + " in UTF-8; this text is UTF-16 (save it as UTF-8)"});
+    return std::nullopt;
+  }
+  if (const auto deep = too_deep(text)) {
+    errors.push_back({text_place(text, *deep),
+                      "expected " + what + " nested at most " + std::to_string(max_json_depth) + " levels deep"});
+    return std::nullopt;
+  }
+  json doc = json::parse(text, nullptr, false);
+  if (!doc.is_discarded()) return doc;
+  // Where the syntax error is, found without exceptions (the WebAssembly build has none): a SAX pass that
+  // remembers what nlohmann reports. It reports the byte after the one it choked on.
+  ErrorLocator locator;
+  json::sax_parse(text, &locator, nlohmann::detail::input_format_t::json, false);
+  const size_t end = locator.position == 0 ? 0 : locator.position - 1;
+  const char* why = locator.message.find("UTF-8") != std::string::npos      ? "; the text is not valid UTF-8"
+                    : locator.message.find("overflow") != std::string::npos ? "; a number is too large"
+                                                                            : "; the text is not valid JSON";
+  errors.push_back({text_place(text, end), "expected " + what + why});
   return std::nullopt;
 }
 

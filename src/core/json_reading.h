@@ -17,7 +17,11 @@ namespace zengshou::core {
 // Amounts as JSON numbers of yuan: whole yuan as integers, otherwise two decimals at most.
 nlohmann::json yuan_json(Money amount);
 
-// Parses JSON text; on a syntax error records one problem at its line and column ("line 3, column 14").
+// The deepest nesting of arrays and objects a JSON input may have (a household file needs five levels).
+constexpr int max_json_depth = 64;
+
+// Parses JSON text; on a syntax error, UTF-16 text or nesting deeper than max_json_depth records one problem at its
+// line and column ("line 3, column 14").
 std::optional<nlohmann::json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors);
 
 // "a/b~c" → "a~1b~0c" (RFC 6901).

@@ -2,6 +2,7 @@
 
 #include <charconv>  // from_chars
 #include <map>       // households by id
+#include <set>       // cells already reported
 #include <span>      // enum aliases
 
 #include <nlohmann/json.hpp>
@@ -14,8 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-// Column → where it goes in the household JSON. "members/N/…" fields come from each member's row; the others from
-// the first row of the household.
 // The Chinese a cadre's spreadsheet uses for an enum value, and the value.
 struct Alias {
   std::string_view zh;
@@ -92,18 +91,19 @@ const std::vector<Column>& columns() {
   return list;
 }
 
-// RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. Records the line each row starts on.
+// RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. Records the line each row starts on;
+// a quote left open is an error at the line it opened on.
 struct Row {
   int line;
   std::vector<std::string> cells;
 };
 
-std::vector<Row> split_csv(std::string_view text) {
+std::vector<Row> split_csv(std::string_view text, InputErrors& errors) {
   std::vector<Row> rows;
   Row row{1, {}};
   std::string cell;
   bool quoted = false, any = false;
-  int line = 1;
+  int line = 1, quote_line = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
@@ -120,6 +120,7 @@ std::vector<Row> split_csv(std::string_view text) {
     }
     if (c == '"') {
       quoted = any = true;
+      quote_line = line;
     } else if (c == ',') {
       row.cells.push_back(std::move(cell));
       cell.clear();
@@ -138,6 +139,8 @@ std::vector<Row> split_csv(std::string_view text) {
       any = true;
     }
   }
+  if (quoted)
+    errors.push_back({"line " + std::to_string(quote_line), "expected a closing quote (\") for the cell it opens"});
   if (any || !cell.empty()) {
     row.cells.push_back(std::move(cell));
     rows.push_back(std::move(row));
@@ -171,15 +174,18 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
       return std::nullopt;
     }
     case Column::number:
-      if (const auto hundredths = parse_yuan_text(cell)) return json(static_cast<double>(*hundredths) / 100.0);
+      if (const auto hundredths = parse_yuan_text(cell))
+        return *hundredths % 100 == 0 ? json(*hundredths / 100) : json(static_cast<double>(*hundredths) / 100.0);
       errors.push_back({where, "expected a number with at most two decimals, got \"" + cell + "\""});
       return std::nullopt;
   }
   return std::nullopt;
 }
 
-// A household pointer as a CSV place: "/members/1/jobs/0/months" → the second member's row, column "months".
-std::string csv_place(const std::string& pointer, int first_line, const std::vector<int>& member_lines) {
+// A household pointer as a CSV place: "/members/1/jobs/0/months" → the second member's row, column "months" (or
+// "务工月数", as the header wrote it).
+std::string csv_place(const std::string& pointer, int first_line, const std::vector<int>& member_lines,
+                      const std::map<std::string_view, std::string>& header_as_written) {
   int line = first_line;
   std::string rest = pointer;
   bool member = false;
@@ -192,7 +198,10 @@ std::string csv_place(const std::string& pointer, int first_line, const std::vec
     member = true;
   }
   for (const Column& c : columns())
-    if (c.member == member && c.pointer == rest) return cell_where(line, c.name);
+    if (c.member == member && c.pointer == rest) {
+      const auto written = header_as_written.find(c.name);
+      return cell_where(line, written == header_as_written.end() ? c.name : written->second);
+    }
   return "line " + std::to_string(line) + " (" + pointer + ")";
 }
 
@@ -213,31 +222,46 @@ int first_non_utf8_line(std::string_view text) {
 
 Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   Parsed<std::vector<RosterEntry>> out;
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    out.errors.push_back({"line 1", "expected UTF-8 text; this text is UTF-16 (save the spreadsheet as CSV UTF-8)"});
+    return out;
+  }
   if (const int line = first_non_utf8_line(text)) {
     out.errors.push_back({"line " + std::to_string(line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
     return out;
   }
-  const auto rows = split_csv(text);
+  const auto rows = split_csv(text, out.errors);
+  if (!out.ok()) return out;
   if (rows.empty()) {
     out.errors.push_back({"line 1", "expected a header row of roster columns"});
     return out;
   }
   // Header: known column names, in any order.
   std::vector<const Column*> header;
+  std::map<std::string_view, std::string> header_as_written;  // column name → its header in this file
   for (const std::string& name : rows[0].cells) {
     const Column* found = nullptr;
     for (const Column& c : columns())
       if (c.name == name || c.name_zh == name) found = &c;
-    if (found == nullptr) out.errors.push_back({cell_where(1, name), "expected a known roster column (see README)"});
+    if (found == nullptr)
+      out.errors.push_back({cell_where(1, name), "expected a known roster column (see README)"});
+    else
+      header_as_written[found->name] = name;
     header.push_back(found);
   }
+  if (out.ok() && !header_as_written.contains("household_id"))
+    out.errors.push_back({"line 1", "expected a household_id (户编号) column, which puts members in households"});
   if (!out.ok()) return out;
+  if (rows.size() == 1) {
+    out.errors.push_back({"line 2", "expected a household row after the header"});
+    return out;
+  }
 
   struct Building {
     json doc;
     int first_line;
-    std::vector<int> member_lines;  // the row of each member
-    bool bad_cell = false;          // a cell was already reported: the household's own checks would repeat it
+    std::vector<int> member_lines;    // the row of each member
+    std::set<std::string> bad_cells;  // cells already reported: the household's own checks would repeat them
   };
   std::vector<Building> households;
   std::map<std::string, size_t> by_id;
@@ -253,12 +277,13 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
     for (size_t c = 0; c < header.size(); ++c)
       if (header[c]->name == "household_id") id = row.cells[c];
     if (id.empty()) {
-      out.errors.push_back({cell_where(row.line, "household_id"), "expected the household's id on every row"});
+      out.errors.push_back(
+          {cell_where(row.line, header_as_written.at("household_id")), "expected the household's id on every row"});
       continue;
     }
     auto [it, is_new] = by_id.try_emplace(id, households.size());
     if (is_new) {
-      households.push_back({json{{"schema", household_schema}, {"members", json::array()}}, row.line, {}});
+      households.push_back({json{{"schema", household_schema}, {"members", json::array()}}, row.line, {}, {}});
     }
     Building& b = households[it->second];
     b.member_lines.push_back(row.line);
@@ -268,7 +293,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
       const std::string where = cell_where(row.line, rows[0].cells[c]);
       const size_t errors_before = out.errors.size();
       const auto value = cell_value(row.cells[c], col, out.errors, where);
-      b.bad_cell |= out.errors.size() != errors_before;
+      if (out.errors.size() != errors_before) b.bad_cells.insert(where);
       if (!value) continue;
       if (col.member)
         person[json::json_pointer(std::string(col.pointer))] = *value;
@@ -281,11 +306,10 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
     b.doc["members"].push_back(std::move(person));
   }
   for (Building& b : households) {
-    if (b.bad_cell) continue;
     auto parsed = household_from_json(b.doc);
     for (InputError& e : parsed.errors) {
-      e.where = csv_place(e.where, b.first_line, b.member_lines);
-      out.errors.push_back(std::move(e));
+      e.where = csv_place(e.where, b.first_line, b.member_lines, header_as_written);
+      if (!b.bad_cells.contains(e.where)) out.errors.push_back(std::move(e));
     }
     if (parsed.ok()) out.value.push_back({std::move(parsed.value), "line " + std::to_string(b.first_line)});
   }

@@ -192,9 +192,9 @@ EMSCRIPTEN_KEEPALIVE void zengshou_text_close(uint32_t generation) {
   if (app) app->text_edit_close(generation);
 }
 
-// A file the user picked (the page has decoded GBK to UTF-8).
-EMSCRIPTEN_KEEPALIVE void zengshou_open_text(const char* text) {
-  if (app) app->open_file_text(text);
+// The bytes of a file the user picked (the page has turned GBK into UTF-8; anything else comes as it was, NULs too).
+EMSCRIPTEN_KEEPALIVE void zengshou_open_file(const char* data, int size) {
+  if (app) app->open_file_text(std::string_view(data, static_cast<size_t>(size)));
 }
 
 // The page is being hidden or closed: store any change now rather than at the next frame.

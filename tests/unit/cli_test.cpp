@@ -3,45 +3,23 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>  // count
-#include <array>      // read buffer
-#include <cstdio>     // popen
 #include <fstream>    // temporary files
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "cli_run.h"
+
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-// Runs `zengshou ARGS` (from the build) in the assets folder, with `input` on stdin.
-Run zengshou(const std::string& args, const std::string& input = "") {
-  const std::string dir = ZENGSHOU_TEST_TMP;
-  std::ofstream(dir + "/stdin.txt", std::ios::binary) << input;
-  const std::string command =
-      "cd " ZENGSHOU_ASSETS " && " ZENGSHOU_CLI " " + args + " < " + dir + "/stdin.txt 2> " + dir + "/stderr.txt";
-  Run run{0, {}, {}};
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer;
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(dir + "/stderr.txt");
-  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  return run;
-}
-
 using nlohmann::json;
+using zengshou::test::Run;
+using zengshou::test::run_cli;
 
 }  // namespace
 
 TEST_CASE("policies lists every policy file with id, name, province and years") {
-  const Run r = zengshou("policies");
+  const Run r = run_cli("policies");
   REQUIRE_EQ(r.status, 0);
   const json list = json::parse(r.out);
   REQUIRE_EQ(list.size(), 8);
@@ -58,7 +36,7 @@ TEST_CASE("policies lists every policy file with id, name, province and years") 
 }
 
 TEST_CASE("eval prints one zengshou.result/1 with the contract's fields") {
-  const Run r = zengshou("eval examples/changning-tuopin.json");
+  const Run r = run_cli("eval examples/changning-tuopin.json");
   REQUIRE_EQ(r.status, 0);
   CHECK(r.err.empty());
   const json result = json::parse(r.out);
@@ -78,7 +56,7 @@ TEST_CASE("eval prints one zengshou.result/1 with the contract's fields") {
 }
 
 TEST_CASE("--policy and --year override the file; --lang en switches the text") {
-  const Run r = zengshou("eval --policy guizhou/ceheng --year 2023 --lang en examples/changning-tuopin.json");
+  const Run r = run_cli("eval --policy guizhou/ceheng --year 2023 --lang en examples/changning-tuopin.json");
   REQUIRE_EQ(r.status, 0);
   const json result = json::parse(r.out);
   CHECK_EQ(result["policy"], "guizhou/ceheng");
@@ -89,7 +67,7 @@ TEST_CASE("--policy and --year override the file; --lang en switches the text") 
 }
 
 TEST_CASE("--set changes a parameter: a 1000-yuan post floor gives 12000") {
-  const Run r = zengshou("eval --set public_welfare_post.monthly=1000 examples/changning-tuopin.json");
+  const Run r = run_cli("eval --set public_welfare_post.monthly=1000 examples/changning-tuopin.json");
   REQUIRE_EQ(r.status, 0);
   CHECK_EQ(json::parse(r.out)["programmes"][0]["amount"], 12000);
 }
@@ -97,13 +75,13 @@ TEST_CASE("--set changes a parameter: a 1000-yuan post floor gives 12000") {
 TEST_CASE("stdin is read for FILE -") {
   std::ifstream in(std::string(ZENGSHOU_ASSETS) + "/examples/weixi-monitored.json");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const Run r = zengshou("eval -", text);
+  const Run r = run_cli("eval -", text);
   REQUIRE_EQ(r.status, 0);
   CHECK_EQ(json::parse(r.out)["household"], "WX-014");
 }
 
 TEST_CASE("project prints N results, one a year from the household's year on") {
-  const Run r = zengshou("project --years 3 examples/ceheng-dibao.json");
+  const Run r = run_cli("project --years 3 examples/ceheng-dibao.json");
   REQUIRE_EQ(r.status, 0);
   const json years = json::parse(r.out);
   REQUIRE_EQ(years.size(), 3);
@@ -113,7 +91,7 @@ TEST_CASE("project prints N results, one a year from the household's year on") {
 }
 
 TEST_CASE("batch prints one result per line, from a JSON array and from CSV") {
-  const Run csv = zengshou("batch examples/roster.csv");
+  const Run csv = run_cli("batch examples/roster.csv");
   REQUIRE_EQ(csv.status, 0);
   std::vector<json> lines;
   for (size_t start = 0, end; (end = csv.out.find('\n', start)) != std::string::npos; start = end + 1)
@@ -127,30 +105,30 @@ TEST_CASE("batch prints one result per line, from a JSON array and from CSV") {
 
   std::ifstream in(std::string(ZENGSHOU_ASSETS) + "/examples/weixi-monitored.json");
   const std::string one((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const Run array = zengshou("batch -", "[" + one + "," + one + "]");
+  const Run array = run_cli("batch -", "[" + one + "," + one + "]");
   REQUIRE_EQ(array.status, 0);
   CHECK_EQ(std::count(array.out.begin(), array.out.end(), '\n'), 2);
 
-  const Run bad = zengshou("batch -", "[" + one + ", {}]");  // the second is no household: rejected whole
+  const Run bad = run_cli("batch -", "[" + one + ", {}]");  // the second is no household: rejected whole
   CHECK_EQ(bad.status, 2);
   CHECK(bad.out.empty());
   CHECK(bad.err.find("error: /1/schema: expected this required field") != std::string::npos);
 }
 
 TEST_CASE("explain is a readable Chinese report with every amount's rule and source; --lang en in English") {
-  const Run zh = zengshou("explain examples/changning-tuopin.json");
+  const Run zh = run_cli("explain examples/changning-tuopin.json");
   REQUIRE_EQ(zh.status, 0);
   CHECK(zh.out.find("人均纯收入: 15019.00 元") != std::string::npos);
   CHECK(zh.out.find("李梅: 公益性岗位12个月") != std::string::npos);
   CHECK(zh.out.find("出处: 000_824a151a1583fd19.txt 三(一)4") != std::string::npos);
   CHECK(zh.out.find("假设") != std::string::npos);
-  const Run en = zengshou("explain --lang en examples/changning-tuopin.json");
+  const Run en = run_cli("explain --lang en examples/changning-tuopin.json");
   CHECK(en.out.find("Per-capita net income: 15019.00 yuan") != std::string::npos);
 }
 
 TEST_CASE("simulate: a seeded village summary, the same for the same seed, changed by --set") {
-  const Run a = zengshou("simulate --policy yunnan/changning --households 300 --seed 1");
-  const Run b = zengshou("simulate --policy yunnan/changning --households 300 --seed 1");
+  const Run a = run_cli("simulate --policy yunnan/changning --households 300 --seed 1");
+  const Run b = run_cli("simulate --policy yunnan/changning --households 300 --seed 1");
   REQUIRE_EQ(a.status, 0);
   CHECK_EQ(a.out, b.out);
   const json s = json::parse(a.out);
@@ -159,13 +137,13 @@ TEST_CASE("simulate: a seeded village summary, the same for the same seed, chang
     CHECK(s.contains(key));
   CHECK_EQ(s["households"], 300);
   const Run reform =
-      zengshou("simulate --policy yunnan/changning --households 300 --seed 1 --set public_welfare_post.monthly=1000");
+      run_cli("simulate --policy yunnan/changning --households 300 --seed 1 --set public_welfare_post.monthly=1000");
   const json r = json::parse(reform.out);
   CHECK_GT(r["programme_totals"]["public_welfare_post"].get<double>(),
            s["programme_totals"]["public_welfare_post"].get<double>());
   // A saved reform does what the same --set does, and with a reform the output says what it changed.
   const Run saved =
-      zengshou("simulate --policy yunnan/changning --households 300 --seed 1 --reform reforms/1-post-1000.json");
+      run_cli("simulate --policy yunnan/changning --households 300 --seed 1 --reform reforms/1-post-1000.json");
   REQUIRE_EQ(saved.status, 0);
   CHECK_EQ(json::parse(saved.out)["programme_totals"], r["programme_totals"]);
   CHECK_EQ(r["against_policy"]["losers"], 0);
@@ -173,12 +151,12 @@ TEST_CASE("simulate: a seeded village summary, the same for the same seed, chang
   CHECK_GT(r["against_policy"]["cost"].get<double>(), 0);
   CHECK_FALSE(s.contains("against_policy"));
   const Run bad =
-      zengshou("simulate --policy yunnan/changning --households 3 --seed 1 --reform examples/changning-tuopin.json");
+      run_cli("simulate --policy yunnan/changning --households 3 --seed 1 --reform examples/changning-tuopin.json");
   CHECK_EQ(bad.status, 2);
   CHECK_EQ(bad.out, "");
   CHECK(bad.err.find("error: examples/changning-tuopin.json:/schema: expected \"zengshou.reform/1\"") !=
         std::string::npos);
-  const Run missing = zengshou("simulate --households 10");
+  const Run missing = run_cli("simulate --households 10");
   CHECK_EQ(missing.status, 2);
   CHECK(missing.err.find("error: --policy: expected --policy ID for simulate") != std::string::npos);
   CHECK(missing.err.find("error: --seed: expected --seed S for simulate") != std::string::npos);
@@ -218,12 +196,12 @@ TEST_CASE("errors: exit 2, nothing on stdout, one 'error: WHERE: expected' line 
   for (const Case& c : cases) {
     const std::string args = c.args;
     CAPTURE(args);
-    const Run r = zengshou(c.args, c.input);
+    const Run r = run_cli(c.args, c.input);
     CHECK_EQ(r.status, 2);
     CHECK(r.out.empty());
     CHECK_MESSAGE(r.err.find(c.first_line) != std::string::npos, r.err);
   }
   // Every problem on its own line: the bad category and the negative wage together.
-  const Run both = zengshou("eval --policy guizhou/ceheng -", cases[5].input);
+  const Run both = run_cli("eval --policy guizhou/ceheng -", cases[5].input);
   CHECK(both.err.find("error: /members/0/jobs/0/monthly_wage: expected an amount") != std::string::npos);
 }
