@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/household_json.h"
-#include "core/json_reading.h"
+#include "core/share.h"
 
 namespace zengshou::app {
 
@@ -85,40 +85,33 @@ void Session::load(core::Household household) {
 core::InputErrors Session::open(std::string_view text) {
   auto parsed = core::parse_household(text);
   if (!parsed.ok()) return parsed.errors;
+  return open_checked(std::move(parsed.value), "");
+}
+
+core::InputErrors Session::open_checked(core::Household household, const std::string& at) {
   const PolicySet& policies = PolicySet::embedded();
-  const std::string policy_id = parsed.value.policy.empty() ? policy_->id : parsed.value.policy;
-  if (auto problem = policies.check(policy_id, parsed.value.year, "/policy")) return {*problem};
-  household_ = std::move(parsed.value);
+  const std::string policy_id = household.policy.empty() ? policy_->id : household.policy;
+  if (auto problem = policies.check(policy_id, household.year, at + "/policy")) {
+    if (problem->where == "/year") problem->where = at + "/year";
+    return {*problem};
+  }
+  household_ = std::move(household);
   policy_ = policies.find(policy_id);
   changed();
   return {};
 }
 
 std::string Session::share_text() const {
-  core::Household h = household_;
-  h.policy = policy_->id;
-  const nlohmann::json doc = {{"schema", "zengshou.share/1"},
-                              {"household", core::household_to_json(h)},
-                              {"reform", nlohmann::json::parse(core::reform_to_json(reform_), nullptr, false)}};
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  core::SharedHousehold shared{household_, reform_};
+  shared.household.policy = policy_->id;
+  return core::share_to_json(shared);
 }
 
 core::InputErrors Session::open_share(std::string_view text) {
-  core::InputErrors errors;
-  const auto doc = core::parse_json_text(text, "a share link", errors);
-  if (!doc) return errors;
-  if (!doc->is_object() || !doc->contains("household") || doc->value("schema", "") != "zengshou.share/1")
-    return {{"/", "expected a share link made by this program (zengshou.share/1)"}};
-  core::Reform reform;
-  if (doc->contains("reform") && !(*doc)["reform"].is_null()) {
-    auto parsed = core::parse_reform((*doc)["reform"].dump());
-    for (core::InputError& e : parsed.errors) errors.push_back({"/reform" + e.where, e.expected});
-    reform = std::move(parsed.value);
-  }
-  if (!errors.empty()) return errors;
-  for (core::InputError& e : open((*doc)["household"].dump())) errors.push_back({"/household" + e.where, e.expected});
-  if (!errors.empty()) return errors;
-  reform_ = std::move(reform);
+  auto parsed = core::parse_share(text);
+  if (!parsed.ok()) return parsed.errors;
+  if (auto errors = open_checked(std::move(parsed.value.household), "/household"); !errors.empty()) return errors;
+  reform_ = std::move(parsed.value.reform);
   reform_changed();
   return {};
 }

@@ -66,6 +66,9 @@ class Session {
   void reset();              // a new household: one adult, the current policy and year
 
  private:
+  // Puts a household read from a file in the calculator once its policy and year are known (`at`: its pointer).
+  core::InputErrors open_checked(core::Household household, const std::string& at);
+
   core::Household household_;
   const core::PolicyFile* policy_ = nullptr;
   core::YearParameters params_;

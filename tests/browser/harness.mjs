@@ -27,8 +27,15 @@ export function launch() {
 }
 
 // A page that records console errors, page errors and any request that would leave 127.0.0.1 (and blocks it).
+// Every page of the context (the app's new tabs too) records what its Content-Security-Policy refused, in
+// window.cspViolations.
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (m) => {

@@ -14,8 +14,9 @@ Household one_worker(Category c, int year, Job j) { return household(c, year, {a
 }  // namespace
 
 TEST_CASE("public_welfare_post 000 三(一)4: months × wage, never below the 800 floor (799/800/801)") {
-  for (auto [wage, expected] : {std::pair{799, 9600}, {800, 9600}, {801, 9612}}) {
-    CAPTURE(wage);
+  for (const auto& wage_and_expected : {std::pair{799, 9600}, {800, 9600}, {801, 9612}}) {
+    const auto [wage, expected] = wage_and_expected;
+    CAPTURE(wage_and_expected.first);
     const Result r =
         run(one_worker(Category::tuopin, 2022, job(JobKind::public_welfare_post, 12, wage)), "yunnan/changning", 2022);
     const auto& p = prog(r, ProgrammeId::public_welfare_post);

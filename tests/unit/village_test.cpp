@@ -122,8 +122,10 @@ void check_same_run(const VillageRun& a, const VillageRun& b) {
 }  // namespace
 
 TEST_CASE("re-running only the programmes a reform touches gives exactly the full run, for every parameter") {
-  for (const auto& [policy, year] :
+  for (const auto& policy_year :
        {std::pair{"yunnan/changning", 2022}, std::pair{"guizhou/ceheng", 2023}, std::pair{"yunnan/qujing", 2023}}) {
+    const char* policy = policy_year.first;  // not a structured binding: clang 14 cannot capture one in INFO
+    const int year = policy_year.second;
     const auto village = synthetic_households(5, 400, policy, year);
     const YearParameters base = params(policy, year);
     VillageDetail detail;

@@ -1,0 +1,24 @@
+// A share link's content ("zengshou.share/1"): a household with its policy and year, and the reform in force. The
+// page compresses it into the URL fragment, which browsers never send to a server.
+#pragma once
+
+#include <string>       // the share text
+#include <string_view>  // text to read
+
+#include "error.h"
+#include "household.h"
+#include "reform.h"
+
+namespace zengshou::core {
+
+struct SharedHousehold {
+  Household household;  // its `policy` names the policy it was shared under
+  Reform reform;
+};
+
+std::string share_to_json(const SharedHousehold& shared);
+
+// Every problem at its pointer ("/household/members/0/birth_year", "/reform/changes/…"), or the household and reform.
+Parsed<SharedHousehold> parse_share(std::string_view text);
+
+}  // namespace zengshou::core

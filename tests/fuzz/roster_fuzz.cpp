@@ -1,0 +1,26 @@
+// Fuzzes the roster importer (CSV with Chinese or English headers, or a JSON array): any bytes give households or
+// errors, never a crash, and every household imported can be evaluated.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/engine.h"
+#include "core/policy.h"
+#include "core/roster_csv.h"
+#include "fuzz_check.h"
+
+using namespace zengshou::core;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const auto parsed = parse_roster(std::string_view(reinterpret_cast<const char*>(data), size));
+  FUZZ_CHECK(parsed.ok() || parsed.value.empty());  // never half a roster
+  const PolicySet& policies = PolicySet::embedded();
+  for (const RosterEntry& e : parsed.value) {
+    const std::string id = e.household.policy.empty() ? "yunnan/changning" : e.household.policy;
+    if (policies.check(id, e.household.year, "/policy")) continue;
+    const Result r = evaluate(e.household, policies.resolve(*policies.find(id), e.household.year));
+    FUZZ_CHECK(r.income.net == r.income.wage + r.income.production - r.income.production_cost + r.income.property +
+                                   r.income.transfer);
+  }
+  return 0;
+}
