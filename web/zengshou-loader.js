@@ -30,6 +30,7 @@
       this.ready = true;
       this.firstFrameMs = performance.now();
       statusBox.hidden = true;
+      if (this.storageProblem) Module._zengshou_storage_problem(this.storageProblem);
       openSharedHousehold();
     },
     onFatal(kind) { showError(kind); },
@@ -75,7 +76,8 @@
         syncing = false;
         this.syncing = syncAgain;
         this.persisted = (this.persisted || 0) + 1;
-        if (error) console.warn('storing the workspace failed: ' + error);
+        storageResult(error);
+        if (!error && !syncAgain && pendingCopy() !== null) localStorage.removeItem(pendingKey);
         if (syncAgain) {
           syncAgain = false;
           this.persist();
@@ -120,6 +122,16 @@
   let syncing = false;
   let syncAgain = false;
 
+  // Tells the app when IndexedDB fails (1: unavailable, as in some private windows; 2: over quota) and when it works
+  // again (0), so it can say that the work is only in the page and offer the export.
+  function storageResult(error) {
+    const kind = !error ? 0 : /quota/i.test(String(error.name || error)) ? 2 : 1;
+    if (error) console.warn('browser storage: ' + (error.name || error));
+    if (kind === (window.zengshou.storageProblem || 0)) return;
+    window.zengshou.storageProblem = kind;
+    if (window.zengshou.ready) Module._zengshou_storage_problem(kind);
+  }
+
   // Opened through a share link: the household goes to the app once it runs, and the fragment is dropped so a
   // reload restores the workspace instead of the link.
   async function openSharedHousehold() {
@@ -138,7 +150,28 @@
   }
 
   // Whatever changed is stored before the tab goes away.
-  const flush = () => { if (window.zengshou.ready) Module._zengshou_flush(); };
+  // IndexedDB is written asynchronously, and a write begun as the tab closes may never finish: while one is under
+  // way, or when the last one failed, a copy goes to localStorage (synchronous, but small), read back at the next
+  // start and dropped once IndexedDB holds the same.
+  const workspaceFile = '/data/workspace.json';
+  const pendingKey = 'zengshou.workspace.pending';
+  const flush = () => {
+    if (!window.zengshou.ready) return;
+    Module._zengshou_flush();
+    if (!syncing && !window.zengshou.storageProblem) return;
+    try {
+      localStorage.setItem(pendingKey, FS.readFile(workspaceFile, { encoding: 'utf8' }));
+    } catch (e) {
+      console.warn('browser storage: no copy of the last change (' + (e.name || e) + ')');
+    }
+  };
+  const pendingCopy = () => {
+    try {
+      return localStorage.getItem(pendingKey);
+    } catch (e) {
+      return null;
+    }
+  };
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
 
@@ -280,7 +313,9 @@
       FS.mount(IDBFS, {}, '/data');
       Module.addRunDependency('storage');
       FS.syncfs(true, (error) => {
-        if (error) console.warn('reading the stored workspace failed: ' + error);
+        storageResult(error);
+        const pending = pendingCopy();  // the last change, if IndexedDB missed it
+        if (pending !== null) FS.writeFile(workspaceFile, pending);
         Module.removeRunDependency('storage');
       });
       Module.addRunDependency('font');

@@ -111,6 +111,7 @@ void App::draw_frame() {
                                           ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##host", nullptr, host_flags);
   draw_menu_bar();
+  draw_storage_banner();
   if (presenter_.on)
     draw_presenter(ui_, session_, village_, presenter_, requests_);
   else
@@ -331,6 +332,18 @@ void App::draw_share_popup() {
   ImGui::EndPopup();
 }
 
+// Above every view while the browser cannot store the workspace: what it means, and the way to keep the work.
+void App::draw_storage_banner() {
+  if (storage_problem_ == StorageProblem::none) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.11f, 0.11f, 1.0f));
+  ui_.wrapped(tr(storage_problem_ == StorageProblem::full ? Str::storage_full : Str::storage_unavailable));
+  ImGui::PopStyleColor();
+  ui_.anchor("storage_banner");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(Str::workspace_export))) requests_.save_workspace = true;
+  ui_.anchor("storage_export");
+}
+
 void App::draw_open_errors() {
   if (!open_errors_.empty() && !ImGui::IsPopupOpen("##open_errors")) ImGui::OpenPopup("##open_errors");
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
@@ -393,6 +406,9 @@ std::string App::state_json() const {
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
   state["share_link"] = share_link_;
+  state["storage_problem"] = storage_problem_ == StorageProblem::none   ? json(nullptr)
+                             : storage_problem_ == StorageProblem::full ? json("full")
+                                                                        : json("unavailable");
   json first_rows = json::array();  // the table's first rows, as shown
   for (size_t r = 0; r < roster_view_.order.size() && r < 3; ++r) {
     const auto i = static_cast<size_t>(roster_view_.order[r]);

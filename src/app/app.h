@@ -50,6 +50,10 @@ class App {
   std::optional<std::string> workspace_to_store(bool now);
   bool restore_workspace(std::string_view text);
 
+  // The browser's storage failed: the workspace lives only in the page until it works again (kind none).
+  enum class StorageProblem { none, unavailable, full };
+  void set_storage_problem(StorageProblem problem) { storage_problem_ = problem; }
+
   // Share links: the link the page made for the household, and a link's content on opening.
   void share_link_made(std::string link);
   void open_share(std::string_view text);
@@ -62,6 +66,7 @@ class App {
   void draw_about_popup();
   void draw_open_errors();
   void draw_share_popup();
+  void draw_storage_banner();
   std::string workspace_text() const;
   void follow_session();  // writes the calculator's household back to its roster entry, marks the workspace dirty
   int count_missing_glyphs() const;
@@ -90,6 +95,7 @@ class App {
   bool share_popup_ = false;
   float font_scale_ = 1.0f;        // the atlas's scale to the pixel ratio, before the presenter's
   core::InputErrors open_errors_;  // problems of the last file the user tried to open
+  StorageProblem storage_problem_ = StorageProblem::none;
 };
 
 }  // namespace zengshou::app

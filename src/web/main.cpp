@@ -208,6 +208,12 @@ EMSCRIPTEN_KEEPALIVE void zengshou_share_link(const char* link) {
   if (app) app->share_link_made(link);
 }
 
+// The browser's storage failed (1: unavailable, 2: full) or works again (0).
+EMSCRIPTEN_KEEPALIVE void zengshou_storage_problem(int kind) {
+  using Problem = zengshou::app::App::StorageProblem;
+  if (app) app->set_storage_problem(kind == 2 ? Problem::full : kind == 1 ? Problem::unavailable : Problem::none);
+}
+
 // The content of the share link the page was opened with.
 EMSCRIPTEN_KEEPALIVE void zengshou_open_share(const char* text) {
   if (app) app->open_share(text);
