@@ -127,9 +127,12 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
   f.inherits = r.string_field(doc, "", "inherits", false);
   f.document = r.string_field(doc, "", "document", false);
   const json* years = doc.is_object() && doc.contains("years") ? &doc["years"] : nullptr;
-  if (years == nullptr || !years->is_array() || years->size() != 2 || !(*years)[0].is_number_integer() ||
-      !(*years)[1].is_number_integer() || (*years)[0].get<int>() > (*years)[1].get<int>()) {
-    out.errors.push_back({"/years", "expected [first, last] calendar years"});
+  const auto calendar_year = [](const json& y) {
+    return y.is_number_integer() && y.get<int64_t>() >= 1900 && y.get<int64_t>() <= 2100;
+  };
+  if (years == nullptr || !years->is_array() || years->size() != 2 || !calendar_year((*years)[0]) ||
+      !calendar_year((*years)[1]) || (*years)[0].get<int>() > (*years)[1].get<int>()) {
+    out.errors.push_back({"/years", "expected [first, last] calendar years from 1900 to 2100"});
   } else {
     f.first_year = (*years)[0].get<int>();
     f.last_year = (*years)[1].get<int>();

@@ -24,7 +24,9 @@ Parsed<SharedHousehold> parse_share(std::string_view text) {
   Parsed<SharedHousehold> out;
   const auto doc = parse_json_text(text, "a share link", out.errors);
   if (!doc) return out;
-  if (!doc->is_object() || !doc->contains("household") || doc->value("schema", "") != share_schema) {
+  // Not doc->value("schema", ""), which throws (the WebAssembly build aborts) when the schema is not a string.
+  const auto schema = doc->is_object() ? doc->find("schema") : doc->end();
+  if (schema == doc->end() || *schema != share_schema || !doc->contains("household")) {
     out.errors.push_back({"/", "expected a share link made by this program (zengshou.share/1)"});
     return out;
   }

@@ -28,6 +28,9 @@ TEST_CASE("a bad share link is refused with every problem under /household or /r
            "error: line 1, column 2: expected a share link; the text is not valid JSON");  // "no…" is not null
   CHECK_EQ(error_line(parse_share(R"({"schema":"zengshou.household/1"})").errors.at(0)),
            "error: /: expected a share link made by this program (zengshou.share/1)");
+  // Found by the share fuzzer: a second "schema" key holding an object made the check throw (an abort in WebAssembly).
+  CHECK_EQ(error_line(parse_share(R"({"schema":"zengshou.share/1","household":{},"schema":{"a":1}})").errors.at(0)),
+           "error: /: expected a share link made by this program (zengshou.share/1)");
   const auto bad = parse_share(
       R"({"schema":"zengshou.share/1","household":{"schema":"zengshou.household/1","year":2022,"category":"x",)"
       R"("members":[{"birth_year":1975}]},"reform":{"schema":"zengshou.reform/1","name":"r","changes":{"nope":1}}})");
