@@ -1,6 +1,7 @@
 // zengshou_bench: how fast the core is, natively and as WebAssembly under node (a benchmark, not a test).
-// Prints one JSON object: per-household evaluation, a 1 000 000-household batch, the JSON path of the CLI, and a
-// village re-run under a reform (what a slider in the village view does) for 10 000 and 100 000 households.
+// Prints one JSON object: per-household evaluation, a 1 000 000-household batch, the JSON path of the CLI, a village
+// re-run under a reform (what a slider in the village view does) for 10 000 and 100 000 households, importing a
+// 10 000-household CSV roster, and the peak memory (native: resident set; WebAssembly: the linear memory).
 //   zengshou_bench [--households N]   (default 1000000)
 //   zengshou_bench --roster N         prints N synthetic households as a JSON array (for parity checks)
 #include <chrono>   // steady_clock
@@ -10,12 +11,19 @@
 #include <string>   // arguments
 #include <vector>   // households
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten/heap.h>  // emscripten_get_heap_size
+#else
+#include <sys/resource.h>  // getrusage
+#endif
+
 #include <nlohmann/json.hpp>
 
 #include "core/engine.h"
 #include "core/household_json.h"
 #include "core/policy.h"
 #include "core/result_json.h"
+#include "core/roster_csv.h"
 #include "core/synthetic.h"
 #include "core/village.h"
 
@@ -25,6 +33,46 @@ using namespace zengshou::core;
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// A roster as a cadre's spreadsheet gives it: one CSV row per member, the household's columns on each row.
+std::string roster_csv(const std::vector<Household>& households) {
+  std::string csv =
+      "household_id,policy,year,category,farmland_mu,production_revenue,production_cost,name,birth_year,"
+      "labor,job_kind,months,monthly_wage,pension_enrolled,pension_tier\n";
+  for (const Household& h : households) {
+    Money revenue, cost;
+    for (const ProductionActivity& p : h.production) {
+      revenue += p.revenue;
+      cost += p.cost;
+    }
+    // Hundredths of a mu written as fen are: two decimals.
+    const std::string farmland_mu = Money::fen(h.transfers.farmland_centimu).yuan_text();
+    const std::string household_cells = h.id + "," + h.policy + "," + std::to_string(h.year) + "," +
+                                        std::string(category_names[static_cast<size_t>(h.category)]) + "," +
+                                        farmland_mu + "," + revenue.yuan_text() + "," + cost.yuan_text() + ",";
+    for (const Member& m : h.members) {
+      csv += household_cells + m.name + "," + std::to_string(m.birth_year) + "," +
+             std::string(labor_names[static_cast<size_t>(m.labor)]) + ",";
+      if (m.jobs.empty())
+        csv += ",,,";
+      else
+        csv += std::string(job_kind_names[static_cast<size_t>(m.jobs[0].kind)]) + "," +
+               std::to_string(m.jobs[0].months) + "," + m.jobs[0].monthly_wage.yuan_text() + ",";
+      csv += std::string(m.pension.enrolled ? "true," : "false,") + m.pension.tier.yuan_text() + "\n";
+    }
+  }
+  return csv;
+}
+
+double peak_memory_mb() {
+#ifdef __EMSCRIPTEN__
+  return static_cast<double>(emscripten_get_heap_size()) / (1024.0 * 1024.0);
+#else
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
+#endif
+}
 
 }  // namespace
 
@@ -103,12 +151,24 @@ int main(int argc, char** argv) {
     full_ms[k] = time_ms([&] { keep = keep + run_village(village, params).summary.people; });
   }
 
+  // 5. Importing a 10 000-household roster from CSV (what the roster view does with a cadre's file): parse alone,
+  //    and parse with every household evaluated.
+  const std::string csv = roster_csv(synthetic_households(17, 10000, policy.id, 2022));
+  size_t imported = 0;
+  const double roster_parse_ms = time_ms([&] { imported = parse_roster(csv).value.size(); });
+  const double roster_import_ms = time_ms([&] {
+    for (const RosterEntry& e : parse_roster(csv).value) keep = keep + evaluate(e.household, params).income.net.fen();
+  });
+
   std::printf(
       "{\"per_household_us\": %.3f, \"batch_households\": %d, \"batch_s\": %.3f, "
       "\"per_100000_households_s\": %.4f, \"json_roundtrip_per_household_us\": %.2f, \"checksum\": %lld, "
       "\"result_bytes\": %zu, \"village_resim_one_programme_ms\": {\"10000\": %.2f, \"100000\": %.1f}, "
-      "\"village_full_run_ms\": {\"10000\": %.2f, \"100000\": %.1f}}\n",
+      "\"village_full_run_ms\": {\"10000\": %.2f, \"100000\": %.1f}, \"roster_csv_households\": %zu, "
+      "\"roster_csv_bytes\": %zu, \"roster_csv_parse_ms\": %.1f, \"roster_csv_parse_and_evaluate_ms\": %.1f, "
+      "\"peak_memory_mb\": %.0f}\n",
       per_household_us, batch_size, batch_s, batch_s * 100000.0 / batch_size, json_per_household_us,
-      static_cast<long long>(checksum), bytes, resim_ms[0], resim_ms[1], full_ms[0], full_ms[1]);
+      static_cast<long long>(checksum), bytes, resim_ms[0], resim_ms[1], full_ms[0], full_ms[1], imported, csv.size(),
+      roster_parse_ms, roster_import_ms, peak_memory_mb());
   return 0;
 }

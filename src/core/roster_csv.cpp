@@ -238,6 +238,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   }
   // Header: known column names, in any order.
   std::vector<const Column*> header;
+  std::vector<json::json_pointer> header_pointers;            // where each column goes, parsed once
   std::map<std::string_view, std::string> header_as_written;  // column name → its header in this file
   for (const std::string& name : rows[0].cells) {
     const Column* found = nullptr;
@@ -248,6 +249,7 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
     else
       header_as_written[found->name] = name;
     header.push_back(found);
+    header_pointers.emplace_back(found ? std::string(found->pointer) : "");
   }
   if (out.ok() && !header_as_written.contains("household_id"))
     out.errors.push_back({"line 1", "expected a household_id (户编号) column, which puts members in households"});
@@ -296,9 +298,9 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
       if (out.errors.size() != errors_before) b.bad_cells.insert(where);
       if (!value) continue;
       if (col.member)
-        person[json::json_pointer(std::string(col.pointer))] = *value;
+        person[header_pointers[c]] = *value;
       else if (is_new)
-        b.doc[json::json_pointer(std::string(col.pointer))] = *value;
+        b.doc[header_pointers[c]] = *value;
     }
     if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
     if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
