@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The native and the WebAssembly builds agree to the fen (brief, rule 3): the same command line, built both ways,
-# must print byte-identical output for every example household, a 2000-household synthetic roster, and bad input.
+# must print byte-identical output for every example household, a 2000-household synthetic roster, and every file of
+# the bad-input corpus.
 # Prints one line per check that fails and a closing "parity: N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -48,6 +49,14 @@ printf '{ "schema": "zengshou.household/1", "year": 2022, "members": [ { "birth_
 check "bad household on stdin" eval -
 printf 'not json at all' >"$tmp/stdin"
 check "not JSON" eval -
+: >"$tmp/stdin"
+# Every file of the bad-input corpus, with the command expected.txt gives it.
+while IFS= read -r line; do
+  case $line in '' | '#'* | ' '*) continue ;; esac
+  file=${line%%  *}
+  read -ra args <<<"${line#*  }"
+  check "bad input $file" "${args[@]/FILE/$root/tests/bad-input/$file}"
+done <"$root/tests/bad-input/expected.txt"
 
 echo "parity: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
