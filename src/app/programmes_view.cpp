@@ -68,17 +68,16 @@ void draw_headline(Ui& ui, const Session& s) {
                                                           : Str::line_focus;
     ImGui::Text("%s %s %s:", tr(label), money_text(line.value).c_str(), tr(Str::yuan));
     if (s.params()[line.param].assumed()) assumed_badge(ui);
-    ImGui::SameLine();
-    if (line.per_capita_gap == Money()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, good_colour);
-      ImGui::TextUnformatted(tr(Str::line_reached));
-    } else {
-      char text[160];
+    char text[160];
+    if (line.per_capita_gap == Money())
+      std::snprintf(text, sizeof text, "%s", tr(Str::line_reached));
+    else
       std::snprintf(text, sizeof text, tr(Str::line_gap), money_text(line.per_capita_gap).c_str(),
                     money_text(line.household_gap).c_str());
-      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
-      ImGui::TextUnformatted(text);
-    }
+    // Beside the line where it fits; on a phone, below it and wrapped.
+    ui.same_line_if_fits(text);
+    ImGui::PushStyleColor(ImGuiCol_Text, line.per_capita_gap == Money() ? good_colour : IM_COL32(190, 40, 30, 255));
+    ui.wrapped(text);
     ImGui::PopStyleColor();
   }
 }

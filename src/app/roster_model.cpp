@@ -7,18 +7,28 @@
 
 namespace zengshou::app {
 
+core::Result Roster::result(size_t index) const {
+  core::Result result;
+  const core::Household& h = households_[index].household;
+  const core::PolicySet& policies = core::PolicySet::embedded();
+  // Imports check policies; a restored file's unknown one shows as zero.
+  if (const core::PolicyFile* policy = policies.find(h.policy))
+    core::evaluate_into(result, h, policies.resolve(*policy, h.year));
+  return result;
+}
+
 void Roster::evaluate(size_t index) {
   const core::Household& h = households_[index].household;
   const core::PolicySet& policies = core::PolicySet::embedded();
   const core::PolicyFile* policy = policies.find(h.policy);
   Row& row = rows_[index];
   row = Row{};
-  if (policy == nullptr) return;  // imports check policies; a restored file's unknown one shows as zero
-  core::evaluate_into(row.result, h, policies.resolve(*policy, h.year));
-  row.per_capita_net = row.result.income.per_capita_net;
-  for (const core::LineResult& l : row.result.lines)
+  if (policy == nullptr) return;
+  core::evaluate_into(scratch_, h, policies.resolve(*policy, h.year));  // its buffers serve every household
+  row.per_capita_net = scratch_.income.per_capita_net;
+  for (const core::LineResult& l : scratch_.lines)
     if (l.id == core::LineId::monitoring) row.gap = l.per_capita_gap;
-  for (const core::Flag& f : row.result.flags) row.flags |= 1u << static_cast<unsigned>(f.id);
+  for (const core::Flag& f : scratch_.flags) row.flags |= 1u << static_cast<unsigned>(f.id);
 }
 
 core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& fallback) {

@@ -15,16 +15,19 @@ namespace zengshou::app {
 class Roster {
  public:
   // What the table shows for one household, from its result under its own policy and year.
+  // What the table shows of each household's result. The whole result (for the ledger and the card) is worked
+  // out again when asked for: kept for 10 000 households it would take most of a phone's memory.
   struct Row {
     core::Money per_capita_net;
-    core::Money gap;      // to the monitoring line, a person; zero when above
-    uint32_t flags = 0;   // bit i: core::FlagId i
-    core::Result result;  // the whole result, for the ledger's projection and the card
+    core::Money gap;     // to the monitoring line, a person; zero when above
+    uint32_t flags = 0;  // bit i: core::FlagId i
   };
 
   std::vector<core::WorkspaceHousehold>& households() { return households_; }
   const std::vector<core::WorkspaceHousehold>& households() const { return households_; }
   const std::vector<Row>& rows() const { return rows_; }
+  // The whole result of household `index` under its policy and year (empty for a policy this build lacks).
+  core::Result result(size_t index) const;
   uint32_t generation() const { return generation_; }  // changes with every change to the roster
   double import_ms() const { return import_ms_; }      // parsing and evaluating the last import
 
@@ -43,6 +46,7 @@ class Roster {
 
   std::vector<core::WorkspaceHousehold> households_;
   std::vector<Row> rows_;
+  core::Result scratch_;  // evaluate()'s result, reused so each household costs no allocations
   uint32_t generation_ = 0;
   double import_ms_ = 0;
 };

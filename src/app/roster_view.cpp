@@ -138,7 +138,6 @@ std::string ledger_print_html(const TextTable& t, int year) {
 
 void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& requests) {
   core::WorkspaceHousehold& w = roster.households()[index];
-  const Roster::Row& row = roster.rows()[index];
   const int year = w.household.year;
   char title[256];
   std::snprintf(title, sizeof title, tr(Str::ledger_for), w.household.id.c_str(), w.household.head.c_str(), year);
@@ -176,7 +175,7 @@ void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& request
     }
     ImGui::EndTable();
   }
-  const core::LedgerStatus s = core::ledger_status(w, year, row.result);
+  const core::LedgerStatus s = core::ledger_status(w, year, roster.result(index));
   if (s.quarters == 0) {
     ImGui::TextDisabled("%s", tr(Str::ledger_empty));
   } else {
@@ -345,7 +344,7 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
     const core::PolicySet& policies = core::PolicySet::embedded();
     if (const core::PolicyFile* p = policies.find(h.policy))
       requests.page_html =
-          core::household_card_html(roster.rows()[index].result, h, policies.resolve(*p, h.year), core_language());
+          core::household_card_html(roster.result(index), h, policies.resolve(*p, h.year), core_language());
   }
   ui.anchor("roster_card");
   ImGui::SameLine();

@@ -72,7 +72,8 @@ std::optional<size_t> too_deep(std::string_view text) {
 
 }  // namespace
 
-std::optional<json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors) {
+std::optional<json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors,
+                                    const json::parser_callback_t& callback) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     errors.push_back({"line 1, column 1", "expected " + what + " in UTF-8; this text is UTF-16 (save it as UTF-8)"});
     return std::nullopt;
@@ -82,7 +83,7 @@ std::optional<json> parse_json_text(std::string_view text, const std::string& wh
                       "expected " + what + " nested at most " + std::to_string(max_json_depth) + " levels deep"});
     return std::nullopt;
   }
-  json doc = json::parse(text, nullptr, false);
+  json doc = json::parse(text, callback, false);
   if (!doc.is_discarded()) return doc;
   // Where the syntax error is, found without exceptions (the WebAssembly build has none): a SAX pass that
   // remembers what nlohmann reports. It reports the byte after the one it choked on.

@@ -22,7 +22,9 @@ constexpr int max_json_depth = 64;
 
 // Parses JSON text; on a syntax error, UTF-16 text or nesting deeper than max_json_depth records one problem at its
 // line and column ("line 3, column 14").
-std::optional<nlohmann::json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors);
+// `callback` (nlohmann's parser callback) may read values as they complete and drop them from the document.
+std::optional<nlohmann::json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors,
+                                              const nlohmann::json::parser_callback_t& callback = nullptr);
 
 // "a/b~c" → "a~1b~0c" (RFC 6901).
 std::string json_pointer_escape(std::string_view key);

@@ -259,13 +259,12 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
     return out;
   }
 
-  struct Building {
-    json doc;
-    int first_line;
-    std::vector<int> member_lines;    // the row of each member
-    std::set<std::string> bad_cells;  // cells already reported: the household's own checks would repeat them
+  // First the rows of each household (its members may be anywhere in the file), in the order households first
+  // appear; then each household on its own, so one household's JSON is in memory at a time, not the roster's.
+  struct Grouped {
+    std::vector<const Row*> rows;
   };
-  std::vector<Building> households;
+  std::vector<Grouped> households;
   std::map<std::string, size_t> by_id;
   for (size_t r = 1; r < rows.size(); ++r) {
     const Row& row = rows[r];
@@ -283,37 +282,41 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
           {cell_where(row.line, header_as_written.at("household_id")), "expected the household's id on every row"});
       continue;
     }
-    auto [it, is_new] = by_id.try_emplace(id, households.size());
-    if (is_new) {
-      households.push_back({json{{"schema", household_schema}, {"members", json::array()}}, row.line, {}, {}});
-    }
-    Building& b = households[it->second];
-    b.member_lines.push_back(row.line);
-    json person = json::object();
-    for (size_t c = 0; c < header.size(); ++c) {
-      const Column& col = *header[c];
-      const std::string where = cell_where(row.line, rows[0].cells[c]);
-      const size_t errors_before = out.errors.size();
-      const auto value = cell_value(row.cells[c], col, out.errors, where);
-      if (out.errors.size() != errors_before) b.bad_cells.insert(where);
-      if (!value) continue;
-      if (col.member)
-        person[header_pointers[c]] = *value;
-      else if (is_new)
-        b.doc[header_pointers[c]] = *value;
-    }
-    if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
-    if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
-    if (b.doc.contains("production")) b.doc["production"][0]["kind"] = "other";
-    b.doc["members"].push_back(std::move(person));
+    const auto [it, is_new] = by_id.try_emplace(std::move(id), households.size());
+    if (is_new) households.emplace_back();
+    households[it->second].rows.push_back(&row);
   }
-  for (Building& b : households) {
-    auto parsed = household_from_json(b.doc);
-    for (InputError& e : parsed.errors) {
-      e.where = csv_place(e.where, b.first_line, b.member_lines, header_as_written);
-      if (!b.bad_cells.contains(e.where)) out.errors.push_back(std::move(e));
+  for (const Grouped& g : households) {
+    json doc = {{"schema", household_schema}, {"members", json::array()}};
+    std::vector<int> member_lines;    // the row of each member
+    std::set<std::string> bad_cells;  // cells already reported: the household's own checks would repeat them
+    for (const Row* row : g.rows) {
+      member_lines.push_back(row->line);
+      json person = json::object();
+      for (size_t c = 0; c < header.size(); ++c) {
+        const Column& col = *header[c];
+        const std::string where = cell_where(row->line, rows[0].cells[c]);
+        const size_t errors_before = out.errors.size();
+        const auto value = cell_value(row->cells[c], col, out.errors, where);
+        if (out.errors.size() != errors_before) bad_cells.insert(where);
+        if (!value) continue;
+        if (col.member)
+          person[header_pointers[c]] = *value;
+        else if (row == g.rows.front())  // the household's own columns come from its first row
+          doc[header_pointers[c]] = *value;
+      }
+      if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
+      if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
+      doc["members"].push_back(std::move(person));
     }
-    if (parsed.ok()) out.value.push_back({std::move(parsed.value), "line " + std::to_string(b.first_line)});
+    if (doc.contains("production")) doc["production"][0]["kind"] = "other";
+    const int first_line = g.rows.front()->line;
+    auto parsed = household_from_json(doc);
+    for (InputError& e : parsed.errors) {
+      e.where = csv_place(e.where, first_line, member_lines, header_as_written);
+      if (!bad_cells.contains(e.where)) out.errors.push_back(std::move(e));
+    }
+    if (parsed.ok()) out.value.push_back({std::move(parsed.value), "line " + std::to_string(first_line)});
   }
   if (!out.ok()) out.value.clear();
   return out;

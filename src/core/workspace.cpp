@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include <algorithm>  // find_if, sort
+#include <sstream>    // workspace_to_json
 
 #include <nlohmann/json.hpp>
 
@@ -66,32 +67,37 @@ const QuarterRecord* WorkspaceHousehold::find_quarter(int year, int q) const {
 
 Parsed<Workspace> parse_workspace(std::string_view text) {
   Parsed<Workspace> out;
-  const auto doc = parse_json_text(text, "a workspace file (zengshou.workspace/1)", out.errors);
-  if (!doc) return out;
   JsonReader r(out.errors);
   Workspace& w = out.value;
-  // Version 0: a bare array of households, as a roster file has them.
-  const bool bare_roster = doc->is_array();
-  const json* list = bare_roster ? &*doc : nullptr;
+  // Each household is read as soon as the parser completes it, and dropped from the document: the whole workspace
+  // as one JSON value would need several times the memory of its text. Version 0 is a bare array of households, as
+  // a roster file has them; version 1 an object whose "households" hold each household with its ledger.
+  bool bare_roster = false;
+  bool in_households = false;
+  const auto read_household = [&](int depth, json::parse_event_t event, json& value) {
+    if (depth == 0 && event == json::parse_event_t::array_start) bare_roster = true;
+    if (depth == 1 && event == json::parse_event_t::key) in_households = value == "households";
+    const bool element_end = event == json::parse_event_t::object_end || event == json::parse_event_t::array_end ||
+                             event == json::parse_event_t::value;
+    if (!element_end || depth != (bare_roster ? 1 : 2) || (!bare_roster && !in_households)) return true;
+    const size_t i = w.households.size();
+    const std::string at = bare_roster ? "/" + std::to_string(i) : "/households/" + std::to_string(i);
+    WorkspaceHousehold h;
+    const bool wrapped = !bare_roster && value.is_object() && value.contains("household");
+    auto parsed = household_from_json(wrapped ? value["household"] : value, wrapped ? at + "/household" : at);
+    for (auto& e : parsed.errors) out.errors.push_back(std::move(e));
+    h.household = std::move(parsed.value);
+    if (wrapped) h.ledger = read_ledger(r, value, at);
+    w.households.push_back(std::move(h));
+    return false;
+  };
+  const auto doc = parse_json_text(text, "a workspace file (zengshou.workspace/1)", out.errors, read_household);
+  if (!doc) return out;
   if (!bare_roster) {
     const std::string schema = r.string_field(*doc, "", "schema", true);
     if (doc->is_object() && doc->contains("schema") && schema != workspace_schema)
       r.error("/schema", "expected \"" + std::string(workspace_schema) + "\", got " + describe((*doc)["schema"]));
-    list = r.array_field(*doc, "", "households", true);
-  }
-  if (list != nullptr) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const json& entry = (*list)[i];
-      const std::string at = bare_roster ? "/" + std::to_string(i) : "/households/" + std::to_string(i);
-      WorkspaceHousehold h;
-      const bool wrapped = !bare_roster && entry.is_object() && entry.contains("household");
-      const json& household = wrapped ? entry["household"] : entry;
-      auto parsed = household_from_json(household, wrapped ? at + "/household" : at);
-      for (auto& e : parsed.errors) out.errors.push_back(std::move(e));
-      h.household = std::move(parsed.value);
-      if (wrapped) h.ledger = read_ledger(r, entry, at);
-      w.households.push_back(std::move(h));
-    }
+    r.array_field(*doc, "", "households", true);  // present and an array; its households are read already
   }
   if (!bare_roster && doc->is_object()) {
     if (doc->contains("current") && !(*doc)["current"].is_null()) {
@@ -112,9 +118,12 @@ Parsed<Workspace> parse_workspace(std::string_view text) {
   return out;
 }
 
-std::string workspace_to_json(const Workspace& w) {
-  json households = json::array();
-  for (const WorkspaceHousehold& h : w.households) {
+void write_workspace_json(const std::vector<WorkspaceHousehold>& households, const Household* current,
+                          std::optional<int> current_index, const Reform& reform, std::ostream& out) {
+  const auto text = [](const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); };
+  out << "{\"schema\":" << text(workspace_schema) << ",\"households\":[";
+  for (size_t i = 0; i < households.size(); ++i) {
+    const WorkspaceHousehold& h = households[i];
     json ledger = json::array();
     for (const QuarterRecord& q : h.ledger)
       ledger.push_back({{"year", q.year},
@@ -124,14 +133,17 @@ std::string workspace_to_json(const Workspace& w) {
                         {"production_cost", yuan_json(q.production_cost)},
                         {"property", yuan_json(q.property)},
                         {"transfer", yuan_json(q.transfer)}});
-    households.push_back({{"household", household_to_json(h.household)}, {"ledger", std::move(ledger)}});
+    out << (i ? "," : "") << text({{"household", household_to_json(h.household)}, {"ledger", std::move(ledger)}});
   }
-  json doc = {{"schema", workspace_schema},
-              {"households", std::move(households)},
-              {"current", w.current ? household_to_json(*w.current) : json(nullptr)},
-              {"current_index", w.current_index ? json(*w.current_index) : json(nullptr)},
-              {"reform", json::parse(reform_to_json(w.reform), nullptr, false)}};
-  return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+  out << "],\"current\":" << text(current ? household_to_json(*current) : json(nullptr));
+  out << ",\"current_index\":" << text(current_index ? json(*current_index) : json(nullptr));
+  out << ",\"reform\":" << text(json::parse(reform_to_json(reform), nullptr, false)) << "}";
+}
+
+std::string workspace_to_json(const Workspace& w) {
+  std::ostringstream out;
+  write_workspace_json(w.households, w.current ? &*w.current : nullptr, w.current_index, w.reform, out);
+  return out.str();
 }
 
 LedgerStatus ledger_status(const WorkspaceHousehold& entry, int year, const Result& projection) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>     // the open household
+#include <ostream>      // writing a workspace
 #include <string>       // file text
 #include <string_view>  // file text
 #include <vector>       // households, ledger
@@ -49,6 +50,11 @@ struct Workspace {
 // Reads a workspace file. Older forms are migrated: a JSON array of households (a roster file, the form before
 // workspaces had a version) becomes a workspace of those households. Either a whole workspace or every problem.
 Parsed<Workspace> parse_workspace(std::string_view text);
+// Writes a workspace file: the households with their ledgers, the calculator's household, the reform. Written a
+// household at a time to `out`, from the app's own data without a copy: 10 000 households on a phone have no
+// memory to spare for the whole file as one JSON value, or as one string.
+void write_workspace_json(const std::vector<WorkspaceHousehold>& households, const Household* current,
+                          std::optional<int> current_index, const Reform& reform, std::ostream& out);
 std::string workspace_to_json(const Workspace& workspace);
 
 // Where a household stands in a year from its ledger, against the year's projection (its result for that year).
