@@ -1,8 +1,10 @@
 #!/usr/bin/python3
-"""Makes the app's Chinese font: a subset of WenQuanYi Micro Hei holding the 3755 GB2312 level-1 characters,
-every character of the given text files (the UI string tables, policy files), ASCII and CJK punctuation.
+"""Makes the app's Chinese fonts: subsets of WenQuanYi Micro Hei holding every character of the given text files
+(the UI string tables, policy files), ASCII and CJK punctuation, and — unless --ui-only — the 3755 GB2312 level-1
+characters, for names and places people type. The page loads the small UI-only font first and the full one after
+the first frame.
 
-usage: make_font_subset.py FONT.ttc OUTPUT.ttf TEXT_FILE...
+usage: make_font_subset.py [--ui-only] FONT.ttc OUTPUT.ttf TEXT_FILE...
 """
 import subprocess
 import sys
@@ -22,10 +24,12 @@ def gb2312_level1():
 
 
 def main():
-    font, output, *text_files = sys.argv[1:]
+    args = sys.argv[1:]
+    ui_only = args[0] == "--ui-only"
+    font, output, *text_files = args[1:] if ui_only else args
     level1 = gb2312_level1()
     assert len(level1) == 3755, len(level1)
-    codepoints = {ord(c) for c in level1}
+    codepoints = set() if ui_only else {ord(c) for c in level1}
     codepoints |= set(range(0x20, 0x7F))          # ASCII
     codepoints |= set(range(0x3000, 0x3040))      # CJK punctuation
     codepoints |= set(range(0xFF01, 0xFF5F))      # full-width forms

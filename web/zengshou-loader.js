@@ -1,7 +1,10 @@
-// Starts the app: checks for WebGL2, fetches the font while the WebAssembly loads, shows progress and errors,
+// Starts the app: checks for WebGL2, fetches the UI font while the WebAssembly loads, shows progress (bytes loaded
+// of total) and errors, loads the full font and registers the service worker (offline use) after the first frame,
 // and offers window.zengshou, the hook through which the page and the browser tests talk to the app.
 'use strict';
 (function () {
+  const BUILD = '@BUILD@';  // written by the build (scripts/stamp_web.cmake), with the files' sizes
+  const SIZES = @SIZES@;
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const statusSub = document.getElementById('status-sub');
@@ -23,6 +26,7 @@
   }
 
   window.zengshou = {
+    build: BUILD,
     ready: false,
     error: null,
     // Called by the app after it has drawn its first frame.
@@ -31,11 +35,14 @@
       this.firstFrameMs = performance.now();
       statusBox.hidden = true;
       if (this.storageProblem) Module._zengshou_storage_problem(this.storageProblem);
+      loadFullFont().then(registerServiceWorker);  // one after the other: the network is the first frame's first
       openSharedHousehold();
     },
     onFatal(kind) { showError(kind); },
     // The app's state (language, view, frame count, widget anchors in CSS pixels, household, results).
     state() { return JSON.parse(Module.UTF8ToString(Module._zengshou_state())); },
+    // The WebAssembly memory in bytes (it only grows: the most the app has needed).
+    heapBytes() { return Module.HEAP8.length; },
     // How long the app's own work took per frame, over the last 120 frames.
     frameStats() { return JSON.parse(Module.UTF8ToString(Module._zengshou_frame_stats())); },
     // The text field being edited: a real input over the canvas, so IME, paste and phone keyboards work.
@@ -300,10 +307,80 @@
     return;
   }
 
-  const fontRequest = fetch('zengshou-font.ttf').then((r) => {
-    if (!r.ok) throw new Error('font ' + r.status);
-    return r.arrayBuffer();
-  });
+  // Progress over what the first frame needs: the WebAssembly, the UI font and the JS glue, in bytes as the build
+  // wrote them (a compressed transfer still yields these bytes).
+  const loading = { loaded: 0, total: SIZES['zengshou.wasm'] + SIZES['zengshou-ui-font.ttf'] + SIZES['zengshou.js'] };
+  const megabytes = (n) => (n / 1048576).toFixed(1);
+  function showProgress(bytes) {
+    loading.loaded += bytes;
+    window.zengshou.loaded = loading;
+    if (window.zengshou.error) return;
+    const part = `${megabytes(loading.loaded)} / ${megabytes(loading.total)} MB`;
+    statusText.textContent = `正在加载… ${part}`;
+    statusSub.textContent = `Loading… ${part}`;
+  }
+
+  // A file's bytes, counted into the progress as they arrive.
+  async function fetchCounted(path) {
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`${path} ${response.status}`);
+    const reader = response.body.getReader();
+    const parts = [];
+    let length = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      length += value.length;
+      showProgress(value.length);
+    }
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+    return bytes;
+  }
+
+  // Both at once, and before the JS glue asks for the WebAssembly (index.html preloads them too).
+  const uiFont = fetchCounted('zengshou-ui-font.ttf');
+  const wasmBytes = fetchCounted('zengshou.wasm');
+
+  // The full font (GB2312 level 1 as well, for names people type) replaces the UI font once the app runs.
+  async function loadFullFont() {
+    try {
+      const response = await fetch('zengshou-font.ttf');
+      if (!response.ok) throw new Error('zengshou-font.ttf ' + response.status);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const ptr = Module._malloc(bytes.length);
+      Module.HEAPU8.set(bytes, ptr);
+      Module._zengshou_use_font(ptr, bytes.length);  // the app copies it
+      Module._free(ptr);
+      window.zengshou.fullFont = true;
+    } catch (e) {
+      console.warn('the full font did not load: ' + e.message);  // the UI font still draws every label
+    }
+  }
+
+  // Offline use: the service worker caches this build. When a newer build takes over, the page reloads once, so it
+  // runs wholly on the new build's files; the workspace is stored first (pagehide) and kept in IndexedDB.
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    const updating = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (updating) location.reload();
+    });
+    // A new release is looked for each time the app starts (browsers look on their own only now and then, and
+    // registration.update() stalls in headless Chromium): the server's service worker names its build, and one
+    // registered under that name replaces this one.
+    fetch('sw.js', { cache: 'no-store' }).then((response) => response.text())
+      .then((text) => {
+        const build = (text.match(/const BUILD = '([^']+)'/) || [])[1] || BUILD;
+        return navigator.serviceWorker.register('sw.js?build=' + build, { updateViaCache: 'none' });
+      })
+      .catch((e) => console.warn('offline use or its update is not available here: ' + e.message));
+  }
 
   window.Module = {
     canvas: document.getElementById('canvas'),
@@ -319,19 +396,27 @@
         Module.removeRunDependency('storage');
       });
       Module.addRunDependency('font');
-      fontRequest.then((buffer) => {
+      uiFont.then((bytes) => {
         FS.mkdir('/fonts');
-        FS.writeFile('/fonts/zengshou.ttf', new Uint8Array(buffer));
+        FS.writeFile('/fonts/zengshou.ttf', bytes);
         Module.removeRunDependency('font');
       }).catch((e) => showError('load', e.message));
     }],
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort: (what) => showError('load', String(what)),
+    // The WebAssembly fetched here rather than by the glue, so its bytes count in the progress.
+    instantiateWasm(imports, receive) {
+      wasmBytes.then((bytes) => WebAssembly.instantiate(bytes, imports))
+        .then((result) => receive(result.instance, result.module))
+        .catch((e) => showError('load', e.message));
+      return {};
+    },
   };
 
   const script = document.createElement('script');
   script.src = 'zengshou.js';
   script.onerror = () => showError('load', 'zengshou.js');
+  script.onload = () => showProgress(SIZES['zengshou.js']);
   document.body.appendChild(script);
 })();

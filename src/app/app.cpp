@@ -1,6 +1,8 @@
 // The application shell: full-window host, main menu, the views, the language switch.
 #include "app.h"
 
+#include <sstream>  // the workspace as text, for export
+
 #include <array>    // the view list
 #include <cstring>  // strlen
 
@@ -137,6 +139,7 @@ void App::draw_menu_bar() {
         view_ = v.view;
         view_requested_ = true;
       }
+      ui_.anchor(std::string("menu_") + v.anchor);  // a phone reaches the tabs scrolled off screen from here
     }
     ImGui::EndMenu();
   }
@@ -268,24 +271,27 @@ void App::follow_session() {
   }
 }
 
-std::string App::workspace_text() const {
-  core::Workspace w;
-  w.households = roster_.households();
-  w.current = session_.household();
-  w.current->policy = session_.policy().id;
-  if (current_index_ && *current_index_ < roster_.households().size())
-    w.current_index = static_cast<int>(*current_index_);
-  w.reform = session_.reform();
-  return core::workspace_to_json(w);
+void App::write_workspace(std::ostream& out) const {
+  core::Household current = session_.household();
+  current.policy = session_.policy().id;
+  std::optional<int> index;
+  if (current_index_ && *current_index_ < roster_.households().size()) index = static_cast<int>(*current_index_);
+  core::write_workspace_json(roster_.households(), &current, index, session_.reform(), out);
 }
 
-std::optional<std::string> App::workspace_to_store(bool now) {
-  if (!workspace_dirty_) return std::nullopt;
+std::string App::workspace_text() const {
+  std::ostringstream out;
+  write_workspace(out);
+  return out.str();
+}
+
+bool App::workspace_store_due(bool now) {
+  if (!workspace_dirty_) return false;
   const double time = ImGui::GetTime();
-  if (!now && last_store_ >= 0.0 && time - last_store_ < 0.5) return std::nullopt;
+  if (!now && last_store_ >= 0.0 && time - last_store_ < 0.5) return false;
   last_store_ = time;
   workspace_dirty_ = false;
-  return workspace_text();
+  return true;
 }
 
 bool App::restore_workspace(std::string_view text) {

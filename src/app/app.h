@@ -3,7 +3,8 @@
 #pragma once
 
 #include <cstdint>      // overlay generations
-#include <optional>     // workspace to store, roster index
+#include <optional>     // roster index
+#include <ostream>      // writing the workspace
 #include <string>       // state JSON
 #include <string_view>  // file text
 #include <utility>      // exchange
@@ -27,6 +28,13 @@ class App {
   // font atlas was rebuilt, so the renderer must upload it again.
   bool apply_pixel_ratio(float pixel_ratio);
 
+  // A new font (the full one, after the UI-only font the first frame used), called between frames: the atlas is
+  // rebuilt by the next apply_pixel_ratio, which then returns true.
+  void replace_font(std::vector<unsigned char> font_ttf) {
+    font_ttf_ = std::move(font_ttf);
+    pixel_ratio_ = 0.0f;
+  }
+
   // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
   void draw_frame();
 
@@ -44,10 +52,12 @@ class App {
   PlatformRequests take_requests();
   void open_file_text(std::string_view text);
 
-  // The workspace (roster with ledgers, the open household, the reform) kept in the browser's storage: the text to
-  // store when something changed since the last store (at most every half second unless `now`), and restoring it
-  // at start. A stored workspace that cannot be read is reported and left for the platform to keep aside.
-  std::optional<std::string> workspace_to_store(bool now);
+  // The workspace (roster with ledgers, the open household, the reform) kept in the browser's storage: whether to
+  // store it now (something changed since the last store, at most every half second unless `now`), and writing it
+  // (streamed, as a whole roster's text would cost a phone's memory twice); restoring it at start. A stored
+  // workspace that cannot be read is reported and left for the platform to keep aside.
+  bool workspace_store_due(bool now);
+  void write_workspace(std::ostream& out) const;
   bool restore_workspace(std::string_view text);
 
   // The browser's storage failed: the workspace lives only in the page until it works again (kind none).

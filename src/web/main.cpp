@@ -22,7 +22,7 @@
 
 namespace {
 
-constexpr const char* font_path = "/fonts/zengshou.ttf";  // written by web/index.html before main()
+constexpr const char* font_path = "/fonts/zengshou.ttf";  // the UI font, written by the loader before main()
 // The workspace in IndexedDB (IDBFS mounted on /data and read back by the loader before main()).
 constexpr const char* workspace_path = "/data/workspace.json";
 constexpr const char* unreadable_path = "/data/workspace-unreadable.json";
@@ -38,12 +38,13 @@ std::vector<unsigned char> read_font() {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Writes the workspace to the file system and asks the page to copy it into IndexedDB.
-void store_workspace(const std::string& text) {
+// Writes the workspace to the file system when the app says it is due, and asks the page to copy it into IndexedDB.
+void store_workspace(bool now) {
+  if (!app->workspace_store_due(now)) return;
   {
     std::ofstream out(workspace_path, std::ios::binary | std::ios::trunc);
     if (!out) return;  // no storage (a private window may refuse it): the app goes on without
-    out << text;
+    app->write_workspace(out);
   }
   EM_ASM(window.zengshou.persist(););
 }
@@ -116,7 +117,7 @@ void sync_platform() {
   if (!requests.image.name.empty()) save_image(requests.image);
   if (!requests.page_html.empty()) EM_ASM({ window.zengshou.openPage(UTF8ToString($0)); }, requests.page_html.c_str());
   if (!requests.share_text.empty()) EM_ASM({ window.zengshou.share(UTF8ToString($0)); }, requests.share_text.c_str());
-  if (auto text = app->workspace_to_store(false)) store_workspace(*text);
+  store_workspace(false);
 }
 
 // How long the app's own work takes each frame (UI, evaluation, draw calls), over the last 120 frames.
@@ -200,12 +201,17 @@ EMSCRIPTEN_KEEPALIVE void zengshou_open_file(const char* data, int size) {
 // The page is being hidden or closed: store any change now rather than at the next frame.
 EMSCRIPTEN_KEEPALIVE void zengshou_flush() {
   if (!app) return;
-  if (auto text = app->workspace_to_store(true)) store_workspace(*text);
+  store_workspace(true);
 }
 
 // The share link the page made from the app's share text.
 EMSCRIPTEN_KEEPALIVE void zengshou_share_link(const char* link) {
   if (app) app->share_link_made(link);
+}
+
+// The full font, loaded after the first frame: it replaces the UI-only font from the next frame on.
+EMSCRIPTEN_KEEPALIVE void zengshou_use_font(const unsigned char* data, int size) {
+  if (app) app->replace_font(std::vector<unsigned char>(data, data + size));
 }
 
 // The browser's storage failed (1: unavailable, 2: full) or works again (0).

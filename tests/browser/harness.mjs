@@ -28,8 +28,9 @@ export function launch() {
 
 // A page that records console errors, page errors and any request that would leave 127.0.0.1 (and blocks it).
 // Every page of the context (the app's new tabs too) records what its Content-Security-Policy refused, in
-// window.cspViolations.
-export async function openPage(browser, options = {}) {
+// window.cspViolations. Playwright turns the HTTP cache off while it routes requests: tests of caching and
+// revalidation pass `{ route: false }` and see foreign requests only as failures.
+export async function openPage(browser, options = {}, { route = true } = {}) {
   const context = await browser.newContext(options);
   await context.addInitScript(() => {
     window.cspViolations = [];
@@ -42,12 +43,14 @@ export async function openPage(browser, options = {}) {
     if (m.type() === 'error') problems.consoleErrors.push(`${m.text()} at ${JSON.stringify(m.location())}`);
   });
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    problems.foreignRequests.push(url.href);
-    return route.abort();
-  });
+  if (route) {
+    await context.route('**/*', (r) => {
+      const url = new URL(r.request().url());
+      if (url.hostname === '127.0.0.1') return r.continue();
+      problems.foreignRequests.push(url.href);
+      return r.abort();
+    });
+  }
   return { context, page, problems };
 }
 

@@ -13,8 +13,9 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const state = (page) => page.evaluate(() => window.zengshou.state());
-// Everything the page may ask the server for: its own files (and the icon browsers ask for by themselves).
-const appFiles = ['/', '/zengshou-loader.js', '/zengshou.js', '/zengshou.wasm', '/zengshou-font.ttf', '/favicon.ico'];
+// Everything the page may ask the server for: its own files, the service worker and what it caches.
+const appFiles = ['/', '/index.html', '/zengshou-loader.js', '/zengshou.js', '/zengshou.wasm', '/zengshou-ui-font.ttf',
+  '/zengshou-font.ttf', '/sw.js', '/manifest.webmanifest', '/icon-192.png', '/icon-512.png'];
 
 describe('privacy and security', () => {
   test('the page forbids eval and foreign sources, in the meta policy every static host serves', () => {
