@@ -69,6 +69,25 @@ TEST_CASE("a bad workspace names each problem and yields nothing") {
   CHECK_EQ(parse_workspace(R"({"schema": "zengshou.household/1"})").errors[0].where, "/schema");
 }
 
+TEST_CASE("households are read one at a time, each problem under its own index, in both forms") {
+  const std::string good = household_to_json(two_workers().household).dump();
+  const std::string bad = R"({"schema": "zengshou.household/1", "year": 1800, "category": "tuopin",
+                              "members": [{"birth_year": 1980}]})";
+  const auto v1 = parse_workspace(R"({"households": [{"household": )" + good + R"(}, 7, {"household": )" + bad +
+                                  R"(}], "schema": "zengshou.workspace/1", "current": null})");
+  REQUIRE_EQ(v1.errors.size(), 2);
+  CHECK_EQ(v1.errors[0].where, "/households/1");  // not a household at all
+  CHECK_EQ(v1.errors[1].where, "/households/2/household/year");
+  const auto v0 = parse_workspace("[" + good + "," + good + "," + bad + "]");
+  REQUIRE_EQ(v0.errors.size(), 1);
+  CHECK_EQ(v0.errors[0].where, "/2/year");
+  const auto both = parse_workspace("[" + good + "," + good + "]");
+  REQUIRE(both.ok());
+  CHECK_EQ(both.value.households.size(), 2);
+  // "households" must still be there, and an array.
+  CHECK_EQ(parse_workspace(R"({"schema": "zengshou.workspace/1", "households": 3})").errors.at(0).where, "/households");
+}
+
 TEST_CASE("the ledger against the projection, by hand: two quarters of Changning 2022") {
   WorkspaceHousehold h = two_workers();
   const Result projection = run(h.household, "yunnan/changning", 2022);
