@@ -75,7 +75,7 @@ void draw_headline(Ui& ui, const Session& s) {
       std::snprintf(text, sizeof text, tr(Str::line_gap), money_text(line.per_capita_gap).c_str(),
                     money_text(line.household_gap).c_str());
     // Beside the line where it fits; on a phone, below it and wrapped.
-    ui.same_line_if_fits(text);
+    ui.same_line_if_fits(text, false);
     ImGui::PushStyleColor(ImGuiCol_Text, line.per_capita_gap == Money() ? good_colour : IM_COL32(190, 40, 30, 255));
     ui.wrapped(text);
     ImGui::PopStyleColor();

@@ -74,8 +74,11 @@ void Ui::drag_to_scroll() const {
   // A press on a window's background makes its move handle the active item, even where windows cannot move.
   const ImGuiContext& g = *GImGui;
   const bool on_background = g.ActiveIdWindow != nullptr && g.ActiveId == g.ActiveIdWindow->MoveId;
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows) &&
-      ImGui::IsMouseDragging(0) && (!ImGui::IsAnyItemActive() || on_background))
+  // A finger that went down on this window's background scrolls it until it lifts, even once it leaves the window.
+  const bool held_here = on_background && g.ActiveIdWindow == ImGui::GetCurrentWindowRead();
+  const bool hovered =
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
+  if (ImGui::IsMouseDragging(0) && (held_here || (hovered && (!ImGui::IsAnyItemActive() || on_background))))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
 }
 
@@ -185,9 +188,9 @@ bool Ui::choice(const char* id, int& index, const Str* labels, int count) {
   return changed;
 }
 
-void Ui::same_line_if_fits(const char* label) const {
+void Ui::same_line_if_fits(const char* label, bool framed) const {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
+  const float width = ImGui::CalcTextSize(label).x + (framed ? style.FramePadding.x * 2.0f : 0.0f);
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
 }

@@ -59,8 +59,9 @@ class Ui {
   void wrapped(std::string_view text) const;
   void help(Str text) const;             // a one-line tooltip for the last item, on hover
   void heading(const char* text) const;  // a section title with a rule under it
-  // Puts the next button (labelled `label`) on the same line when it fits there, else on the next (phones).
-  void same_line_if_fits(const char* label) const;
+  // Puts the next button (labelled `label`), or text when `framed` is false, on the same line when it fits there,
+  // else on the next (phones).
+  void same_line_if_fits(const char* label, bool framed = true) const;
   // Scrolls the current window when a finger (or the mouse) drags its background; call before EndChild.
   void drag_to_scroll() const;
 
