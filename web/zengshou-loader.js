@@ -14,6 +14,7 @@
       'This browser has no WebGL2, which the app needs. Please use a recent Chrome, Edge, Firefox or Safari with hardware acceleration on.'],
     load: ['加载失败,请检查网络后刷新页面。', 'Loading failed. Check the connection and reload the page.'],
     glfw: ['图形界面初始化失败。', 'The graphics layer could not start.'],
+    progress: ['正在加载…', 'Loading…'],  // followed by "1.2 / 2.0 MB"
   };
 
   function showError(kind, detail) {
@@ -316,8 +317,9 @@
     window.zengshou.loaded = loading;
     if (window.zengshou.error) return;
     const part = `${megabytes(loading.loaded)} / ${megabytes(loading.total)} MB`;
-    statusText.textContent = `正在加载… ${part}`;
-    statusSub.textContent = `Loading… ${part}`;
+    const [zh, en] = messages.progress;
+    statusText.textContent = `${zh} ${part}`;
+    statusSub.textContent = `${en} ${part}`;
   }
 
   // A file's bytes, counted into the progress as they arrive.
