@@ -29,7 +29,7 @@ void show_scenario(Session& s, PresenterState& p, int index) {
     if (e.name != r.household) continue;
     if (auto parsed = core::parse_household(e.text); parsed.ok()) p.example = std::move(parsed.value);
   }
-  if (p.example) p.example->year = s.household().year;
+  if (p.example) core::move_to_year(*p.example, s.household().year);
 }
 
 }  // namespace

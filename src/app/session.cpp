@@ -65,10 +65,8 @@ void Session::set_policy(const core::PolicyFile& policy) {
 }
 
 void Session::set_year(int year) {
-  // Birth years stay as entered, so ages follow the year; a member born after the new year is kept at age 0.
-  household_.year = year;
-  for (core::Member& m : household_.members)
-    if (m.birth_year > year) m.birth_year = year;
+  // Birth years stay as entered, so ages follow the year; whatever the new year cannot hold is fitted to it.
+  core::move_to_year(household_, year);
   changed();
 }
 

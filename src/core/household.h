@@ -119,6 +119,9 @@ struct Transfers {
   Money other;
 };
 
+// The earliest year any dated fact may name (birth years, start-up years; CONTRACT.md ranges).
+inline constexpr int earliest_year = 1900;
+
 struct Household {
   std::string id;
   std::string head;
@@ -137,5 +140,10 @@ struct Household {
 
   int size() const { return static_cast<int>(members.size()); }
 };
+
+// Moves a household to another year, keeping every dated fact valid in it: the one place a year changes, so a
+// household is never left in a state its own file reader refuses. A birth or start-up year after the new year
+// becomes the new year (age 0, started this year); years since graduating are capped at what the year allows.
+void move_to_year(Household& household, int year);
 
 }  // namespace zengshou::core

@@ -9,8 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int oldest_birth_year = 1900;
-
 template <typename E, size_t N>
 E enum_or(std::optional<size_t> index, E fallback) {
   return index ? static_cast<E>(*index) : fallback;
@@ -25,7 +23,7 @@ std::optional<School> read_school(JsonReader& r, const json& m, const std::strin
   school.level = level ? static_cast<SchoolLevel>(*level) : SchoolLevel::compulsory;
   school.east_west = r.bool_field(*s, here, "east_west");
   if (school.level == SchoolLevel::graduate) {
-    school.years_since = r.int_field(*s, here, "years_since", true, 0, year - oldest_birth_year).value_or(0);
+    school.years_since = r.int_field(*s, here, "years_since", true, 0, year - earliest_year).value_or(0);
     school.exam_fees = r.money_field(*s, here, "exam_fees");
   }
   return school;
@@ -53,7 +51,7 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
     return member;
   }
   member.name = r.string_field(m, at, "name", false);
-  member.birth_year = r.int_field(m, at, "birth_year", true, oldest_birth_year, year).value_or(year);
+  member.birth_year = r.int_field(m, at, "birth_year", true, earliest_year, year).value_or(year);
   member.labor = enum_or<Labor, 3>(r.enum_field(m, at, "labor", labor_names, false), Labor::full);
   member.disability_grade = r.int_field(m, at, "disability_grade", false, 0, 4).value_or(0);
   member.school = read_school(r, m, at, year);
@@ -66,7 +64,7 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
   }
   member.training_days = r.int_field(m, at, "training_days", false, 0, 366).value_or(0);
   if (m.contains("first_business_year") && !m["first_business_year"].is_null())
-    member.first_business_year = r.int_field(m, at, "first_business_year", true, oldest_birth_year, year);
+    member.first_business_year = r.int_field(m, at, "first_business_year", true, earliest_year, year);
   return member;
 }
 
@@ -87,7 +85,7 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
   h.head = r.string_field(doc, at, "head", false);
   h.village = r.string_field(doc, at, "village", false);
   h.policy = r.string_field(doc, at, "policy", false);
-  h.year = r.int_field(doc, at, "year", true, oldest_birth_year, 2100).value_or(2100);
+  h.year = r.int_field(doc, at, "year", true, earliest_year, 2100).value_or(2100);
   h.category = enum_or<Category, 6>(r.enum_field(doc, at, "category", category_names, true), Category::general);
   h.relocated = r.bool_field(doc, at, "relocated");
   h.dibao = r.bool_field(doc, at, "dibao");
