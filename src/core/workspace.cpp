@@ -65,50 +65,142 @@ const QuarterRecord* WorkspaceHousehold::find_quarter(int year, int q) const {
   return nullptr;
 }
 
-Parsed<Workspace> parse_workspace(std::string_view text) {
-  Parsed<Workspace> out;
-  JsonReader r(out.errors);
-  Workspace& w = out.value;
-  // Each household is read as soon as the parser completes it, and dropped from the document: the whole workspace
-  // as one JSON value would need several times the memory of its text. Version 0 is a bare array of households, as
-  // a roster file has them; version 1 an object whose "households" hold each household with its ledger.
-  bool bare_roster = false;
+namespace {
+
+// One entry of "households": a household with its ledger (a wrapped entry), or a bare household (a roster array).
+Parsed<WorkspaceHousehold> read_entry(const json& value, const std::string& at, bool may_be_wrapped) {
+  Parsed<WorkspaceHousehold> out;
+  const bool wrapped = may_be_wrapped && value.is_object() && value.contains("household");
+  auto parsed = household_from_json(wrapped ? value["household"] : value, wrapped ? at + "/household" : at);
+  out.errors = std::move(parsed.errors);
+  out.value.household = std::move(parsed.value);
+  if (wrapped) {
+    JsonReader r(out.errors);
+    out.value.ledger = read_ledger(r, value, at);
+  }
+  return out;
+}
+
+json entry_json(const WorkspaceHousehold& h) {
+  json ledger = json::array();
+  for (const QuarterRecord& q : h.ledger)
+    ledger.push_back({{"year", q.year},
+                      {"quarter", q.quarter},
+                      {"wage", yuan_json(q.wage)},
+                      {"production_revenue", yuan_json(q.production_revenue)},
+                      {"production_cost", yuan_json(q.production_cost)},
+                      {"property", yuan_json(q.property)},
+                      {"transfer", yuan_json(q.transfer)}});
+  return {{"household", household_to_json(h.household)}, {"ledger", std::move(ledger)}};
+}
+
+std::string compact(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Reads a workspace file a household at a time, handing each entry to `on_entry` as the parser completes it (the
+// whole workspace as one JSON value would need several times the memory of its text). Version 0 is a bare array of
+// households, as a roster file has them; version 1 an object whose "households" hold each household with its
+// ledger. Returns the rest of the document (schema, current, reform), or nothing when the text is not JSON.
+template <typename OnEntry>
+std::optional<json> read_workspace(std::string_view text, InputErrors& errors, bool& bare_roster, OnEntry on_entry) {
   bool in_households = false;
+  size_t count = 0;
   const auto read_household = [&](int depth, json::parse_event_t event, json& value) {
     if (depth == 0 && event == json::parse_event_t::array_start) bare_roster = true;
     if (depth == 1 && event == json::parse_event_t::key) in_households = value == "households";
     const bool element_end = event == json::parse_event_t::object_end || event == json::parse_event_t::array_end ||
                              event == json::parse_event_t::value;
     if (!element_end || depth != (bare_roster ? 1 : 2) || (!bare_roster && !in_households)) return true;
-    const size_t i = w.households.size();
-    const std::string at = bare_roster ? "/" + std::to_string(i) : "/households/" + std::to_string(i);
-    WorkspaceHousehold h;
-    const bool wrapped = !bare_roster && value.is_object() && value.contains("household");
-    auto parsed = household_from_json(wrapped ? value["household"] : value, wrapped ? at + "/household" : at);
-    for (auto& e : parsed.errors) out.errors.push_back(std::move(e));
-    h.household = std::move(parsed.value);
-    if (wrapped) h.ledger = read_ledger(r, value, at);
-    w.households.push_back(std::move(h));
+    const std::string at = (bare_roster ? "/" : "/households/") + std::to_string(count++);
+    on_entry(at, value, read_entry(value, at, !bare_roster));
     return false;
   };
-  const auto doc = parse_json_text(text, "a workspace file (zengshou.workspace/1)", out.errors, read_household);
+  auto doc = parse_json_text(text, "a workspace file (zengshou.workspace/1)", errors, read_household);
+  if (!doc || bare_roster) return doc;
+  JsonReader r(errors);
+  const std::string schema = r.string_field(*doc, "", "schema", true);
+  if (doc->is_object() && doc->contains("schema") && schema != workspace_schema)
+    r.error("/schema", "expected \"" + std::string(workspace_schema) + "\", got " + describe((*doc)["schema"]));
+  r.array_field(*doc, "", "households", true);  // present and an array; its households are read already
+  return doc;
+}
+
+bool present(const json& doc, const char* key) { return doc.is_object() && doc.contains(key) && !doc[key].is_null(); }
+
+}  // namespace
+
+std::string household_record_json(const WorkspaceHousehold& entry) { return compact(entry_json(entry)); }
+
+Parsed<WorkspaceHousehold> parse_household_record(std::string_view text) {
+  Parsed<WorkspaceHousehold> out;
+  const auto doc = parse_json_text(text, "a household record", out.errors);
   if (!doc) return out;
-  if (!bare_roster) {
-    const std::string schema = r.string_field(*doc, "", "schema", true);
-    if (doc->is_object() && doc->contains("schema") && schema != workspace_schema)
-      r.error("/schema", "expected \"" + std::string(workspace_schema) + "\", got " + describe((*doc)["schema"]));
-    r.array_field(*doc, "", "households", true);  // present and an array; its households are read already
+  if (!doc->is_object() || !doc->contains("household")) {
+    out.errors.push_back(
+        {"", "expected a household record {\"household\": …, \"ledger\": […]}, got " + describe(*doc)});
+    return out;
   }
+  out = read_entry(*doc, "", true);
+  if (!out.ok()) out.value = WorkspaceHousehold{};
+  return out;
+}
+
+std::string session_record_json(const SessionRecord& session) {
+  json doc = {{"schema", session_schema},
+              {"current", session.current ? household_to_json(*session.current) : json(nullptr)},
+              {"current_record", session.current_record ? json(*session.current_record) : json(nullptr)},
+              {"reform", json::parse(reform_to_json(session.reform), nullptr, false)}};
+  return compact(doc);
+}
+
+Parsed<SessionRecord> parse_session_record(std::string_view text) {
+  Parsed<SessionRecord> out;
+  const auto doc = parse_json_text(text, "a session record (zengshou.session/1)", out.errors);
+  if (!doc) return out;
+  JsonReader r(out.errors);
+  if (r.string_field(*doc, "", "schema", true) != session_schema && doc->is_object() && doc->contains("schema"))
+    r.error("/schema", "expected \"" + std::string(session_schema) + "\", got " + describe((*doc)["schema"]));
+  if (!doc->is_object()) return out;
+  if (present(*doc, "current")) {
+    auto current = household_from_json((*doc)["current"], "/current");
+    for (auto& e : current.errors) out.errors.push_back(std::move(e));
+    out.value.current = std::move(current.value);
+  }
+  if (present(*doc, "current_record")) {
+    const json& record = (*doc)["current_record"];
+    if (record.is_number_unsigned())
+      out.value.current_record = record.get<uint64_t>();
+    else
+      r.error("/current_record", "expected a record number, got " + describe(record));
+  }
+  if (present(*doc, "reform")) {
+    auto reform = parse_reform((*doc)["reform"].dump());
+    for (auto& e : reform.errors) out.errors.push_back({"/reform" + e.where, e.expected});
+    out.value.reform = std::move(reform.value);
+  }
+  if (!out.ok()) out.value = SessionRecord{};
+  return out;
+}
+
+Parsed<Workspace> parse_workspace(std::string_view text) {
+  Parsed<Workspace> out;
+  Workspace& w = out.value;
+  bool bare_roster = false;
+  const auto doc = read_workspace(text, out.errors, bare_roster,
+                                  [&](const std::string&, const json&, Parsed<WorkspaceHousehold> entry) {
+                                    for (auto& e : entry.errors) out.errors.push_back(std::move(e));
+                                    w.households.push_back(std::move(entry.value));
+                                  });
+  if (!doc) return out;
+  JsonReader r(out.errors);
   if (!bare_roster && doc->is_object()) {
-    if (doc->contains("current") && !(*doc)["current"].is_null()) {
+    if (present(*doc, "current")) {
       auto current = household_from_json((*doc)["current"], "/current");
       for (auto& e : current.errors) out.errors.push_back(std::move(e));
       w.current = std::move(current.value);
     }
-    if (doc->contains("current_index") && !(*doc)["current_index"].is_null()) {
+    if (present(*doc, "current_index"))
       w.current_index = r.int_field(*doc, "", "current_index", false, 0, static_cast<int>(w.households.size()) - 1);
-    }
-    if (doc->contains("reform") && !(*doc)["reform"].is_null()) {
+    if (present(*doc, "reform")) {
       auto reform = parse_reform((*doc)["reform"].dump());
       for (auto& e : reform.errors) out.errors.push_back({"/reform" + e.where, e.expected});
       w.reform = std::move(reform.value);
@@ -118,26 +210,55 @@ Parsed<Workspace> parse_workspace(std::string_view text) {
   return out;
 }
 
+SalvagedWorkspace salvage_workspace(std::string_view text) {
+  SalvagedWorkspace out;
+  Workspace& w = out.workspace;
+  std::vector<size_t> kept_index;  // each entry's position in the file, to find the calculator's among the kept
+  size_t position = 0;
+  bool bare_roster = false;
+  const auto doc = read_workspace(text, out.errors, bare_roster,
+                                  [&](const std::string& at, const json& value, Parsed<WorkspaceHousehold> entry) {
+                                    if (entry.ok()) {
+                                      w.households.push_back(std::move(entry.value));
+                                      kept_index.push_back(position);
+                                    } else {
+                                      out.unreadable.push_back({at, compact(value), std::move(entry.errors)});
+                                    }
+                                    ++position;
+                                  });
+  if (!doc || !out.errors.empty() || bare_roster) {
+    if (!out.errors.empty()) out.workspace = Workspace{};
+    return out;
+  }
+  if (present(*doc, "current")) {
+    auto current = household_from_json((*doc)["current"], "/current");
+    if (current.ok())
+      w.current = std::move(current.value);
+    else
+      out.unreadable.push_back({"/current", compact((*doc)["current"]), std::move(current.errors)});
+  }
+  if (const json& index = present(*doc, "current_index") ? (*doc)["current_index"] : json(); index.is_number_unsigned())
+    for (size_t i = 0; i < kept_index.size(); ++i)
+      if (kept_index[i] == index.get<size_t>()) w.current_index = static_cast<int>(i);
+  if (present(*doc, "reform")) {
+    auto reform = parse_reform((*doc)["reform"].dump());
+    if (reform.ok()) {
+      w.reform = std::move(reform.value);
+    } else {
+      for (auto& e : reform.errors) e.where = "/reform" + e.where;
+      out.unreadable.push_back({"/reform", compact((*doc)["reform"]), std::move(reform.errors)});
+    }
+  }
+  return out;
+}
+
 void write_workspace_json(const std::vector<WorkspaceHousehold>& households, const Household* current,
                           std::optional<int> current_index, const Reform& reform, std::ostream& out) {
-  const auto text = [](const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); };
-  out << "{\"schema\":" << text(workspace_schema) << ",\"households\":[";
-  for (size_t i = 0; i < households.size(); ++i) {
-    const WorkspaceHousehold& h = households[i];
-    json ledger = json::array();
-    for (const QuarterRecord& q : h.ledger)
-      ledger.push_back({{"year", q.year},
-                        {"quarter", q.quarter},
-                        {"wage", yuan_json(q.wage)},
-                        {"production_revenue", yuan_json(q.production_revenue)},
-                        {"production_cost", yuan_json(q.production_cost)},
-                        {"property", yuan_json(q.property)},
-                        {"transfer", yuan_json(q.transfer)}});
-    out << (i ? "," : "") << text({{"household", household_to_json(h.household)}, {"ledger", std::move(ledger)}});
-  }
-  out << "],\"current\":" << text(current ? household_to_json(*current) : json(nullptr));
-  out << ",\"current_index\":" << text(current_index ? json(*current_index) : json(nullptr));
-  out << ",\"reform\":" << text(json::parse(reform_to_json(reform), nullptr, false)) << "}";
+  out << "{\"schema\":" << compact(workspace_schema) << ",\"households\":[";
+  for (size_t i = 0; i < households.size(); ++i) out << (i ? "," : "") << compact(entry_json(households[i]));
+  out << "],\"current\":" << compact(current ? household_to_json(*current) : json(nullptr));
+  out << ",\"current_index\":" << compact(current_index ? json(*current_index) : json(nullptr));
+  out << ",\"reform\":" << compact(json::parse(reform_to_json(reform), nullptr, false)) << "}";
 }
 
 std::string workspace_to_json(const Workspace& w) {

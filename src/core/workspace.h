@@ -47,6 +47,36 @@ struct Workspace {
   Reform reform;
 };
 
+// One household with its ledger as a record of its own, as the browser's database keeps it (one record a household,
+// so a change writes only that household): the same JSON as an entry of a workspace file's "households".
+std::string household_record_json(const WorkspaceHousehold& entry);
+Parsed<WorkspaceHousehold> parse_household_record(std::string_view text);
+
+// The calculator's state, kept as a record of its own beside the households: the household being worked on, which
+// roster record it is (when it is one), and the reform in force.
+inline constexpr std::string_view session_schema = "zengshou.session/1";
+struct SessionRecord {
+  std::optional<Household> current;
+  std::optional<uint64_t> current_record;  // the roster record the calculator shows
+  Reform reform;
+};
+std::string session_record_json(const SessionRecord& session);
+Parsed<SessionRecord> parse_session_record(std::string_view text);
+
+// What can be saved of a workspace file that does not read whole (an older stored workspace): every household that
+// reads, and each one that does not, as its own JSON text with its problems — never all or nothing.
+struct UnreadableEntry {
+  std::string where;   // "/households/3"
+  std::string text;    // the entry's JSON, to export and repair
+  InputErrors errors;  // its problems
+};
+struct SalvagedWorkspace {
+  Workspace workspace;
+  std::vector<UnreadableEntry> unreadable;
+  InputErrors errors;  // problems of the file as a whole (not JSON, wrong schema): then nothing was read
+};
+SalvagedWorkspace salvage_workspace(std::string_view text);
+
 // Reads a workspace file. Older forms are migrated: a JSON array of households (a roster file, the form before
 // workspaces had a version) becomes a workspace of those households. Either a whole workspace or every problem.
 Parsed<Workspace> parse_workspace(std::string_view text);

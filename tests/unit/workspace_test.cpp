@@ -114,3 +114,61 @@ TEST_CASE("the ledger against the projection, by hand: two quarters of Changning
   CHECK_EQ(low.annualised_per_capita, yuan(4600));
   CHECK(low.below_monitoring_line);
 }
+
+TEST_CASE("a household record (one record a household in the browser's database) reads back the same") {
+  WorkspaceHousehold h = two_workers();
+  h.quarter(2022, 3).transfer = yuan(250);
+  const std::string text = household_record_json(h);
+  const auto back = parse_household_record(text);
+  REQUIRE(back.ok());
+  CHECK_EQ(household_record_json(back.value), text);
+  CHECK_EQ(back.value.find_quarter(2022, 3)->transfer, yuan(250));
+  // A bare household is not a record, and a bad one names its field.
+  CHECK_EQ(parse_household_record(household_to_json(h.household).dump()).errors.at(0).where, "");
+  const auto bad =
+      parse_household_record(R"({"household": {"schema": "zengshou.household/1", "year": 2022, "category": "tuopin",
+      "members": [{"birth_year": 2024}]}, "ledger": []})");
+  REQUIRE_EQ(bad.errors.size(), 1);
+  CHECK_EQ(bad.errors[0].where, "/household/members/0/birth_year");
+  CHECK(bad.value.household.members.empty());  // nothing half-read
+}
+
+TEST_CASE("the session record: the calculator's household, its roster record and the reform") {
+  SessionRecord s;
+  s.current = two_workers().household;
+  s.current_record = 42;
+  s.reform.name = "岗位";
+  s.reform.set(ParamId::post_monthly_floor, 100000);
+  const std::string text = session_record_json(s);
+  const auto back = parse_session_record(text);
+  REQUIRE(back.ok());
+  CHECK_EQ(session_record_json(back.value), text);
+  CHECK_EQ(*back.value.current_record, 42);
+  CHECK_EQ(back.value.current->id, "W-1");
+  CHECK_EQ(parse_session_record(R"({"schema": "zengshou.session/1", "current_record": -1})").errors.at(0).where,
+           "/current_record");
+  CHECK_EQ(parse_session_record(R"({"schema": "zengshou.workspace/1"})").errors.at(0).where, "/schema");
+}
+
+TEST_CASE("a stored workspace that does not read whole gives up only its bad entries, each with its text") {
+  const std::string good = household_to_json(two_workers().household).dump();
+  // The reported case: a start-up year after the household's year (written before move_to_year existed).
+  const std::string bad = R"({"schema": "zengshou.household/1", "year": 2022, "category": "urban",
+                              "members": [{"birth_year": 1990, "first_business_year": 2024}]})";
+  const auto salvaged = salvage_workspace(R"({"schema": "zengshou.workspace/1", "households": [{"household": )" + good +
+                                          R"(}, {"household": )" + bad + R"(, "ledger": []}, {"household": )" + good +
+                                          R"(}], "current": )" + bad + R"(, "current_index": 2})");
+  CHECK(salvaged.errors.empty());
+  CHECK_EQ(salvaged.workspace.households.size(), 2);
+  REQUIRE_EQ(salvaged.unreadable.size(), 2);
+  CHECK_EQ(salvaged.unreadable[0].where, "/households/1");
+  CHECK_EQ(salvaged.unreadable[0].errors.at(0).where, "/households/1/household/members/0/first_business_year");
+  CHECK(parse_household_record(salvaged.unreadable[0].text).errors.size() == 1);  // its text, as it was
+  CHECK_EQ(salvaged.unreadable[1].where, "/current");
+  CHECK_FALSE(salvaged.workspace.current.has_value());
+  CHECK_EQ(salvaged.workspace.current_index, 1);  // the file's third household is the second kept
+  // Not JSON at all: nothing read, one problem for the file.
+  const auto broken = salvage_workspace("{\"households\": [");
+  CHECK_EQ(broken.errors.size(), 1);
+  CHECK(broken.workspace.households.empty());
+}
