@@ -8,6 +8,7 @@
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const statusSub = document.getElementById('status-sub');
+  const store = window.zengshouStore;
 
   const messages = {
     webgl2: ['此浏览器不支持 WebGL2,无法显示本应用。请使用新版 Chrome、Edge、Firefox 或 Safari,并开启硬件加速。',
@@ -35,7 +36,8 @@
       this.ready = true;
       this.firstFrameMs = performance.now();
       statusBox.hidden = true;
-      if (this.storageProblem) Module._zengshou_storage_problem(this.storageProblem);
+      if (store.problem) store.withText(store.detail, (d) => Module._zengshou_storage_problem(store.problem, d));
+      store.deliver();
       loadFullFont().then(registerServiceWorker);  // one after the other: the network is the first frame's first
       openSharedHousehold();
     },
@@ -72,26 +74,8 @@
       const csv = text.startsWith('\ufeff') ? text : '\ufeff' + text;
       saveBlob(name, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     },
-    // Copies the workspace the app wrote to /data into IndexedDB; one copy at a time, the last change always last.
-    persist() {
-      if (syncing) {
-        syncAgain = true;
-        return;
-      }
-      syncing = true;
-      this.syncing = true;
-      FS.syncfs(false, (error) => {
-        syncing = false;
-        this.syncing = syncAgain;
-        this.persisted = (this.persisted || 0) + 1;
-        storageResult(error);
-        if (!error && !syncAgain && pendingCopy() !== null) localStorage.removeItem(pendingKey);
-        if (syncAgain) {
-          syncAgain = false;
-          this.persist();
-        }
-      });
-    },
+    // The workspace in IndexedDB (web/zengshou-store.js): what the app writes, and what it read at start.
+    store,
     // A page made by the app (明白卡, a ledger to print) in a new tab; downloaded when popups are blocked.
     openPage(html) {
       const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
@@ -127,19 +111,6 @@
     },
   };
 
-  let syncing = false;
-  let syncAgain = false;
-
-  // Tells the app when IndexedDB fails (1: unavailable, as in some private windows; 2: over quota) and when it works
-  // again (0), so it can say that the work is only in the page and offer the export.
-  function storageResult(error) {
-    const kind = !error ? 0 : /quota/i.test(String(error.name || error)) ? 2 : 1;
-    if (error) console.warn('browser storage: ' + (error.name || error));
-    if (kind === (window.zengshou.storageProblem || 0)) return;
-    window.zengshou.storageProblem = kind;
-    if (window.zengshou.ready) Module._zengshou_storage_problem(kind);
-  }
-
   // Opened through a share link: the household goes to the app once it runs, and the fragment is dropped so a
   // reload restores the workspace instead of the link.
   async function openSharedHousehold() {
@@ -157,31 +128,9 @@
     callWithText(Module._zengshou_open_share, text);
   }
 
-  // Whatever changed is stored before the tab goes away.
-  // IndexedDB is written asynchronously, and a write begun as the tab closes may never finish: while one is under
-  // way, or when the last one failed, a copy goes to localStorage (synchronous, but small), read back at the next
-  // start and dropped once IndexedDB holds the same.
-  const workspaceFile = '/data/workspace.json';
-  const pendingKey = 'zengshou.workspace.pending';
-  const flush = () => {
-    if (!window.zengshou.ready) return;
-    Module._zengshou_flush();
-    if (!syncing && !window.zengshou.storageProblem) return;
-    try {
-      localStorage.setItem(pendingKey, FS.readFile(workspaceFile, { encoding: 'utf8' }));
-    } catch (e) {
-      console.warn('browser storage: no copy of the last change (' + (e.name || e) + ')');
-    }
-  };
-  const pendingCopy = () => {
-    try {
-      return localStorage.getItem(pendingKey);
-    } catch (e) {
-      return null;
-    }
-  };
-  window.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+  // Whatever changed is stored before the tab goes away (and copied to localStorage until the database has it).
+  window.addEventListener('pagehide', () => store.flush());
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') store.flush(); });
 
   // A file's bytes for the app: UTF-8 as they are; GBK (what Excel in China saves as CSV) turned into UTF-8; anything
   // else as it is, for the app to say what is wrong with it, as the command line does.
@@ -387,16 +336,9 @@
   window.Module = {
     canvas: document.getElementById('canvas'),
     preRun: [function () {
-      // The workspace of an earlier visit, from IndexedDB, before main() reads it.
-      FS.mkdir('/data');
-      FS.mount(IDBFS, {}, '/data');
+      // The workspace of an earlier visit, read from IndexedDB while the WebAssembly loaded, before main() takes it.
       Module.addRunDependency('storage');
-      FS.syncfs(true, (error) => {
-        storageResult(error);
-        const pending = pendingCopy();  // the last change, if IndexedDB missed it
-        if (pending !== null) FS.writeFile(workspaceFile, pending);
-        Module.removeRunDependency('storage');
-      });
+      store.ready.finally(() => Module.removeRunDependency('storage'));
       Module.addRunDependency('font');
       uiFont.then((bytes) => {
         FS.mkdir('/fonts');

@@ -4,12 +4,15 @@
 #include <sstream>  // the workspace as text, for export
 
 #include <array>    // the view list
+#include <cstdio>   // snprintf
 #include <cstring>  // strlen
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 #include <nlohmann/json.hpp>
 
+#include "core/household_json.h"
+#include "core/share.h"
 #include "core/version.h"
 #include "core/village_json.h"
 #include "core/workspace.h"
@@ -41,6 +44,13 @@ constexpr std::array views{
 };
 
 const ViewInfo& info(View view) { return views[static_cast<size_t>(view)]; }
+
+// A string table format with one %s, filled.
+std::string printf_text(const char* format, const std::string& value) {
+  char text[512];
+  std::snprintf(text, sizeof text, format, value.c_str());
+  return text;
+}
 
 // Latin, general punctuation, arrows and maths (→ ≥), CJK punctuation, kana, CJK ideographs, full-width forms. The font
 // is already a subset, so codepoints it lacks are skipped when the atlas is built.
@@ -123,7 +133,13 @@ void App::draw_frame() {
   draw_about_popup();
   draw_open_errors();
   draw_share_popup();
+  draw_replace_popup();
+  draw_conflict_popup();
+  draw_unreadable_popup();
   ImGui::End();
+  if (auto replacement = std::exchange(view_state_.replace, std::nullopt)) request_replace(std::move(*replacement));
+  if (std::exchange(roster_view_.added_current, false) && roster_view_.selected >= 0)
+    link_to_record(roster_.records()[static_cast<size_t>(roster_view_.selected)].key);
   follow_session();
   ++frame_count_;
 }
@@ -153,9 +169,10 @@ void App::draw_menu_bar() {
     if (ImGui::MenuItem(tr(Str::about_version))) about_requested_ = true;
     ImGui::EndMenu();
   }
-  // The language switch sits at the right end of the bar, one click away.
+  // The language switch sits at the right end of the bar, one click away; whether the work is stored, beside it.
   const char* label = tr(Str::language_switch);
   const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  draw_save_state();
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
   if (ImGui::Button(label)) set_language(language() == Language::zh_CN ? Language::en : Language::zh_CN);
   ui_.anchor("language_switch");
@@ -207,13 +224,9 @@ void App::draw_view(View view) {
     case View::roster: {
       bool open_calculator = false;
       draw_roster_view(ui_, session_, roster_, roster_view_, requests_, open_calculator);
-      if (open_calculator && roster_view_.selected >= 0) {
-        current_index_ = static_cast<size_t>(roster_view_.selected);
-        session_.load(roster_.households()[*current_index_].household);
-        seen_session_ = session_.generation();  // loading is not an edit to write back
-        view_ = View::household;
-        view_requested_ = true;
-      }
+      if (open_calculator && roster_view_.selected >= 0)
+        request_replace(
+            {Replacement::Kind::roster_household, roster_.records()[static_cast<size_t>(roster_view_.selected)].key});
       break;
     }
     default:
@@ -224,6 +237,10 @@ void App::draw_view(View view) {
 
 PlatformRequests App::take_requests() {
   if (requests_.open_file) pending_open_ = requests_.open_kind;
+  if (requests_.household_saved) {
+    session_unsaved_ = false;
+    session_changed_ = true;
+  }
   if (requests_.save_workspace) {
     requests_.save_name = "zengshou-workspace.json";
     requests_.save_text = workspace_text();
@@ -241,41 +258,125 @@ void App::open_file_text(std::string_view text) {
       open_errors_ = roster_.import(text, session_.policy());
       break;
     case OpenKind::workspace: {
+      // A workspace file's households join the roster (nothing there is replaced); its calculator and reform are
+      // taken only where they replace no work.
       auto parsed = core::parse_workspace(text);
       open_errors_ = parsed.errors;
-      if (parsed.ok()) {
-        roster_.replace(std::move(parsed.value.households));
-        if (parsed.value.current) session_.load(*parsed.value.current);
-        current_index_ = parsed.value.current_index;
-        session_.set_reform_only(std::move(parsed.value.reform));
+      if (!parsed.ok()) break;
+      const size_t first = roster_.households().size();
+      open_errors_ = roster_.add_all(std::move(parsed.value.households));
+      if (!open_errors_.empty() || session_unsaved_) break;
+      if (parsed.value.current) {
+        session_.load(std::move(*parsed.value.current));
+        seen_session_ = session_.generation();
+        session_changed_ = true;
+        const auto index = parsed.value.current_index;
+        link_to_record(index ? std::optional(roster_.records()[first + static_cast<size_t>(*index)].key)
+                             : std::nullopt);
       }
+      if (session_.reform().empty()) session_.set_reform_only(std::move(parsed.value.reform));
       break;
     }
-    default:
-      open_errors_ = session_.open(text);
-      if (open_errors_.empty()) current_index_.reset();  // a file of its own, not the roster's household
+    default: {
+      // Read first: a file that cannot be read changes nothing and asks nothing.
+      auto parsed = core::parse_household(text);
+      if (!parsed.ok()) {
+        open_errors_ = parsed.errors;
+        break;
+      }
+      request_replace({Replacement::Kind::household_file, std::string(text)});
       break;
+    }
   }
 }
 
+void App::request_replace(Replacement replacement) {
+  // A roster household already is in the roster, and a household saved or unchanged has nothing to lose.
+  if (!session_unsaved_ || current_record_) {
+    replace_household(replacement);
+    return;
+  }
+  pending_replace_ = std::move(replacement);
+}
+
+void App::replace_household(const Replacement& r) {
+  core::InputErrors errors;
+  std::optional<std::string> record;
+  switch (r.kind) {
+    case Replacement::Kind::new_household:
+      session_.reset();
+      break;
+    case Replacement::Kind::household_file:
+      errors = session_.open(r.text);
+      break;
+    case Replacement::Kind::share_link:
+      errors = session_.open_share(r.text);
+      break;
+    case Replacement::Kind::roster_household:
+      if (const auto index = roster_.find(r.text)) {
+        session_.load(roster_.households()[*index].household);
+        record = r.text;
+      }
+      break;
+  }
+  open_errors_ = errors;
+  if (!errors.empty()) return;
+  link_to_record(record);
+  seen_session_ = session_.generation();  // opening is not an edit: nothing to write back to the roster
+  session_changed_ = true;
+  session_unsaved_ = false;
+  view_ = View::household;
+  view_requested_ = true;
+}
+
+void App::link_to_record(std::optional<std::string> key) {
+  current_record_ = std::move(key);
+  session_changed_ = true;
+  if (current_record_) session_unsaved_ = false;
+}
+
 void App::follow_session() {
-  if (session_.generation() != seen_session_) {
+  if (session_.generation() == seen_session_) return;
+  seen_session_ = session_.generation();
+  session_changed_ = true;
+  if (!current_record_) {
+    session_unsaved_ = true;
+    return;
+  }
+  if (const auto index = roster_.find(*current_record_))
+    roster_.set_household(*index, session_.household());
+  else
+    current_record_.reset();  // removed from the roster: the calculator keeps it as its own
+}
+
+void App::reload_current_record() {
+  if (!current_record_) return;
+  if (const auto index = roster_.find(*current_record_)) {
+    session_.load(roster_.households()[*index].household);
     seen_session_ = session_.generation();
-    if (current_index_ && *current_index_ < roster_.households().size())
-      roster_.set_household(*current_index_, session_.household());
-    workspace_dirty_ = true;
+  } else {
+    current_record_.reset();
+    session_unsaved_ = true;  // its record is gone: the calculator's copy is the only one left
   }
-  if (roster_.generation() != seen_roster_) {
-    seen_roster_ = roster_.generation();
-    workspace_dirty_ = true;
-  }
+  session_changed_ = true;
+}
+
+std::string App::session_record_text() const {
+  core::SessionRecord record;
+  record.current = session_.household();
+  record.current->policy = session_.policy().id;
+  record.current_record = current_record_;
+  record.current_unsaved = session_unsaved_;
+  record.reform = session_.reform();
+  return core::session_record_json(record);
 }
 
 void App::write_workspace(std::ostream& out) const {
   core::Household current = session_.household();
   current.policy = session_.policy().id;
   std::optional<int> index;
-  if (current_index_ && *current_index_ < roster_.households().size()) index = static_cast<int>(*current_index_);
+  if (current_record_)
+    if (const auto i = roster_.find(*current_record_)) index = static_cast<int>(*i);
   core::write_workspace_json(roster_.households(), &current, index, session_.reform(), out);
 }
 
@@ -285,29 +386,86 @@ std::string App::workspace_text() const {
   return out.str();
 }
 
-bool App::workspace_store_due(bool now) {
-  if (!workspace_dirty_) return false;
-  const double time = ImGui::GetTime();
-  if (!now && last_store_ >= 0.0 && time - last_store_ < 0.5) return false;
-  last_store_ = time;
-  workspace_dirty_ = false;
-  return true;
+void App::restore_record(std::string_view key, int version, std::string_view text, bool unsaved) {
+  if (key != session_key) {
+    store_.restore(roster_, key, version, text, unsaved);
+    return;
+  }
+  auto parsed = core::parse_session_record(text);
+  if (!parsed.ok()) {
+    store_.set_aside_session(roster_, version, text, std::move(parsed.errors));
+    return;
+  }
+  store_.set_session_version(version);
+  if (parsed.value.current) session_.load(std::move(*parsed.value.current));
+  session_.set_reform_only(std::move(parsed.value.reform));
+  current_record_ = std::move(parsed.value.current_record);
+  session_unsaved_ = parsed.value.current_unsaved && !current_record_;
+  session_changed_ = unsaved;
+  seen_session_ = session_.generation();
 }
 
-bool App::restore_workspace(std::string_view text) {
-  auto parsed = core::parse_workspace(text);
-  if (!parsed.ok()) {
+void App::restore_finished() {
+  seen_session_ = session_.generation();  // what was read back (or the first blank household) is not an edit
+  // The calculator's record may have gone (removed in another tab): its household stays in the calculator.
+  if (current_record_ && !roster_.find(*current_record_)) reload_current_record();
+  // The roster read back is what is stored, not a change to store again.
+  if (!store_.unreadable().empty()) show_unreadable_ = true;
+}
+
+void App::migrate_workspace(std::string_view text) {
+  core::SalvagedWorkspace salvaged = store_.migrate(roster_, text);
+  if (!salvaged.errors.empty()) {
     open_errors_ = {{"", tr(Str::restore_failed)}};
-    for (const core::InputError& e : parsed.errors) open_errors_.push_back(e);
-    return false;
+    for (const core::InputError& e : salvaged.errors) open_errors_.push_back(e);
   }
-  roster_.replace(std::move(parsed.value.households));
-  if (parsed.value.current) session_.load(std::move(*parsed.value.current));
-  current_index_ = parsed.value.current_index;
-  session_.set_reform_only(std::move(parsed.value.reform));
-  seen_session_ = session_.generation();  // restored, not changed: nothing to store
-  seen_roster_ = roster_.generation();
-  return true;
+  if (salvaged.workspace.current) {
+    session_.load(std::move(*salvaged.workspace.current));
+    seen_session_ = session_.generation();
+  }
+  session_.set_reform_only(std::move(salvaged.workspace.reform));
+  const auto index = salvaged.workspace.current_index;
+  current_record_ = index ? std::optional(roster_.records()[static_cast<size_t>(*index)].key) : std::nullopt;
+  session_changed_ = true;
+  if (!store_.unreadable().empty()) show_unreadable_ = true;
+}
+
+std::vector<WorkspaceStore::Write> App::take_store_writes(bool now) {
+  // Without a database the work stays in the page (the banner says so and offers the export).
+  if (store_.writing() || storage_problem_ == StorageProblem::unavailable || storage_problem_ == StorageProblem::slow)
+    return {};
+  const double time = ImGui::GetTime();
+  // After a failure, a new try every few seconds rather than every frame.
+  const double pause = storage_problem_ == StorageProblem::none ? 0.3 : 3.0;
+  if (!now && last_store_ >= 0.0 && time - last_store_ < pause) return {};
+  std::optional<std::string> session;
+  if (session_changed_) session = session_record_text();
+  auto writes = store_.take_writes(roster_, std::move(session));
+  if (!writes.empty()) {
+    session_changed_ = false;
+    last_store_ = time;
+  }
+  return writes;
+}
+
+void App::store_conflict(const std::string& key, int version, std::optional<std::string_view> text) {
+  store_.conflicted(roster_, key, version, text);
+}
+
+void App::store_done(bool failed) {
+  if (failed) session_changed_ = true;  // written again with the rest
+  store_.batch_done(roster_, failed);
+}
+
+void App::stored_elsewhere(const std::string& key, int version, std::optional<std::string_view> text) {
+  if (store_.stored_elsewhere(roster_, key, version, text) && current_record_ == key) {
+    const auto index = roster_.find(key);
+    if (!index || !roster_.records()[*index].changed) reload_current_record();
+  }
+}
+
+std::string App::unsaved_records_json() const {
+  return store_.unsaved_json(roster_, session_changed_ ? std::optional(session_record_text()) : std::nullopt);
 }
 
 void App::share_link_made(std::string link) {
@@ -316,11 +474,12 @@ void App::share_link_made(std::string link) {
 }
 
 void App::open_share(std::string_view text) {
-  open_errors_ = session_.open_share(text);
-  if (!open_errors_.empty()) return;
-  current_index_.reset();
-  view_ = View::household;
-  view_requested_ = true;
+  // Read first: a link that cannot be read changes nothing and asks nothing.
+  if (auto parsed = core::parse_share(text); !parsed.ok()) {
+    open_errors_ = parsed.errors;
+    return;
+  }
+  request_replace({Replacement::Kind::share_link, std::string(text)});
 }
 
 void App::draw_share_popup() {
@@ -342,12 +501,187 @@ void App::draw_share_popup() {
 void App::draw_storage_banner() {
   if (storage_problem_ == StorageProblem::none) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.11f, 0.11f, 1.0f));
-  ui_.wrapped(tr(storage_problem_ == StorageProblem::full ? Str::storage_full : Str::storage_unavailable));
+  switch (storage_problem_) {
+    case StorageProblem::full:
+      ui_.wrapped(tr(Str::storage_full));
+      break;
+    case StorageProblem::failed:
+      ui_.wrapped(printf_text(tr(Str::storage_failed), storage_detail_));
+      break;
+    case StorageProblem::slow:
+      ui_.wrapped(tr(Str::storage_slow));
+      break;
+    default:
+      ui_.wrapped(tr(Str::storage_unavailable));
+      break;
+  }
   ImGui::PopStyleColor();
   ui_.anchor("storage_banner");
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(Str::workspace_export))) requests_.save_workspace = true;
   ui_.anchor("storage_export");
+}
+
+// 已保存 / 正在保存 / 未能保存 in the menu bar, and the records that could not be read, one click away.
+void App::draw_save_state() {
+  Str state = Str::save_state_saved;
+  if (storage_problem_ == StorageProblem::unavailable || storage_problem_ == StorageProblem::slow)
+    state = Str::save_state_memory;
+  else if (storage_problem_ != StorageProblem::none)
+    state = Str::save_state_failed;
+  else if (session_changed_ || store_.has_unsaved(roster_))
+    state = Str::save_state_saving;
+  ImGui::TextDisabled("%s", tr(state));
+  ui_.anchor("save_state");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::save_state_tip));
+  if (!store_.unreadable().empty()) {
+    const std::string label = printf_text(tr(Str::unreadable_button), std::to_string(store_.unreadable().size()));
+    if (ImGui::SmallButton(label.c_str())) show_unreadable_ = true;
+    ui_.anchor("unreadable_button");
+  }
+}
+
+// Before anything replaces the calculator's unsaved household: keep it (roster, file), open the new one beside it,
+// or let it go — the user says which.
+void App::draw_replace_popup() {
+  if (pending_replace_ && !ImGui::IsPopupOpen("##replace")) ImGui::OpenPopup("##replace");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("##replace", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+  ImGui::TextUnformatted(tr(Str::replace_title));
+  ImGui::Separator();
+  ui_.wrapped(tr(Str::replace_explain));
+  std::optional<Replacement> go;
+  bool answered = !pending_replace_;
+  if (ImGui::Button(tr(Str::replace_keep_roster))) {
+    roster_.add(session_.household());
+    go = pending_replace_;
+    answered = true;
+  }
+  ui_.anchor("replace_keep_roster");
+  if (ImGui::Button(tr(Str::replace_keep_file))) {
+    requests_.save_text = session_.save();
+    requests_.save_name = (session_.household().id.empty() ? "household" : session_.household().id) + ".json";
+    go = pending_replace_;
+    answered = true;
+  }
+  ui_.anchor("replace_keep_file");
+  // Beside it: the new household goes to the roster, the calculator keeps this one (not for a blank household).
+  const bool beside = pending_replace_ && (pending_replace_->kind == Replacement::Kind::household_file ||
+                                           pending_replace_->kind == Replacement::Kind::share_link);
+  if (beside && ImGui::Button(tr(Str::replace_beside))) {
+    auto household = pending_replace_->kind == Replacement::Kind::share_link
+                         ? core::Parsed<core::Household>{core::parse_share(pending_replace_->text).value.household, {}}
+                         : core::parse_household(pending_replace_->text);
+    if (household.ok()) roster_view_.selected = static_cast<int>(roster_.add(std::move(household.value)));
+    answered = true;
+  }
+  ui_.anchor("replace_beside");
+  if (ImGui::Button(tr(Str::replace_discard))) {
+    go = pending_replace_;
+    answered = true;
+  }
+  ui_.anchor("replace_discard");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::cancel))) answered = true;
+  ui_.anchor("replace_cancel");
+  if (answered) {
+    pending_replace_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  if (go) replace_household(*go);
+}
+
+// A household two tabs changed: both shown, the user keeps one or both; nothing is written over unseen.
+void App::draw_conflict_popup() {
+  const auto& conflicts = store_.conflicts();
+  if (!conflicts.empty() && !ImGui::IsPopupOpen("##conflict")) ImGui::OpenPopup("##conflict");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("##conflict", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+  if (conflicts.empty()) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const WorkspaceStore::Conflict& c = conflicts.front();
+  const auto index = roster_.find(c.key);
+  const auto summary = [&](const core::Household& h, core::Money per_capita) {
+    char text[512];
+    std::snprintf(text, sizeof text, tr(Str::conflict_summary), h.head.c_str(), std::to_string(h.size()).c_str(),
+                  money_text(per_capita).c_str());
+    return std::string(text);
+  };
+  ImGui::TextUnformatted(tr(Str::conflict_title));
+  ui_.anchor("conflict_title");
+  ImGui::Separator();
+  if (index) {
+    const core::Household& mine = roster_.households()[*index].household;
+    char text[512];
+    std::snprintf(text, sizeof text, tr(Str::conflict_explain), mine.id.c_str(), mine.head.c_str());
+    ui_.wrapped(text);
+    ui_.wrapped(std::string(tr(Str::conflict_mine)) + summary(mine, roster_.rows()[*index].per_capita_net));
+  }
+  if (c.theirs) {
+    core::Result theirs;
+    if (const core::PolicyFile* p = core::PolicySet::embedded().find(c.theirs->household.policy))
+      core::evaluate_into(theirs, c.theirs->household,
+                          core::PolicySet::embedded().resolve(*p, c.theirs->household.year));
+    ui_.wrapped(std::string(tr(Str::conflict_theirs)) + summary(c.theirs->household, theirs.income.per_capita_net));
+  } else {
+    ui_.wrapped(std::string(tr(Str::conflict_theirs)) + tr(Str::conflict_deleted));
+  }
+  std::optional<WorkspaceStore::Resolution> answer;
+  if (ImGui::Button(tr(Str::conflict_keep_mine))) answer = WorkspaceStore::Resolution::keep_mine;
+  ui_.anchor("conflict_keep_mine");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::conflict_take_theirs))) answer = WorkspaceStore::Resolution::take_theirs;
+  ui_.anchor("conflict_take_theirs");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::conflict_keep_both))) answer = WorkspaceStore::Resolution::keep_both;
+  ui_.anchor("conflict_keep_both");
+  if (answer) {
+    const std::string key = c.key;
+    store_.resolve(roster_, *answer);
+    if (current_record_ == key && *answer != WorkspaceStore::Resolution::keep_mine) reload_current_record();
+    if (store_.conflicts().empty()) ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+// The stored records that could not be read: each with its problems, to export (and repair) or delete.
+void App::draw_unreadable_popup() {
+  if (show_unreadable_ && !store_.unreadable().empty() && !ImGui::IsPopupOpen("##unreadable"))
+    ImGui::OpenPopup("##unreadable");
+  show_unreadable_ = false;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("##unreadable", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+  ImGui::TextUnformatted(printf_text(tr(Str::unreadable_title), std::to_string(store_.unreadable().size())).c_str());
+  ui_.anchor("unreadable_title");
+  ImGui::Separator();
+  ui_.wrapped(tr(Str::unreadable_explain));
+  std::optional<size_t> drop;
+  for (size_t i = 0; i < store_.unreadable().size() && i < 20; ++i) {
+    const WorkspaceStore::Unreadable& u = store_.unreadable()[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Separator();
+    for (size_t e = 0; e < u.errors.size() && e < 3; ++e) ui_.wrapped(error_text(u.errors[e]));
+    if (ImGui::SmallButton(tr(Str::unreadable_export))) {
+      // As a workspace file of that one entry: corrected, it reads back through 导入工作区.
+      requests_.save_name = "zengshou-unreadable.json";
+      requests_.save_text =
+          u.key.rfind("h/", 0) == 0 ? "{\"schema\":\"zengshou.workspace/1\",\"households\":[" + u.text + "]}" : u.text;
+    }
+    ui_.anchor("unreadable_export_" + std::to_string(i));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::unreadable_drop))) drop = i;
+    ui_.anchor("unreadable_drop_" + std::to_string(i));
+    ImGui::PopID();
+  }
+  if (drop) store_.drop_unreadable(roster_, *drop);
+  ImGui::Separator();
+  if (ImGui::Button(tr(Str::close)) || store_.unreadable().empty()) ImGui::CloseCurrentPopup();
+  ui_.anchor("unreadable_close");
+  ImGui::EndPopup();
 }
 
 void App::draw_open_errors() {
@@ -412,9 +746,23 @@ std::string App::state_json() const {
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
   state["share_link"] = share_link_;
-  state["storage_problem"] = storage_problem_ == StorageProblem::none   ? json(nullptr)
-                             : storage_problem_ == StorageProblem::full ? json("full")
-                                                                        : json("unavailable");
+  constexpr const char* problems[] = {nullptr, "unavailable", "full", "failed", "slow"};
+  const char* problem = problems[static_cast<size_t>(storage_problem_)];
+  state["storage_problem"] = problem ? json(problem) : json(nullptr);
+  json unreadable = json::array();
+  for (const WorkspaceStore::Unreadable& u : store_.unreadable()) {
+    json lines = json::array();
+    for (const core::InputError& e : u.errors) lines.push_back(core::error_line(e));
+    unreadable.push_back({{"key", u.key}, {"errors", std::move(lines)}});
+  }
+  json conflicts = json::array();
+  for (const WorkspaceStore::Conflict& c : store_.conflicts()) conflicts.push_back(c.key);
+  state["storage"] = {{"unsaved", session_changed_ || store_.has_unsaved(roster_)},
+                      {"writing", store_.writing()},
+                      {"conflicts", std::move(conflicts)},
+                      {"unreadable", std::move(unreadable)},
+                      {"session_unsaved", session_unsaved_},
+                      {"asking_to_replace", pending_replace_.has_value()}};
   json first_rows = json::array();  // the table's first rows, as shown
   for (size_t r = 0; r < roster_view_.order.size() && r < 3; ++r) {
     const auto i = static_cast<size_t>(roster_view_.order[r]);
@@ -430,7 +778,7 @@ std::string App::state_json() const {
                       selected ? roster_.households()[static_cast<size_t>(roster_view_.selected)].ledger.size() : 0},
                      {"shown", roster_view_.order.size()},
                      {"selected", roster_view_.selected},
-                     {"current_index", current_index_ ? json(*current_index_) : json(nullptr)},
+                     {"current_record", current_record_ ? json(*current_record_) : json(nullptr)},
                      {"import_ms", roster_.import_ms()}};
   state["font_scale"] = ImGui::GetIO().FontGlobalScale / font_scale_;  // 1, or larger in the presenter
   state["reform"] = json::parse(core::reform_to_json(session_.reform()), nullptr, false);

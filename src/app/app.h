@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstdint>      // overlay generations
-#include <optional>     // roster index
+#include <optional>     // the roster record shown, deleted records
 #include <ostream>      // writing the workspace
 #include <string>       // state JSON
 #include <string_view>  // file text
@@ -14,6 +14,7 @@
 #include "session.h"
 #include "ui.h"
 #include "views.h"
+#include "workspace_store.h"
 
 namespace zengshou::app {
 
@@ -52,17 +53,28 @@ class App {
   PlatformRequests take_requests();
   void open_file_text(std::string_view text);
 
-  // The workspace (roster with ledgers, the open household, the reform) kept in the browser's storage: whether to
-  // store it now (something changed since the last store, at most every half second unless `now`), and writing it
-  // (streamed, as a whole roster's text would cost a phone's memory twice); restoring it at start. A stored
-  // workspace that cannot be read is reported and left for the platform to keep aside.
-  bool workspace_store_due(bool now);
-  void write_workspace(std::ostream& out) const;
-  bool restore_workspace(std::string_view text);
+  // The workspace kept in the browser's database, a record at a time (workspace_store.h): the records read at start
+  // (`unsaved`: the page's copy of changes the database had not stored when the tab closed), an older workspace
+  // file to migrate, the writes due now (every change within a second; `now` when the tab is being hidden), their
+  // outcome, and what other tabs stored.
+  void restore_record(std::string_view key, int version, std::string_view text, bool unsaved);
+  void restore_finished();
+  void migrate_workspace(std::string_view text);
+  std::vector<WorkspaceStore::Write> take_store_writes(bool now);
+  void store_written(const std::string& key, int version) { store_.written(roster_, key, version); }
+  void store_conflict(const std::string& key, int version, std::optional<std::string_view> text);
+  void store_done(bool failed);
+  void stored_elsewhere(const std::string& key, int version, std::optional<std::string_view> text);
+  std::string unsaved_records_json() const;
 
-  // The browser's storage failed: the workspace lives only in the page until it works again (kind none).
-  enum class StorageProblem { none, unavailable, full };
-  void set_storage_problem(StorageProblem problem) { storage_problem_ = problem; }
+  // The browser's storage failed: the workspace lives only in the page until it works again (kind none), or for
+  // good when the browser has no database (unavailable from the start).
+  // `slow`: the database did not answer at start; `failed`: a write failed for another reason (`detail` says which).
+  enum class StorageProblem { none, unavailable, full, failed, slow };
+  void set_storage_problem(StorageProblem problem, std::string detail = {}) {
+    storage_problem_ = problem;
+    storage_detail_ = std::move(detail);
+  }
 
   // Share links: the link the page made for the household, and a link's content on opening.
   void share_link_made(std::string link);
@@ -77,8 +89,19 @@ class App {
   void draw_open_errors();
   void draw_share_popup();
   void draw_storage_banner();
+  void draw_save_state();
+  void draw_replace_popup();
+  void draw_conflict_popup();
+  void draw_unreadable_popup();
+  void write_workspace(std::ostream& out) const;  // streamed: a whole roster's text would cost a phone's memory
   std::string workspace_text() const;
-  void follow_session();  // writes the calculator's household back to its roster entry, marks the workspace dirty
+  std::string session_record_text() const;
+  void follow_session();  // writes the calculator's household back to its roster record, marks what is to store
+  // Puts something new in the calculator, asking first when that would lose work (views ask through ViewState).
+  void request_replace(Replacement replacement);
+  void replace_household(const Replacement& replacement);
+  void link_to_record(std::optional<std::string> key);  // the calculator now edits this roster record (or none)
+  void reload_current_record();                         // the roster record the calculator shows changed
   int count_missing_glyphs() const;
 
   std::vector<unsigned char> font_ttf_;
@@ -97,15 +120,20 @@ class App {
   OpenKind pending_open_ = OpenKind::household;  // what the file being picked will be opened as
   Roster roster_;
   RosterViewState roster_view_;
-  std::optional<size_t> current_index_;  // the roster household the calculator shows, if it is one
-  uint32_t seen_session_ = ~0u, seen_roster_ = ~0u;
-  bool workspace_dirty_ = false;
-  double last_store_ = -1.0;  // ImGui time of the last store
+  std::optional<std::string> current_record_;  // the key of the roster household the calculator shows, if one
+  uint32_t seen_session_ = ~0u;
+  bool session_changed_ = false;  // the session record is to be written
+  bool session_unsaved_ = false;  // the calculator's household has edits kept nowhere else (not roster, not file)
+  double last_store_ = -1.0;      // ImGui time of the last batch of writes
+  WorkspaceStore store_;
+  std::optional<Replacement> pending_replace_;  // waiting for the user's answer
+  bool show_unreadable_ = false;
   std::string share_link_;
   bool share_popup_ = false;
   float font_scale_ = 1.0f;        // the atlas's scale to the pixel ratio, before the presenter's
   core::InputErrors open_errors_;  // problems of the last file the user tried to open
   StorageProblem storage_problem_ = StorageProblem::none;
+  std::string storage_detail_;
 };
 
 }  // namespace zengshou::app

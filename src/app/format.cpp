@@ -42,6 +42,9 @@ std::string expectation(const std::string& body) {
   if (starts("expected a known policy id")) return tr(Str::err_policy);
   if (starts("expected a year that")) return tr(Str::err_year);
   if (starts("expected \"zengshou.household/1\"")) return tr(Str::err_schema);
+  if (starts("expected at most ") && body.find(" rows ") != std::string::npos) return tr(Str::err_too_many_rows);
+  if (starts("expected at most ") && body.find(" households ") != std::string::npos)
+    return tr(Str::err_too_many_households);
   return {};
 }
 

@@ -29,7 +29,7 @@ bool enum_choice(Ui& ui, const char* id, E& value, const Str (&labels)[N]) {
   return true;
 }
 
-void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
+void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   const core::PolicySet& policies = core::PolicySet::embedded();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(Str::policy_label));
@@ -53,12 +53,14 @@ void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
   if (ImGui::BeginCombo("##year", std::to_string(s.household().year).c_str())) {
-    for (int y = s.policy().first_year; y <= s.policy().last_year; ++y)
+    for (int y = s.policy().first_year; y <= s.policy().last_year; ++y) {
       if (ImGui::Selectable(std::to_string(y).c_str(), y == s.household().year)) s.set_year(y);
+      ui.anchor("year_" + std::to_string(y));
+    }
     ImGui::EndCombo();
   }
   ui.anchor("year");
-  if (ImGui::Button(tr(Str::new_household))) s.reset();
+  if (ImGui::Button(tr(Str::new_household))) state.replace = Replacement{Replacement::Kind::new_household, {}};
   ui.anchor("new_household");
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::open_file))) requests.open_file = true;
@@ -67,6 +69,7 @@ void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
   if (ImGui::Button(tr(Str::save_file))) {
     requests.save_text = s.save();
     requests.save_name = (s.household().id.empty() ? "household" : s.household().id) + ".json";
+    requests.household_saved = true;
   }
   ui.anchor("save_file");
   ImGui::SameLine();
@@ -74,7 +77,8 @@ void toolbar(Ui& ui, Session& s, PlatformRequests& requests) {
   ui.anchor("examples");
   if (ImGui::BeginPopup("##examples")) {
     for (const core::EmbeddedAsset& e : core::embedded_example_files()) {
-      if (ImGui::Selectable(std::string(e.name).c_str())) s.open(e.text);
+      if (ImGui::Selectable(std::string(e.name).c_str()))
+        state.replace = Replacement{Replacement::Kind::household_file, std::string(e.text)};
       ui.anchor("example_" + std::string(e.name));
     }
     ImGui::EndPopup();
@@ -481,7 +485,7 @@ void editor(Ui& ui, Session& s) {
 }  // namespace
 
 void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
-  toolbar(ui, s, requests);
+  toolbar(ui, s, state, requests);
   ui.same_line_if_fits(tr(state.guide.on ? Str::form_mode : Str::guided_mode));
   if (ImGui::Button(tr(state.guide.on ? Str::form_mode : Str::guided_mode))) {
     state.guide = {!state.guide.on, 0, 0};

@@ -1,11 +1,30 @@
 #include "roster_model.h"
 
-#include <chrono>  // timing imports
+#include <algorithm>  // count, lower_bound, max
+#include <chrono>     // timing imports, record keys
+#include <cstdio>     // snprintf
+#include <random>     // record key salts
 
 #include "core/engine.h"
 #include "core/roster_csv.h"
 
 namespace zengshou::app {
+namespace {
+
+// A CSV roster has a row a member (3–4 a household): past this many rows it cannot be within max_households.
+constexpr size_t max_rows = Roster::max_households * 8;
+
+core::InputError too_many_rows(size_t rows) {
+  return {"", "expected at most " + std::to_string(max_rows) + " rows (a roster of up to " +
+                  std::to_string(Roster::max_households) + " households), got " + std::to_string(rows)};
+}
+
+core::InputError too_many_households(size_t households) {
+  return {"", "expected at most " + std::to_string(Roster::max_households) +
+                  " households in the roster, with those already in it, got " + std::to_string(households)};
+}
+
+}  // namespace
 
 core::Result Roster::result(size_t index) const {
   core::Result result;
@@ -33,8 +52,13 @@ void Roster::evaluate(size_t index) {
 
 core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& fallback) {
   const auto start = std::chrono::steady_clock::now();
+  // A roster far past the limit is refused before it is read: reading 10^6 rows would take the page's memory.
+  const auto rows = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  if (rows > max_rows) return {too_many_rows(rows)};
   auto parsed = core::parse_roster(text);
   if (!parsed.ok()) return parsed.errors;
+  if (households_.size() + parsed.value.size() > max_households)
+    return {too_many_households(households_.size() + parsed.value.size())};
   const core::PolicySet& policies = core::PolicySet::embedded();
   core::InputErrors errors;
   for (core::RosterEntry& e : parsed.value) {
@@ -45,47 +69,110 @@ core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& 
     }
   }
   if (!errors.empty()) return errors;
-  const size_t first = households_.size();
-  for (core::RosterEntry& e : parsed.value) households_.push_back({std::move(e.household), {}});
-  rows_.resize(households_.size());
-  for (size_t i = first; i < households_.size(); ++i) evaluate(i);
-  ++generation_;
+  households_.reserve(households_.size() + parsed.value.size());
+  for (core::RosterEntry& e : parsed.value) add(std::move(e.household));
   import_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return {};
 }
 
-void Roster::replace(std::vector<core::WorkspaceHousehold> households) {
-  households_ = std::move(households);
-  rows_.assign(households_.size(), Row{});
-  for (size_t i = 0; i < households_.size(); ++i) evaluate(i);
-  ++generation_;
+core::InputErrors Roster::add_all(std::vector<core::WorkspaceHousehold> households) {
+  if (households_.size() + households.size() > max_households)
+    return {too_many_households(households_.size() + households.size())};
+  for (core::WorkspaceHousehold& h : households) {
+    const size_t index = add(std::move(h.household));
+    households_[index].ledger = std::move(h.ledger);
+  }
+  return {};
 }
 
-void Roster::add(core::Household household) {
+size_t Roster::add(core::Household household) {
+  const size_t index = households_.size();
   households_.push_back({std::move(household), {}});
   rows_.emplace_back();
-  evaluate(households_.size() - 1);
-  ++generation_;
+  records_.push_back({new_key(), 0, false});
+  index_of_[records_.back().key] = index;
+  touch(index);
+  return index;
 }
 
 void Roster::set_household(size_t index, const core::Household& household) {
   if (index >= households_.size()) return;
   households_[index].household = household;
+  touch(index);
+}
+
+void Roster::touch(size_t index) {
   evaluate(index);
+  records_[index].changed = true;
   ++generation_;
 }
 
 void Roster::remove(size_t index) {
   if (index >= households_.size()) return;
-  households_.erase(households_.begin() + static_cast<std::ptrdiff_t>(index));
-  rows_.erase(rows_.begin() + static_cast<std::ptrdiff_t>(index));
+  if (records_[index].version > 0) removed_.push_back({records_[index].key, records_[index].version});
+  const auto at = static_cast<std::ptrdiff_t>(index);
+  households_.erase(households_.begin() + at);
+  rows_.erase(rows_.begin() + at);
+  records_.erase(records_.begin() + at);
+  reindex();
   ++generation_;
 }
 
-void Roster::clear() {
-  households_.clear();
-  rows_.clear();
+std::optional<size_t> Roster::find(const std::string& key) const {
+  const auto it = index_of_.find(key);
+  return it == index_of_.end() ? std::nullopt : std::optional<size_t>(it->second);
+}
+
+void Roster::put_stored(const std::string& key, int64_t version, core::WorkspaceHousehold household, bool changed) {
+  if (const auto index = find(key)) {
+    households_[*index] = std::move(household);
+    records_[*index] = {key, version, changed};
+    evaluate(*index);
+  } else {
+    // Keys sort in the order households were added, in any tab: the new one goes where its key says.
+    const auto at = std::lower_bound(records_.begin(), records_.end(), key,
+                                     [](const Record& r, const std::string& k) { return r.key < k; }) -
+                    records_.begin();
+    households_.insert(households_.begin() + at, std::move(household));
+    rows_.insert(rows_.begin() + at, Row{});
+    records_.insert(records_.begin() + at, Record{key, version, changed});
+    if (static_cast<size_t>(at) + 1 == records_.size())
+      index_of_[key] = static_cast<size_t>(at);
+    else
+      reindex();
+    evaluate(static_cast<size_t>(at));
+  }
   ++generation_;
+}
+
+void Roster::remove_stored(const std::string& key) {
+  if (const auto index = find(key)) {
+    records_[*index].version = 0;  // gone from storage: nothing to delete there
+    remove(*index);
+  }
+}
+
+std::string Roster::new_key() {
+  // The time in milliseconds with room for 4096 keys a millisecond, as 16 hex digits, then this tab's salt.
+  const auto ms = static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+  last_key_time_ = std::max(ms << 12, last_key_time_ + 1);
+  char key[40];
+  std::snprintf(key, sizeof key, "h/%016llx-", static_cast<unsigned long long>(last_key_time_));
+  return key + key_salt_;
+}
+
+std::string Roster::random_salt() {
+  std::random_device random;  // the browser's crypto.getRandomValues in WebAssembly
+  char salt[16];
+  std::snprintf(salt, sizeof salt, "%08x", static_cast<unsigned>(random()));
+  return salt;
+}
+
+void Roster::reindex() {
+  index_of_.clear();
+  for (size_t i = 0; i < records_.size(); ++i) index_of_[records_[i].key] = i;
 }
 
 }  // namespace zengshou::app

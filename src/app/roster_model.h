@@ -2,9 +2,12 @@
 // gap to the monitoring line, flags — kept up to date as households are imported, edited and recorded.
 #pragma once
 
-#include <cstdint>      // flag bits, generations
-#include <string_view>  // file text
-#include <vector>       // households, rows
+#include <cstdint>        // flag bits, generations, versions
+#include <optional>       // a record's index
+#include <string>         // record keys
+#include <string_view>    // file text
+#include <unordered_map>  // record key → index
+#include <vector>         // households, rows
 
 #include "core/error.h"
 #include "core/policy.h"
@@ -23,6 +26,22 @@ class Roster {
     uint32_t flags = 0;  // bit i: core::FlagId i
   };
 
+  // Where a household is kept in the browser's database: one record a household, so a change writes only it.
+  struct Record {
+    std::string key;       // "h/…": unique across tabs, in the order households were added
+    int64_t version = 0;   // the stored version this copy is based on; 0: never stored
+    bool changed = false;  // has changes not yet written
+  };
+  // A household removed here whose record is still to be deleted from storage.
+  struct Removed {
+    std::string key;
+    int64_t version = 0;
+  };
+
+  // The most households the roster keeps (and the browser stores): a county's 10 万户 roster. Imports past it are
+  // refused before anything changes.
+  static constexpr size_t max_households = 100'000;
+
   std::vector<core::WorkspaceHousehold>& households() { return households_; }
   const std::vector<core::WorkspaceHousehold>& households() const { return households_; }
   const std::vector<Row>& rows() const { return rows_; }
@@ -34,18 +53,38 @@ class Roster {
   // Adds a roster file's households (CSV or a JSON array); a household that names no policy gets `fallback`.
   // Every problem, and nothing added, when there is any.
   core::InputErrors import(std::string_view text, const core::PolicyFile& fallback);
-  void replace(std::vector<core::WorkspaceHousehold> households);  // a restored or imported workspace
-  void add(core::Household household);
+  // Adds households (a workspace file's), each a new record; nothing when they would pass max_households.
+  core::InputErrors add_all(std::vector<core::WorkspaceHousehold> households);
+  // Adds a household as a new record; returns its index.
+  size_t add(core::Household household);
   void set_household(size_t index, const core::Household& household);
-  void ledger_changed() { ++generation_; }
+  void ledger_changed(size_t index) { touch(index); }
   void remove(size_t index);
-  void clear();
+
+  // Records: the key and stored version of each household, the changes still to store, and what other tabs stored.
+  const std::vector<Record>& records() const { return records_; }
+  std::vector<Record>& records() { return records_; }
+  std::vector<Removed>& removed() { return removed_; }
+  const std::vector<Removed>& removed() const { return removed_; }
+  std::optional<size_t> find(const std::string& key) const;
+  // A household read from storage (or stored by another tab), kept under its key as it is there.
+  void put_stored(const std::string& key, int64_t version, core::WorkspaceHousehold household, bool changed);
+  void remove_stored(const std::string& key);  // deleted by another tab
+  std::string new_key();                       // a key no record of any tab has
+  static std::string random_salt();
 
  private:
   void evaluate(size_t index);
+  void touch(size_t index);  // a change to store, and to show
+  void reindex();
 
   std::vector<core::WorkspaceHousehold> households_;
   std::vector<Row> rows_;
+  std::vector<Record> records_;  // one a household, in the same order
+  std::vector<Removed> removed_;
+  std::unordered_map<std::string, size_t> index_of_;
+  std::string key_salt_ = random_salt();  // this tab's, so keys made in two tabs at once never collide
+  uint64_t last_key_time_ = 0;
   core::Result scratch_;  // evaluate()'s result, reused so each household costs no allocations
   uint32_t generation_ = 0;
   double import_ms_ = 0;

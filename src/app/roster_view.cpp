@@ -170,7 +170,7 @@ void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& request
       }
       if (changed) {
         w.quarter(year, q) = record;
-        roster.ledger_changed();
+        roster.ledger_changed(index);
       }
     }
     ImGui::EndTable();
@@ -235,8 +235,8 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   ui.anchor("workspace_import");
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::roster_add_current))) {
-    roster.add(s.household());
-    v.selected = static_cast<int>(roster.households().size()) - 1;
+    v.selected = static_cast<int>(roster.add(s.household()));
+    v.added_current = true;
   }
   ui.anchor("roster_add_current");
 

@@ -29,6 +29,7 @@ struct PlatformRequests {
   OpenKind open_kind = OpenKind::household;
   std::string save_name;  // empty: nothing to save; ".csv" files are saved as CSV, others as JSON
   std::string save_text;
+  bool household_saved = false;  // the download is the calculator's household: its work is then kept in a file
   ImageRequest image;
   std::string page_html;        // a page to open in a new tab (明白卡, the ledger's print view)
   bool save_workspace = false;  // download the whole workspace
@@ -55,12 +56,22 @@ struct RosterViewState {
   int category = 0;    // 0: all, else core::Category + 1
   bool only_below = false;
   int selected = -1;
-  std::vector<int> order;     // the households shown, in table order
-  uint32_t generation = ~0u;  // the roster generation `order` was made for
+  bool added_current = false;  // the calculator's household was just added (it then edits that record)
+  std::vector<int> order;      // the households shown, in table order
+  uint32_t generation = ~0u;   // the roster generation `order` was made for
+};
+
+// Something to put in the calculator in place of its household. The app asks first when the household there has
+// work kept nowhere else (not in the roster, not saved to a file).
+struct Replacement {
+  enum class Kind { new_household, household_file, share_link, roster_household };
+  Kind kind = Kind::new_household;
+  std::string text;  // the file's or the link's content, or the roster record's key
 };
 
 // What the views remember between frames beyond the session.
 struct ViewState {
+  std::optional<Replacement> replace;  // asked for this frame
   GuideState guide;
   int sweep_member = 0;      // whose wage the sweep chart varies
   int projection_years = 5;  // how many years the projection shows

@@ -148,6 +148,7 @@ std::string session_record_json(const SessionRecord& session) {
   json doc = {{"schema", session_schema},
               {"current", session.current ? household_to_json(*session.current) : json(nullptr)},
               {"current_record", session.current_record ? json(*session.current_record) : json(nullptr)},
+              {"current_unsaved", session.current_unsaved},
               {"reform", json::parse(reform_to_json(session.reform), nullptr, false)}};
   return compact(doc);
 }
@@ -167,11 +168,12 @@ Parsed<SessionRecord> parse_session_record(std::string_view text) {
   }
   if (present(*doc, "current_record")) {
     const json& record = (*doc)["current_record"];
-    if (record.is_number_unsigned())
-      out.value.current_record = record.get<uint64_t>();
+    if (record.is_string())
+      out.value.current_record = record.get<std::string>();
     else
-      r.error("/current_record", "expected a record number, got " + describe(record));
+      r.error("/current_record", "expected a record key, got " + describe(record));
   }
+  out.value.current_unsaved = r.bool_field(*doc, "", "current_unsaved");
   if (present(*doc, "reform")) {
     auto reform = parse_reform((*doc)["reform"].dump());
     for (auto& e : reform.errors) out.errors.push_back({"/reform" + e.where, e.expected});

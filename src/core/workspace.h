@@ -57,7 +57,8 @@ Parsed<WorkspaceHousehold> parse_household_record(std::string_view text);
 inline constexpr std::string_view session_schema = "zengshou.session/1";
 struct SessionRecord {
   std::optional<Household> current;
-  std::optional<uint64_t> current_record;  // the roster record the calculator shows
+  std::optional<std::string> current_record;  // the key of the roster record the calculator shows
+  bool current_unsaved = false;  // the household has edits kept nowhere else (not in the roster, not in a file)
   Reform reform;
 };
 std::string session_record_json(const SessionRecord& session);

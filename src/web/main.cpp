@@ -2,10 +2,11 @@
 // pixels (this Emscripten has no automatic HiDPI), the main loop, and the JS hooks the page and tests use.
 #include <algorithm>  // std::max, std::clamp
 #include <cmath>      // std::lround
-#include <cstdio>     // rename, snprintf
+#include <cstdio>     // snprintf
 #include <fstream>    // reading the font the page placed in the virtual file system
 #include <iterator>   // istreambuf_iterator
 #include <memory>     // the App
+#include <optional>   // deleted records
 #include <string>     // state JSON
 #include <vector>     // font bytes
 
@@ -23,9 +24,6 @@
 namespace {
 
 constexpr const char* font_path = "/fonts/zengshou.ttf";  // the UI font, written by the loader before main()
-// The workspace in IndexedDB (IDBFS mounted on /data and read back by the loader before main()).
-constexpr const char* workspace_path = "/data/workspace.json";
-constexpr const char* unreadable_path = "/data/workspace-unreadable.json";
 
 GLFWwindow* window = nullptr;
 std::unique_ptr<zengshou::app::App> app;
@@ -38,24 +36,29 @@ std::vector<unsigned char> read_font() {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Writes the workspace to the file system when the app says it is due, and asks the page to copy it into IndexedDB.
+// Hands the page the records the app says are due (web/zengshou-store.js writes them to IndexedDB in one
+// transaction and reports back through zengshou_store_*): a list of keys, versions and lengths, and the texts one
+// after the other in one buffer, which the page copies before this returns. `now`: the tab is being hidden, so the
+// page also keeps a copy in localStorage until the database has them.
 void store_workspace(bool now) {
-  if (!app->workspace_store_due(now)) return;
-  {
-    std::ofstream out(workspace_path, std::ios::binary | std::ios::trunc);
-    if (!out) return;  // no storage (a private window may refuse it): the app goes on without
-    app->write_workspace(out);
+  const std::vector<zengshou::app::WorkspaceStore::Write> writes = app->take_store_writes(now);
+  if (writes.empty()) return;
+  std::string manifest = "[";
+  std::string texts;
+  for (const auto& w : writes) {
+    // Keys are the app's own ("h/…", "x/…", "session"): no character in them needs escaping in JSON.
+    manifest += (manifest.size() > 1 ? ",[\"" : "[\"") + w.key + "\"," + std::to_string(w.base_version) + "," +
+                (w.text ? std::to_string(w.text->size()) : "-1") + "]";
+    if (w.text) texts += *w.text;
   }
-  EM_ASM(window.zengshou.persist(););
+  manifest += "]";
+  EM_ASM({ window.zengshou.store.write(UTF8ToString($0), $1, $2); }, manifest.c_str(), texts.data(), texts.size());
 }
 
-// The workspace stored by an earlier visit; one that cannot be read is moved aside, never overwritten.
-void restore_workspace() {
-  std::ifstream in(workspace_path, std::ios::binary);
-  if (!in) return;
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  in.close();
-  if (!app->restore_workspace(text)) std::rename(workspace_path, unreadable_path);
+// Text passed from the page: its bytes on the heap, or none (a deleted record) when `size` is negative.
+std::optional<std::string_view> page_text(const char* data, int size) {
+  if (size < 0) return std::nullopt;
+  return std::string_view(data, static_cast<size_t>(size));
 }
 
 // Follows the canvas's CSS size and the device pixel ratio: the backbuffer (and so ImGui) is in device pixels.
@@ -204,6 +207,46 @@ EMSCRIPTEN_KEEPALIVE void zengshou_flush() {
   store_workspace(true);
 }
 
+// Every change not yet in the database, as JSON, for the page's localStorage copy. Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* zengshou_unsaved() {
+  last_state = app ? app->unsaved_records_json() : "[]";
+  return last_state.c_str();
+}
+
+// A record read from the database at start (`unsaved`: from the page's copy of changes it had not stored).
+EMSCRIPTEN_KEEPALIVE void zengshou_restore_record(const char* key, int version, const char* data, int size,
+                                                  int unsaved) {
+  if (app) app->restore_record(key, version, std::string_view(data, static_cast<size_t>(size)), unsaved != 0);
+}
+
+// Whether a stored record reads: "" or its first problem (the browser tests check every record after every action).
+EMSCRIPTEN_KEEPALIVE const char* zengshou_check_record(const char* key, const char* text) {
+  last_state = zengshou::app::check_record(key, text);
+  return last_state.c_str();
+}
+
+// An older workspace file (before records) to move into the database.
+EMSCRIPTEN_KEEPALIVE void zengshou_migrate(const char* data, int size) {
+  if (app) app->migrate_workspace(std::string_view(data, static_cast<size_t>(size)));
+}
+
+// The outcome of the write under way: a record stored at `version`; one another tab stored first (its version and
+// content, or size -1 when it deleted it); the end of the batch (`failed`: nothing of it was stored).
+EMSCRIPTEN_KEEPALIVE void zengshou_store_written(const char* key, int version) {
+  if (app) app->store_written(key, version);
+}
+EMSCRIPTEN_KEEPALIVE void zengshou_store_conflict(const char* key, int version, const char* data, int size) {
+  if (app) app->store_conflict(key, version, page_text(data, size));
+}
+EMSCRIPTEN_KEEPALIVE void zengshou_store_done(int failed) {
+  if (app) app->store_done(failed != 0);
+}
+
+// Another tab stored (or deleted, size -1) a household record.
+EMSCRIPTEN_KEEPALIVE void zengshou_stored_elsewhere(const char* key, int version, const char* data, int size) {
+  if (app) app->stored_elsewhere(key, version, page_text(data, size));
+}
+
 // The share link the page made from the app's share text.
 EMSCRIPTEN_KEEPALIVE void zengshou_share_link(const char* link) {
   if (app) app->share_link_made(link);
@@ -214,10 +257,12 @@ EMSCRIPTEN_KEEPALIVE void zengshou_use_font(const unsigned char* data, int size)
   if (app) app->replace_font(std::vector<unsigned char>(data, data + size));
 }
 
-// The browser's storage failed (1: unavailable, 2: full) or works again (0).
-EMSCRIPTEN_KEEPALIVE void zengshou_storage_problem(int kind) {
+// The browser's storage failed (1: no database, 2: full, 3: a write failed, `detail` says why; 4: the database did
+// not answer at start) or works again (0).
+EMSCRIPTEN_KEEPALIVE void zengshou_storage_problem(int kind, const char* detail) {
   using Problem = zengshou::app::App::StorageProblem;
-  if (app) app->set_storage_problem(kind == 2 ? Problem::full : kind == 1 ? Problem::unavailable : Problem::none);
+  constexpr Problem problems[] = {Problem::none, Problem::unavailable, Problem::full, Problem::failed, Problem::slow};
+  if (app && kind >= 0 && kind <= 4) app->set_storage_problem(problems[kind], detail);
 }
 
 // The content of the share link the page was opened with.
@@ -250,7 +295,9 @@ int main() {
 
   app = std::make_unique<zengshou::app::App>(read_font());
   app->enable_text_overlay();
-  restore_workspace();
+  // The workspace the page read from the database while the WebAssembly loaded, handed over record by record.
+  EM_ASM(window.zengshou.store.restore(););
+  app->restore_finished();
   emscripten_set_main_loop(frame, 0, true);
   return 0;
 }

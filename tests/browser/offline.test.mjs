@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clickAnchor, frames, launch, openApp, openPage, serve, typeInto, webRoot } from './harness.mjs';
+import { clickAnchor, frames, launch, openApp, openPage, saved, serve, typeInto, webRoot } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -82,8 +82,7 @@ describe('offline, updates and slow networks', () => {
     await clickAnchor(page, 'examples');
     await clickAnchor(page, 'example_ceheng-dibao');
     await typeInto(page, 'head', '更新前的户');
-    await frames(page, 40);
-    await page.waitForFunction(() => !window.zengshou.syncing);
+    await saved(page);
 
     server.setRoot(releaseB);
     await page.reload();  // opens from release A's cache, finds release B, which takes over and reloads the page

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, clickAnchor, frames, launch, openApp, openPage, serve, typeInto } from './harness.mjs';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, saved, serve, typeInto } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -70,9 +70,7 @@ describe('roster, ledger, storage and sharing', () => {
     s = await state(page);
     assert.equal(s.roster.selected_quarters, 1);
     assert.ok(s.anchors.ledger_status);
-    await page.waitForFunction(() => (window.zengshou.persisted || 0) > 0);
-    await frames(page, 40);  // a last store after the edit
-    await page.waitForFunction(() => !window.zengshou.syncing);
+    await saved(page);
 
     await page.reload();
     await page.waitForFunction(() => window.zengshou && window.zengshou.ready, null, { timeout: 30000 });

@@ -2,7 +2,7 @@
 // 10 000-household roster (36 000 member rows, as a township's spreadsheet) stays under 64 MB of WebAssembly memory.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frames, launch, openApp, openPage, serve } from './harness.mjs';
+import { frames, launch, openApp, openPage, saved, serve } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -57,7 +57,7 @@ describe('a cheap phone', () => {
     assert.ok(heap < 64 * 1048576, `${heap} bytes`);
 
     // The next visit reads the 10 000 households back from storage: under 64 MB too.
-    await page.waitForFunction(() => !window.zengshou.syncing && window.zengshou.persisted > 0);
+    await saved(page);
     await page.reload();
     await openApp(page, server.url);
     await page.waitForFunction(() => window.zengshou.state().roster.households === 10000);

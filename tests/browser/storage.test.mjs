@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { clickAnchor, frames, launch, openApp, openPage, serve, typeInto } from './harness.mjs';
+import { clickAnchor, frames, launch, openApp, openPage, saved, serve, typeInto } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -70,8 +70,7 @@ describe('storage faults', () => {
       await typeInto(page, 'head', '又能存了');
       await page.waitForFunction(() => window.zengshou.state().storage_problem === null);
       assert.equal((await state(page)).anchors.storage_banner, undefined, 'the banner is gone');
-      await frames(page, 40);  // the store of the last edit (stores come at most every half second)
-      await page.waitForFunction(() => !window.zengshou.syncing);
+      await saved(page);
       await page.reload();
       await openApp(page, server.url);
       assert.equal((await state(page)).household.head, '又能存了', 'stored once storage worked again');
@@ -94,8 +93,7 @@ describe('the last change before the tab closes', () => {
     await clickAnchor(page, 'examples');
     await clickAnchor(page, 'example_changning-tuopin');
     await typeInto(page, 'head', '已存入');
-    await frames(page, 40);
-    await page.waitForFunction(() => !window.zengshou.syncing && !window.zengshou.storageProblem);
+    await saved(page);
     await page.evaluate(() => { window.diskStuck = true; });  // from here on, IndexedDB keeps nothing
     await typeInto(page, 'head', '关页前一改');
     await page.reload();

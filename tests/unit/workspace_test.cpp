@@ -136,15 +136,17 @@ TEST_CASE("a household record (one record a household in the browser's database)
 TEST_CASE("the session record: the calculator's household, its roster record and the reform") {
   SessionRecord s;
   s.current = two_workers().household;
-  s.current_record = 42;
+  s.current_record = "h/0001";
+  s.current_unsaved = true;
   s.reform.name = "岗位";
   s.reform.set(ParamId::post_monthly_floor, 100000);
   const std::string text = session_record_json(s);
   const auto back = parse_session_record(text);
   REQUIRE(back.ok());
   CHECK_EQ(session_record_json(back.value), text);
-  CHECK_EQ(*back.value.current_record, 42);
+  CHECK_EQ(*back.value.current_record, "h/0001");
   CHECK_EQ(back.value.current->id, "W-1");
+  CHECK(back.value.current_unsaved);
   CHECK_EQ(parse_session_record(R"({"schema": "zengshou.session/1", "current_record": -1})").errors.at(0).where,
            "/current_record");
   CHECK_EQ(parse_session_record(R"({"schema": "zengshou.workspace/1"})").errors.at(0).where, "/schema");
