@@ -11,6 +11,7 @@
 #include <vector>       // font bytes
 
 #include "core/error.h"
+#include "import_preview.h"
 #include "session.h"
 #include "ui.h"
 #include "views.h"
@@ -48,9 +49,10 @@ class App {
   void text_edit_input(std::string text) { ui_.edit_input(std::move(text)); }
   void text_edit_close(uint32_t generation) { ui_.edit_close(generation); }
 
-  // Files: what the views asked for this frame, and a file the user picked.
+  // Files: what the views asked for this frame, and the bytes of a file the user picked (decoded here: a file read
+  // as GBK opens once the user confirms it, see import_preview.h).
   PlatformRequests take_requests();
-  void open_file_text(std::string_view text);
+  void open_file_text(std::string_view bytes);
 
   // The workspace (roster with ledgers, the open household, the reform) kept in the browser's storage: whether to
   // store it now (something changed since the last store, at most every half second unless `now`), and writing it
@@ -78,6 +80,7 @@ class App {
   void draw_share_popup();
   void draw_storage_banner();
   std::string workspace_text() const;
+  void open_text(std::string_view text);  // a picked file's text, as what the views asked to open
   void follow_session();  // writes the calculator's household back to its roster entry, marks the workspace dirty
   int count_missing_glyphs() const;
 
@@ -105,6 +108,7 @@ class App {
   bool share_popup_ = false;
   float font_scale_ = 1.0f;        // the atlas's scale to the pixel ratio, before the presenter's
   core::InputErrors open_errors_;  // problems of the last file the user tried to open
+  ImportPreview import_preview_;   // a picked file read as GBK, waiting for the user
   StorageProblem storage_problem_ = StorageProblem::none;
 };
 
