@@ -1,6 +1,6 @@
 #include "text_encoding.h"
 
-#include <cstdint>  // the GBK table
+#include <cstdint>  // the GBK table, eight-byte words
 #include <cstring>  // memcpy: eight ASCII bytes at a time
 
 namespace zengshou::core {
