@@ -132,22 +132,6 @@
   window.addEventListener('pagehide', () => store.flush());
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') store.flush(); });
 
-  // A file's bytes for the app: UTF-8 as they are; GBK (what Excel in China saves as CSV) turned into UTF-8; anything
-  // else as it is, for the app to say what is wrong with it, as the command line does.
-  function fileBytes(buffer) {
-    const bytes = new Uint8Array(buffer);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return bytes;
-    } catch (e) {
-      try {
-        return new TextEncoder().encode(new TextDecoder('gbk', { fatal: true }).decode(bytes));
-      } catch (e) {
-        return bytes;
-      }
-    }
-  }
-
   function saveBlob(name, blob) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -240,7 +224,7 @@
       const file = picker.files[0];
       picker.value = '';
       if (!file) return;
-      const bytes = fileBytes(await file.arrayBuffer());
+      const bytes = new Uint8Array(await file.arrayBuffer());  // as they are: the app decodes them
       const ptr = Module._malloc(bytes.length);
       Module.HEAPU8.set(bytes, ptr);
       Module._zengshou_open_file(ptr, bytes.length);

@@ -131,6 +131,7 @@ void App::draw_frame() {
   // Large type in the presenter, from the next frame (the font size of this one is already set).
   ImGui::GetIO().FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
   draw_about_popup();
+  if (auto text = import_preview_.draw(ui_)) open_text(*text);
   draw_open_errors();
   draw_share_popup();
   draw_replace_popup();
@@ -249,7 +250,11 @@ PlatformRequests App::take_requests() {
 }
 
 // Called between frames, where ImGui has no current window: the error window opens in the next frame.
-void App::open_file_text(std::string_view text) {
+void App::open_file_text(std::string_view bytes) {
+  if (auto text = import_preview_.receive(bytes)) open_text(*text);
+}
+
+void App::open_text(std::string_view text) {
   switch (pending_open_) {
     case OpenKind::reform:
       open_errors_ = session_.open_reform(text);
@@ -744,6 +749,7 @@ std::string App::state_json() const {
   state["per_capita_net"] = money_text(session_.result().income.per_capita_net);
   state["open_errors"] = std::move(errors);
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
+  state["import_preview"] = import_preview_.state();
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
   state["share_link"] = share_link_;
   constexpr const char* problems[] = {nullptr, "unavailable", "full", "failed", "slow"};

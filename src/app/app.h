@@ -11,6 +11,7 @@
 #include <vector>       // font bytes
 
 #include "core/error.h"
+#include "import_preview.h"
 #include "session.h"
 #include "ui.h"
 #include "views.h"
@@ -49,9 +50,10 @@ class App {
   void text_edit_input(std::string text) { ui_.edit_input(std::move(text)); }
   void text_edit_close(uint32_t generation) { ui_.edit_close(generation); }
 
-  // Files: what the views asked for this frame, and a file the user picked.
+  // Files: what the views asked for this frame, and the bytes of a file the user picked (decoded here: a file read
+  // as GBK opens once the user confirms it, see import_preview.h).
   PlatformRequests take_requests();
-  void open_file_text(std::string_view text);
+  void open_file_text(std::string_view bytes);
 
   // The workspace kept in the browser's database, a record at a time (workspace_store.h): the records read at start
   // (`unsaved`: the page's copy of changes the database had not stored when the tab closed), an older workspace
@@ -95,6 +97,7 @@ class App {
   void draw_unreadable_popup();
   void write_workspace(std::ostream& out) const;  // streamed: a whole roster's text would cost a phone's memory
   std::string workspace_text() const;
+  void open_text(std::string_view text);  // a picked file's text, as what the views asked to open
   std::string session_record_text() const;
   void follow_session();  // writes the calculator's household back to its roster record, marks what is to store
   // Puts something new in the calculator, asking first when that would lose work (views ask through ViewState).
@@ -132,6 +135,7 @@ class App {
   bool share_popup_ = false;
   float font_scale_ = 1.0f;        // the atlas's scale to the pixel ratio, before the presenter's
   core::InputErrors open_errors_;  // problems of the last file the user tried to open
+  ImportPreview import_preview_;   // a picked file read as GBK, waiting for the user
   StorageProblem storage_problem_ = StorageProblem::none;
   std::string storage_detail_;
 };

@@ -8,6 +8,7 @@
 #include <optional>  // options
 #include <sstream>   // buffered output
 #include <string>    // arguments
+#include <utility>   // move
 #include <vector>    // arguments, errors
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,7 @@
 #include "core/result_json.h"
 #include "core/roster_csv.h"
 #include "core/synthetic.h"
+#include "core/text_encoding.h"
 #include "core/version.h"
 #include "core/village.h"
 #include "core/village_json.h"
@@ -139,11 +141,18 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
   return out;
 }
 
+// A file's text as UTF-8, through the decoder the app uses too (core/text_encoding.h): UTF-8 with or without a BOM,
+// or GBK Chinese; bytes that are neither come as they are, for the reader to refuse at the bad byte's line.
 std::optional<std::string> read_input(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string bytes;
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return decode_text(std::move(bytes)).text;
 }
 
 // Puts a --reform file's changes before the --set ones, so a --set can still change one of them.

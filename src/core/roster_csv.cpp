@@ -9,6 +9,7 @@
 
 #include "household_json.h"
 #include "json_reading.h"
+#include "text_encoding.h"
 
 namespace zengshou::core {
 namespace {
@@ -205,29 +206,15 @@ std::string csv_place(const std::string& pointer, int first_line, const std::vec
   return "line " + std::to_string(line) + " (" + pointer + ")";
 }
 
-// The line of the first byte that is not UTF-8, or 0 when all of it is.
-int first_non_utf8_line(std::string_view text) {
-  int line = 1;
-  for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return line;
-    for (size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return line;
-    if (c == '\n') ++line;
-    i += length;
-  }
-  return 0;
-}
-
 Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
   Parsed<std::vector<RosterEntry>> out;
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     out.errors.push_back({"line 1", "expected UTF-8 text; this text is UTF-16 (save the spreadsheet as CSV UTF-8)"});
     return out;
   }
-  if (const int line = first_non_utf8_line(text)) {
-    out.errors.push_back({"line " + std::to_string(line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
+  if (const auto bad = first_invalid_utf8(text)) {
+    out.errors.push_back(
+        {"line " + std::to_string(bad->line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
     return out;
   }
   const auto rows = split_csv(text, out.errors);

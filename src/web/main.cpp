@@ -196,7 +196,7 @@ EMSCRIPTEN_KEEPALIVE void zengshou_text_close(uint32_t generation) {
   if (app) app->text_edit_close(generation);
 }
 
-// The bytes of a file the user picked (the page has turned GBK into UTF-8; anything else comes as it was, NULs too).
+// The bytes of a file the user picked, as they are (NULs too): the app decodes them.
 EMSCRIPTEN_KEEPALIVE void zengshou_open_file(const char* data, int size) {
   if (app) app->open_file_text(std::string_view(data, static_cast<size_t>(size)));
 }

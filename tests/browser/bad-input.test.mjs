@@ -9,16 +9,15 @@ import { clickAnchor, frames, launch, openApp, openPage, repoRoot, serve } from 
 
 const corpus = join(repoRoot, 'tests/bad-input');
 
-// The cases of expected.txt: file, command, error lines, and whether the browser accepts a file the CLI refuses.
+// The cases of expected.txt: file, command and error lines.
 function corpusCases() {
   const cases = [];
   for (const line of readFileSync(join(corpus, 'expected.txt'), 'utf8').split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     if (line.startsWith('  error: ')) cases.at(-1).errors.push(line.slice(2));
-    else if (line.startsWith('  browser: accepted')) cases.at(-1).browserAccepts = true;
     else {
       const [file, command] = line.split(/ {2}/);
-      cases.push({ file, command, errors: [], browserAccepts: false });
+      cases.push({ file, command, errors: [] });
     }
   }
   return cases;
@@ -66,7 +65,7 @@ describe('bad input in the browser', () => {
     const kept = work(await state(page));
     assert.equal(kept.roster, 1);
 
-    const refused = corpusCases().filter((c) => c.errors.length > 0 && !c.browserAccepts);
+    const refused = corpusCases().filter((c) => c.errors.length > 0);
     assert.ok(refused.length >= 35, `${refused.length} refused files`);
     let previous = null;
     for (const c of refused) {
@@ -84,14 +83,19 @@ describe('bad input in the browser', () => {
     await context.close();
   });
 
-  test('the files the CLI accepts open, and GBK, which only the browser reads', async () => {
+  test('the files the CLI accepts open; GBK once the user confirms it', async () => {
     const { page, context, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await openApp(page, server.url);
-    const accepted = corpusCases().filter((c) => c.errors.length === 0 || c.browserAccepts);
+    const accepted = corpusCases().filter((c) => c.errors.length === 0);
     assert.deepEqual(accepted.map((c) => c.file).sort(), ['csv-gbk.csv', 'ok-bom.json', 'ok-csv-bom.csv', 'ok-csv-crlf.csv']);
     let roster = 0;
     for (const c of accepted) {
-      const s = await openFile(page, c, true);
+      let s = await openFile(page, c, true);
+      assert.equal(s.import_preview?.encoding ?? null, c.file === 'csv-gbk.csv' ? 'gbk' : null, c.file);
+      if (s.import_preview) {
+        await clickAnchor(page, 'import_preview_import');
+        s = await state(page);
+      }
       assert.deepEqual(s.open_errors, [], c.file);
       if (opener(c).button === 'roster_import') {
         roster += 1;  // each file is one household, C-1, head 张三

@@ -50,6 +50,9 @@ describe('roster, ledger, storage and sharing', () => {
     const bytes = gbk(csv);
     assert.notEqual(bytes.length, Buffer.byteLength(csv));  // really GBK: two bytes a Chinese character
     let s = await importFile(page, 'gbk.csv', bytes);
+    assert.equal(s.import_preview.encoding, 'gbk');  // shown first, imported once confirmed
+    await clickAnchor(page, 'import_preview_import');
+    s = await state(page);
     assert.deepEqual(s.open_errors, []);
     assert.equal(s.roster.households, 500);
     assert.equal(s.roster.shown, 500);

@@ -1,18 +1,22 @@
-// Fuzzes the roster importer (CSV with Chinese or English headers, or a JSON array): any bytes give households or
-// errors, never a crash, and every household imported can be evaluated.
+// Fuzzes the roster importer (CSV with Chinese or English headers, or a JSON array) behind the text decoder, as the
+// CLI and the app read a file: any bytes give households or errors, never a crash; the decoder's text is UTF-8
+// exactly when it names no bad sequence; and every household imported can be evaluated.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
+#include <string>
 
 #include "core/engine.h"
 #include "core/policy.h"
 #include "core/roster_csv.h"
+#include "core/text_encoding.h"
 #include "fuzz_check.h"
 
 using namespace zengshou::core;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const auto parsed = parse_roster(std::string_view(reinterpret_cast<const char*>(data), size));
+  const DecodedText decoded = decode_text(std::string(reinterpret_cast<const char*>(data), size));
+  FUZZ_CHECK(decoded.bad_utf8.has_value() == first_invalid_utf8(decoded.text).has_value());
+  const auto parsed = parse_roster(decoded.text);
   FUZZ_CHECK(parsed.ok() || parsed.value.empty());  // never half a roster
   const PolicySet& policies = PolicySet::embedded();
   for (const RosterEntry& e : parsed.value) {

@@ -26,7 +26,7 @@ std::vector<Case> corpus_cases() {
     if (line.empty() || line[0] == '#') continue;
     if (line.starts_with("  error: ")) {
       cases.back().errors.push_back(line.substr(2));
-    } else if (!line.starts_with("  browser: ")) {
+    } else {
       const size_t gap = line.find("  ");
       cases.push_back({line.substr(0, gap), line.substr(gap + 2), {}});
     }
