@@ -38,6 +38,8 @@
       statusBox.hidden = true;
       if (store.problem) store.withText(store.detail, (d) => Module._zengshou_storage_problem(store.problem, d));
       store.deliver();
+      store.withText(JSON.stringify(store.backups.map((b) => [b.key, new Date(b.at).toLocaleString('zh-CN'),
+        b.households])), (list) => Module._zengshou_backups(list));
       loadFullFont().then(registerServiceWorker);  // one after the other: the network is the first frame's first
       openSharedHousehold();
     },
@@ -67,6 +69,7 @@
       if (editorInput) editorInput.style.display = 'none';
     },
     pickFile() { filePicker().click(); },
+    exportBackup(key) { store.exportBackup(key, saveBlob); },
     download(name, text) {
       if (!name.endsWith('.csv')) return saveBlob(name, new Blob([text], { type: 'application/json' }));
       // UTF8ToString's TextDecoder drops the byte-order mark the app's CSV starts with: put it back, or

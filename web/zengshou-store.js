@@ -8,11 +8,16 @@
 // - after each write the other tabs hear of it (BroadcastChannel) and read what changed;
 // - when the tab is hidden, what the database does not have yet is copied to localStorage, read back next time;
 // - an older workspace (one JSON file in IDBFS, before records) is handed to the app once, to salvage into records;
-//   the old database itself is left as it was, a backup.
+//   the old database itself is left as it was, a backup;
+// - once a day, at start, the workspace as it was read is kept as a backup (the last three), which the app lists
+//   and exports as a workspace file.
 'use strict';
 (function () {
   const DB_NAME = 'zengshou';
   const RECORDS = 'records';
+  const BACKUPS = 'backups';
+  const BACKUP_EVERY_MS = 20 * 3600 * 1000;  // a backup a day (a little less, so a daily start always makes one)
+  const KEPT_BACKUPS = 3;
   const OPEN_TIMEOUT_MS = 4000;
   const READ_BATCH = 2000;  // records a request at start: 100 000 households never sit in one array
   const LEGACY_DB = '/data';  // IDBFS's database for the mount point, before records
@@ -58,8 +63,12 @@
 
   function openDatabase() {
     if (!('indexedDB' in window) || !window.indexedDB) return Promise.reject(new Error('no IndexedDB'));
-    const opening = indexedDB.open(DB_NAME, 1);
-    opening.onupgradeneeded = () => opening.result.createObjectStore(RECORDS);
+    const opening = indexedDB.open(DB_NAME, 2);
+    opening.onupgradeneeded = () => {
+      const db = opening.result;
+      if (!db.objectStoreNames.contains(RECORDS)) db.createObjectStore(RECORDS);
+      if (!db.objectStoreNames.contains(BACKUPS)) db.createObjectStore(BACKUPS);
+    };
     return request(opening);
   }
 
@@ -188,6 +197,7 @@
       }
       store.loaded = [...byKey.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       if (records.length === 0) store.legacy = await readLegacy();
+      await backUp(db, records);
     } catch (e) {
       store.problem = 1;
       store.detail = String(e.name || e);
@@ -195,6 +205,35 @@
     }
     listen();
   })();
+
+  // The households as read at start, as one workspace file (a Blob of the records' own bytes: no copy in memory),
+  // when the newest backup is a day old; the oldest past KEPT_BACKUPS go. `store.backups` lists them for the app.
+  async function backUp(db, records) {
+    const tx = db.transaction(BACKUPS, 'readwrite');
+    const os = tx.objectStore(BACKUPS);
+    const keys = await request(os.getAllKeys());
+    const households = records.filter(([key]) => key.startsWith('h/'));
+    const newest = keys.length ? Number(keys[keys.length - 1]) : 0;
+    if (households.length && Date.now() - newest > BACKUP_EVERY_MS) {
+      const parts = ['{"schema":"zengshou.workspace/1","households":['];
+      households.forEach(([, value], i) => parts.push(i ? ',' : '', value.d));
+      parts.push('],"current":null,"current_index":null,"reform":null}');
+      const key = String(Date.now()).padStart(15, '0');
+      os.put({ at: Date.now(), households: households.length, d: new Blob(parts, { type: 'application/json' }) }, key);
+      keys.push(key);
+    }
+    for (const old of keys.slice(0, Math.max(0, keys.length - KEPT_BACKUPS))) os.delete(old);
+    const kept = keys.slice(-KEPT_BACKUPS);
+    const values = await Promise.all(kept.map((key) => request(os.get(key))));
+    store.backups = kept.map((key, i) => ({ key, at: values[i].at, households: values[i].households }));
+  }
+  store.backups = [];
+
+  // A backup, downloaded as a workspace file (it reads back with 导入工作区).
+  store.exportBackup = async function (key, save) {
+    const backup = await request(store.db.transaction(BACKUPS, 'readonly').objectStore(BACKUPS).get(key));
+    if (backup) save(`zengshou-backup-${new Date(backup.at).toISOString().slice(0, 10)}.json`, backup.d);
+  };
 
   // Bytes to the app's heap for the length of one call.
   function withBytes(bytes, fn) {
@@ -274,7 +313,7 @@
       const written = [];
       const conflicts = [];
       const at = Date.now();
-      const store = (w, version) => {
+      const putOrDelete = (w, version) => {
         try {
           if (w.bytes === null) {
             if (version > 0) os.delete(w.key);
@@ -292,7 +331,7 @@
         // A new household's key is this tab's own (time and a random salt): nothing can be stored under it yet, so
         // it is written without first reading what is there — half the work when a roster is imported.
         if (w.base === 0 && w.key.startsWith('h/')) {
-          store(w, 0);
+          putOrDelete(w, 0);
           continue;
         }
         const get = os.get(w.key);
@@ -300,7 +339,7 @@
           const stored = get.result;
           const version = stored ? stored.v : 0;
           if (version !== w.base) conflicts.push({ appKey: w.appKey, version, bytes: stored ? stored.d : null });
-          else store(w, version);
+          else putOrDelete(w, version);
         };
       }
       tx.oncomplete = () => resolve({ written, conflicts });

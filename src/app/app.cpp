@@ -131,6 +131,7 @@ void App::draw_frame() {
   // Large type in the presenter, from the next frame (the font size of this one is already set).
   ImGui::GetIO().FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
   draw_about_popup();
+  draw_backups_popup();
   if (auto text = import_preview_.draw(ui_)) open_text(*text);
   draw_open_errors();
   draw_share_popup();
@@ -168,8 +169,11 @@ void App::draw_menu_bar() {
   ui_.anchor("menu_presenter");
   if (ImGui::BeginMenu(tr(Str::menu_help))) {
     if (ImGui::MenuItem(tr(Str::about_version))) about_requested_ = true;
+    if (ImGui::MenuItem(tr(Str::backups_menu))) backups_requested_ = true;
+    ui_.anchor("menu_backups");
     ImGui::EndMenu();
   }
+  ui_.anchor("menu_help");
   // The language switch sits at the right end of the bar, one click away; whether the work is stored, beside it.
   const char* label = tr(Str::language_switch);
   const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
@@ -727,6 +731,30 @@ void App::draw_about_popup() {
   ImGui::EndPopup();
 }
 
+// The workspace as it was at the last few starts, each to download as a workspace file.
+void App::draw_backups_popup() {
+  if (std::exchange(backups_requested_, false)) ImGui::OpenPopup("##backups");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.7f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopup("##backups")) return;
+  ImGui::TextUnformatted(tr(Str::backups_title));
+  ImGui::Separator();
+  ui_.wrapped(tr(Str::backups_explain));
+  if (backups_.empty()) ImGui::TextDisabled("%s", tr(Str::backups_none));
+  for (size_t i = 0; i < backups_.size(); ++i) {
+    const Backup& b = backups_[backups_.size() - 1 - i];  // newest first
+    ImGui::PushID(static_cast<int>(i));
+    char line[256];
+    std::snprintf(line, sizeof line, tr(Str::backups_line), b.when.c_str(), b.households);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(line);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::unreadable_export))) requests_.backup_export = b.key;
+    ui_.anchor("backup_export_" + std::to_string(i));
+    ImGui::PopID();
+  }
+  ImGui::EndPopup();
+}
+
 std::string App::state_json() const {
   using nlohmann::json;
   json anchors = json::object();
@@ -768,7 +796,8 @@ std::string App::state_json() const {
                       {"conflicts", std::move(conflicts)},
                       {"unreadable", std::move(unreadable)},
                       {"session_unsaved", session_unsaved_},
-                      {"asking_to_replace", pending_replace_.has_value()}};
+                      {"asking_to_replace", pending_replace_.has_value()},
+                      {"backups", backups_.size()}};
   json first_rows = json::array();  // the table's first rows, as shown
   for (size_t r = 0; r < roster_view_.order.size() && r < 3; ++r) {
     const auto i = static_cast<size_t>(roster_view_.order[r]);

@@ -68,6 +68,13 @@ class App {
   void store_done(bool failed);
   void stored_elsewhere(const std::string& key, int version, std::optional<std::string_view> text);
   std::string unsaved_records_json() const;
+  // The daily backups the page keeps (the workspace as read at a start, the last three), for the user to export.
+  struct Backup {
+    std::string key;
+    std::string when;  // as the page words the date and time
+    int households = 0;
+  };
+  void set_backups(std::vector<Backup> backups) { backups_ = std::move(backups); }
 
   // The browser's storage failed: the workspace lives only in the page until it works again (kind none), or for
   // good when the browser has no database (unavailable from the start).
@@ -88,6 +95,7 @@ class App {
   void draw_view(View view);
   void draw_placeholder_view(View view);
   void draw_about_popup();
+  void draw_backups_popup();
   void draw_open_errors();
   void draw_share_popup();
   void draw_storage_banner();
@@ -131,6 +139,8 @@ class App {
   WorkspaceStore store_;
   std::optional<Replacement> pending_replace_;  // waiting for the user's answer
   bool show_unreadable_ = false;
+  std::vector<Backup> backups_;
+  bool backups_requested_ = false;
   std::string share_link_;
   bool share_popup_ = false;
   float font_scale_ = 1.0f;        // the atlas's scale to the pixel ratio, before the presenter's

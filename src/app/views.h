@@ -34,6 +34,7 @@ struct PlatformRequests {
   std::string page_html;        // a page to open in a new tab (明白卡, the ledger's print view)
   bool save_workspace = false;  // download the whole workspace
   std::string share_text;       // a household (and reform) to put in a share link
+  std::string backup_export;    // the key of a stored backup to download
 };
 
 // Where the guided mode (问答式) is: the question, and for per-member questions, which member.

@@ -16,6 +16,7 @@
 #include <emscripten/html5.h>
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -120,6 +121,8 @@ void sync_platform() {
   if (!requests.image.name.empty()) save_image(requests.image);
   if (!requests.page_html.empty()) EM_ASM({ window.zengshou.openPage(UTF8ToString($0)); }, requests.page_html.c_str());
   if (!requests.share_text.empty()) EM_ASM({ window.zengshou.share(UTF8ToString($0)); }, requests.share_text.c_str());
+  if (!requests.backup_export.empty())
+    EM_ASM({ window.zengshou.exportBackup(UTF8ToString($0)); }, requests.backup_export.c_str());
   store_workspace(false);
 }
 
@@ -223,6 +226,18 @@ EMSCRIPTEN_KEEPALIVE void zengshou_restore_record(const char* key, int version, 
 EMSCRIPTEN_KEEPALIVE const char* zengshou_check_record(const char* key, const char* text) {
   last_state = zengshou::app::check_record(key, text);
   return last_state.c_str();
+}
+
+// The backups the page keeps: [[key, when, households], …].
+EMSCRIPTEN_KEEPALIVE void zengshou_backups(const char* list) {
+  if (!app) return;
+  std::vector<zengshou::app::App::Backup> backups;
+  const auto json = nlohmann::json::parse(list, nullptr, false);
+  if (json.is_array())
+    for (const auto& b : json)
+      if (b.is_array() && b.size() == 3 && b[0].is_string() && b[1].is_string() && b[2].is_number_integer())
+        backups.push_back({b[0].get<std::string>(), b[1].get<std::string>(), b[2].get<int>()});
+  app->set_backups(std::move(backups));
 }
 
 // An older workspace file (before records) to move into the database.

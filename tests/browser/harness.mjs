@@ -70,10 +70,16 @@ export async function frames(page, n = 3) {
 
 // Waits until every change is in the database (nothing unsaved, no write under way).
 export async function saved(page, timeout = 60000) {
-  await page.waitForFunction(() => {
-    const s = window.zengshou.state();
-    return !s.storage.unsaved && !window.zengshouStore.writing;
-  }, null, { timeout, polling: 250 });
+  try {
+    await page.waitForFunction(() => {
+      const s = window.zengshou.state();
+      return !s.storage.unsaved && !window.zengshouStore.writing;
+    }, null, { timeout, polling: 250 });
+  } catch (e) {
+    const s = await page.evaluate(() => ({ storage: window.zengshou.state().storage,
+      problem: window.zengshou.state().storage_problem, writes: window.zengshouStore.writes }));
+    throw new Error(`not saved after ${timeout} ms: ${JSON.stringify(s)}`);
+  }
 }
 
 // Reads back what the app has stored so far and has the app's own readers check every record: after every action

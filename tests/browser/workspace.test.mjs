@@ -222,6 +222,29 @@ describe('the workspace as records in IndexedDB', () => {
     await context.close();
   });
 
+  test('a start a day keeps the roster as it was, the last three; a backup exports as a workspace file', async () => {
+    const { page, context, problems } = await openPage(browser, { viewport, acceptDownloads: true });
+    await openApp(page, server.url);
+    await importRoster(page, Buffer.from(rosterCsv(2)));
+    await saved(page);
+    assert.equal((await state(page)).storage.backups, 0, 'none yet: the roster was empty at this start');
+    await page.reload();
+    await openApp(page, server.url);
+    assert.equal((await state(page)).storage.backups, 1);
+    await page.reload();
+    await openApp(page, server.url);
+    assert.equal((await state(page)).storage.backups, 1, 'one a day, not one a start');
+    await clickAnchor(page, 'menu_help');
+    await clickAnchor(page, 'menu_backups');
+    const download = page.waitForEvent('download');
+    await clickAnchor(page, 'backup_export_0');
+    const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+    assert.equal(file.schema, 'zengshou.workspace/1');
+    assert.deepEqual(file.households.map((h) => h.household.head), ['户主0', '户主1']);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   test('a roster past the supported size is refused before anything changes', async () => {
     const { page, context } = await openPage(browser, { viewport });
     await openApp(page, server.url);
