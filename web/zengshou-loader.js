@@ -38,8 +38,7 @@
       statusBox.hidden = true;
       if (store.problem) store.withText(store.detail, (d) => Module._zengshou_storage_problem(store.problem, d));
       store.deliver();
-      store.withText(JSON.stringify(store.backups.map((b) => [b.key, new Date(b.at).toLocaleString('zh-CN'),
-        b.households])), (list) => Module._zengshou_backups(list));
+      store.sendBackups();
       loadFullFont().then(registerServiceWorker);  // one after the other: the network is the first frame's first
       openSharedHousehold();
     },

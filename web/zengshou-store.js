@@ -197,7 +197,10 @@
       }
       store.loaded = [...byKey.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       if (records.length === 0) store.legacy = await readLegacy();
-      await backUp(db, records);
+      // After the app has what it needs: a backup of 100 000 households must not hold up the first frame.
+      setTimeout(() => backUp(db, records).then(sendBackups).catch((e) => {
+        console.warn('browser storage: no backup this time (' + (e.name || e) + ')');
+      }), 0);
     } catch (e) {
       store.problem = 1;
       store.detail = String(e.name || e);
@@ -228,6 +231,14 @@
     store.backups = kept.map((key, i) => ({ key, at: values[i].at, households: values[i].households }));
   }
   store.backups = [];
+
+  // The backups, for the app's list (once it runs).
+  function sendBackups() {
+    if (!window.zengshou || !window.zengshou.ready) return;
+    const list = store.backups.map((b) => [b.key, new Date(b.at).toLocaleString('zh-CN'), b.households]);
+    withText(JSON.stringify(list), (p) => Module._zengshou_backups(p));
+  }
+  store.sendBackups = sendBackups;
 
   // A backup, downloaded as a workspace file (it reads back with 导入工作区).
   store.exportBackup = async function (key, save) {

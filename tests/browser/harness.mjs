@@ -55,10 +55,10 @@ export async function openPage(browser, options = {}, { route = true } = {}) {
 }
 
 // Loads the app and waits until it says it drew its first frame.
-export async function openApp(page, url) {
-  await page.goto(url);
+export async function openApp(page, url, timeout = 30000) {
+  await page.goto(url, { timeout });
   await page.waitForFunction(() => window.zengshou && (window.zengshou.ready || window.zengshou.error),
-    null, { timeout: 30000 });
+    null, { timeout });
   return page.evaluate(() => ({ error: window.zengshou.error, firstFrameMs: window.zengshou.firstFrameMs }));
 }
 

@@ -201,8 +201,7 @@ describe('the workspace as records in IndexedDB', () => {
     await saved(page, 600000);
     const storeMs = Date.now() - start;
     start = Date.now();
-    await page.reload();
-    await openApp(page, server.url);
+    await openApp(page, server.url, 300000);
     const reloadMs = Date.now() - start;
     const back = await state(page);
     assert.equal(back.roster.households, 100000);
