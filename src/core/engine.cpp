@@ -1,6 +1,8 @@
 #include "engine.h"
 
 #include <algorithm>  // sort
+#include <string>     // where an overflow is
+#include <utility>    // pair, move
 
 #include "programmes/registry.h"
 
@@ -50,10 +52,12 @@ void add_flags(Result& r, const Household& h, const YearParameters& p) {
       r.flags.push_back({FlagId::income_fell,
                          ProgrammeOutput::make(ReasonId::flag_income_fell, {pc.fen(), last.fen(), (last - pc).fen()})});
     const ParamId target = target_param(target_group(h.category), 0);
-    if (last > Money()) r.growth.basis_points = Money::fen((pc - last).fen() * 10000).divided_by(last.fen()).fen();
+    // (pc − last) ÷ last in basis points, rounded as money is: carried in a Money for its checked arithmetic
+    const Money growth = last > Money() ? (pc - last).scaled(10000, last.fen()) : Money();
+    if (growth.overflowed()) r.overflow = "/growth/percent";  // a figure past the limit, though no amount is
+    if (last > Money() && !growth.overflowed()) r.growth.basis_points = growth.fen();
     if (p.is_set(target)) r.growth.target_basis_points = p.raw(target);
-    // growth < target ⇔ (pc − last) × 10000 < target_bp × last, with no division
-    if (last > Money() && p.is_set(target) && (pc - last).fen() * 10000 < p.raw(target) * last.fen()) {
+    if (last > Money() && p.is_set(target) && grew_less_than(pc, last, p.raw(target))) {
       r.flags.push_back({FlagId::growth_below_target, ProgrammeOutput::make(ReasonId::flag_growth_below_target,
                                                                             {*r.growth.basis_points, p.raw(target)})});
     }
@@ -162,6 +166,30 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   });
 }
 
+// Where the first amount past the limit is, as a JSON pointer into the result: a programme before the sums it
+// went into; empty when there is none.
+std::string first_overflow(const Result& r) {
+  for (const ProgrammeResult& p : r.programmes)
+    if (p.amount.overflowed()) return "/programmes/" + std::string(info(p.id).id) + "/amount";
+  const Income& in = r.income;
+  const std::pair<const char*, Money> income[] = {{"wage", in.wage},
+                                                  {"production", in.production},
+                                                  {"production_cost", in.production_cost},
+                                                  {"property", in.property},
+                                                  {"transfer", in.transfer},
+                                                  {"net", in.net},
+                                                  {"per_capita_net", in.per_capita_net},
+                                                  {"cash_received", in.cash_received}};
+  for (const auto& [name, amount] : income)
+    if (amount.overflowed()) return "/income/" + std::string(name);
+  for (const LineResult& l : r.lines)
+    if (l.per_capita_gap.overflowed() || l.household_gap.overflowed())
+      return "/lines/" + std::string(line_names[static_cast<size_t>(l.id)]);
+  for (const Suggestion& s : r.suggestions)
+    if (s.adds.overflowed() || s.adds_net.overflowed()) return "/suggestions";
+  return {};
+}
+
 }  // namespace
 
 TargetGroup target_group(Category category) {
@@ -222,6 +250,7 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
   r.growth = Growth{};
   r.flags.clear();
   r.suggestions.clear();
+  r.overflow.clear();
 
   Income& in = r.income;
   for (const Member& m : h.members)
@@ -256,6 +285,7 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
   add_lines(r, p);
   add_flags(r, h, p);
   if (options.suggestions) add_suggestions(r, h, p);
+  if (std::string where = first_overflow(r); !where.empty()) r.overflow = std::move(where);
 }
 
 }  // namespace zengshou::core

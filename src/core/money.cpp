@@ -7,6 +7,7 @@
 namespace zengshou::core {
 
 std::string Money::yuan_text() const {
+  if (overflowed()) return "overflow";
   const int64_t magnitude = fen_ < 0 ? -fen_ : fen_;
   std::string text = (fen_ < 0 ? "-" : "") + std::to_string(magnitude / 100);
   const int64_t cents = magnitude % 100;
@@ -19,9 +20,16 @@ std::string Money::yuan_text() const {
 }
 
 std::string Money::fixed_text() const {
+  if (overflowed()) return "overflow";
   const int64_t magnitude = fen_ < 0 ? -fen_ : fen_;
   const int64_t cents = magnitude % 100;
   return (fen_ < 0 ? "-" : "") + std::to_string(magnitude / 100) + (cents < 10 ? ".0" : ".") + std::to_string(cents);
+}
+
+bool grew_less_than(Money now, Money before, int64_t basis_points) {
+  if (now.overflowed() || before.overflowed()) return false;
+  using detail::Wide;
+  return (Wide{now.fen()} - before.fen()) * 10000 < Wide{basis_points} * before.fen();
 }
 
 std::optional<int64_t> yuan_to_fen(double yuan) {

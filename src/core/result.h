@@ -103,6 +103,11 @@ struct Result {
   std::vector<Flag> flags;
   std::vector<Suggestion> suggestions;  // most yuan added first
   bool beyond_policy_years = false;     // a projection year after the policy's last year: parameters held
+  // Where the first amount past Money::limit_fen is, as a JSON pointer into the result ("/programmes/
+  // farmland_subsidy/amount", "/income/net"); empty when none is. When set, no figure of this result is to be shown.
+  std::string overflow;
+
+  bool overflowed() const { return !overflow.empty(); }
 
   const ProgrammeResult& programme(ProgrammeId id) const { return programmes[static_cast<size_t>(id)]; }
   bool has_flag(FlagId id) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>  // nth_element, stable_sort
 #include <numeric>    // iota
+#include <string>     // where an overflow is
 #include <utility>    // pair
 
 #include "engine.h"
@@ -75,15 +76,30 @@ VillageRun start_run(size_t households, const YearParameters& params) {
   return run;
 }
 
+// Where the first amount of a summary past the limit is: a programme's total before the sums it went into.
+std::string first_overflow(const VillageSummary& s) {
+  for (size_t i = 0; i < programme_count; ++i)
+    if (s.programme_totals[i].overflowed()) return "/programme_totals/" + std::string(programme_infos[i].id);
+  const std::pair<const char*, Money> amounts[] = {{"mean_per_capita_net", s.mean_per_capita_net},
+                                                   {"median_per_capita_net", s.median_per_capita_net},
+                                                   {"poverty_gap_total", s.poverty_gap_total},
+                                                   {"poverty_gap_mean", s.poverty_gap_mean},
+                                                   {"programme_cost", s.programme_cost}};
+  for (const auto& [name, amount] : amounts)
+    if (amount.overflowed()) return "/" + std::string(name);
+  return {};
+}
+
 void finish_run(VillageRun& run) {
   VillageSummary& s = run.summary;
   if (s.people == 0) return;
-  Money total_net;
+  Money total_net;  // a household's overflowed net makes it overflowed, and so the mean
   for (const HouseholdOutcome& o : run.households) total_net += o.net;
   s.mean_per_capita_net = total_net.divided_by(s.people);
   if (s.people_below_monitoring_line > 0)
     s.poverty_gap_mean = s.poverty_gap_total.divided_by(s.people_below_monitoring_line);
   s.median_per_capita_net = person_median(run.households, s.people);
+  s.overflow = first_overflow(s);
 }
 
 // The programmes a change from `a` to `b` touches, as bits. Lines, growth targets and the working-age limit are
@@ -216,6 +232,10 @@ VillageComparison compare_villages(const VillageRun& baseline, const VillageRun&
     c.has_cost_per_person_lifted = true;
     c.cost_per_person_lifted = c.cost.divided_by(c.people_lifted);
   }
+  // Either run's overflow, or one of the differences': the cost is the sum of every household's.
+  if (baseline.summary.overflowed() || reform.summary.overflowed() || c.cost.overflowed()) c.overflow = "/cost";
+  for (size_t d = 0; d < c.deciles.size() && c.overflow.empty(); ++d)
+    if (c.deciles[d].net_change.overflowed()) c.overflow = "/deciles/" + std::to_string(d) + "/per_capita_change";
   return c;
 }
 

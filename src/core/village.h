@@ -4,6 +4,7 @@
 
 #include <array>    // programme totals, deciles
 #include <cstdint>  // rankings
+#include <string>   // where an overflow is
 #include <vector>   // households
 
 #include "household.h"
@@ -25,6 +26,10 @@ struct VillageSummary {
   Money programme_cost;     // Σ programme_totals: what the programmes pay the village in all
   std::array<Money, programme_count> programme_totals{};    // what each programme pays the village, counted or not
   std::array<int, programme_count> programme_recipients{};  // households receiving it
+  // Where the first amount past Money::limit_fen is, as a JSON pointer into the summary ("/programme_totals/
+  // farmland_subsidy", "/mean_per_capita_net"); empty when none is. When set, no figure of the summary is shown.
+  std::string overflow;
+  bool overflowed() const { return !overflow.empty(); }
 };
 
 // One household's figures in a run, kept so that two runs can be compared household by household.
@@ -86,6 +91,10 @@ struct VillageComparison {
   int people_fallen = 0;  // the other way round
   bool has_cost_per_person_lifted = false;  // only when the reform costs something and lifts someone
   Money cost_per_person_lifted;             // cost ÷ people lifted
+  // Where the first amount past Money::limit_fen is, as a JSON pointer into village_comparison_to_json's object
+  // ("/cost", "/deciles/3/per_capita_change"); empty when none is. When set, no figure of the comparison is shown.
+  std::string overflow;
+  bool overflowed() const { return !overflow.empty(); }
 };
 
 // Household indices ranked by per-capita net, lowest first, ties in input order.

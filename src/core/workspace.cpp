@@ -278,17 +278,18 @@ LedgerStatus ledger_status(const WorkspaceHousehold& entry, int year, const Resu
   }
   if (s.quarters == 0) return s;
   const int size = entry.household.size();
-  s.expected_to_date = (projection.income.net * s.quarters).divided_by(4);
+  s.expected_to_date = projection.income.net.scaled(s.quarters, 4);
+  s.annualised_per_capita = s.year_to_date.scaled(4, static_cast<int64_t>(s.quarters) * size);
+  s.overflow = projection.overflowed() || s.year_to_date.overflowed() || s.expected_to_date.overflowed() ||
+               s.annualised_per_capita.overflowed();
+  if (s.overflow) return s;
   s.below_expected = s.year_to_date < s.expected_to_date;
-  s.annualised_per_capita = (s.year_to_date * 4).divided_by(static_cast<int64_t>(s.quarters) * size);
   for (const LineResult& line : projection.lines)
     if (line.id == LineId::monitoring && s.annualised_per_capita < line.value) s.below_monitoring_line = true;
   if (const auto& last = entry.household.last_year_per_capita_net; last && *last > Money()) {
     s.fell = s.annualised_per_capita < *last;
-    // growth < target ⇔ (now − last) × 10000 < target_bp × last, as the engine compares it
-    if (projection.growth.target_basis_points)
-      s.growth_below_target =
-          (s.annualised_per_capita - *last).fen() * 10000 < *projection.growth.target_basis_points * last->fen();
+    if (projection.growth.target_basis_points)  // as the engine compares it
+      s.growth_below_target = grew_less_than(s.annualised_per_capita, *last, *projection.growth.target_basis_points);
   }
   return s;
 }

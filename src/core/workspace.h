@@ -98,6 +98,7 @@ struct LedgerStatus {
   bool fell = false;                   // annualised per-capita below last year's
   bool growth_below_target = false;    // annualised growth over last year below the policy's target
   bool below_monitoring_line = false;  // annualised per-capita below the monitoring line
+  bool overflow = false;  // an amount here or in the projection went past Money::limit_fen: no figure or flag holds
 };
 LedgerStatus ledger_status(const WorkspaceHousehold& entry, int year, const Result& projection);
 
