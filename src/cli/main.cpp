@@ -1,15 +1,17 @@
 // zengshou: the core on the command line (../shared/spec/CONTRACT.md "Commands").
-// Exit status: 0 done, 2 bad input (one "error: WHERE: expected …" line per problem on stderr, nothing on stdout).
-#include <charconv>  // from_chars
-#include <cstdio>    // stdin
-#include <fstream>   // reading files
-#include <iostream>  // stdout, stderr
-#include <iterator>  // istreambuf_iterator
-#include <optional>  // options
-#include <sstream>   // buffered output
-#include <string>    // arguments
-#include <utility>   // move
-#include <vector>    // arguments, errors
+// Exit status: 0 done, 2 bad input (one "error: WHERE: expected …" line per problem on stderr, nothing on stdout):
+// a file that cannot be read, a directory, or amounts so large that a result's would overflow.
+#include <charconv>    // from_chars
+#include <cstdio>      // stdin
+#include <filesystem>  // is_directory
+#include <fstream>     // reading files
+#include <iostream>    // stdout, stderr
+#include <iterator>    // istreambuf_iterator
+#include <optional>    // options
+#include <sstream>     // buffered output
+#include <string>      // arguments
+#include <utility>     // move
+#include <vector>      // arguments, errors
 
 #include <nlohmann/json.hpp>
 
@@ -63,6 +65,13 @@ struct Options {
 int fail(const InputErrors& errors) {
   for (const InputError& e : errors) std::cerr << error_line(e) << '\n';
   return exit_bad_input;
+}
+
+// An amount of a result past Money::limit_fen, at `where` (a JSON pointer into what would have been printed):
+// a clear error rather than a wrong figure.
+InputError overflow_error(const std::string& where) {
+  return {where, "expected an amount within ±" + Money::fen(Money::limit_fen).yuan_text() +
+                     " yuan, got one past it (an overflow): check the amounts, areas and --set values"};
 }
 
 std::optional<int> parse_int(const std::string& text, int min, int max) {
@@ -143,14 +152,22 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
 
 // A file's text as UTF-8, through the decoder the app uses too (core/text_encoding.h): UTF-8 with or without a BOM,
 // or GBK Chinese; bytes that are neither come as they are, for the reader to refuse at the bad byte's line.
+// Empty when the file cannot be read: missing, a directory, or a read that fails part way.
 std::optional<std::string> read_input(const std::string& path) {
   std::string bytes;
-  if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  try {
+    if (path == "-") {
+      bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      std::error_code ignored;
+      if (std::filesystem::is_directory(path, ignored)) return std::nullopt;
+      std::ifstream in(path, std::ios::binary);
+      if (!in) return std::nullopt;
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      if (in.bad()) return std::nullopt;
+    }
+  } catch (const std::ios_base::failure&) {  // libstdc++ throws from a read that fails (EISDIR, EIO)
+    return std::nullopt;
   }
   return decode_text(std::move(bytes)).text;
 }
@@ -214,7 +231,13 @@ int run_single(const Options& o) {
   if (o.command == "project") {
     h.year = setting.value.year;
     json out = json::array();
-    for (const ProjectedYear& y : project(h, policies, *setting.value.policy, *o.years, {}, o.overrides))
+    const auto years = project(h, policies, *setting.value.policy, *o.years, {}, o.overrides);
+    InputErrors overflows;
+    for (size_t k = 0; k < years.size(); ++k)
+      if (years[k].result.overflowed())
+        overflows.push_back(overflow_error("/" + std::to_string(k) + years[k].result.overflow));
+    if (!overflows.empty()) return fail(overflows);
+    for (const ProjectedYear& y : years)
       out.push_back(result_to_json(y.result, y.household,
                                    policies.resolve(*setting.value.policy, y.household.year, o.overrides), o.language));
     std::cout << dump(out, 2) << '\n';
@@ -223,6 +246,7 @@ int run_single(const Options& o) {
   h.year = setting.value.year;
   const YearParameters params = policies.resolve(*setting.value.policy, h.year, o.overrides);
   const Result result = evaluate(h, params);
+  if (result.overflowed()) return fail({overflow_error(result.overflow)});
   if (o.command == "explain")
     std::cout << explain(result, h, params, o.language);
   else
@@ -246,14 +270,17 @@ int run_simulate(const Options& o) {
   if (!errors.empty()) return fail(errors);
   const auto households = synthetic_households(*o.seed, *o.households, policy->id, year);
   const VillageRun run = run_village(households, policies.resolve(*policy, year, o.overrides));
+  if (run.summary.overflowed()) return fail({overflow_error(run.summary.overflow)});
   json out = village_summary_to_json(run.summary);
   out["policy"] = policy->id;
   out["year"] = year;
   out["seed"] = *o.seed;
   // With a reform, what it changes against the policy as written.
-  if (!o.overrides.empty())
-    out["against_policy"] =
-        village_comparison_to_json(compare_villages(run_village(households, policies.resolve(*policy, year)), run));
+  if (!o.overrides.empty()) {
+    const VillageComparison against = compare_villages(run_village(households, policies.resolve(*policy, year)), run);
+    if (against.overflowed()) return fail({overflow_error("/against_policy" + against.overflow)});
+    out["against_policy"] = village_comparison_to_json(against);
+  }
   std::cout << dump(out, 2) << '\n';
   return exit_ok;
 }
@@ -276,8 +303,11 @@ int run_batch(const Options& o) {
     Household h = roster.value[i].household;
     h.year = settings[i].year;
     const YearParameters params = policies.resolve(*settings[i].policy, h.year, o.overrides);
-    out << dump(result_to_json(evaluate(h, params), h, params, o.language, false)) << '\n';
+    const Result result = evaluate(h, params);
+    if (result.overflowed()) errors.push_back(overflow_error(roster.value[i].where + result.overflow));
+    if (errors.empty()) out << dump(result_to_json(result, h, params, o.language, false)) << '\n';
   }
+  if (!errors.empty()) return fail(errors);
   std::cout << out.str();
   return exit_ok;
 }
