@@ -2,6 +2,7 @@
 
 #include <cstdio>    // snprintf
 #include <iterator>  // size
+#include <utility>   // pair
 
 #include "core/household.h"
 #include "strings.h"
@@ -10,7 +11,31 @@ namespace zengshou::app {
 
 core::Language core_language() { return language() == Language::zh_CN ? core::Language::zh : core::Language::en; }
 
-std::string money_text(core::Money m) { return m.fixed_text(); }
+std::string money_text(core::Money m) { return m.overflowed() ? tr(Str::overflow_figure) : m.fixed_text(); }
+
+std::string overflow_text(const std::string& where) {
+  for (const char* prefix : {"/programmes/", "/programme_totals/"}) {
+    if (where.rfind(prefix, 0) != 0) continue;
+    const std::string rest = where.substr(std::string_view(prefix).size());
+    if (const auto id = core::programme_from_name(rest.substr(0, rest.find('/')))) return programme_name(*id);
+  }
+  constexpr std::pair<const char*, Str> names[] = {{"/income/wage", Str::stream_wage},
+                                                   {"/income/production", Str::stream_production},
+                                                   {"/income/production_cost", Str::stream_production_cost},
+                                                   {"/income/property", Str::stream_property},
+                                                   {"/income/transfer", Str::stream_transfer},
+                                                   {"/income/net", Str::net_income},
+                                                   {"/income/per_capita_net", Str::per_capita_net},
+                                                   {"/income/cash_received", Str::cash_received},
+                                                   {"/growth/percent", Str::overflow_growth},
+                                                   {"/mean_per_capita_net", Str::village_mean},
+                                                   {"/programme_cost", Str::village_cost},
+                                                   {"/poverty_gap_total", Str::village_gap_total},
+                                                   {"/cost", Str::village_reform_cost}};
+  for (const auto& [pointer, label] : names)
+    if (where == pointer) return tr(label);
+  return where;
+}
 
 std::string reason_text(const core::Reason& r) { return core::render(r, core_language()); }
 

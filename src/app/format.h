@@ -9,8 +9,11 @@
 
 namespace zengshou::app {
 
-core::Language core_language();                  // the core's language for the UI's
-std::string money_text(core::Money m);           // "12345.67", always two decimals
+core::Language core_language();         // the core's language for the UI's
+std::string money_text(core::Money m);  // "12345.67", always two decimals; "溢出" when overflowed
+// What an overflow pointer (core::Result::overflow, VillageSummary::overflow) names, in the UI's language: a
+// programme or an income stream by its name, anything else as the pointer.
+std::string overflow_text(const std::string& where);
 std::string reason_text(const core::Reason& r);  // in the UI's language
 // An input problem in the UI's language: the place, what was expected, what came.
 std::string error_text(const core::InputError& error);

@@ -435,6 +435,7 @@ void results(Ui& ui, const Session& s, ViewState& state, PlatformRequests& reque
   const core::Result& r = s.result();
   if (!ImGui::CollapsingHeader(tr(Str::section_results), ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (headline) draw_headline(ui, s);
+  if (r.overflowed()) return;  // the headline says what overflowed, in place of every figure
   if (ImGui::BeginTable("##streams", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
     const std::pair<Str, Money> rows[] = {{Str::stream_wage, r.income.wage},
                                           {Str::stream_production, r.income.production},

@@ -309,6 +309,11 @@ void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& re
   }
   s.refresh();
   ImGui::TextUnformatted(tr(Str::household_comparison));
+  for (const core::Result* r : {&s.result(), &s.reform_result()})
+    if (r->overflowed()) {
+      draw_overflow_notice(ui, r->overflow, "comparison_overflow");
+      break;
+    }
   draw_table(ui, reform_comparison_table(s.result(), s.reform_result()), "household_comparison", requests);
   const auto baseline =
       core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years, state.growth);

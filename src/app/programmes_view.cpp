@@ -51,8 +51,18 @@ void draw_param_origin(Ui& ui, const core::ResolvedParam& p) {
   }
 }
 
+void draw_overflow_notice(Ui& ui, const std::string& where, const std::string& anchor) {
+  char text[768];
+  std::snprintf(text, sizeof text, tr(Str::overflow_notice), overflow_text(where).c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
+  ui.wrapped(text);
+  ImGui::PopStyleColor();
+  ui.anchor(anchor);
+}
+
 void draw_headline(Ui& ui, const Session& s) {
   const core::Result& r = s.result();
+  if (r.overflowed()) return draw_overflow_notice(ui, r.overflow, "overflow_notice");
   ImGui::TextUnformatted(tr(Str::per_capita_net));
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text,

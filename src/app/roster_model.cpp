@@ -44,6 +44,10 @@ void Roster::evaluate(size_t index) {
   row = Row{};
   if (policy == nullptr) return;
   core::evaluate_into(scratch_, h, policies.resolve(*policy, h.year));  // its buffers serve every household
+  if (scratch_.overflowed()) {                                          // no figure of it is right: the table says so
+    row.per_capita_net = row.gap = core::Money::overflow();
+    return;
+  }
   row.per_capita_net = scratch_.income.per_capita_net;
   for (const core::LineResult& l : scratch_.lines)
     if (l.id == core::LineId::monitoring) row.gap = l.per_capita_gap;

@@ -21,9 +21,9 @@ class Roster {
   // What the table shows of each household's result. The whole result (for the ledger and the card) is worked
   // out again when asked for: kept for 10 000 households it would take most of a phone's memory.
   struct Row {
-    core::Money per_capita_net;
-    core::Money gap;     // to the monitoring line, a person; zero when above
-    uint32_t flags = 0;  // bit i: core::FlagId i
+    core::Money per_capita_net;  // overflowed when any amount of the result is (then gap too, and no flags)
+    core::Money gap;             // to the monitoring line, a person; zero when above
+    uint32_t flags = 0;          // bit i: core::FlagId i
   };
 
   // Where a household is kept in the browser's database: one record a household, so a change writes only it.

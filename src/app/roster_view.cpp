@@ -1,7 +1,7 @@
 // 农户台账: the cadre's households — imported from CSV (UTF-8 or GBK, English or Chinese headers) or JSON, a table
 // sorted and filtered by village, category, income, gap and flags that opens a household in the calculator — and
 // the selected household's quarterly ledger (季度台账, seed 001 二(三)三) against its projection.
-#include <algorithm>  // stable_sort
+#include <algorithm>  // stable_sort, count_if
 #include <cstdio>     // snprintf
 #include <string>
 #include <vector>
@@ -42,6 +42,8 @@ void refresh_order(const Roster& roster, RosterViewState& v, const ImGuiTableSor
   v.order.clear();
   const auto& hs = roster.households();
   const auto& rows = roster.rows();
+  v.overflowed = static_cast<int>(
+      std::count_if(rows.begin(), rows.end(), [](const Roster::Row& r) { return r.per_capita_net.overflowed(); }));
   for (size_t i = 0; i < hs.size(); ++i) {
     const core::Household& h = hs[i].household;
     if (!contains(h.id, v.filter) && !contains(h.head, v.filter) && !contains(h.village, v.filter)) continue;
@@ -175,9 +177,12 @@ void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& request
     }
     ImGui::EndTable();
   }
-  const core::LedgerStatus s = core::ledger_status(w, year, roster.result(index));
+  const core::Result projection = roster.result(index);
+  const core::LedgerStatus s = core::ledger_status(w, year, projection);
   if (s.quarters == 0) {
     ImGui::TextDisabled("%s", tr(Str::ledger_empty));
+  } else if (s.overflow) {
+    draw_overflow_notice(ui, projection.overflowed() ? projection.overflow : "/ledger", "ledger_overflow");
   } else {
     char text[512];
     std::snprintf(text, sizeof text, tr(Str::ledger_status_text), s.quarters, money_text(s.year_to_date).c_str(),
@@ -271,6 +276,14 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   std::snprintf(count, sizeof count, tr(Str::roster_count), static_cast<int>(v.order.size()),
                 static_cast<int>(roster.households().size()), roster.import_ms());
   ImGui::TextDisabled("%s", count);
+  if (v.overflowed > 0) {
+    char text[512];
+    std::snprintf(text, sizeof text, tr(Str::overflow_roster), v.overflowed);
+    ImGui::PushStyleColor(ImGuiCol_Text, flag_colour);
+    ui.wrapped(text);
+    ImGui::PopStyleColor();
+    ui.anchor("roster_overflow");
+  }
   if (roster.households().empty()) {
     ui.wrapped(tr(Str::roster_empty));
     return;

@@ -59,6 +59,7 @@ struct RosterViewState {
   int selected = -1;
   bool added_current = false;  // the calculator's household was just added (it then edits that record)
   std::vector<int> order;      // the households shown, in table order
+  int overflowed = 0;          // households whose amounts overflowed, shown as such
   uint32_t generation = ~0u;   // the roster generation `order` was made for
 };
 
@@ -103,6 +104,8 @@ void draw_roster_view(Ui& ui, Session& session, Roster& roster, RosterViewState&
 
 // Pieces the views share.
 void draw_headline(Ui& ui, const Session& session);  // per-capita net against the lines
+// The message shown instead of figures when an amount overflowed (`where`: the core's pointer), under `anchor`.
+void draw_overflow_notice(Ui& ui, const std::string& where, const std::string& anchor);
 void draw_programme_node(Ui& ui, const Session& session, const core::ProgrammeResult& programme);
 void draw_suggestions(Ui& ui, const Session& session);
 // The reform's name in the UI's language, or "现行政策" when there is none.

@@ -102,6 +102,9 @@ TextTable decile_table(const VillageModel& v) {
 
 void draw_village_results(Ui& ui, const Session& s, const VillageModel& village, PlatformRequests& requests,
                           bool full) {
+  for (const std::string* where :
+       {&village.baseline().summary.overflow, &village.reform().summary.overflow, &village.comparison().overflow})
+    if (!where->empty()) return draw_overflow_notice(ui, *where, "village_overflow");
   ui.heading(tr(Str::village_summary_title));
   draw_table(ui, summary_table(village), "village_summary", requests);
   if (!s.reform().empty()) {
