@@ -49,6 +49,13 @@ printf '{ "schema": "zengshou.household/1", "year": 2022, "members": [ { "birth_
 check "bad household on stdin" eval -
 printf 'not json at all' >"$tmp/stdin"
 check "not JSON" eval -
+# 10^8 mu at a reform's 10^8 yuan a mu: the same overflow line and exit 2 from both; and the same figure just under.
+printf '{ "schema": "zengshou.household/1", "policy": "yunnan/changning", "year": 2022, "members": [ { "birth_year": 1975 } ], "transfers": { "farmland_mu": 100000000 } }' >"$tmp/stdin"
+check "overflow: farmland x reform" eval --set farmland_subsidy.per_mu=100000000 -
+check "near the limit: exact" eval --set farmland_subsidy.per_mu=99999 -
+: >"$tmp/stdin"
+check "overflow: village totals" simulate --policy yunnan/changning --households 100000 --seed 1 --set farmland_subsidy.per_mu=100000000
+check "a directory as FILE" eval examples
 : >"$tmp/stdin"
 # Every file of the bad-input corpus, with the command expected.txt gives it.
 while IFS= read -r line; do
