@@ -34,12 +34,6 @@ void set_change(Session& s, ParamId id, std::optional<int64_t> value) {
   s.reform_changed();
 }
 
-std::string difference_text(Money before, Money after) {
-  const Money d = after - before;
-  if (d == Money()) return "";
-  return (d > Money() ? "+" : "") + money_text(d);
-}
-
 std::string value_text(ParamId id, std::optional<int64_t> value) {
   core::ResolvedParam p;
   p.value = value;
@@ -182,40 +176,6 @@ void draw_parameter_editor(Ui& ui, Session& s) {
     for (ParamId id : shared_params()) param_editor(ui, s, id);
     ImGui::Unindent();
   }
-}
-
-TextTable reform_comparison_table(const core::Result& a, const core::Result& b) {
-  TextTable t{"household-reform.csv",
-              {tr(Str::item_label), tr(Str::baseline_label), tr(Str::reform_label), tr(Str::difference_label)},
-              {}};
-  const auto row = [&](const std::string& label, Money before, Money after) {
-    t.rows.push_back({label, money_text(before), money_text(after), difference_text(before, after)});
-  };
-  row(tr(Str::stream_wage), a.income.wage, b.income.wage);
-  row(tr(Str::stream_production_net), a.income.production - a.income.production_cost,
-      b.income.production - b.income.production_cost);
-  row(tr(Str::stream_property), a.income.property, b.income.property);
-  row(tr(Str::stream_transfer), a.income.transfer, b.income.transfer);
-  row(tr(Str::net_income), a.income.net, b.income.net);
-  row(tr(Str::per_capita_net), a.income.per_capita_net, b.income.per_capita_net);
-  row(tr(Str::cash_received), a.income.cash_received, b.income.cash_received);
-  for (size_t i = 0; i < a.lines.size() && i < b.lines.size(); ++i) {
-    const Str line = a.lines[i].id == core::LineId::monitoring ? Str::line_monitoring
-                     : a.lines[i].id == core::LineId::policy   ? Str::line_policy
-                                                               : Str::line_focus;
-    char label[160];
-    std::snprintf(label, sizeof label, tr(Str::gap_row), tr(line));
-    row(label, a.lines[i].per_capita_gap, b.lines[i].per_capita_gap);
-  }
-  for (size_t i = 0; i < core::programme_count; ++i) {
-    const core::ProgrammeResult& pa = a.programmes[i];
-    const core::ProgrammeResult& pb = b.programmes[i];
-    if (pa.amount == Money() && pb.amount == Money()) continue;
-    std::string label = programme_name(pa.id);
-    if (pa.counted != pb.counted) label += pb.counted ? tr(Str::now_counted) : tr(Str::now_not_counted);
-    row(label, pa.amount, pb.amount);
-  }
-  return t;
 }
 
 std::string reform_title(const core::Reform& r) {

@@ -23,16 +23,6 @@ constexpr ImU32 flag_colour = IM_COL32(170, 60, 30, 255);
 
 enum Column { col_id, col_head, col_village, col_category, col_size, col_per_capita, col_gap, col_flags, col_count };
 
-std::string flags_text(uint32_t flags) {
-  constexpr Str labels[] = {
-      Str::flag_short_below_monitoring, Str::flag_short_below_policy,    Str::flag_short_fell,
-      Str::flag_short_growth,           Str::flag_short_zero_employment, Str::flag_short_relocated};
-  std::string text;
-  for (size_t i = 0; i < std::size(labels); ++i)
-    if ((flags & (1u << i)) != 0) text += (text.empty() ? "" : tr(Str::list_separator)) + std::string(tr(labels[i]));
-  return text;
-}
-
 bool contains(const std::string& text, const std::string& part) {
   return part.empty() || text.find(part) != std::string::npos;
 }
@@ -79,39 +69,6 @@ void refresh_order(const Roster& roster, RosterViewState& v, const ImGuiTableSor
     }
   };
   std::stable_sort(v.order.begin(), v.order.end(), [&](int a, int b) { return up ? key_less(a, b) : key_less(b, a); });
-}
-
-TextTable roster_table(const Roster& roster, const std::vector<int>& order) {
-  TextTable t{"roster.csv",
-              {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::category),
-               tr(Str::roster_size), tr(Str::per_capita_net), tr(Str::roster_gap), tr(Str::flags_title)},
-              {}};
-  for (int i : order) {
-    const core::Household& h = roster.households()[static_cast<size_t>(i)].household;
-    const Roster::Row& r = roster.rows()[static_cast<size_t>(i)];
-    t.rows.push_back({h.id, h.head, h.village, tr(category_labels[static_cast<size_t>(h.category)]),
-                      std::to_string(h.size()), money_text(r.per_capita_net), money_text(r.gap), flags_text(r.flags)});
-  }
-  return t;
-}
-
-TextTable ledger_table(const Roster& roster, int year) {
-  TextTable t{"ledger-" + std::to_string(year) + ".csv",
-              {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::year_label),
-               tr(Str::ledger_quarter), tr(Str::stream_wage), tr(Str::ledger_production_revenue),
-               tr(Str::ledger_production_cost), tr(Str::stream_property), tr(Str::stream_transfer),
-               tr(Str::ledger_quarter_net)},
-              {}};
-  for (const core::WorkspaceHousehold& w : roster.households()) {
-    for (const core::QuarterRecord& q : w.ledger) {
-      if (q.year != year) continue;
-      t.rows.push_back({w.household.id, w.household.head, w.household.village, std::to_string(q.year),
-                        std::to_string(q.quarter), money_text(q.wage), money_text(q.production_revenue),
-                        money_text(q.production_cost), money_text(q.property), money_text(q.transfer),
-                        money_text(q.net())});
-    }
-  }
-  return t;
 }
 
 // The ledger as a printable page: the same rows as the CSV.

@@ -1,24 +1,28 @@
 // The UI string table in both languages, and the current language (Simplified Chinese by default).
 #include "strings.h"
 
-#include <array>  // the two tables
+#include <cstddef>   // size_t
+#include <iterator>  // size
 
 namespace zengshou::app {
 namespace {
 
-constexpr std::array zh_cn_text{
+// Plain arrays: deducing a std::array of 400 strings passes clang's fold-expression limit (the native tests build
+// this file with clang under the sanitizers).
+constexpr const char* zh_cn_text[] = {
 #define ZS_STRING(id, zh, en) zh,
 #include "strings.def"
 #undef ZS_STRING
 };
 
-constexpr std::array en_text{
+constexpr const char* en_text[] = {
 #define ZS_STRING(id, zh, en) en,
 #include "strings.def"
 #undef ZS_STRING
 };
 
-static_assert(zh_cn_text.size() == static_cast<size_t>(Str::count_));
+static_assert(std::size(zh_cn_text) == static_cast<size_t>(Str::count_));
+static_assert(std::size(en_text) == static_cast<size_t>(Str::count_));
 
 Language current_language = Language::zh_CN;
 

@@ -3,37 +3,6 @@
 #include <imgui.h>
 
 namespace zengshou::app {
-namespace {
-
-void append_cell(std::string& out, const std::string& cell) {
-  if (cell.find_first_of(",\"\n\r") == std::string::npos) {
-    out += cell;
-    return;
-  }
-  out += '"';
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-void append_row(std::string& out, const std::vector<std::string>& cells) {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) out += ',';
-    append_cell(out, cells[i]);
-  }
-  out += "\r\n";
-}
-
-}  // namespace
-
-std::string csv_text(const TextTable& table) {
-  std::string out = "\xEF\xBB\xBF";
-  append_row(out, table.header);
-  for (const auto& row : table.rows) append_row(out, row);
-  return out;
-}
 
 void draw_table(Ui& ui, const TextTable& table, const char* anchor, PlatformRequests& requests) {
   ImGui::PushID(anchor);

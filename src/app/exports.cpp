@@ -1,0 +1,175 @@
+#include "exports.h"
+
+#include <cstdio>    // snprintf
+#include <iterator>  // size
+
+#include "core/csv_write.h"
+#include "format.h"
+#include "labels.h"
+
+namespace zengshou::app {
+
+using core::Money;
+
+std::string csv_text(const TextTable& table) { return core::csv_document(table.header, table.rows); }
+
+std::string change_text(int before, int after) {
+  if (before == after) return "";
+  return (after > before ? "+" : "") + std::to_string(after - before);
+}
+
+std::string change_text(Money before, Money after) {
+  if (before == after) return "";
+  return (after > before ? "+" : "") + money_text(after - before);
+}
+
+std::string flags_text(uint32_t flags) {
+  constexpr Str labels[] = {
+      Str::flag_short_below_monitoring, Str::flag_short_below_policy,    Str::flag_short_fell,
+      Str::flag_short_growth,           Str::flag_short_zero_employment, Str::flag_short_relocated};
+  std::string text;
+  for (size_t i = 0; i < std::size(labels); ++i)
+    if ((flags & (1u << i)) != 0) text += (text.empty() ? "" : tr(Str::list_separator)) + std::string(tr(labels[i]));
+  return text;
+}
+
+TextTable roster_table(const Roster& roster, const std::vector<int>& order) {
+  TextTable t{"roster.csv",
+              {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::category),
+               tr(Str::roster_size), tr(Str::per_capita_net), tr(Str::roster_gap), tr(Str::flags_title)},
+              {}};
+  for (int i : order) {
+    const core::Household& h = roster.households()[static_cast<size_t>(i)].household;
+    const Roster::Row& r = roster.rows()[static_cast<size_t>(i)];
+    t.rows.push_back({h.id, h.head, h.village, tr(category_labels[static_cast<size_t>(h.category)]),
+                      std::to_string(h.size()), money_text(r.per_capita_net), money_text(r.gap), flags_text(r.flags)});
+  }
+  return t;
+}
+
+TextTable ledger_table(const Roster& roster, int year) {
+  TextTable t{"ledger-" + std::to_string(year) + ".csv",
+              {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::year_label),
+               tr(Str::ledger_quarter), tr(Str::stream_wage), tr(Str::ledger_production_revenue),
+               tr(Str::ledger_production_cost), tr(Str::stream_property), tr(Str::stream_transfer),
+               tr(Str::ledger_quarter_net)},
+              {}};
+  for (const core::WorkspaceHousehold& w : roster.households()) {
+    for (const core::QuarterRecord& q : w.ledger) {
+      if (q.year != year) continue;
+      t.rows.push_back({w.household.id, w.household.head, w.household.village, std::to_string(q.year),
+                        std::to_string(q.quarter), money_text(q.wage), money_text(q.production_revenue),
+                        money_text(q.production_cost), money_text(q.property), money_text(q.transfer),
+                        money_text(q.net())});
+    }
+  }
+  return t;
+}
+
+TextTable village_summary_table(const VillageModel& v) {
+  const core::VillageSummary& a = v.baseline().summary;
+  const core::VillageSummary& b = v.reform().summary;
+  TextTable t{"village-summary.csv",
+              {tr(Str::item_label), tr(Str::baseline_label), tr(Str::reform_label), tr(Str::difference_label)},
+              {}};
+  const auto count = [&](Str label, int before, int after) {
+    t.rows.push_back({tr(label), std::to_string(before), std::to_string(after), change_text(before, after)});
+  };
+  const auto money = [&](Str label, Money before, Money after) {
+    t.rows.push_back({tr(label), money_text(before), money_text(after), change_text(before, after)});
+  };
+  count(Str::village_households, a.households, b.households);
+  count(Str::village_people, a.people, b.people);
+  count(Str::village_below_monitoring, a.below_monitoring_line, b.below_monitoring_line);
+  count(Str::village_people_below_monitoring, a.people_below_monitoring_line, b.people_below_monitoring_line);
+  if (v.baseline().has_policy_line) {
+    count(Str::village_below_policy, a.below_policy_line, b.below_policy_line);
+    count(Str::village_people_below_policy, a.people_below_policy_line, b.people_below_policy_line);
+  }
+  money(Str::village_gap_total, a.poverty_gap_total, b.poverty_gap_total);
+  money(Str::village_gap_mean, a.poverty_gap_mean, b.poverty_gap_mean);
+  money(Str::village_mean, a.mean_per_capita_net, b.mean_per_capita_net);
+  money(Str::village_median, a.median_per_capita_net, b.median_per_capita_net);
+  money(Str::village_cost, a.programme_cost, b.programme_cost);
+  return t;
+}
+
+TextTable village_effect_table(const VillageModel& v) {
+  const core::VillageComparison& c = v.comparison();
+  TextTable t{"village-reform-effect.csv", {tr(Str::item_label), tr(Str::value_label)}, {}};
+  t.rows.push_back({tr(Str::village_winners), std::to_string(c.winners)});
+  t.rows.push_back({tr(Str::village_losers), std::to_string(c.losers)});
+  t.rows.push_back({tr(Str::village_reform_cost), money_text(c.cost)});
+  t.rows.push_back({tr(Str::village_lifted), std::to_string(c.people_lifted)});
+  t.rows.push_back({tr(Str::village_fallen), std::to_string(c.people_fallen)});
+  t.rows.push_back({tr(Str::village_cost_per_lifted),
+                    c.has_cost_per_person_lifted ? money_text(c.cost_per_person_lifted) : tr(Str::not_applicable)});
+  return t;
+}
+
+TextTable village_programme_table(const VillageModel& v) {
+  const core::VillageSummary& a = v.baseline().summary;
+  const core::VillageSummary& b = v.reform().summary;
+  TextTable t{"village-programmes.csv",
+              {tr(Str::programme_label), tr(Str::village_recipients_baseline), tr(Str::village_recipients_reform),
+               tr(Str::village_total_baseline), tr(Str::village_total_reform), tr(Str::difference_label)},
+              {}};
+  for (size_t i = 0; i < core::programme_count; ++i) {
+    if (a.programme_recipients[i] == 0 && b.programme_recipients[i] == 0) continue;
+    t.rows.push_back({programme_name(static_cast<core::ProgrammeId>(i)), std::to_string(a.programme_recipients[i]),
+                      std::to_string(b.programme_recipients[i]), money_text(a.programme_totals[i]),
+                      money_text(b.programme_totals[i]), change_text(a.programme_totals[i], b.programme_totals[i])});
+  }
+  return t;
+}
+
+TextTable village_decile_table(const VillageModel& v) {
+  TextTable t{"village-deciles.csv",
+              {tr(Str::decile_label), tr(Str::decile_range), tr(Str::village_households), tr(Str::village_winners),
+               tr(Str::village_losers), tr(Str::decile_change)},
+              {}};
+  for (size_t d = 0; d < v.comparison().deciles.size(); ++d) {
+    const core::DecileChange& c = v.comparison().deciles[d];
+    if (c.households == 0) continue;
+    t.rows.push_back({std::to_string(d + 1), money_text(c.baseline_low) + " – " + money_text(c.baseline_high),
+                      std::to_string(c.households), std::to_string(c.winners), std::to_string(c.losers),
+                      change_text(Money(), c.per_capita_change())});
+  }
+  return t;
+}
+
+TextTable reform_comparison_table(const core::Result& a, const core::Result& b) {
+  TextTable t{"household-reform.csv",
+              {tr(Str::item_label), tr(Str::baseline_label), tr(Str::reform_label), tr(Str::difference_label)},
+              {}};
+  const auto row = [&](const std::string& label, Money before, Money after) {
+    t.rows.push_back({label, money_text(before), money_text(after), change_text(before, after)});
+  };
+  row(tr(Str::stream_wage), a.income.wage, b.income.wage);
+  row(tr(Str::stream_production_net), a.income.production - a.income.production_cost,
+      b.income.production - b.income.production_cost);
+  row(tr(Str::stream_property), a.income.property, b.income.property);
+  row(tr(Str::stream_transfer), a.income.transfer, b.income.transfer);
+  row(tr(Str::net_income), a.income.net, b.income.net);
+  row(tr(Str::per_capita_net), a.income.per_capita_net, b.income.per_capita_net);
+  row(tr(Str::cash_received), a.income.cash_received, b.income.cash_received);
+  for (size_t i = 0; i < a.lines.size() && i < b.lines.size(); ++i) {
+    const Str line = a.lines[i].id == core::LineId::monitoring ? Str::line_monitoring
+                     : a.lines[i].id == core::LineId::policy   ? Str::line_policy
+                                                               : Str::line_focus;
+    char label[160];
+    std::snprintf(label, sizeof label, tr(Str::gap_row), tr(line));
+    row(label, a.lines[i].per_capita_gap, b.lines[i].per_capita_gap);
+  }
+  for (size_t i = 0; i < core::programme_count; ++i) {
+    const core::ProgrammeResult& pa = a.programmes[i];
+    const core::ProgrammeResult& pb = b.programmes[i];
+    if (pa.amount == Money() && pb.amount == Money()) continue;
+    std::string label = programme_name(pa.id);
+    if (pa.counted != pb.counted) label += pb.counted ? tr(Str::now_counted) : tr(Str::now_not_counted);
+    row(label, pa.amount, pb.amount);
+  }
+  return t;
+}
+
+}  // namespace zengshou::app

