@@ -474,7 +474,9 @@ void App::stored_elsewhere(const std::string& key, int version, std::optional<st
 }
 
 std::string App::unsaved_records_json() const {
-  return store_.unsaved_json(roster_, session_changed_ ? std::optional(session_record_text()) : std::nullopt);
+  // A session in a write under way is not stored yet either: the tab may close before the write ends.
+  const bool unstored = session_changed_ || store_.writing_session();
+  return store_.unsaved_json(roster_, unstored ? std::optional(session_record_text()) : std::nullopt);
 }
 
 void App::share_link_made(std::string link) {

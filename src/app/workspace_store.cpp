@@ -227,6 +227,10 @@ void WorkspaceStore::drop_unreadable(Roster& roster, size_t index) {
   unreadable_.erase(unreadable_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 
+bool WorkspaceStore::writing_session() const {
+  return std::any_of(in_flight_.begin(), in_flight_.end(), [](const InFlight& f) { return f.key == session_key; });
+}
+
 bool WorkspaceStore::has_unsaved(const Roster& roster) const {
   if (!in_flight_.empty() || !extra_writes_.empty() || !roster.removed().empty()) return true;
   return std::any_of(roster.records().begin(), roster.records().end(),

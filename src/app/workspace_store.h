@@ -61,6 +61,7 @@ class WorkspaceStore {
   void conflicted(Roster& roster, const std::string& key, int64_t version, std::optional<std::string_view> text);
   void batch_done(Roster& roster, bool failed);
   bool writing() const { return !in_flight_.empty(); }
+  bool writing_session() const;  // this tab's session is in the batch under way
 
   // Another tab stored or deleted a household. Returns true when the roster changed (the app then refreshes the
   // calculator if it shows that household).

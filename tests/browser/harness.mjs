@@ -123,6 +123,15 @@ export async function clickAnchor(page, name) {
   return a;
 }
 
+// Presses a key as a person does, held over a few frames: a press and release between two frames is one the app
+// (Dear ImGui 1.86, which reads whether a key is down each frame) may never see.
+export async function pressKey(page, key) {
+  await page.keyboard.down(key);
+  await frames(page, 2);
+  await page.keyboard.up(key);
+  await frames(page, 3);
+}
+
 // Types into a text field as a person would: clicks it, waits for the page's overlay input of this new edit, puts
 // the text in as an IME commits it, and ends the edit with Enter.
 export async function typeInto(page, anchor, text) {

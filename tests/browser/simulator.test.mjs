@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifacts, clickAnchor, decodePng, frames, launch, openApp, openPage, repoRoot, serve, typeInto }
+import { artifacts, clickAnchor, decodePng, frames, launch, openApp, openPage, pressKey, repoRoot, serve, typeInto }
   from './harness.mjs';
 
 let server, browser;
@@ -125,8 +125,7 @@ describe('policy simulator', () => {
     assert.deepEqual(s.presenter, { scenario: 0 });
     assert.ok(s.font_scale >= 1.5, `font scale ${s.font_scale}`);
     assert.match(s.reform.name, /公益性岗位/);
-    await page.keyboard.press('ArrowRight');
-    await frames(page, 3);
+    await pressKey(page, 'ArrowRight');
     s = await state(page);
     assert.equal(s.presenter.scenario, 1);
     assert.deepEqual(s.reform.changes, { 'rain_dew.counts_in_net_income': true });
@@ -138,11 +137,9 @@ describe('policy simulator', () => {
     assert.equal(s.household.year, 2022);
     assert.ok(s.village.comparison.winners > 0);
     await page.screenshot({ path: join(artifacts, 'presenter.png') });
-    await page.keyboard.press('ArrowRight');
-    await frames(page, 3);
+    await pressKey(page, 'ArrowRight');
     assert.equal((await state(page)).presenter.scenario, 0);
-    await page.keyboard.press('Escape');
-    await frames(page, 3);
+    await pressKey(page, 'Escape');
     s = await state(page);
     assert.equal(s.presenter, null);
     assert.equal(s.font_scale, 1);
