@@ -120,7 +120,8 @@ TEST_CASE("explain is a readable Chinese report with every amount's rule and sou
   REQUIRE_EQ(zh.status, 0);
   CHECK(zh.out.find("人均纯收入: 15019.00 元") != std::string::npos);
   CHECK(zh.out.find("李梅: 公益性岗位12个月") != std::string::npos);
-  CHECK(zh.out.find("出处: 《昌宁县2022年脱贫人口持续增收工作要点》三(一)4「规范乡村公益性岗位管理」") != std::string::npos);
+  CHECK(zh.out.find("出处: 《昌宁县2022年脱贫人口持续增收工作要点》三(一)4「规范乡村公益性岗位管理」") !=
+        std::string::npos);
   CHECK(zh.out.find("假设") != std::string::npos);
   const Run en = run_cli("explain --lang en examples/changning-tuopin.json");
   CHECK(en.out.find("Per-capita net income: 15019.00 yuan") != std::string::npos);
