@@ -98,16 +98,32 @@ TEST_CASE("clauses are found by their headings: 三、 (三) 21.; 附件2 三、
   CHECK_EQ(slice("一(三)"), "(none)");
 }
 
+namespace {
+
+// A repository file name ("000_824a151a1583fd19.txt"), a spec file name or a hash.
+const std::regex leak(R"(\.txt|\.md|NATIONAL|DOMAIN|[0-9a-f]{16})");
+
+void check_no_leak(const std::string& command) {
+  CAPTURE(command);
+  const auto run = run_cli(command);
+  CHECK_EQ(run.status, 0);
+  std::smatch m;
+  if (std::regex_search(run.out, m, leak)) FAIL_CHECK("found \"" << m.str() << "\" in the output");
+}
+
+}  // namespace
+
 TEST_CASE("no repository file name, spec name or hash reaches a user: eval, explain and project over every example") {
-  const std::regex leak(R"(\.txt|\.md|NATIONAL|DOMAIN|[0-9a-f]{16})");
   for (const EmbeddedAsset& f : embedded_example_files()) {
     const std::string file = "examples/" + std::string(f.name) + ".json";
-    for (const std::string command : {"eval", "eval --lang en", "explain", "explain --lang en", "project --years 3"}) {
-      CAPTURE(command + " " + file);
-      const auto run = run_cli(command + " " + file);
-      CHECK_EQ(run.status, 0);
-      std::smatch m;
-      if (std::regex_search(run.out, m, leak)) FAIL_CHECK("found \"" << m.str() << "\" in the output");
-    }
+    for (const std::string command : {"eval", "eval --lang en", "explain", "explain --lang en", "project --years 3"})
+      check_no_leak(command + " " + file);
   }
+}
+
+TEST_CASE("nor in policies, batch over the roster, or a simulated village under each county's policy") {
+  check_no_leak("policies");
+  check_no_leak("batch examples/roster.csv");
+  for (const char* policy : {"yunnan/changning", "yunnan/weixi", "yunnan/qujing", "guizhou/ceheng", "template/county"})
+    check_no_leak(std::string("simulate --policy ") + policy + " --households 30 --seed 1");
 }
