@@ -7,6 +7,7 @@
 #include "core/policy.h"
 
 #include <regex>  // the scan for file names and hashes
+#include <set>    // cited documents
 
 using namespace zengshou::core;
 using zengshou::test::run_cli;
@@ -126,4 +127,21 @@ TEST_CASE("nor in policies, batch over the roster, or a simulated village under 
   check_no_leak("batch examples/roster.csv");
   for (const char* policy : {"yunnan/changning", "yunnan/weixi", "yunnan/qujing", "guizhou/ceheng", "template/county"})
     check_no_leak(std::string("simulate --policy ") + policy + " --households 30 --seed 1");
+}
+
+TEST_CASE("every shipped document is cited by a policy, and every policy's own document exists") {
+  std::set<std::string> cited;
+  for (const PolicyFile* f : PolicySet::embedded().files()) {
+    if (!f->document.empty()) {
+      CHECK_MESSAGE(DocumentSet::embedded().find(f->document) != nullptr, f->id);
+      cited.insert(f->document);
+    }
+    for (const auto& [id, entries] : f->parameters)
+      for (const ParamEntry& e : entries) {
+        if (e.cited) cited.insert(e.cited->document);
+        if (e.leans_on) cited.insert(e.leans_on->document);
+        CHECK_MESSAGE((e.assumed || e.cited.has_value()), f->id << " " << info(id).name);
+      }
+  }
+  for (const Document* d : DocumentSet::embedded().documents()) CHECK_MESSAGE(cited.count(d->id) == 1, d->id);
 }
