@@ -1,31 +1,14 @@
 // Parsing assets/documents/*.json ("zengshou.document/1") into Documents, with every problem at its JSON pointer.
 #include "document.h"
 
-#include <charconv>  // from_chars
-
 #include <nlohmann/json.hpp>
 
 #include "embedded_assets.h"
 #include "json_reading.h"
 
 namespace zengshou::core {
-namespace {
 
 using nlohmann::json;
-
-// "2022-08-08" → 20220808; empty when malformed.
-std::optional<int> parse_day(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  const char* p = text.data();
-  if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
-      std::from_chars(p + 8, p + 10, d).ptr != p + 10)
-    return std::nullopt;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  return y * 10000 + m * 100 + d;
-}
-
-}  // namespace
 
 Parsed<Document> parse_document_file(std::string_view name, std::string_view text) {
   Parsed<Document> out;
@@ -48,7 +31,7 @@ Parsed<Document> parse_document_file(std::string_view name, std::string_view tex
   d.index_number = r.string_field(doc, "", "index_number", false);
   const std::string issued = r.string_field(doc, "", "issued", false);
   if (!issued.empty()) {
-    const auto day = parse_day(issued);
+    const auto day = parse_iso_date(issued);
     if (!day) out.errors.push_back({"/issued", "expected a date YYYY-MM-DD, got \"" + issued + "\""});
     d.issued = day.value_or(0);
   }

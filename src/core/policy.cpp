@@ -14,18 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// "2022-01-01" → 20220101; empty when malformed.
-std::optional<int> parse_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  const char* p = text.data();
-  if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
-      std::from_chars(p + 8, p + 10, d).ptr != p + 10)
-    return std::nullopt;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  return y * 10000 + m * 100 + d;
-}
-
 std::optional<CategorySet> parse_categories(const std::vector<std::string_view>& names) {
   CategorySet set = 0;
   for (std::string_view name : names) {
@@ -50,6 +38,9 @@ std::string categories_text(CategorySet set) {
 constexpr std::array<std::string_view, 20> chinese_numerals = {"一",   "二",   "三",   "四",   "五",   "六",   "七",
                                                                "八",   "九",   "十",   "十一", "十二", "十三", "十四",
                                                                "十五", "十六", "十七", "十八", "十九", "二十"};
+
+// The largest item or attachment number a clause label may have.
+constexpr int max_clause_number = 999;
 
 // One part of a clause label, as the line that starts it ("三、", "(三)", "21.", "三是", "附件2") and the line
 // that starts the next part of the same kind.
@@ -81,7 +72,7 @@ std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
       label.remove_prefix(6);
       int n = 0;
       const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
-      if (ec != std::errc{}) return std::nullopt;
+      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
       label.remove_prefix(static_cast<size_t>(end - label.data()));
       parts.push_back({"附件" + std::to_string(n) + "\n", "附件" + std::to_string(n + 1) + "\n"});
     } else if (label[0] == '(') {
@@ -96,6 +87,7 @@ std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
     } else if (label[0] >= '0' && label[0] <= '9') {
       int n = 0;
       const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
+      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
       label.remove_prefix(static_cast<size_t>(end - label.data()));
       parts.push_back({std::to_string(n) + ".", std::to_string(n + 1) + "."});
     } else if (const auto n = numeral_at(label)) {
@@ -296,7 +288,7 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
         continue;
       }
       ParamEntry entry;
-      const auto from = parse_date(r.string_field(e, at, "from", true));
+      const auto from = parse_iso_date(r.string_field(e, at, "from", true));
       if (!from) out.errors.push_back({at + "/from", "expected a date YYYY-MM-DD"});
       entry.from = from.value_or(0);
       if (!e.contains("value")) {

@@ -97,6 +97,8 @@ TEST_CASE("clauses are found by their headings: 三、 (三) 21.; 附件2 三、
   CHECK_EQ(slice("前言"), "前言\n");
   CHECK_EQ(slice("附件2 一"), "一、壬\n");
   CHECK_EQ(slice("一(三)"), "(none)");
+  CHECK_EQ(slice("一(一)99999999999"), "(none)");  // not a number a clause has
+  CHECK_EQ(slice("第十五条"), "(none)");
 }
 
 namespace {
