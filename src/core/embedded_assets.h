@@ -1,5 +1,5 @@
-// Text assets compiled into the program (assets/policies, assets/examples and assets/reforms), so every build
-// carries the same files.
+// Text assets compiled into the program (assets/policies, assets/documents, assets/examples and assets/reforms), so
+// every build carries the same files.
 #pragma once
 
 #include <string_view>  // names and contents
@@ -13,7 +13,8 @@ struct EmbeddedAsset {
 };
 
 const std::vector<EmbeddedAsset>& embedded_policy_files();
-const std::vector<EmbeddedAsset>& embedded_example_files();  // example households, e.g. "changning-tuopin"
-const std::vector<EmbeddedAsset>& embedded_reform_files();   // prepared scenarios, e.g. "1-post-1000"
+const std::vector<EmbeddedAsset>& embedded_document_files();  // the documents policies cite, e.g. "guofa-2014-8"
+const std::vector<EmbeddedAsset>& embedded_example_files();   // example households, e.g. "changning-tuopin"
+const std::vector<EmbeddedAsset>& embedded_reform_files();    // prepared scenarios, e.g. "1-post-1000"
 
 }  // namespace zengshou::core

@@ -1,6 +1,19 @@
 #include "json_reading.h"
 
+#include <charconv>  // from_chars
+
 namespace zengshou::core {
+
+std::optional<int> parse_iso_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  const char* p = text.data();
+  if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
+      std::from_chars(p + 8, p + 10, d).ptr != p + 10)
+    return std::nullopt;
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  return y * 10000 + m * 100 + d;
+}
 
 using nlohmann::json;
 

@@ -14,18 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// "2022-01-01" → 20220101; empty when malformed.
-std::optional<int> parse_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  const char* p = text.data();
-  if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
-      std::from_chars(p + 8, p + 10, d).ptr != p + 10)
-    return std::nullopt;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  return y * 10000 + m * 100 + d;
-}
-
 std::optional<CategorySet> parse_categories(const std::vector<std::string_view>& names) {
   CategorySet set = 0;
   for (std::string_view name : names) {
@@ -44,6 +32,143 @@ std::string categories_text(CategorySet set) {
     text += category_names[i];
   }
   return text;
+}
+
+// Chinese numerals as clause headings use them: 一 … 二十.
+constexpr std::array<std::string_view, 20> chinese_numerals = {"一",   "二",   "三",   "四",   "五",   "六",   "七",
+                                                               "八",   "九",   "十",   "十一", "十二", "十三", "十四",
+                                                               "十五", "十六", "十七", "十八", "十九", "二十"};
+
+// The largest item or attachment number a clause label may have.
+constexpr int max_clause_number = 999;
+
+// One part of a clause label, as the line that starts it ("三、", "(三)", "21.", "三是", "附件2") and the line
+// that starts the next part of the same kind.
+struct ClausePart {
+  std::string heading;
+  std::string next;
+};
+
+// The first line starting with `heading` in text[begin, end), or npos.
+size_t find_line(std::string_view text, std::string_view heading, size_t begin, size_t end) {
+  for (size_t at = text.find(heading, begin); at != std::string_view::npos && at < end; at = text.find(heading, at + 1))
+    if (at == 0 || text[at - 1] == '\n') return at;
+  return std::string_view::npos;
+}
+
+// "三(三)21" → 三、 (三) 21.; "附件2 三.24" → 附件2 三、 24.; "二(四)三" → 二、 (四) 三是. Empty when malformed.
+std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
+  std::vector<ClausePart> parts;
+  bool after_parenthesis = false;
+  const auto numeral_at = [&](std::string_view rest) -> std::optional<size_t> {
+    for (size_t n = chinese_numerals.size(); n-- > 0;)  // longest first: 十一 before 十
+      if (rest.substr(0, chinese_numerals[n].size()) == chinese_numerals[n]) return n;
+    return std::nullopt;
+  };
+  while (!label.empty()) {
+    if (label[0] == ' ' || label[0] == '.') {
+      label.remove_prefix(1);
+    } else if (label.substr(0, 6) == "附件") {
+      label.remove_prefix(6);
+      int n = 0;
+      const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
+      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
+      label.remove_prefix(static_cast<size_t>(end - label.data()));
+      parts.push_back({"附件" + std::to_string(n) + "\n", "附件" + std::to_string(n + 1) + "\n"});
+    } else if (label[0] == '(') {
+      const size_t close = label.find(')');
+      const auto n = numeral_at(label.substr(1));
+      if (close == std::string_view::npos || !n || chinese_numerals[*n].size() + 1 != close) return std::nullopt;
+      const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
+      parts.push_back({"(" + std::string(chinese_numerals[*n]) + ")", "(" + next + ")"});
+      label.remove_prefix(close + 1);
+      after_parenthesis = true;
+      continue;
+    } else if (label[0] >= '0' && label[0] <= '9') {
+      int n = 0;
+      const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
+      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
+      label.remove_prefix(static_cast<size_t>(end - label.data()));
+      parts.push_back({std::to_string(n) + ".", std::to_string(n + 1) + "."});
+    } else if (const auto n = numeral_at(label)) {
+      const std::string_view mark = after_parenthesis ? "是" : "、";
+      const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
+      parts.push_back({std::string(chinese_numerals[*n]) + std::string(mark), next + std::string(mark)});
+      label.remove_prefix(chinese_numerals[*n].size());
+    } else {
+      return std::nullopt;
+    }
+    after_parenthesis = false;
+  }
+  if (parts.empty()) return std::nullopt;
+  return parts;
+}
+
+}  // namespace
+
+std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std::string_view clause) {
+  if (clause == "前言") {  // the preamble: before the first heading
+    const size_t first = find_line(text, "一、", 0, text.size());
+    return std::pair<size_t, size_t>{0, first == std::string_view::npos ? text.size() : first};
+  }
+  const auto parts = clause_parts(clause);
+  if (!parts) return std::nullopt;
+  size_t begin = 0, end = text.size();
+  for (const ClausePart& part : *parts) {
+    const size_t at = find_line(text, part.heading, begin, end);
+    if (at == std::string_view::npos) return std::nullopt;
+    const size_t next = find_line(text, part.next, at + 1, end);
+    begin = at;
+    if (next != std::string_view::npos) end = next;
+  }
+  return std::pair<size_t, size_t>{begin, end};
+}
+
+std::string reference_text(const SourceRef& ref, const DocumentSet& documents) {
+  const Document* d = documents.find(ref.document);
+  std::string out = d == nullptr ? ref.document : d->title_is_description ? d->title_zh : "《" + d->title_zh + "》";
+  if (d != nullptr && !d->number.empty()) out += "(" + d->number + ")";
+  out += ref.clause;
+  if (!ref.quote.empty()) out += "「" + ref.quote + "」";
+  return out;
+}
+
+namespace {
+
+// Reads {"document", "clause", "quote"} at `at` and checks it against the documents: the document exists and, where
+// its text is present, the clause is found in it and the quote occurs verbatim within the clause.
+std::optional<SourceRef> read_reference(const json& value, const std::string& at, const DocumentSet& documents,
+                                        InputErrors& errors) {
+  if (!value.is_object()) {
+    errors.push_back({at, "expected a reference {\"document\", \"clause\", \"quote\"}, got " + describe(value)});
+    return std::nullopt;
+  }
+  JsonReader r(errors);
+  SourceRef ref{r.string_field(value, at, "document", true), r.string_field(value, at, "clause", false),
+                r.string_field(value, at, "quote", false)};
+  const Document* d = documents.find(ref.document);
+  if (d == nullptr) {
+    errors.push_back(
+        {at + "/document", "expected the id of a document in assets/documents, got \"" + ref.document + "\""});
+    return std::nullopt;
+  }
+  if (!d->has_text()) return ref;
+  std::string_view text = d->text;
+  if (!ref.clause.empty()) {
+    const auto range = find_clause(text, ref.clause);
+    if (!range) {
+      errors.push_back({at + "/clause", "expected a clause of " + ref.document + ", got \"" + ref.clause +
+                                            "\", which its text does not have"});
+      return std::nullopt;
+    }
+    text = text.substr(range->first, range->second - range->first);
+  }
+  if (!ref.quote.empty() && text.find(ref.quote) == std::string_view::npos) {
+    errors.push_back({at + "/quote", "expected words that occur verbatim in " + ref.document +
+                                         (ref.clause.empty() ? "" : " " + ref.clause) + ", got \"" + ref.quote + "\""});
+    return std::nullopt;
+  }
+  return ref;
 }
 
 }  // namespace
@@ -108,7 +233,7 @@ json param_value_to_json(ParamId id, int64_t value) {
   return yuan_json(Money::fen(value));  // money, and percent in hundredths as 12.5
 }
 
-Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text) {
+Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text, const DocumentSet& documents) {
   Parsed<PolicyFile> out;
   const auto parsed = parse_json_text(text, "a JSON policy file", out.errors);
   if (!parsed) return out;
@@ -126,6 +251,9 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
   f.province = r.string_field(doc, "", "province", false);
   f.inherits = r.string_field(doc, "", "inherits", false);
   f.document = r.string_field(doc, "", "document", false);
+  if (!f.document.empty() && documents.find(f.document) == nullptr)
+    out.errors.push_back(
+        {"/document", "expected the id of a document in assets/documents, got \"" + f.document + "\""});
   const json* years = doc.is_object() && doc.contains("years") ? &doc["years"] : nullptr;
   const auto calendar_year = [](const json& y) {
     return y.is_number_integer() && y.get<int64_t>() >= 1900 && y.get<int64_t>() <= 2100;
@@ -160,7 +288,7 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
         continue;
       }
       ParamEntry entry;
-      const auto from = parse_date(r.string_field(e, at, "from", true));
+      const auto from = parse_iso_date(r.string_field(e, at, "from", true));
       if (!from) out.errors.push_back({at + "/from", "expected a date YYYY-MM-DD"});
       entry.from = from.value_or(0);
       if (!e.contains("value")) {
@@ -169,10 +297,18 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
         entry.value = param_value_from_json(e["value"], unit);
         if (!entry.value) out.errors.push_back({at + "/value", "expected " + unit_expectation(unit)});
       }
-      entry.source = r.string_field(e, at, "source", false);
+      if (e.contains("source")) {
+        entry.cited = read_reference(e["source"], at + "/source", documents, out.errors);
+        if (entry.cited) entry.source = reference_text(*entry.cited, documents);
+      }
       entry.note = r.string_field(e, at, "note", false);
       entry.assumed = e.contains("assumed") && e["assumed"].is_boolean() && e["assumed"].get<bool>();
-      if (entry.source.empty() && !entry.assumed)
+      if (e.contains("leans_on")) {
+        entry.leans_on = read_reference(e["leans_on"], at + "/leans_on", documents, out.errors);
+        if (entry.leans_on)
+          entry.note += (entry.note.empty() ? "参照" : ";参照") + reference_text(*entry.leans_on, documents);
+      }
+      if (!e.contains("source") && !entry.assumed)
         out.errors.push_back({at, "expected a \"source\", or \"assumed\": true with a \"note\""});
       list.push_back(std::move(entry));
     }

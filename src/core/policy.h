@@ -11,6 +11,7 @@
 #include <string_view>  // file text
 #include <vector>       // entries, chains
 
+#include "document.h"
 #include "error.h"
 #include "household.h"
 #include "money.h"
@@ -18,13 +19,22 @@
 
 namespace zengshou::core {
 
+// Where a value comes from: a clause of a document in assets/documents and its words.
+struct SourceRef {
+  std::string document;  // document id, "changning-2022-zengshou-yaodian"
+  std::string clause;    // "三(三)21", "附件2 三.24", "前言"; empty when the document has no numbered clauses
+  std::string quote;     // the words, verbatim from the document's text where we have it
+};
+
 // One dated value of a parameter in a policy file.
 struct ParamEntry {
-  int from = 0;                  // date it takes effect, yyyymmdd
-  std::optional<int64_t> value;  // fen, basis points, a count, 0/1, or a CategorySet; empty: not set here
-  std::string source;            // "000_824a151a1583fd19.txt 三(一)4", or a public source
-  bool assumed = false;          // no source says so: a default, shown as assumed
-  std::string note;              // why it is assumed, or what the source says
+  int from = 0;                       // date it takes effect, yyyymmdd
+  std::optional<int64_t> value;       // fen, basis points, a count, 0/1, or a CategorySet; empty: not set here
+  std::string source;                 // what users read: 《title》clause「quote」; empty when assumed
+  std::optional<SourceRef> cited;     // the reference `source` renders
+  bool assumed = false;               // no source says so: a default, shown as assumed
+  std::string note;                   // why it is assumed, in plain words, and 参照《…》 what it leans on
+  std::optional<SourceRef> leans_on;  // the document an assumption follows, if any
 };
 
 struct PolicyFile {
@@ -33,7 +43,7 @@ struct PolicyFile {
   std::string name_en;
   std::string province;  // "yunnan", "guizhou", or empty
   std::string inherits;  // parent policy id, empty for national
-  std::string document;  // the seed file this policy comes from, if any
+  std::string document;  // id of the document in assets/documents this policy comes from, if any
   int first_year = 0;
   int last_year = 0;
   std::map<ParamId, std::vector<ParamEntry>> parameters;  // entries sorted by date
@@ -76,8 +86,17 @@ class YearParameters {
   int year_ = 0;
 };
 
-// Parses one policy file's text. `name` is its path under assets/policies without ".json".
-Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text);
+// Parses one policy file's text. `name` is its path under assets/policies without ".json". Every reference must name
+// a document of `documents`; where the document's text is present, its clause must exist and the quote occur in it.
+Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text,
+                                     const DocumentSet& documents = DocumentSet::embedded());
+
+// A reference as users read it: 《title》(文号)clause「quote」 (a title that is our description goes without 《》).
+std::string reference_text(const SourceRef& ref, const DocumentSet& documents = DocumentSet::embedded());
+
+// Where `clause` ("三(三)21", "附件2 三.24", "二(四)三", "前言") lies in `text`: [begin, end) byte offsets, or empty
+// when a part of it is not found.
+std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std::string_view clause);
 
 // Parses "NAME=VALUE" (`--set public_welfare_post.monthly=1000`): yuan, percent, months, true/false, or
 // comma-separated categories, as the parameter's unit says.

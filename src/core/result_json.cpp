@@ -13,7 +13,7 @@ std::string param_source(const ResolvedParam& p) {
   if (p.overridden) return "override";
   if (p.entry == nullptr) return "";
   if (!p.entry->source.empty()) return p.entry->source;
-  return "assets/policies/" + p.file->id + ".json";
+  return p.entry->note;  // an assumption: what it is and what it leans on
 }
 
 namespace {

@@ -16,7 +16,8 @@ namespace zengshou::core {
 nlohmann::json result_to_json(const Result& result, const Household& household, const YearParameters& params,
                               Language language, bool parameters = true);
 
-// Where a parameter's value comes from: its source clause, "override", or its policy file when assumed.
+// Where a parameter's value comes from: its source as users read it (《title》clause「quote」), "override", or the
+// note of an assumption.
 std::string param_source(const ResolvedParam& p);
 
 }  // namespace zengshou::core

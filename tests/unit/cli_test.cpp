@@ -49,7 +49,7 @@ TEST_CASE("eval prints one zengshou.result/1 with the contract's fields") {
   CHECK_EQ(post["id"], "public_welfare_post");
   CHECK_EQ(post["amount"], 9600);
   CHECK_EQ(post["stream"], "wage");
-  CHECK_EQ(post["source"], "000_824a151a1583fd19.txt 三(一)4");
+  CHECK_EQ(post["source"], "《昌宁县2022年脱贫人口持续增收工作要点》三(一)4「规范乡村公益性岗位管理」");
   for (const char* key : {"eligible", "counted", "reason"}) CHECK(post.contains(key));
   CHECK_EQ(result["lines"][0]["id"], "monitoring");
   CHECK_EQ(result["lines"][0]["assumed"], true);
@@ -120,7 +120,8 @@ TEST_CASE("explain is a readable Chinese report with every amount's rule and sou
   REQUIRE_EQ(zh.status, 0);
   CHECK(zh.out.find("人均纯收入: 15019.00 元") != std::string::npos);
   CHECK(zh.out.find("李梅: 公益性岗位12个月") != std::string::npos);
-  CHECK(zh.out.find("出处: 000_824a151a1583fd19.txt 三(一)4") != std::string::npos);
+  CHECK(zh.out.find("出处: 《昌宁县2022年脱贫人口持续增收工作要点》三(一)4「规范乡村公益性岗位管理」") !=
+        std::string::npos);
   CHECK(zh.out.find("假设") != std::string::npos);
   const Run en = run_cli("explain --lang en examples/changning-tuopin.json");
   CHECK(en.out.find("Per-capita net income: 15019.00 yuan") != std::string::npos);

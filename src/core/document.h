@@ -1,0 +1,53 @@
+// Documents: the county, provincial and national documents the policy files cite (assets/documents), each with its
+// title, issuer, 文号, date and years, and its full text where we have it (issue 15, "documents as data").
+#pragma once
+
+#include <map>          // documents by id
+#include <memory>       // the shared set
+#include <optional>     // absent fields
+#include <string>       // ids, titles, text
+#include <string_view>  // file text, lookups
+#include <utility>      // name/text pairs
+#include <vector>       // the ordered list
+
+#include "error.h"
+
+namespace zengshou::core {
+
+struct Document {
+  std::string id;                     // "changning-2022-zengshou-yaodian": its file name under assets/documents
+  std::string title_zh;               // the document's own title, or our description of it (title_is_description)
+  std::string title_en;               //
+  bool title_is_description = false;  // the title is ours: the document's own title is not known to us
+  std::string issuer;                 // 发布机构, e.g. "昌宁县乡村振兴局"; empty when not known
+  std::string number;                 // 文号, e.g. "国发〔2014〕8号"; empty when it has none or it is not known
+  std::string index_number;           // 索引号 of a government site's copy; empty when none
+  int issued = 0;                     // date issued, yyyymmdd; 0 when not known
+  int first_year = 0;                 // the years it covers; 0 when open or not known
+  int last_year = 0;                  //
+  std::string text;                   // the full text; empty when we do not have it
+
+  bool has_text() const { return !text.empty(); }
+};
+
+// Parses one document file's text. `name` is its file name under assets/documents without ".json".
+Parsed<Document> parse_document_file(std::string_view name, std::string_view text);
+
+class DocumentSet {
+ public:
+  // Every document embedded in the program. Its files were checked by the tests; a broken one is a build defect.
+  static const DocumentSet& embedded();
+
+  // Builds a set from files (name → text), reporting every problem with its file.
+  static Parsed<std::shared_ptr<const DocumentSet>> from_files(
+      const std::vector<std::pair<std::string_view, std::string_view>>& files);
+
+  const Document* find(std::string_view id) const;
+  const std::vector<const Document*>& documents() const { return ordered_; }  // by id
+
+ private:
+  std::map<std::string, Document, std::less<>> documents_;
+  std::vector<const Document*> ordered_;
+};
+
+}  // namespace zengshou::core

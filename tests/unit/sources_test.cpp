@@ -1,0 +1,149 @@
+// Sources as references (issue 15, item 2): a parameter's source names a document, a clause and the quoted words;
+// loading checks each against the document's text, and no repository file name reaches a user.
+#include <doctest/doctest.h>
+
+#include "cli_run.h"
+#include "core/embedded_assets.h"
+#include "core/policy.h"
+
+#include <regex>  // the scan for file names and hashes
+#include <set>    // cited documents
+
+using namespace zengshou::core;
+using zengshou::test::run_cli;
+
+namespace {
+
+// A one-parameter policy file whose source (or leans_on) is `reference`.
+std::string policy_citing(const std::string& reference, const char* key = "source") {
+  return R"({"schema": "zengshou.policy/1", "id": "t", "name": {"zh": "测", "en": "t"}, "years": [2022, 2022],
+    "parameters": {"rain_dew.amount": [{"from": "2022-01-01", "value": 3000, "assumed": true, ")" +
+         std::string(key) + R"(": )" + reference + "}]}}";
+}
+
+std::vector<std::string> error_places(const std::string& text) {
+  std::vector<std::string> out;
+  for (const InputError& e : PolicySet::from_files({{"t", text}}).errors) out.push_back(e.where);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a good reference renders as 《title》clause「quote」 (000 三(三)21)") {
+  const auto parsed =
+      parse_policy_file("t", policy_citing(R"({"document": "changning-2022-zengshou-yaodian", "clause": "三(三)21",
+                             "quote": "中高职职业院校3000元/生/年"})"));
+  REQUIRE(parsed.ok());
+  const ParamEntry& e = parsed.value.parameters.at(ParamId::rain_dew_amount)[0];
+  CHECK_EQ(e.source, "《昌宁县2022年脱贫人口持续增收工作要点》三(三)21「中高职职业院校3000元/生/年」");
+  REQUIRE(e.cited.has_value());
+  CHECK_EQ(e.cited->clause, "三(三)21");
+}
+
+TEST_CASE("a document without text is cited by title and 文号, its clause unchecked") {
+  const auto parsed = parse_policy_file("t", policy_citing(R"({"document": "guofa-2014-8"})"));
+  REQUIRE(parsed.ok());
+  CHECK_EQ(parsed.value.parameters.at(ParamId::rain_dew_amount)[0].source,
+           "《国务院关于建立统一的城乡居民基本养老保险制度的意见》(国发〔2014〕8号)");
+}
+
+TEST_CASE("an assumption's leans_on is checked the same way and named in its note") {
+  const auto parsed =
+      parse_policy_file("t", policy_citing(R"({"document": "ceheng-2022-2024-jumin-zengshou", "clause": "附件2 三.23",
+                             "quote": "每人每天40元"})",
+                                           "leans_on"));
+  REQUIRE(parsed.ok());
+  CHECK_EQ(parsed.value.parameters.at(ParamId::rain_dew_amount)[0].note,
+           "参照《册亨县促进居民增收三年行动方案(2022-2024)》附件2 三.23「每人每天40元」");
+  CHECK_EQ(error_places(policy_citing(R"({"document": "no-such"})", "leans_on")),
+           std::vector<std::string>{"t.json/parameters/rain_dew.amount/0/leans_on/document"});
+}
+
+TEST_CASE("a wrong reference is a load error at its place: policy file, parameter, entry") {
+  SUBCASE("an unknown document") {
+    CHECK_EQ(error_places(policy_citing(R"({"document": "000_824a151a1583fd19.txt"})")),
+             std::vector<std::string>{"t.json/parameters/rain_dew.amount/0/source/document"});
+  }
+  SUBCASE("a clause the text does not have: 000 has no 三(四)") {
+    CHECK_EQ(error_places(policy_citing(R"({"document": "changning-2022-zengshou-yaodian", "clause": "三(四)21",
+                                            "quote": "3000元"})")),
+             std::vector<std::string>{"t.json/parameters/rain_dew.amount/0/source/clause"});
+  }
+  SUBCASE("a quote not verbatim: the text says 3000元/生/年, not 每生每年3000元") {
+    CHECK_EQ(error_places(policy_citing(R"({"document": "changning-2022-zengshou-yaodian", "clause": "三(三)21",
+                                            "quote": "每生每年3000元"})")),
+             std::vector<std::string>{"t.json/parameters/rain_dew.amount/0/source/quote"});
+  }
+  SUBCASE("a quote that is in the text but under another clause: 跨省务工 is 三(三)23, not 21") {
+    CHECK_EQ(error_places(policy_citing(R"({"document": "changning-2022-zengshou-yaodian", "clause": "三(三)21",
+                                            "quote": "跨省务工一次性交通补贴"})")),
+             std::vector<std::string>{"t.json/parameters/rain_dew.amount/0/source/quote"});
+  }
+  SUBCASE("free text instead of a reference") {
+    CHECK_EQ(error_places(policy_citing(R"("000 三(三)21")")),
+             std::vector<std::string>{"t.json/parameters/rain_dew.amount/0/source"});
+  }
+}
+
+TEST_CASE("clauses are found by their headings: 三、 (三) 21.; 附件2 三、 24.; 二、 (四) 三是") {
+  std::string text = "前言\n一、甲\n(一)乙\n1. 丙\n2. 丁\n(二)戊\n1. 己\n二、庚\n三是辛\n附件2\n一、壬\n";
+  const auto slice = [&](std::string_view clause) {
+    const auto r = find_clause(text, clause);
+    return r ? text.substr(r->first, r->second - r->first) : std::string("(none)");
+  };
+  CHECK_EQ(slice("一(一)1"), "1. 丙\n");
+  CHECK_EQ(slice("一(二)1"), "1. 己\n");
+  CHECK_EQ(slice("一(一)"), "(一)乙\n1. 丙\n2. 丁\n");
+  CHECK_EQ(slice("前言"), "前言\n");
+  CHECK_EQ(slice("附件2 一"), "一、壬\n");
+  CHECK_EQ(slice("一(三)"), "(none)");
+  CHECK_EQ(slice("一(一)99999999999"), "(none)");  // not a number a clause has
+  CHECK_EQ(slice("第十五条"), "(none)");
+}
+
+namespace {
+
+// A repository file name ("000_824a151a1583fd19.txt"), a spec file name or a hash.
+const std::regex leak(R"(\.txt|\.md|NATIONAL|DOMAIN|[0-9a-f]{16})");
+
+void check_no_leak(const std::string& command) {
+  CAPTURE(command);
+  const auto run = run_cli(command);
+  CHECK_EQ(run.status, 0);
+  std::smatch m;
+  if (std::regex_search(run.out, m, leak)) FAIL_CHECK("found \"" << m.str() << "\" in the output");
+}
+
+}  // namespace
+
+TEST_CASE("no repository file name, spec name or hash reaches a user: eval, explain and project over every example") {
+  for (const EmbeddedAsset& f : embedded_example_files()) {
+    const std::string file = "examples/" + std::string(f.name) + ".json";
+    for (const std::string command : {"eval", "eval --lang en", "explain", "explain --lang en", "project --years 3"})
+      check_no_leak(command + " " + file);
+  }
+}
+
+TEST_CASE("nor in policies, batch over the roster, or a simulated village under each county's policy") {
+  check_no_leak("policies");
+  check_no_leak("batch examples/roster.csv");
+  for (const char* policy : {"yunnan/changning", "yunnan/weixi", "yunnan/qujing", "guizhou/ceheng", "template/county"})
+    check_no_leak(std::string("simulate --policy ") + policy + " --households 30 --seed 1");
+}
+
+TEST_CASE("every shipped document is cited by a policy, and every policy's own document exists") {
+  std::set<std::string> cited;
+  for (const PolicyFile* f : PolicySet::embedded().files()) {
+    if (!f->document.empty()) {
+      CHECK_MESSAGE(DocumentSet::embedded().find(f->document) != nullptr, f->id);
+      cited.insert(f->document);
+    }
+    for (const auto& [id, entries] : f->parameters)
+      for (const ParamEntry& e : entries) {
+        if (e.cited) cited.insert(e.cited->document);
+        if (e.leans_on) cited.insert(e.leans_on->document);
+        CHECK_MESSAGE((e.assumed || e.cited.has_value()), f->id << " " << info(id).name);
+      }
+  }
+  for (const Document* d : DocumentSet::embedded().documents()) CHECK_MESSAGE(cited.count(d->id) == 1, d->id);
+}
