@@ -138,12 +138,14 @@ TEST_CASE("every shipped document is cited by a policy, and every policy's own d
       CHECK_MESSAGE(DocumentSet::embedded().find(f->document) != nullptr, f->id);
       cited.insert(f->document);
     }
-    for (const auto& [id, entries] : f->parameters)
+    for (const auto& [param, entries] : f->parameters) {
+      const auto name = info(param).name;  // a plain variable: clang 14 cannot capture a structured binding
       for (const ParamEntry& e : entries) {
         if (e.cited) cited.insert(e.cited->document);
         if (e.leans_on) cited.insert(e.leans_on->document);
-        CHECK_MESSAGE((e.assumed || e.cited.has_value()), f->id << " " << info(id).name);
+        CHECK_MESSAGE((e.assumed || e.cited.has_value()), f->id << " " << name);
       }
+    }
   }
   for (const Document* d : DocumentSet::embedded().documents()) CHECK_MESSAGE(cited.count(d->id) == 1, d->id);
 }
