@@ -135,7 +135,8 @@ describe('offline, updates and slow networks', () => {
         `visit, ${repeatFrameMs.toFixed(0)} ms on a repeat visit; bytes transferred ${firstVisitBytes} before the ` +
         `first frame, ${afterInstall} on the whole first visit (full font, offline cache), ${repeatBytes} on the ` +
         `repeat visit`);
-      assert.ok(firstVisitBytes < 700000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
+      // The app, its UI font and the policy documents' texts (about 42 KB gzip, until they load with their view).
+      assert.ok(firstVisitBytes < 760000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
       assert.ok(repeatBytes < 20000, `${repeatBytes} bytes on a repeat visit: only the service worker's check`);
       await context.close();
     });

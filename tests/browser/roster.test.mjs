@@ -143,7 +143,9 @@ describe('roster, ledger, storage and sharing', () => {
     assert.ok(text.includes(s.household.head));
     assert.ok(text.includes(s.per_capita_net), `per-capita ${s.per_capita_net}`);
     assert.match(text, /乡村公益性岗位/);
-    assert.match(text, /000_824a151a1583fd19\.txt/);
+    // Sources name the document and its clause, with the quoted words; never a file of this repository.
+    assert.match(text, /出处: 《昌宁县2022年脱贫人口持续增收工作要点》三\(一\)4「[^」]+」/);
+    assert.doesNotMatch(text, /\.txt|\.md|NATIONAL|DOMAIN|[0-9a-f]{16}/);
     assert.equal(await card.evaluate(() => document.querySelectorAll('table').length), 3);
     await card.screenshot({ path: join(artifacts, 'card.png'), fullPage: true });
     await context.close();
