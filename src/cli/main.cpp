@@ -40,6 +40,8 @@ constexpr int exit_bad_input = 2;
 
 constexpr const char* usage =
     "usage: zengshou policies\n"
+    "       zengshou documents\n"
+    "       zengshou document ID [--clause C] [--lang en]\n"
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array or CSV)\n"
@@ -59,7 +61,8 @@ struct Options {
   Language language = Language::zh;
   std::vector<ParamOverride> overrides;  // --set, in order
   std::optional<std::string> reform_file;
-  std::string file;
+  std::optional<std::string> clause;  // document
+  std::string file;                   // the household or roster file; a document's id
 };
 
 int fail(const InputErrors& errors) {
@@ -100,7 +103,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     const bool has_value = i + 1 < args.size();
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
     if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
-        a == "--seed" || a == "--reform") {
+        a == "--seed" || a == "--reform" || a == "--clause") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -110,6 +113,8 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         o.policy = v;
       } else if (a == "--reform") {
         o.reform_file = v;
+      } else if (a == "--clause") {
+        o.clause = v;
       } else if (a == "--year") {
         o.year = parse_int(v, 1900, 2100);
         if (!o.year) out.errors.push_back({"--year", "expected a calendar year, got \"" + v + "\""});
@@ -140,7 +145,9 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
       }
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       out.errors.push_back(
-          {a, "expected a known option (--policy, --year, --years, --lang, --set, --reform, --households, --seed)"});
+          {a,
+           "expected a known option (--policy, --year, --years, --lang, --set, --reform, --households, --seed, "
+           "--clause)"});
     } else if (o.file.empty()) {
       o.file = a;
     } else {
@@ -216,6 +223,71 @@ int print_policies() {
                     {"province", p->province.empty() ? json(nullptr) : json(p->province)},
                     {"years", {p->first_year, p->last_year}}});
   std::cout << dump(list, 2) << '\n';
+  return exit_ok;
+}
+
+std::string date_text(int yyyymmdd) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+  return text;
+}
+
+json citing_ids(const Document& d) {
+  json ids = json::array();
+  for (const PolicyFile* p : PolicySet::embedded().citing(d.id)) ids.push_back(p->id);
+  return ids;
+}
+
+// `zengshou documents`: every document the policies cite, with what a cadre needs to find it.
+int print_documents() {
+  json list = json::array();
+  for (const Document* d : DocumentSet::embedded().documents())
+    list.push_back({{"id", d->id},
+                    {"title", {{"zh", d->title_zh}, {"en", d->title_en}}},
+                    {"issuer", d->issuer.empty() ? json(nullptr) : json(d->issuer)},
+                    {"number", d->number.empty() ? json(nullptr) : json(d->number)},
+                    {"issued", d->issued == 0 ? json(nullptr) : json(date_text(d->issued))},
+                    {"years", d->first_year == 0 ? json(nullptr) : json{d->first_year, d->last_year}},
+                    {"has_text", d->has_text()},
+                    {"used_by", citing_ids(*d)}});
+  std::cout << dump(list, 2) << '\n';
+  return exit_ok;
+}
+
+// `zengshou document ID [--clause C]`: the document's particulars and its text, or the one clause.
+int print_document(const Options& o) {
+  const Document* d = DocumentSet::embedded().find(o.file);
+  if (d == nullptr) return fail({{o.file, "expected a document id that `zengshou documents` lists"}});
+  const bool zh = o.language == Language::zh;
+  const std::string title = zh ? d->title_zh : d->title_en;
+  std::cout << (d->title_is_description ? title : "《" + title + "》") << '\n';
+  const auto field = [&](const char* zh_label, const char* en_label, const std::string& value) {
+    if (!value.empty()) std::cout << (zh ? zh_label : en_label) << ": " << value << '\n';
+  };
+  field("发布机构", "Issued by", d->issuer);
+  field("文号", "Number", d->number);
+  field("发布日期", "Date", d->issued == 0 ? "" : date_text(d->issued));
+  field("适用年度", "Years",
+        d->first_year == 0 ? "" : std::to_string(d->first_year) + "–" + std::to_string(d->last_year));
+  std::string users;
+  for (const auto& id : citing_ids(*d)) users += (users.empty() ? "" : ", ") + id.get<std::string>();
+  field("引用它的政策", "Cited by", users);
+  std::cout << '\n';
+  if (!d->has_text()) {
+    std::cout << (zh ? "本工具没有这份文件的全文;请按标题和文号向发布机构或其网站查阅。"
+                     : "This tool does not have the document's text; look it up by its title and number.")
+              << '\n';
+    return o.clause ? fail({{"--clause", "expected a document whose text this tool has"}}) : exit_ok;
+  }
+  if (!o.clause) {
+    std::cout << d->text << (d->text.back() == '\n' ? "" : "\n");
+    return exit_ok;
+  }
+  const auto range = find_clause(d->text, *o.clause);
+  if (!range)
+    return fail({{"--clause", "expected a clause of " + d->id + " (e.g. 三(三)21), got \"" + *o.clause + "\""}});
+  const std::string clause = d->text.substr(range->first, range->second - range->first);
+  std::cout << clause << (clause.back() == '\n' ? "" : "\n");
   return exit_ok;
 }
 
@@ -328,9 +400,17 @@ static int run(int argc, char** argv) {
     return exit_ok;
   }
   if (o.command == "policies") return print_policies();
+  if (o.command == "documents") return print_documents();
+  if (o.command == "document") {
+    if (o.file.empty()) return fail({{"arguments", "expected a document ID (see zengshou documents)"}});
+    return print_document(o);
+  }
   if (o.command == "simulate") return run_simulate(o);
   const bool known = o.command == "eval" || o.command == "project" || o.command == "batch" || o.command == "explain";
-  if (!known) return fail({{o.command, "expected a command: policies, eval, project, batch, explain (see --help)"}});
+  if (!known)
+    return fail(
+        {{o.command,
+          "expected a command: policies, documents, document, eval, project, batch, explain, simulate (see --help)"}});
   if (o.file.empty()) return fail({{"arguments", "expected a FILE (or - for standard input)"}});
   if (o.command == "project" && !o.years) return fail({{"--years", "expected --years N for project"}});
   if (o.command == "batch") return run_batch(o);

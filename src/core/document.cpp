@@ -1,6 +1,9 @@
 // Parsing assets/documents/*.json ("zengshou.document/1") into Documents, with every problem at its JSON pointer.
 #include "document.h"
 
+#include <array>     // clause numerals
+#include <charconv>  // from_chars
+
 #include <nlohmann/json.hpp>
 
 #include "embedded_assets.h"
@@ -9,6 +12,117 @@
 namespace zengshou::core {
 
 using nlohmann::json;
+
+namespace {
+
+// Chinese numerals as clause headings use them: 一 … 二十.
+constexpr std::array<std::string_view, 20> chinese_numerals = {"一",   "二",   "三",   "四",   "五",   "六",   "七",
+                                                               "八",   "九",   "十",   "十一", "十二", "十三", "十四",
+                                                               "十五", "十六", "十七", "十八", "十九", "二十"};
+
+// The largest item or attachment number a clause label may have.
+constexpr int max_clause_number = 999;
+
+// One part of a clause label, as the line that starts it ("三、", "(三)", "21.", "三是", "附件2") and the line
+// that starts the next part of the same kind.
+struct ClausePart {
+  std::string heading;
+  std::string next;
+};
+
+// The first line starting with `heading` in text[begin, end), or npos.
+size_t find_line(std::string_view text, std::string_view heading, size_t begin, size_t end) {
+  for (size_t at = text.find(heading, begin); at != std::string_view::npos && at < end; at = text.find(heading, at + 1))
+    if (at == 0 || text[at - 1] == '\n') return at;
+  return std::string_view::npos;
+}
+
+// "三(三)21" → 三、 (三) 21.; "附件2 三.24" → 附件2 三、 24.; "二(四)三" → 二、 (四) 三是. Empty when malformed.
+std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
+  std::vector<ClausePart> parts;
+  bool after_parenthesis = false;
+  const auto numeral_at = [&](std::string_view rest) -> std::optional<size_t> {
+    for (size_t n = chinese_numerals.size(); n-- > 0;)  // longest first: 十一 before 十
+      if (rest.substr(0, chinese_numerals[n].size()) == chinese_numerals[n]) return n;
+    return std::nullopt;
+  };
+  while (!label.empty()) {
+    if (label[0] == ' ' || label[0] == '.') {
+      label.remove_prefix(1);
+    } else if (label.substr(0, 6) == "附件") {
+      label.remove_prefix(6);
+      int n = 0;
+      const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
+      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
+      label.remove_prefix(static_cast<size_t>(end - label.data()));
+      parts.push_back({"附件" + std::to_string(n) + "\n", "附件" + std::to_string(n + 1) + "\n"});
+    } else if (label[0] == '(') {
+      const size_t close = label.find(')');
+      const auto n = numeral_at(label.substr(1));
+      if (close == std::string_view::npos || !n || chinese_numerals[*n].size() + 1 != close) return std::nullopt;
+      const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
+      parts.push_back({"(" + std::string(chinese_numerals[*n]) + ")", "(" + next + ")"});
+      label.remove_prefix(close + 1);
+      after_parenthesis = true;
+      continue;
+    } else if (label[0] >= '0' && label[0] <= '9') {
+      int n = 0;
+      const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
+      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
+      label.remove_prefix(static_cast<size_t>(end - label.data()));
+      parts.push_back({std::to_string(n) + ".", std::to_string(n + 1) + "."});
+    } else if (const auto n = numeral_at(label)) {
+      const std::string_view mark = after_parenthesis ? "是" : "、";
+      const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
+      parts.push_back({std::string(chinese_numerals[*n]) + std::string(mark), next + std::string(mark)});
+      label.remove_prefix(chinese_numerals[*n].size());
+    } else {
+      return std::nullopt;
+    }
+    after_parenthesis = false;
+  }
+  if (parts.empty()) return std::nullopt;
+  return parts;
+}
+
+}  // namespace
+
+std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std::string_view clause) {
+  if (clause == "前言") {  // the preamble: before the first heading
+    const size_t first = find_line(text, "一、", 0, text.size());
+    return std::pair<size_t, size_t>{0, first == std::string_view::npos ? text.size() : first};
+  }
+  const auto parts = clause_parts(clause);
+  if (!parts) return std::nullopt;
+  size_t begin = 0, end = text.size();
+  for (const ClausePart& part : *parts) {
+    const size_t at = find_line(text, part.heading, begin, end);
+    if (at == std::string_view::npos) return std::nullopt;
+    const size_t next = find_line(text, part.next, at + 1, end);
+    begin = at;
+    if (next != std::string_view::npos) end = next;
+  }
+  return std::pair<size_t, size_t>{begin, end};
+}
+
+std::variant<CitedPlace, PlaceProblem> locate(const Document& document, const SourceRef& ref) {
+  const std::string_view text = document.text;
+  CitedPlace place{0, text.size(), 0, 0};
+  if (!ref.clause.empty()) {
+    const auto range = find_clause(text, ref.clause);
+    if (!range) return PlaceProblem::clause;
+    place.clause_begin = range->first;
+    place.clause_end = range->second;
+  }
+  place.quote_begin = place.quote_end = place.clause_begin;
+  if (!ref.quote.empty()) {
+    const size_t at = text.substr(place.clause_begin, place.clause_end - place.clause_begin).find(ref.quote);
+    if (at == std::string_view::npos) return PlaceProblem::quote;
+    place.quote_begin = place.clause_begin + at;
+    place.quote_end = place.quote_begin + ref.quote.size();
+  }
+  return place;
+}
 
 Parsed<Document> parse_document_file(std::string_view name, std::string_view text) {
   Parsed<Document> out;

@@ -8,6 +8,7 @@
 #include <string>       // ids, titles, text
 #include <string_view>  // file text, lookups
 #include <utility>      // name/text pairs
+#include <variant>      // a place or what is wrong with it
 #include <vector>       // the ordered list
 
 #include "error.h"
@@ -29,6 +30,26 @@ struct Document {
 
   bool has_text() const { return !text.empty(); }
 };
+
+// A place in a document: a clause and the words quoted from it (what a parameter's source or leans_on names).
+struct SourceRef {
+  std::string document;  // document id, "changning-2022-zengshou-yaodian"
+  std::string clause;    // "三(三)21", "附件2 三.24", "前言"; empty when the document has no numbered clauses
+  std::string quote;     // the words, verbatim from the document's text where we have it
+};
+
+// Where `clause` ("三(三)21", "附件2 三.24", "二(四)三", "前言") lies in `text`: [begin, end) byte offsets, or empty
+// when a part of it is not found.
+std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std::string_view clause);
+
+// Where a reference lies in its document's text, as byte offsets: the clause (the whole text when it names none)
+// and the quote within it (empty at the clause's start when it quotes nothing).
+struct CitedPlace {
+  size_t clause_begin = 0, clause_end = 0;
+  size_t quote_begin = 0, quote_end = 0;
+};
+enum class PlaceProblem { clause, quote };  // which part of the reference the text does not have
+std::variant<CitedPlace, PlaceProblem> locate(const Document& document, const SourceRef& ref);
 
 // Parses one document file's text. `name` is its file name under assets/documents without ".json".
 Parsed<Document> parse_document_file(std::string_view name, std::string_view text);

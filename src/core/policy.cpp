@@ -14,6 +14,17 @@ namespace {
 
 using nlohmann::json;
 
+// `text` cut to `chars` UTF-8 characters and "…" when it is longer (0: whole).
+std::string shortened(const std::string& text, size_t chars) {
+  if (chars == 0) return text;
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (count++ == chars) return text.substr(0, i) + "…";
+  }
+  return text;
+}
+
 std::optional<CategorySet> parse_categories(const std::vector<std::string_view>& names) {
   CategorySet set = 0;
   for (std::string_view name : names) {
@@ -34,103 +45,26 @@ std::string categories_text(CategorySet set) {
   return text;
 }
 
-// Chinese numerals as clause headings use them: 一 … 二十.
-constexpr std::array<std::string_view, 20> chinese_numerals = {"一",   "二",   "三",   "四",   "五",   "六",   "七",
-                                                               "八",   "九",   "十",   "十一", "十二", "十三", "十四",
-                                                               "十五", "十六", "十七", "十八", "十九", "二十"};
-
-// The largest item or attachment number a clause label may have.
-constexpr int max_clause_number = 999;
-
-// One part of a clause label, as the line that starts it ("三、", "(三)", "21.", "三是", "附件2") and the line
-// that starts the next part of the same kind.
-struct ClausePart {
-  std::string heading;
-  std::string next;
-};
-
-// The first line starting with `heading` in text[begin, end), or npos.
-size_t find_line(std::string_view text, std::string_view heading, size_t begin, size_t end) {
-  for (size_t at = text.find(heading, begin); at != std::string_view::npos && at < end; at = text.find(heading, at + 1))
-    if (at == 0 || text[at - 1] == '\n') return at;
-  return std::string_view::npos;
-}
-
-// "三(三)21" → 三、 (三) 21.; "附件2 三.24" → 附件2 三、 24.; "二(四)三" → 二、 (四) 三是. Empty when malformed.
-std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
-  std::vector<ClausePart> parts;
-  bool after_parenthesis = false;
-  const auto numeral_at = [&](std::string_view rest) -> std::optional<size_t> {
-    for (size_t n = chinese_numerals.size(); n-- > 0;)  // longest first: 十一 before 十
-      if (rest.substr(0, chinese_numerals[n].size()) == chinese_numerals[n]) return n;
-    return std::nullopt;
-  };
-  while (!label.empty()) {
-    if (label[0] == ' ' || label[0] == '.') {
-      label.remove_prefix(1);
-    } else if (label.substr(0, 6) == "附件") {
-      label.remove_prefix(6);
-      int n = 0;
-      const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
-      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
-      label.remove_prefix(static_cast<size_t>(end - label.data()));
-      parts.push_back({"附件" + std::to_string(n) + "\n", "附件" + std::to_string(n + 1) + "\n"});
-    } else if (label[0] == '(') {
-      const size_t close = label.find(')');
-      const auto n = numeral_at(label.substr(1));
-      if (close == std::string_view::npos || !n || chinese_numerals[*n].size() + 1 != close) return std::nullopt;
-      const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
-      parts.push_back({"(" + std::string(chinese_numerals[*n]) + ")", "(" + next + ")"});
-      label.remove_prefix(close + 1);
-      after_parenthesis = true;
-      continue;
-    } else if (label[0] >= '0' && label[0] <= '9') {
-      int n = 0;
-      const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
-      if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
-      label.remove_prefix(static_cast<size_t>(end - label.data()));
-      parts.push_back({std::to_string(n) + ".", std::to_string(n + 1) + "."});
-    } else if (const auto n = numeral_at(label)) {
-      const std::string_view mark = after_parenthesis ? "是" : "、";
-      const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
-      parts.push_back({std::string(chinese_numerals[*n]) + std::string(mark), next + std::string(mark)});
-      label.remove_prefix(chinese_numerals[*n].size());
-    } else {
-      return std::nullopt;
-    }
-    after_parenthesis = false;
-  }
-  if (parts.empty()) return std::nullopt;
-  return parts;
-}
-
 }  // namespace
 
-std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std::string_view clause) {
-  if (clause == "前言") {  // the preamble: before the first heading
-    const size_t first = find_line(text, "一、", 0, text.size());
-    return std::pair<size_t, size_t>{0, first == std::string_view::npos ? text.size() : first};
-  }
-  const auto parts = clause_parts(clause);
-  if (!parts) return std::nullopt;
-  size_t begin = 0, end = text.size();
-  for (const ClausePart& part : *parts) {
-    const size_t at = find_line(text, part.heading, begin, end);
-    if (at == std::string_view::npos) return std::nullopt;
-    const size_t next = find_line(text, part.next, at + 1, end);
-    begin = at;
-    if (next != std::string_view::npos) end = next;
-  }
-  return std::pair<size_t, size_t>{begin, end};
-}
-
-std::string reference_text(const SourceRef& ref, const DocumentSet& documents) {
+std::string reference_text(const SourceRef& ref, Language language, size_t title_chars, const DocumentSet& documents) {
   const Document* d = documents.find(ref.document);
-  std::string out = d == nullptr ? ref.document : d->title_is_description ? d->title_zh : "《" + d->title_zh + "》";
-  if (d != nullptr && !d->number.empty()) out += "(" + d->number + ")";
+  std::string out = ref.document;
+  if (d != nullptr) {
+    const std::string title = shortened(language == Language::en ? d->title_en : d->title_zh, title_chars);
+    out = d->title_is_description ? title : "《" + title + "》";
+    if (!d->number.empty()) out += "(" + d->number + ")";
+  }
   out += ref.clause;
   if (!ref.quote.empty()) out += "「" + ref.quote + "」";
   return out;
+}
+
+std::string assumption_text(const ParamEntry& entry, Language language) {
+  if (!entry.leans_on) return entry.note;
+  const char* following = language == Language::en ? (entry.note.empty() ? "Following " : "; following ")
+                                                   : (entry.note.empty() ? "参照" : ";参照");
+  return entry.note + following + reference_text(*entry.leans_on, language);
 }
 
 namespace {
@@ -153,19 +87,15 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
     return std::nullopt;
   }
   if (!d->has_text()) return ref;
-  std::string_view text = d->text;
-  if (!ref.clause.empty()) {
-    const auto range = find_clause(text, ref.clause);
-    if (!range) {
+  const auto place = locate(*d, ref);
+  if (const auto* problem = std::get_if<PlaceProblem>(&place)) {
+    if (*problem == PlaceProblem::clause)
       errors.push_back({at + "/clause", "expected a clause of " + ref.document + ", got \"" + ref.clause +
                                             "\", which its text does not have"});
-      return std::nullopt;
-    }
-    text = text.substr(range->first, range->second - range->first);
-  }
-  if (!ref.quote.empty() && text.find(ref.quote) == std::string_view::npos) {
-    errors.push_back({at + "/quote", "expected words that occur verbatim in " + ref.document +
-                                         (ref.clause.empty() ? "" : " " + ref.clause) + ", got \"" + ref.quote + "\""});
+    else
+      errors.push_back({at + "/quote", "expected words that occur verbatim in " + ref.document +
+                                           (ref.clause.empty() ? "" : " " + ref.clause) + ", got \"" + ref.quote +
+                                           "\""});
     return std::nullopt;
   }
   return ref;
@@ -299,15 +229,11 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
       }
       if (e.contains("source")) {
         entry.cited = read_reference(e["source"], at + "/source", documents, out.errors);
-        if (entry.cited) entry.source = reference_text(*entry.cited, documents);
       }
       entry.note = r.string_field(e, at, "note", false);
       entry.assumed = e.contains("assumed") && e["assumed"].is_boolean() && e["assumed"].get<bool>();
-      if (e.contains("leans_on")) {
+      if (e.contains("leans_on"))
         entry.leans_on = read_reference(e["leans_on"], at + "/leans_on", documents, out.errors);
-        if (entry.leans_on)
-          entry.note += (entry.note.empty() ? "参照" : ";参照") + reference_text(*entry.leans_on, documents);
-      }
       if (!e.contains("source") && !entry.assumed)
         out.errors.push_back({at, "expected a \"source\", or \"assumed\": true with a \"note\""});
       list.push_back(std::move(entry));
@@ -398,6 +324,20 @@ const PolicySet& PolicySet::embedded() {
 const PolicyFile* PolicySet::find(std::string_view id) const {
   const auto it = files_.find(id);
   return it == files_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const PolicyFile*> PolicySet::citing(std::string_view document) const {
+  std::vector<const PolicyFile*> out;
+  const auto cites = [&](const PolicyFile& f) {
+    if (f.document == document) return true;
+    for (const auto& [id, entries] : f.parameters)
+      for (const ParamEntry& e : entries)
+        if ((e.cited && e.cited->document == document) || (e.leans_on && e.leans_on->document == document)) return true;
+    return false;
+  };
+  for (const PolicyFile* f : ordered_)
+    if (cites(*f)) out.push_back(f);
+  return out;
 }
 
 std::vector<const PolicyFile*> PolicySet::chain(const PolicyFile& policy) const {

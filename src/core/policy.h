@@ -16,24 +16,17 @@
 #include "household.h"
 #include "money.h"
 #include "programme.h"
+#include "reason.h"  // Language
 
 namespace zengshou::core {
-
-// Where a value comes from: a clause of a document in assets/documents and its words.
-struct SourceRef {
-  std::string document;  // document id, "changning-2022-zengshou-yaodian"
-  std::string clause;    // "三(三)21", "附件2 三.24", "前言"; empty when the document has no numbered clauses
-  std::string quote;     // the words, verbatim from the document's text where we have it
-};
 
 // One dated value of a parameter in a policy file.
 struct ParamEntry {
   int from = 0;                       // date it takes effect, yyyymmdd
   std::optional<int64_t> value;       // fen, basis points, a count, 0/1, or a CategorySet; empty: not set here
-  std::string source;                 // what users read: 《title》clause「quote」; empty when assumed
-  std::optional<SourceRef> cited;     // the reference `source` renders
+  std::optional<SourceRef> cited;     // where the value comes from; empty when assumed
   bool assumed = false;               // no source says so: a default, shown as assumed
-  std::string note;                   // why it is assumed, in plain words, and 参照《…》 what it leans on
+  std::string note;                   // why it is assumed, in plain words
   std::optional<SourceRef> leans_on;  // the document an assumption follows, if any
 };
 
@@ -91,12 +84,14 @@ class YearParameters {
 Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text,
                                      const DocumentSet& documents = DocumentSet::embedded());
 
-// A reference as users read it: 《title》(文号)clause「quote」 (a title that is our description goes without 《》).
-std::string reference_text(const SourceRef& ref, const DocumentSet& documents = DocumentSet::embedded());
+// A reference as users read it: 《title》(文号)clause「quote」 (a title that is our description goes without 《》), the
+// title in `language`; `title_chars` > 0 shortens a longer title to that many characters and "…", where space is
+// short. The quote stays in the document's words.
+std::string reference_text(const SourceRef& ref, Language language = Language::zh, size_t title_chars = 0,
+                           const DocumentSet& documents = DocumentSet::embedded());
 
-// Where `clause` ("三(三)21", "附件2 三.24", "二(四)三", "前言") lies in `text`: [begin, end) byte offsets, or empty
-// when a part of it is not found.
-std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std::string_view clause);
+// An assumption as users read it: why it is assumed and 参照《…》 what it leans on.
+std::string assumption_text(const ParamEntry& entry, Language language = Language::zh);
 
 // Parses "NAME=VALUE" (`--set public_welfare_post.monthly=1000`): yuan, percent, months, true/false, or
 // comma-separated categories, as the parameter's unit says.
@@ -113,6 +108,9 @@ class PolicySet {
 
   const PolicyFile* find(std::string_view id) const;
   const std::vector<const PolicyFile*>& files() const { return ordered_; }  // by id
+
+  // The policy files that come from a document or cite it (a source or what an assumption leans on), by id.
+  std::vector<const PolicyFile*> citing(std::string_view document) const;
 
   // The chain from the policy itself up to national.
   std::vector<const PolicyFile*> chain(const PolicyFile& policy) const;

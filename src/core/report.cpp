@@ -210,7 +210,7 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
     const ResolvedParam& source = params[available_param(pr.id)];
     html += std::string("<tr><td>") + (zh ? pi.name_zh : pi.name_en) + why + "</td><td class=\"amount\">" +
             pr.amount.fixed_text() + "</td><td>" + how + "<br><span class=\"muted\">" + o.w(W::source) + ": " +
-            e(param_source(source)) + (source.assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") +
+            e(param_source(source, language)) + (source.assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") +
             "</span></td></tr>\n";
   }
   html += std::string("</table>\n<h2>") + o.w(W::card_gap) + "</h2>\n<table>\n";
@@ -273,7 +273,7 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
     const char* name = zh ? pi.name_zh : pi.name_en;
     if (!pr.available) {
       o.line(std::string("  [—] ") + name + ": " + o.w(W::not_available) + " (" + o.w(W::source) + ": " +
-             param_source(params[available_param(pr.id)]) +
+             param_source(params[available_param(pr.id)], language) +
              (params[available_param(pr.id)].assumed() ? ", " + std::string(o.w(W::assumed)) : "") + ")");
       continue;
     }
@@ -292,14 +292,13 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
                                         ": ";
       o.line("      " + who + render(detail.reason, language));
     }
-    o.line(std::string("      ") + o.w(W::source) + ": " + param_source(params[available_param(pr.id)]));
+    o.line(std::string("      ") + o.w(W::source) + ": " + param_source(params[available_param(pr.id)], language));
     for (ParamId id : programme_unit(pr.id).params) {
       const ResolvedParam& p = params[id];
       if (!p.value) continue;
       std::string text = std::string("      ") + o.w(W::parameters) + ": " +
                          (zh ? info(id).description_zh : info(id).description_en) + " = " + value_text(id, *p.value);
-      text +=
-          p.assumed() ? " [" + std::string(o.w(W::assumed)) + ": " + p.entry->note + "]" : " [" + param_source(p) + "]";
+      text += " [" + (p.assumed() ? std::string(o.w(W::assumed)) + ": " : "") + param_source(p, language) + "]";
       o.line(text);
     }
   }
@@ -314,8 +313,7 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
     text += l.per_capita_gap == Money() ? std::string(o.w(W::above))
                                         : std::string(o.w(W::gap_person)) + " " + o.money(l.per_capita_gap) + ", " +
                                               o.w(W::gap_household) + " " + o.money(l.household_gap);
-    text +=
-        p.assumed() ? " [" + std::string(o.w(W::assumed)) + ": " + p.entry->note + "]" : " [" + param_source(p) + "]";
+    text += " [" + (p.assumed() ? std::string(o.w(W::assumed)) + ": " : "") + param_source(p, language) + "]";
     o.line(text);
   }
   o.line("");

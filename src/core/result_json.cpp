@@ -9,11 +9,11 @@ namespace zengshou::core {
 
 using nlohmann::json;
 
-std::string param_source(const ResolvedParam& p) {
+std::string param_source(const ResolvedParam& p, Language language) {
   if (p.overridden) return "override";
   if (p.entry == nullptr) return "";
-  if (!p.entry->source.empty()) return p.entry->source;
-  return p.entry->note;  // an assumption: what it is and what it leans on
+  if (p.entry->cited) return reference_text(*p.entry->cited, language);
+  return assumption_text(*p.entry, language);
 }
 
 namespace {
@@ -24,9 +24,9 @@ json param_json(ParamId id, const YearParameters& params, Language language) {
             {"description", language == Language::zh ? info(id).description_zh : info(id).description_en},
             {"unit", unit_names[static_cast<size_t>(info(id).unit)]},
             {"value", p.value ? json(value_text(id, *p.value)) : json(nullptr)},
-            {"source", param_source(p)},
+            {"source", param_source(p, language)},
             {"assumed", p.assumed()}};
-  if (p.entry != nullptr && !p.entry->note.empty()) j["note"] = p.entry->note;
+  if (p.entry != nullptr && p.assumed()) j["note"] = assumption_text(*p.entry, language);
   if (p.file != nullptr) j["policy"] = p.file->id;
   return j;
 }
@@ -73,7 +73,7 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
     entry["counted"] = pr.counted;
     entry["reason"] = render(pr.reason, language);
     entry["reason_key"] = reason_key(pr.reason.id);
-    entry["source"] = param_source(availability);
+    entry["source"] = param_source(availability, language);
     entry["assumed"] = assumed;
     entry["members"] = std::move(members);
     programmes.push_back(std::move(entry));
@@ -87,7 +87,7 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
                      {"per_capita_gap", yuan_json(l.per_capita_gap)},
                      {"household_gap", yuan_json(l.household_gap)},
                      {"assumed", p.assumed()},
-                     {"source", param_source(p)}});
+                     {"source", param_source(p, language)}});
   }
   json flags = json::array();
   for (const Flag& f : r.flags)

@@ -17,7 +17,7 @@ nlohmann::json result_to_json(const Result& result, const Household& household, 
                               Language language, bool parameters = true);
 
 // Where a parameter's value comes from: its source as users read it (《title》clause「quote」), "override", or the
-// note of an assumption.
-std::string param_source(const ResolvedParam& p);
+// assumption's note and what it leans on.
+std::string param_source(const ResolvedParam& p, Language language);
 
 }  // namespace zengshou::core

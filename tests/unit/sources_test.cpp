@@ -6,8 +6,11 @@
 #include "core/embedded_assets.h"
 #include "core/policy.h"
 
-#include <regex>  // the scan for file names and hashes
-#include <set>    // cited documents
+#include <nlohmann/json.hpp>
+
+#include <algorithm>  // find
+#include <regex>      // the scan for file names and hashes
+#include <set>        // cited documents
 
 using namespace zengshou::core;
 using zengshou::test::run_cli;
@@ -35,15 +38,25 @@ TEST_CASE("a good reference renders as 《title》clause「quote」 (000 三(三
                              "quote": "中高职职业院校3000元/生/年"})"));
   REQUIRE(parsed.ok());
   const ParamEntry& e = parsed.value.parameters.at(ParamId::rain_dew_amount)[0];
-  CHECK_EQ(e.source, "《昌宁县2022年脱贫人口持续增收工作要点》三(三)21「中高职职业院校3000元/生/年」");
   REQUIRE(e.cited.has_value());
+  CHECK_EQ(reference_text(*e.cited), "《昌宁县2022年脱贫人口持续增收工作要点》三(三)21「中高职职业院校3000元/生/年」");
   CHECK_EQ(e.cited->clause, "三(三)21");
+  SUBCASE("in English the title is the document's English title; the quote stays in the document's words") {
+    CHECK_EQ(reference_text(*e.cited, Language::en),
+             "《Changning county: key tasks for keeping incomes of people lifted out of poverty rising, 2022》"
+             "三(三)21「中高职职业院校3000元/生/年」");
+  }
+  SUBCASE("where space is short the title is cut to its first characters and …") {
+    CHECK_EQ(reference_text(*e.cited, Language::zh, 7), "《昌宁县2022…》三(三)21「中高职职业院校3000元/生/年」");
+    CHECK_EQ(reference_text(*e.cited, Language::zh, 200),
+             "《昌宁县2022年脱贫人口持续增收工作要点》三(三)21「中高职职业院校3000元/生/年」");
+  }
 }
 
 TEST_CASE("a document without text is cited by title and 文号, its clause unchecked") {
   const auto parsed = parse_policy_file("t", policy_citing(R"({"document": "guofa-2014-8"})"));
   REQUIRE(parsed.ok());
-  CHECK_EQ(parsed.value.parameters.at(ParamId::rain_dew_amount)[0].source,
+  CHECK_EQ(reference_text(*parsed.value.parameters.at(ParamId::rain_dew_amount)[0].cited),
            "《国务院关于建立统一的城乡居民基本养老保险制度的意见》(国发〔2014〕8号)");
 }
 
@@ -53,7 +66,7 @@ TEST_CASE("an assumption's leans_on is checked the same way and named in its not
                              "quote": "每人每天40元"})",
                                            "leans_on"));
   REQUIRE(parsed.ok());
-  CHECK_EQ(parsed.value.parameters.at(ParamId::rain_dew_amount)[0].note,
+  CHECK_EQ(assumption_text(parsed.value.parameters.at(ParamId::rain_dew_amount)[0]),
            "参照《册亨县促进居民增收三年行动方案(2022-2024)》附件2 三.23「每人每天40元」");
   CHECK_EQ(error_places(policy_citing(R"({"document": "no-such"})", "leans_on")),
            std::vector<std::string>{"t.json/parameters/rain_dew.amount/0/leans_on/document"});
@@ -124,8 +137,12 @@ TEST_CASE("no repository file name, spec name or hash reaches a user: eval, expl
   }
 }
 
-TEST_CASE("nor in policies, batch over the roster, or a simulated village under each county's policy") {
+TEST_CASE(
+    "nor in policies, documents, each document, batch over the roster, or a simulated village under each county's "
+    "policy") {
   check_no_leak("policies");
+  check_no_leak("documents");
+  for (const Document* d : DocumentSet::embedded().documents()) check_no_leak("document " + d->id);
   check_no_leak("batch examples/roster.csv");
   for (const char* policy : {"yunnan/changning", "yunnan/weixi", "yunnan/qujing", "guizhou/ceheng", "template/county"})
     check_no_leak(std::string("simulate --policy ") + policy + " --households 30 --seed 1");
@@ -148,4 +165,59 @@ TEST_CASE("every shipped document is cited by a policy, and every policy's own d
     }
   }
   for (const Document* d : DocumentSet::embedded().documents()) CHECK_MESSAGE(cited.count(d->id) == 1, d->id);
+}
+
+TEST_CASE(
+    "zengshou documents lists every document with its title, issuer, 文号, date, years and the policies citing it") {
+  const auto run = run_cli("documents");
+  REQUIRE_EQ(run.status, 0);
+  const auto list = nlohmann::json::parse(run.out);
+  CHECK_EQ(list.size(), DocumentSet::embedded().documents().size());
+  bool changning = false, guofa = false;
+  for (const auto& d : list) {
+    if (d["id"] == "changning-2022-zengshou-yaodian") {
+      changning = true;
+      CHECK_EQ(d["title"]["zh"], "昌宁县2022年脱贫人口持续增收工作要点");
+      CHECK_EQ(d["issuer"], "昌宁县乡村振兴局");
+      CHECK_EQ(d["issued"], "2022-08-08");
+      CHECK_EQ(d["years"], nlohmann::json::array({2022, 2022}));
+      CHECK_EQ(d["has_text"], true);
+      CHECK(std::find(d["used_by"].begin(), d["used_by"].end(), "yunnan/changning") != d["used_by"].end());
+    }
+    if (d["id"] == "guofa-2014-8") {
+      guofa = true;
+      CHECK_EQ(d["number"], "国发〔2014〕8号");
+      CHECK_EQ(d["has_text"], false);
+    }
+  }
+  CHECK(changning);
+  CHECK(guofa);
+}
+
+TEST_CASE("zengshou document ID --clause C prints the particulars and that clause's words (000 三(三)21)") {
+  const auto run = run_cli("document changning-2022-zengshou-yaodian --clause '三(三)21'");
+  REQUIRE_EQ(run.status, 0);
+  CHECK(run.out.rfind("《昌宁县2022年脱贫人口持续增收工作要点》\n发布机构: 昌宁县乡村振兴局\n", 0) == 0);
+  CHECK_NE(run.out.find("\n21. 规范使用农村义务教育营养餐补助专项资金"), std::string::npos);
+  CHECK_NE(run.out.find("中高职职业院校3000元/生/年"), std::string::npos);
+  CHECK_EQ(run.out.find("22."), std::string::npos);  // the next item is not part of the clause
+  SUBCASE("the whole text without --clause") {
+    const auto whole = run_cli("document changning-2022-zengshou-yaodian");
+    CHECK_NE(whole.out.find("22."), std::string::npos);
+  }
+  SUBCASE("a document without text says where to find it, in English with --lang en") {
+    const auto none = run_cli("document guofa-2014-8 --lang en");
+    CHECK_EQ(none.status, 0);
+    CHECK_NE(none.out.find("Number: 国发〔2014〕8号"), std::string::npos);
+    CHECK_NE(none.out.find("does not have the document's text"), std::string::npos);
+  }
+  SUBCASE("an unknown id or clause is one error line and exit 2") {
+    const auto unknown = run_cli("document 000_824a151a1583fd19.txt");
+    CHECK_EQ(unknown.status, 2);
+    CHECK_EQ(unknown.err, "error: 000_824a151a1583fd19.txt: expected a document id that `zengshou documents` lists\n");
+    const auto clause = run_cli("document changning-2022-zengshou-yaodian --clause '三(四)21'");
+    CHECK_EQ(clause.status, 2);
+    CHECK_NE(clause.err.find("error: --clause: expected a clause of changning-2022-zengshou-yaodian"),
+             std::string::npos);
+  }
 }
