@@ -5,7 +5,6 @@
 
 #include <array>    // the view list
 #include <cstdio>   // snprintf
-#include <cstring>  // strlen
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -41,6 +40,7 @@ constexpr std::array views{
     ViewInfo{View::policy, Str::view_policy, Str::view_policy_about, "tab_policy"},
     ViewInfo{View::village, Str::view_village, Str::view_village_about, "tab_village"},
     ViewInfo{View::roster, Str::view_roster, Str::view_roster_about, "tab_roster"},
+    ViewInfo{View::documents, Str::view_documents, Str::view_documents_about, "tab_documents"},
 };
 
 const ViewInfo& info(View view) { return views[static_cast<size_t>(view)]; }
@@ -83,6 +83,7 @@ bool App::apply_pixel_ratio(float pixel_ratio) {
   font_scale_ = pixel_ratio / atlas_ratio;
   io.FontGlobalScale = font_scale_;
   missing_glyphs_ = count_missing_glyphs();
+  missing_document_glyphs_ = count_missing_document_glyphs();
 
   ImGuiStyle style;
   ImGui::StyleColorsLight(&style);
@@ -95,20 +96,34 @@ bool App::apply_pixel_ratio(float pixel_ratio) {
   return true;
 }
 
+namespace {
+
+int count_missing(const ImFont& font, std::string_view text) {
+  int missing = 0;
+  for (const char *p = text.data(), *end = p + text.size(); p < end;) {
+    unsigned int c = 0;
+    p += ImTextCharFromUtf8(&c, p, end);
+    if (c >= 0x20 && font.FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) ++missing;
+  }
+  return missing;
+}
+
+}  // namespace
+
 int App::count_missing_glyphs() const {
   const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
   int missing = 0;
-  for (Language language : {Language::zh_CN, Language::en}) {
-    for (size_t i = 0; i < static_cast<size_t>(Str::count_); ++i) {
-      const char* text = tr(static_cast<Str>(i), language);
-      const char* end = text + std::strlen(text);
-      while (text < end) {
-        unsigned int c = 0;
-        text += ImTextCharFromUtf8(&c, text, end);
-        if (c >= 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) ++missing;
-      }
-    }
-  }
+  for (Language language : {Language::zh_CN, Language::en})
+    for (size_t i = 0; i < static_cast<size_t>(Str::count_); ++i)
+      missing += count_missing(*font, tr(static_cast<Str>(i), language));
+  return missing;
+}
+
+int App::count_missing_document_glyphs() const {
+  const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  int missing = 0;
+  for (const core::Document* d : core::DocumentSet::embedded().documents())
+    missing += count_missing(*font, d->title_zh) + count_missing(*font, d->issuer) + count_missing(*font, d->text);
   return missing;
 }
 
@@ -234,9 +249,18 @@ void App::draw_view(View view) {
             {Replacement::Kind::roster_household, roster_.records()[static_cast<size_t>(roster_view_.selected)].key});
       break;
     }
+    case View::documents:
+      draw_documents_view(ui_, documents_view_);
+      break;
     default:
       draw_placeholder_view(view);
       break;
+  }
+  // A source clicked in this view: its document, at the clause, from the next frame.
+  if (auto source = std::exchange(ui_.open_source, std::nullopt)) {
+    documents_view_.show(*source);
+    view_ = View::documents;
+    view_requested_ = true;
   }
 }
 
@@ -770,9 +794,11 @@ std::string App::state_json() const {
   json state = json::object();
   state["language"] = language_tag(language());
   state["view"] = info(view_).anchor;
+  state["document"] = documents_view_.open;
   state["frames"] = frame_count_;
   state["pixel_ratio"] = pixel_ratio_;
   state["missing_glyphs"] = missing_glyphs_;
+  state["missing_document_glyphs"] = missing_document_glyphs_;  // 0 once the full font (with the documents) is in
   state["anchors"] = std::move(anchors);
   state["editing"] = ui_.edit.active;
   state["household"] = json::parse(session_.save(), nullptr, false);

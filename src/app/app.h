@@ -19,7 +19,7 @@
 
 namespace zengshou::app {
 
-enum class View { household, programmes, projection, policy, village, roster };
+enum class View { household, programmes, projection, policy, village, roster, documents };
 
 class App {
  public:
@@ -114,6 +114,7 @@ class App {
   void link_to_record(std::optional<std::string> key);  // the calculator now edits this roster record (or none)
   void reload_current_record();                         // the roster record the calculator shows changed
   int count_missing_glyphs() const;
+  int count_missing_document_glyphs() const;
 
   std::vector<unsigned char> font_ttf_;
   float pixel_ratio_ = 0.0f;
@@ -121,11 +122,13 @@ class App {
   bool view_requested_ = false;  // set when the menu picks a view, so its tab is selected once
   bool about_requested_ = false;
   long frame_count_ = 0;
-  int missing_glyphs_ = 0;  // characters of the string tables the font cannot draw; 0 when the font is right
+  int missing_glyphs_ = 0;           // characters of the string tables the font cannot draw; 0 when the font is right
+  int missing_document_glyphs_ = 0;  // characters of the policy documents the font cannot draw
   Ui ui_;
   Session session_;
   PlatformRequests requests_;
   ViewState view_state_;
+  DocumentsViewState documents_view_;
   VillageModel village_;
   PresenterState presenter_;
   OpenKind pending_open_ = OpenKind::household;  // what the file being picked will be opened as

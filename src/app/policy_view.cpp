@@ -116,7 +116,7 @@ void param_editor(Ui& ui, Session& s, ParamId id) {
   }
   ui.wrapped(baseline);
   ImGui::PopStyleColor();
-  draw_param_origin(ui, base);
+  draw_param_origin(ui, base, anchor + "_source");
   if (changed) {
     if (ImGui::SmallButton(tr(Str::reset_param))) {
       s.reform().remove(id);

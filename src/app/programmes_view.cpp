@@ -6,7 +6,6 @@
 #include <imgui.h>
 
 #include "core/programmes/registry.h"
-#include "core/result_json.h"
 #include "format.h"
 #include "views.h"
 
@@ -31,12 +30,13 @@ void assumed_badge(Ui& ui) {
 void parameter_line(Ui& ui, const Session& s, core::ParamId id) {
   const core::ResolvedParam& p = s.params()[id];
   ui.wrapped("· " + param_name(id) + " = " + param_value_text(id, p));
-  draw_param_origin(ui, p);
+  draw_param_origin(ui, p, "source_" + std::string(core::info(id).name));
 }
 
 }  // namespace
 
-void draw_param_origin(Ui& ui, const core::ResolvedParam& p) {
+void draw_param_origin(Ui& ui, const core::ResolvedParam& p, const std::string& anchor) {
+  if (p.entry == nullptr) return;
   if (p.assumed()) {
     assumed_badge(ui);
     if (!p.entry->note.empty()) {
@@ -44,10 +44,9 @@ void draw_param_origin(Ui& ui, const core::ResolvedParam& p) {
       ui.wrapped("  " + p.entry->note);
       ImGui::PopStyleColor();
     }
-  } else if (!core::param_source(p).empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
-    ui.wrapped("  " + std::string(tr(Str::source_label)) + ": " + core::param_source(p));
-    ImGui::PopStyleColor();
+    if (p.entry->leans_on) draw_source(ui, Str::leans_on_label, *p.entry->leans_on, anchor);
+  } else if (p.entry->cited) {
+    draw_source(ui, Str::source_label, *p.entry->cited, anchor);
   }
 }
 
@@ -112,9 +111,7 @@ void draw_programme_node(Ui& ui, const Session& s, const core::ProgrammeResult& 
   }
   if (p.eligible && core::info(p.id).stream != core::Stream::none)
     ImGui::TextDisabled("%s", tr(p.counted ? Str::counted_yes : Str::counted_no));
-  const core::ResolvedParam& availability = s.params()[core::available_param(p.id)];
-  ui.wrapped(std::string(tr(Str::source_label)) + ": " + core::param_source(availability));
-  if (availability.assumed()) assumed_badge(ui);
+  draw_param_origin(ui, s.params()[core::available_param(p.id)], "source_" + std::string(core::info(p.id).id));
   if (p.available) {
     ImGui::TextUnformatted(tr(Str::parameters_label));
     for (core::ParamId id : core::programme_unit(p.id).params) parameter_line(ui, s, id);

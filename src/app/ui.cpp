@@ -1,7 +1,8 @@
 #include "ui.h"
 
-#include <charconv>  // from_chars
-#include <cstring>   // strlen
+#include <algorithm>  // min, max
+#include <charconv>   // from_chars
+#include <cstring>    // strlen
 
 #include <imgui_internal.h>  // GetActiveID, ClearActiveID, ImTextCharFromUtf8
 #include <imgui_stdlib.h>    // InputText on std::string
@@ -201,7 +202,7 @@ void Ui::heading(const char* text) const {
   ImGui::Separator();
 }
 
-void Ui::wrapped(std::string_view text) const {
+void Ui::wrapped(std::string_view text, size_t mark_begin, size_t mark_end) const {
   const ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -227,10 +228,35 @@ void Ui::wrapped(std::string_view text) const {
       ImTextCharFromUtf8(&c, p, end);
       if (!is_cjk(c) || no_line_start(c)) cut = last_break;  // keep Latin words and closing punctuation whole
     }
+    const size_t line_begin = static_cast<size_t>(begin - text.data());
+    const size_t line_end = static_cast<size_t>(cut - text.data());
+    if (mark_begin < line_end && mark_end > line_begin) {
+      const char* from = text.data() + std::max(mark_begin, line_begin);
+      const char* to = text.data() + std::min(mark_end, line_end);
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float x0 = at.x + font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, from).x;
+      const float x1 = x0 + font->CalcTextSizeA(size, FLT_MAX, 0.0f, from, to).x;
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + ImGui::GetTextLineHeight()),
+                                                IM_COL32(255, 226, 110, 255));
+    }
     ImGui::TextUnformatted(begin, cut);
     begin = cut;
     if (begin < end && (*begin == '\n' || *begin == ' ')) ++begin;
   }
+}
+
+bool Ui::link(std::string_view text, const std::string& anchor_name) {
+  ImGui::BeginGroup();
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 90, 180, 255));
+  wrapped(text);
+  ImGui::PopStyleColor();
+  ImGui::EndGroup();
+  anchor(anchor_name);
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  // A click, not the end of a drag that scrolled the panel.
+  return hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+         !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
 }
 
 }  // namespace zengshou::app

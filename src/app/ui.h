@@ -5,12 +5,14 @@
 
 #include <cstdint>        // generations
 #include <map>            // anchors
+#include <optional>       // a source to open
 #include <string>         // buffers
 #include <string_view>    // text
 #include <unordered_map>  // edit buffers by widget id
 
 #include <imgui.h>
 
+#include "core/document.h"
 #include "core/money.h"
 #include "strings.h"
 
@@ -37,6 +39,8 @@ class Ui {
   bool overlay = false;  // the platform lays an HTML input over text fields (the browser does)
   TextEdit edit;
   std::map<std::string, Anchor> anchors;
+  // A source the user clicked, in any view: the app opens its document at the clause (政策文件).
+  std::optional<core::SourceRef> open_source;
 
   // Records the last item's rectangle under `name`.
   void anchor(const std::string& name);
@@ -55,8 +59,11 @@ class Ui {
   // A choice among `count` labels, by index.
   bool choice(const char* id, int& index, const Str* labels, int count);
 
-  // Text wrapped at the available width, breaking between Chinese characters as well as at spaces.
-  void wrapped(std::string_view text) const;
+  // Text wrapped at the available width, breaking between Chinese characters as well as at spaces; the bytes
+  // [mark_begin, mark_end) of it on a highlight, as a marker pen would.
+  void wrapped(std::string_view text, size_t mark_begin = 0, size_t mark_end = 0) const;
+  // Wrapped text in the link colour that acts as one button; its rectangle is anchored as `anchor`.
+  bool link(std::string_view text, const std::string& anchor);
   void help(Str text) const;             // a one-line tooltip for the last item, on hover
   void heading(const char* text) const;  // a section title with a rule under it
   // Puts the next button (labelled `label`), or text when `framed` is false, on the same line when it fits there,

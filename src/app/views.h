@@ -72,6 +72,18 @@ struct Replacement {
 };
 
 // What the views remember between frames beyond the session.
+// 政策文件: the document shown (empty: the list), and the place to mark and scroll to when a source opened it.
+struct DocumentsViewState {
+  std::string open;
+  std::optional<core::SourceRef> cited;
+  int scroll = 0;  // frames left to scroll to the cited place: a new child window knows its height from its second
+  void show(const core::SourceRef& ref) {
+    open = ref.document;
+    cited = ref;
+    scroll = 3;
+  }
+};
+
 struct ViewState {
   std::optional<Replacement> replace;  // asked for this frame
   GuideState guide;
@@ -97,6 +109,9 @@ void draw_village_view(Ui& ui, Session& session, VillageModel& village, Platform
 void draw_presenter(Ui& ui, Session& session, VillageModel& village, PresenterState& presenter,
                     PlatformRequests& requests);
 
+// 政策文件: every document the policies cite, and one document's text at a cited clause with its words marked.
+void draw_documents_view(Ui& ui, DocumentsViewState& state);
+
 // 农户台账: the roster table and the selected household's quarterly ledger; `open_calculator` is set when the
 // user asks to edit the selected household.
 void draw_roster_view(Ui& ui, Session& session, Roster& roster, RosterViewState& state, PlatformRequests& requests,
@@ -119,7 +134,11 @@ void draw_reform_diff(Ui& ui, Session& session);
 // The village's figures under both, the reform's effect and the histogram; `full` adds programmes and deciles.
 void draw_village_results(Ui& ui, const Session& session, const VillageModel& village, PlatformRequests& requests,
                           bool full);
-// Where a parameter's value comes from: its source clause, or "(assumed)" with the note saying why.
-void draw_param_origin(Ui& ui, const core::ResolvedParam& param);
+// Where a parameter's value comes from: its source, or "(assumed)" with the note saying why and what it leans on;
+// each reference a link to its clause (anchored as `anchor`).
+void draw_param_origin(Ui& ui, const core::ResolvedParam& param, const std::string& anchor);
+// 出处: 《title》clause「quote」 as a link that opens the document at the clause; the title is shortened when the
+// whole would take more than two lines, and given whole in a tooltip.
+void draw_source(Ui& ui, Str label, const core::SourceRef& ref, const std::string& anchor);
 
 }  // namespace zengshou::app
