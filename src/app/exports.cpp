@@ -112,13 +112,21 @@ TextTable village_programme_table(const VillageModel& v) {
   const core::VillageSummary& b = v.reform().summary;
   TextTable t{"village-programmes.csv",
               {tr(Str::programme_label), tr(Str::village_recipients_baseline), tr(Str::village_recipients_reform),
-               tr(Str::village_total_baseline), tr(Str::village_total_reform), tr(Str::difference_label)},
+               tr(Str::village_total_baseline), tr(Str::village_total_reform), tr(Str::difference_label),
+               tr(Str::source_label)},
               {}};
   for (size_t i = 0; i < core::programme_count; ++i) {
     if (a.programme_recipients[i] == 0 && b.programme_recipients[i] == 0) continue;
-    t.rows.push_back({programme_name(static_cast<core::ProgrammeId>(i)), std::to_string(a.programme_recipients[i]),
+    const auto id = static_cast<core::ProgrammeId>(i);
+    // The policy's own basis for the programme, its title short enough for a table column.
+    const core::ResolvedParam& basis = v.baseline_params()[core::available_param(id)];
+    std::string source = basis.entry != nullptr && basis.entry->cited
+                             ? core::reference_text(*basis.entry->cited, core_language(), 12)
+                             : std::string(tr(Str::assumed_badge));
+    t.rows.push_back({programme_name(id), std::to_string(a.programme_recipients[i]),
                       std::to_string(b.programme_recipients[i]), money_text(a.programme_totals[i]),
-                      money_text(b.programme_totals[i]), change_text(a.programme_totals[i], b.programme_totals[i])});
+                      money_text(b.programme_totals[i]), change_text(a.programme_totals[i], b.programme_totals[i]),
+                      std::move(source)});
   }
   return t;
 }

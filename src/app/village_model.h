@@ -27,6 +27,7 @@ class VillageModel {
   const core::VillageRun& baseline() const { return baseline_; }
   const core::VillageRun& reform() const { return reform_; }
   const core::VillageComparison& comparison() const { return comparison_; }
+  const core::YearParameters& baseline_params() const { return baseline_params_; }  // the policy's, for sources
   double generate_ms() const { return generate_ms_; }  // making the households and the baseline run
   double reform_ms() const { return reform_ms_; }      // the last re-run under the reform, with the comparison
 

@@ -187,4 +187,15 @@ TEST_CASE("the village exports (村级模拟) and the household under a reform k
       CHECK_NE(cell.rfind("'", 0), 0u);  // no label or figure of these tables is a formula
     }
   CHECK(negative);
+  SUBCASE("each programme's row names the policy's document and clause for it (issue 15, item 3)") {
+    const auto rows = check_export(zengshou::app::village_programme_table(village));
+    bool post = false;
+    for (const auto& row : rows)
+      if (row.front() == "乡村公益性岗位") {
+        post = true;
+        CHECK_EQ(row.back().rfind("《", 0), 0u);
+        CHECK_NE(row.back().find("「"), std::string::npos);
+      }
+    CHECK(post);
+  }
 }
