@@ -265,6 +265,34 @@ TEST_CASE("dibao 000 三(三)25, 003 附件2 三.26: (standard − per-capita in
   CHECK_EQ(prog(run(h, "guizhou/ceheng", 2022), ProgrammeId::dibao).reason.id, ReasonId::not_dibao);
 }
 
+TEST_CASE("000 三(三)25 特困供养: a 特困 member gets the province's standard, the others nothing") {
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 1000)}), adult(1950)});
+  Result r = run(h, "yunnan/changning", 2022);
+  CHECK_FALSE(prog(r, ProgrammeId::tekun_support).eligible);
+  CHECK_EQ(prog(r, ProgrammeId::tekun_support).reason.id, ReasonId::not_tekun);
+  h.members[1].tekun = true;
+  r = run(h, "yunnan/changning", 2022);  // Yunnan 5850 a year (assumed: 4500 × 1.3)
+  const auto& p = prog(r, ProgrammeId::tekun_support);
+  CHECK_EQ(p.amount, yuan(5850));
+  CHECK_EQ(p.reason.id, ReasonId::tekun_support);
+  REQUIRE_EQ(p.detail_end - p.detail_begin, 1);
+  CHECK_EQ(r.details[p.detail_begin].member, 1);
+  CHECK_EQ(r.income.transfer, yuan(5850));  // 特困供养金 is counted (转移性)
+  CHECK_EQ(r.income.net, yuan(12000 + 5850));
+  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2022), ProgrammeId::tekun_support).amount,
+           Money::fen(561340));  // Guizhou 4318 × 1.3 = 5613.40 (assumed)
+}
+
+TEST_CASE("000 三(三)25 特困供养: a 特困 household with nobody marked is supported whole") {
+  Household h = household(Category::general, 2023, {adult(1950)});
+  h.tekun = true;
+  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::tekun_support).amount, yuan(5850));
+  h.members.push_back(adult(1952));
+  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::tekun_support).amount, yuan(5850 * 2));
+  h.members[0].tekun = true;  // marked: only that member
+  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::tekun_support).amount, yuan(5850));
+}
+
 TEST_CASE("dibao for Ceheng's urban households uses the urban standard (7200, assumed)") {
   Household h = household(Category::urban, 2022, {adult(1970, {job(JobKind::local, 12, 300)})});
   h.dibao = true;

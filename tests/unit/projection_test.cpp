@@ -73,3 +73,11 @@ TEST_CASE("a projection past the policy's last year keeps its parameters and say
   CHECK(years[1].result.beyond_policy_years);
   CHECK_EQ(years[1].result.year, 2025);
 }
+
+TEST_CASE("000 三(三)25 特困供养 across years: the standard every year for the 特困 member") {
+  Household h = household(Category::general, 2022, {adult(1950)});
+  h.members[0].tekun = true;
+  const auto years = project_in(h, "guizhou/ceheng", 3);
+  for (const ProjectedYear& y : years)
+    CHECK_EQ(y.result.programme(ProgrammeId::tekun_support).amount, Money::fen(561340));
+}
