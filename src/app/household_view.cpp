@@ -96,6 +96,26 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   ui.help(Str::card_print_help);
 }
 
+// 低保渐退期: whether the household is in one, and if so when its income rose above the standard and what it kept.
+bool taper_editor(Ui& ui, core::Household& h) {
+  bool changed = false;
+  ui.row(Str::dibao_taper, Str::dibao_taper_help);
+  bool in_taper = h.dibao_taper.has_value();
+  if (ui.checkbox("##taper", in_taper)) {
+    h.dibao_taper = in_taper ? std::optional<core::DibaoTaper>(core::DibaoTaper{h.year, 1, Money()}) : std::nullopt;
+    changed = true;
+  }
+  ui.anchor("dibao_taper");
+  if (!h.dibao_taper) return changed;
+  ui.row(Str::dibao_taper_year, Str::dibao_taper_year_help);
+  changed |= ui.integer("##taper_year", h.dibao_taper->year, core::earliest_year, 2100);
+  ui.row(Str::dibao_taper_month, Str::dibao_taper_month_help);
+  changed |= ui.integer("##taper_month", h.dibao_taper->month, 1, 12);
+  ui.row(Str::dibao_taper_monthly, Str::dibao_taper_monthly_help);
+  changed |= ui.money("##taper_monthly", h.dibao_taper->monthly);
+  return changed;
+}
+
 void facts(Ui& ui, Session& s) {
   core::Household& h = s.household();
   if (!ImGui::CollapsingHeader(tr(Str::section_household), ImGuiTreeNodeFlags_DefaultOpen)) return;
@@ -116,6 +136,7 @@ void facts(Ui& ui, Session& s) {
   ui.row(Str::dibao, Str::dibao_help);
   changed |= ui.checkbox("##dibao", h.dibao);
   ui.anchor("dibao");
+  if (h.dibao) changed |= taper_editor(ui, h);
   ui.row(Str::tekun, Str::tekun_help);
   changed |= ui.checkbox("##tekun", h.tekun);
   ui.row(Str::last_year, Str::last_year_help);
@@ -200,6 +221,8 @@ bool member_editor(Ui& ui, core::Member& m, int year, bool urban) {
   }
   ui.row(Str::training_days, Str::training_days_help);
   changed |= ui.integer("##training", m.training_days, 0, 366);
+  ui.row(Str::member_tekun, Str::member_tekun_help);
+  changed |= ui.checkbox("##member_tekun", m.tekun);
   if (urban) {
     ui.row(Str::first_business_year, Str::first_business_year_help);
     int started = m.first_business_year.value_or(0);

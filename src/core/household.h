@@ -94,6 +94,7 @@ struct Member {
   Pension pension;
   int training_days = 0;                   // days of government-subsidised training this year
   std::optional<int> first_business_year;  // year a first small business was registered (Ceheng urban, 附件3 7)
+  bool tekun = false;                      // 特困人员 (in a 特困 household where nobody is marked, all are)
 
   int age_in(int year) const { return year - birth_year; }
 };
@@ -119,6 +120,14 @@ struct Transfers {
   Money other;
 };
 
+// 低保渐退期: the household's income rose above the dibao standard, and it keeps its allowance for the taper months
+// (000 三(三)25). The taper runs from `month` of `year` for the policy's dibao.taper_months.
+struct DibaoTaper {
+  int year = 0;   // when the per-capita income rose above the standard
+  int month = 1;  // 1–12: the taper's first month
+  Money monthly;  // the allowance the household had then, kept each taper month
+};
+
 // The earliest year any dated fact may name (birth years, start-up years; CONTRACT.md ranges).
 inline constexpr int earliest_year = 1900;
 
@@ -129,9 +138,10 @@ struct Household {
   std::string policy;  // policy id, e.g. "yunnan/changning"
   int year = 0;
   Category category = Category::general;
-  bool relocated = false;  // 易地扶贫搬迁
-  bool dibao = false;      // 低保
-  bool tekun = false;      // 特困供养
+  bool relocated = false;                 // 易地扶贫搬迁
+  bool dibao = false;                     // 低保
+  bool tekun = false;                     // 特困供养
+  std::optional<DibaoTaper> dibao_taper;  // empty: not in a taper
   std::vector<Member> members;
   std::vector<ProductionActivity> production;
   Property property;

@@ -65,6 +65,7 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
   member.training_days = r.int_field(m, at, "training_days", false, 0, 366).value_or(0);
   if (m.contains("first_business_year") && !m["first_business_year"].is_null())
     member.first_business_year = r.int_field(m, at, "first_business_year", true, earliest_year, year);
+  member.tekun = r.bool_field(m, at, "tekun");
   return member;
 }
 
@@ -90,6 +91,14 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
   h.relocated = r.bool_field(doc, at, "relocated");
   h.dibao = r.bool_field(doc, at, "dibao");
   h.tekun = r.bool_field(doc, at, "tekun");
+  if (const json* t = r.object_field(doc, at, "dibao_taper", false)) {
+    const std::string here = at + "/dibao_taper";
+    DibaoTaper taper;
+    taper.year = r.int_field(*t, here, "year", true, earliest_year, 2100).value_or(earliest_year);
+    taper.month = r.int_field(*t, here, "month", true, 1, 12).value_or(1);
+    taper.monthly = r.money_field(*t, here, "monthly", true);
+    h.dibao_taper = taper;
+  }
   if (const json* members = r.array_field(doc, at, "members", true)) {
     if (members->empty() || members->size() > max_members) {
       r.error(at + "/members", "expected 1 to 30 members, got " + std::to_string(members->size()));
@@ -168,6 +177,7 @@ json household_to_json(const Household& h) {
                    {"pension", {{"enrolled", m.pension.enrolled}, {"tier", yuan_json(m.pension.tier)}}},
                    {"training_days", m.training_days}};
     if (m.first_business_year) member["first_business_year"] = *m.first_business_year;
+    if (m.tekun) member["tekun"] = true;  // written only when set, so files without it read and write the same
     members.push_back(std::move(member));
   }
   json production = json::array();
@@ -176,30 +186,34 @@ json household_to_json(const Household& h) {
                           {"name", a.name},
                           {"revenue", yuan_json(a.revenue)},
                           {"cost", yuan_json(a.cost)}});
-  return {{"schema", household_schema},
-          {"id", h.id},
-          {"head", h.head},
-          {"village", h.village},
-          {"policy", h.policy},
-          {"year", h.year},
-          {"category", category_names[static_cast<size_t>(h.category)]},
-          {"relocated", h.relocated},
-          {"dibao", h.dibao},
-          {"tekun", h.tekun},
-          {"members", members},
-          {"production", production},
-          {"property",
-           {{"land_rent", yuan_json(h.property.land_rent)},
-            {"dividends", yuan_json(h.property.dividends)},
-            {"house_rent", yuan_json(h.property.house_rent)},
-            {"other", yuan_json(h.property.other)}}},
-          {"transfers",
-           {{"farmland_mu", yuan_json(Money::fen(h.transfers.farmland_centimu))},
-            {"eco_compensation", yuan_json(h.transfers.eco_compensation)},
-            {"family_support", yuan_json(h.transfers.family_support)},
-            {"other", yuan_json(h.transfers.other)}}},
-          {"last_year_per_capita_net",
-           h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)}};
+  json out = {{"schema", household_schema},
+              {"id", h.id},
+              {"head", h.head},
+              {"village", h.village},
+              {"policy", h.policy},
+              {"year", h.year},
+              {"category", category_names[static_cast<size_t>(h.category)]},
+              {"relocated", h.relocated},
+              {"dibao", h.dibao},
+              {"tekun", h.tekun},
+              {"members", members},
+              {"production", production},
+              {"property",
+               {{"land_rent", yuan_json(h.property.land_rent)},
+                {"dividends", yuan_json(h.property.dividends)},
+                {"house_rent", yuan_json(h.property.house_rent)},
+                {"other", yuan_json(h.property.other)}}},
+              {"transfers",
+               {{"farmland_mu", yuan_json(Money::fen(h.transfers.farmland_centimu))},
+                {"eco_compensation", yuan_json(h.transfers.eco_compensation)},
+                {"family_support", yuan_json(h.transfers.family_support)},
+                {"other", yuan_json(h.transfers.other)}}},
+              {"last_year_per_capita_net",
+               h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)}};
+  if (h.dibao_taper)
+    out["dibao_taper"] = {
+        {"year", h.dibao_taper->year}, {"month", h.dibao_taper->month}, {"monthly", yuan_json(h.dibao_taper->monthly)}};
+  return out;
 }
 
 }  // namespace zengshou::core

@@ -152,3 +152,36 @@ TEST_CASE("household → JSON → household is the same household") {
   CHECK_EQ(second.value.last_year_per_capita_net.value(), Money::fen(987654));
   CHECK_EQ(second.value.members[1].first_business_year.value(), 2022);
 }
+
+TEST_CASE("000 三(三)25: dibao_taper and a member's tekun are read and written back; absent, nothing changes") {
+  json doc = minimal();
+  auto plain = household_from_json(doc);
+  REQUIRE(plain.ok());
+  CHECK_FALSE(plain.value.dibao_taper.has_value());
+  CHECK_FALSE(plain.value.members[0].tekun);
+  const json written = household_to_json(plain.value);
+  CHECK_FALSE(written.contains("dibao_taper"));  // files without them write as before
+  CHECK_FALSE(written["members"][0].contains("tekun"));
+  doc["dibao_taper"] = nullptr;
+  CHECK(household_from_json(doc).ok());
+  doc["dibao_taper"] = {{"year", 2021}, {"month", 9}, {"monthly", 312.5}};
+  doc["members"][0]["tekun"] = true;
+  const auto read = household_from_json(doc);
+  REQUIRE(read.ok());
+  REQUIRE(read.value.dibao_taper.has_value());
+  CHECK_EQ(read.value.dibao_taper->year, 2021);
+  CHECK_EQ(read.value.dibao_taper->month, 9);
+  CHECK_EQ(read.value.dibao_taper->monthly, Money::fen(31250));
+  CHECK(read.value.members[0].tekun);
+  const json again = household_to_json(read.value);
+  CHECK_EQ(again["dibao_taper"], doc["dibao_taper"]);
+  CHECK_EQ(household_to_json(household_from_json(again).value), again);
+  doc["dibao_taper"]["month"] = 13;
+  CHECK(mentions(problems(doc), "/dibao_taper/month"));
+  doc["dibao_taper"] = {{"year", 2021}, {"month", 1}};
+  CHECK(mentions(problems(doc), "/dibao_taper/monthly"));
+  doc["dibao_taper"] = {{"year", 2021}, {"month", 1}, {"monthly", -1}};
+  CHECK(mentions(problems(doc), "/dibao_taper/monthly"));
+  doc["dibao_taper"] = 5;
+  CHECK(mentions(problems(doc), "/dibao_taper"));
+}

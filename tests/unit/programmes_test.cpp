@@ -265,6 +265,119 @@ TEST_CASE("dibao 000 三(三)25, 003 附件2 三.26: (standard − per-capita in
   CHECK_EQ(prog(run(h, "guizhou/ceheng", 2022), ProgrammeId::dibao).reason.id, ReasonId::not_dibao);
 }
 
+namespace {
+
+// Changning 2022, on dibao, two people, 12 × 1000 of wages: per capita 6000, above Yunnan's standard of 4500.
+Household above_standard() {
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 1000)}), adult(1982)});
+  h.dibao = true;
+  return h;
+}
+
+}  // namespace
+
+TEST_CASE("000 三(三)25 低保渐退期: the allowance is kept for the taper months in the year, and stops after") {
+  Household h = above_standard();
+  SUBCASE("from September, Yunnan's 6 months (assumed): Sep–Dec 2022, then Jan–Feb 2023") {
+    h.dibao_taper = DibaoTaper{2022, 9, yuan(300)};
+    Result r = run(h, "yunnan/changning", 2022);
+    CHECK(prog(r, ProgrammeId::dibao).eligible);
+    CHECK_EQ(prog(r, ProgrammeId::dibao).amount, yuan(300 * 4));
+    CHECK_EQ(prog(r, ProgrammeId::dibao).reason.id, ReasonId::dibao_taper);
+    CHECK_EQ(prog(r, ProgrammeId::dibao).reason.args[3], 4);  // months this year
+    CHECK_EQ(r.income.net, yuan(12000 + 1200));               // 低保金 is counted (转移性)
+    h.year = 2023;
+    CHECK_EQ(prog(run(h, "yunnan/changning", 2023), ProgrammeId::dibao).amount, yuan(300 * 2));
+    h.year = 2024;
+    r = run(h, "yunnan/changning", 2024);
+    CHECK_FALSE(prog(r, ProgrammeId::dibao).eligible);
+    CHECK_EQ(prog(r, ProgrammeId::dibao).reason.id, ReasonId::dibao_taper_ended);
+    CHECK_EQ(prog(r, ProgrammeId::dibao).reason.args, std::array<int64_t, 4>{2023, 2, 6, 0});  // ended Feb 2023
+  }
+  SUBCASE("from July: the 6 months are July–December, nothing the next year") {
+    h.dibao_taper = DibaoTaper{2022, 7, Money::fen(25050)};
+    CHECK_EQ(prog(run(h, "yunnan/changning", 2022), ProgrammeId::dibao).amount, Money::fen(25050 * 6));
+    h.year = 2023;
+    CHECK_EQ(prog(run(h, "yunnan/changning", 2023), ProgrammeId::dibao).reason.id, ReasonId::dibao_taper_ended);
+  }
+  SUBCASE("Guizhou's 3 months (assumed) from November 2022: Nov–Dec, then January 2023") {
+    h.dibao_taper = DibaoTaper{2022, 11, yuan(200)};
+    CHECK_EQ(prog(run(h, "guizhou/ceheng", 2022), ProgrammeId::dibao).amount, yuan(400));
+    h.year = 2023;
+    CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::dibao).amount, yuan(200));
+  }
+  SUBCASE("the months follow the parameter: --set dibao.taper_months=12 from September pays 4, then 8") {
+    h.dibao_taper = DibaoTaper{2022, 9, yuan(300)};
+    const std::vector<ParamOverride> twelve{set("dibao.taper_months=12")};
+    CHECK_EQ(prog(run(h, "yunnan/changning", 2022, twelve), ProgrammeId::dibao).amount, yuan(1200));
+    h.year = 2023;
+    CHECK_EQ(prog(run(h, "yunnan/changning", 2023, twelve), ProgrammeId::dibao).amount, yuan(2400));
+  }
+}
+
+TEST_CASE("000 三(三)25 低保渐退期: above the standard and not in a taper gets nothing; below it, the full top-up") {
+  Household h = above_standard();
+  Result r = run(h, "yunnan/changning", 2022);
+  CHECK_FALSE(prog(r, ProgrammeId::dibao).eligible);
+  CHECK_EQ(prog(r, ProgrammeId::dibao).amount, Money());
+  CHECK_EQ(prog(r, ProgrammeId::dibao).reason.id, ReasonId::dibao_above_standard);
+  CHECK_EQ(r.income.net, yuan(12000));
+  // A taper on a household not on dibao: nothing, and applying for dibao above the standard adds nothing either.
+  h.dibao_taper = DibaoTaper{2022, 9, yuan(300)};
+  h.dibao = false;
+  r = run(h, "yunnan/changning", 2022);
+  CHECK_EQ(prog(r, ProgrammeId::dibao).reason.id, ReasonId::not_dibao);
+  for (const Suggestion& s : r.suggestions) CHECK_NE(s.kind, SuggestionKind::apply_dibao);
+  // Income back below the standard (6 × 1000, 3000 a person): the ordinary allowance, (4500 − 3000) × 2.
+  h.dibao = true;
+  h.members[0].jobs[0].months = 6;
+  r = run(h, "yunnan/changning", 2022);
+  CHECK_EQ(prog(r, ProgrammeId::dibao).amount, yuan(3000));
+  CHECK_EQ(prog(r, ProgrammeId::dibao).reason.id, ReasonId::dibao);
+}
+
+TEST_CASE("000 三(三)25 低保渐退期: in the taper, more income does not shrink the kept allowance (suggestions)") {
+  Household h = above_standard();
+  h.dibao_taper = DibaoTaper{2022, 9, yuan(300)};
+  const Result r = run(h, "yunnan/changning", 2022);
+  bool found = false;
+  for (const Suggestion& s : r.suggestions) {
+    if (s.kind != SuggestionKind::take_post) continue;
+    found = true;
+    CHECK_EQ(s.member, 1);
+    CHECK_EQ(s.adds_net, yuan(800 * 12));  // the whole post: the 1200 of taper stays
+  }
+  CHECK(found);
+}
+
+TEST_CASE("000 三(三)25 特困供养: a 特困 member gets the province's standard, the others nothing") {
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 1000)}), adult(1950)});
+  Result r = run(h, "yunnan/changning", 2022);
+  CHECK_FALSE(prog(r, ProgrammeId::tekun_support).eligible);
+  CHECK_EQ(prog(r, ProgrammeId::tekun_support).reason.id, ReasonId::not_tekun);
+  h.members[1].tekun = true;
+  r = run(h, "yunnan/changning", 2022);  // Yunnan 5850 a year (assumed: 4500 × 1.3)
+  const auto& p = prog(r, ProgrammeId::tekun_support);
+  CHECK_EQ(p.amount, yuan(5850));
+  CHECK_EQ(p.reason.id, ReasonId::tekun_support);
+  REQUIRE_EQ(p.detail_end - p.detail_begin, 1);
+  CHECK_EQ(r.details[p.detail_begin].member, 1);
+  CHECK_EQ(r.income.transfer, yuan(5850));  // 特困供养金 is counted (转移性)
+  CHECK_EQ(r.income.net, yuan(12000 + 5850));
+  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2022), ProgrammeId::tekun_support).amount,
+           Money::fen(561340));  // Guizhou 4318 × 1.3 = 5613.40 (assumed)
+}
+
+TEST_CASE("000 三(三)25 特困供养: a 特困 household with nobody marked is supported whole") {
+  Household h = household(Category::general, 2023, {adult(1950)});
+  h.tekun = true;
+  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::tekun_support).amount, yuan(5850));
+  h.members.push_back(adult(1952));
+  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::tekun_support).amount, yuan(5850 * 2));
+  h.members[0].tekun = true;  // marked: only that member
+  CHECK_EQ(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::tekun_support).amount, yuan(5850));
+}
+
 TEST_CASE("dibao for Ceheng's urban households uses the urban standard (7200, assumed)") {
   Household h = household(Category::urban, 2022, {adult(1970, {job(JobKind::local, 12, 300)})});
   h.dibao = true;

@@ -73,3 +73,24 @@ TEST_CASE("a projection past the policy's last year keeps its parameters and say
   CHECK(years[1].result.beyond_policy_years);
   CHECK_EQ(years[1].result.year, 2025);
 }
+
+TEST_CASE("000 三(三)25 低保渐退期 across years: kept from September 2022, 2 months in 2023, ended in 2024") {
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 12, 1000)}), adult(1982)});
+  h.dibao = true;
+  h.dibao_taper = DibaoTaper{2022, 9, yuan(300)};  // Yunnan: 6 months (assumed)
+  const auto years = project_in(h, "yunnan/changning", 3);
+  REQUIRE_EQ(years.size(), 3);
+  CHECK_EQ(years[0].result.programme(ProgrammeId::dibao).amount, yuan(300 * 4));
+  CHECK_EQ(years[1].result.programme(ProgrammeId::dibao).amount, yuan(300 * 2));
+  CHECK_FALSE(years[2].result.programme(ProgrammeId::dibao).eligible);
+  CHECK_EQ(years[2].result.programme(ProgrammeId::dibao).reason.id, ReasonId::dibao_taper_ended);
+  CHECK_EQ(years[2].household.dibao_taper->month, 9);  // the fact is carried, the year decides what it pays
+}
+
+TEST_CASE("000 三(三)25 特困供养 across years: the standard every year for the 特困 member") {
+  Household h = household(Category::general, 2022, {adult(1950)});
+  h.members[0].tekun = true;
+  const auto years = project_in(h, "guizhou/ceheng", 3);
+  for (const ProjectedYear& y : years)
+    CHECK_EQ(y.result.programme(ProgrammeId::tekun_support).amount, Money::fen(561340));
+}

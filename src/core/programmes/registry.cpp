@@ -25,7 +25,8 @@ constexpr P disability_two_subsidies_params[] = {P::disability_living_monthly, P
 constexpr P farmland_subsidy_params[] = {P::farmland_per_mu};
 constexpr P urban_startup_subsidy_params[] = {P::urban_startup_amount};
 constexpr P urban_graduate_job_seeking_params[] = {P::urban_graduate_amount, P::urban_graduate_max_years};
-constexpr P dibao_params[] = {P::dibao_standard, P::dibao_urban_standard};
+constexpr P tekun_support_params[] = {P::tekun_standard};
+constexpr P dibao_params[] = {P::dibao_standard, P::dibao_urban_standard, P::dibao_taper_months};
 
 // In programmes.def order: a rule and its parameters are found by the programme's name.
 const std::array<ProgrammeUnit, programme_count> units{{
