@@ -109,8 +109,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   const Money post_floor = p.money(ParamId::post_monthly_floor);
   const Money export_wage = p.money(ParamId::export_monthly_wage);
   const int export_months = p.count(ParamId::export_months);
-  const bool low_income_household =
-      contains(p.categories(ParamId::job_seeking_categories), h.category) || h.relocated || h.dibao || h.tekun;
+  const bool low_income_household = job_seeking_covers(h, p);
   for (int i = 0; i < h.size(); ++i) {
     const Member& m = h.members[i];
     const int age = m.age_in(r.year);

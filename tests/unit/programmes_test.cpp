@@ -227,13 +227,13 @@ TEST_CASE("farmland_subsidy 000 三(三)20: 5.5 mu × 80 yuan (assumed) = 440 in
 }
 
 TEST_CASE("urban_startup_subsidy 003 附件3 7: 5000 once when a first business completes its first year") {
-  Household h = household(Category::urban, 2023, {adult(1990)});
+  Household h = household(Category::general, 2023, {adult(1990)});  // a 农民工, one of the clause's people
   h.members[0].first_business_year = 2022;
   CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).amount, yuan(5000));
   h.members[0].first_business_year = 2021;
   CHECK_FALSE(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).eligible);
-  h.category = Category::general;
-  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).reason.id, ReasonId::not_urban);
+  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).reason.id,
+           ReasonId::no_new_business);
   CHECK_FALSE(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::urban_startup_subsidy).available);
 }
 

@@ -23,7 +23,7 @@ constexpr P pension_contribution_subsidy_params[] = {P::pension_subsidy_minimum,
 constexpr P pension_contribution_paid_params[] = {P::pension_paid_tier, P::working_age_from, P::pension_age};
 constexpr P disability_two_subsidies_params[] = {P::disability_living_monthly, P::disability_care_monthly};
 constexpr P farmland_subsidy_params[] = {P::farmland_per_mu};
-constexpr P urban_startup_subsidy_params[] = {P::urban_startup_amount};
+constexpr P urban_startup_subsidy_params[] = {P::urban_startup_amount, P::urban_startup_graduate_max_years};
 constexpr P urban_graduate_job_seeking_params[] = {P::urban_graduate_amount, P::urban_graduate_max_years};
 constexpr P dibao_params[] = {P::dibao_standard, P::dibao_urban_standard};
 
