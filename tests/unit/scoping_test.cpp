@@ -5,6 +5,9 @@
 #include <optional>  // schooling
 #include <tuple>     // cases
 
+#include <nlohmann/json.hpp>
+
+#include "core/result_json.h"
 #include "helpers.h"
 
 using namespace zengshou::test;
@@ -15,6 +18,13 @@ Job probation_job(JobKind kind, int certificate_months) {
   Job j = job(kind, 12, 2500);
   j.probation_certificate_months = certificate_months;
   return j;
+}
+
+const LineResult& line(const Result& r, LineId id) {
+  for (const LineResult& l : r.lines)
+    if (l.id == id) return l;
+  FAIL("no such line");
+  return r.lines.front();
 }
 
 }  // namespace
@@ -98,4 +108,101 @@ TEST_CASE(
   const ProgrammeResult urban = startup(Category::urban, std::nullopt);
   CHECK_FALSE(urban.eligible);
   CHECK_EQ(urban.reason.id, ReasonId::startup_not_in_groups);
+}
+
+TEST_CASE(
+    "lines 000 二 全面消除年人均纯收入7000元以下的脱贫人口: the 7000 line is for 脱贫人口 incl. monitored, not "
+    "一般农户") {
+  // Two people, one earning 12 × 500 = 6000: 3000 a person, in Changning 2022.
+  const auto household_of = [](Category c) {
+    return household(c, 2022, {adult(1980, {job(JobKind::local, 12, 500)}), adult(1982)});
+  };
+  for (const Category c :
+       {Category::tuopin, Category::monitor_unstable, Category::monitor_marginal, Category::monitor_sudden}) {
+    CAPTURE(category_names[static_cast<size_t>(c)]);
+    const Result r = run(household_of(c), "yunnan/changning", 2022);
+    const LineResult& l = line(r, LineId::policy);
+    CHECK(l.applies);
+    CHECK_EQ(l.per_capita_gap, yuan(7000 - 3000));
+    CHECK_EQ(l.household_gap, yuan(2 * 4000));
+    CHECK(r.has_flag(FlagId::below_policy_line));
+  }
+  const Result general = run(household_of(Category::general), "yunnan/changning", 2022);
+  const LineResult& l = line(general, LineId::policy);
+  CHECK_FALSE(l.applies);
+  CHECK_EQ(l.value, yuan(7000));  // still shown, as not applying
+  CHECK_EQ(l.per_capita_gap, yuan(0));
+  CHECK_EQ(l.household_gap, yuan(0));
+  CHECK_EQ(l.scope.id, ReasonId::line_not_for);
+  CHECK_FALSE(general.has_flag(FlagId::below_policy_line));
+  // The monitoring line is for every rural household: national 6300 (assumed) in 2022, 3300 short.
+  CHECK(line(general, LineId::monitoring).applies);
+  CHECK_EQ(line(general, LineId::monitoring).per_capita_gap, yuan(3300));
+  CHECK(general.has_flag(FlagId::below_monitoring_line));
+  // 四(三) 对年人均纯收入1万元以下的脱贫户: the focus line is for 脱贫户, not the marginal households.
+  CHECK_EQ(line(run(household_of(Category::tuopin), "yunnan/changning", 2022), LineId::focus).per_capita_gap,
+           yuan(7000));
+  CHECK_FALSE(line(run(household_of(Category::monitor_marginal), "yunnan/changning", 2022), LineId::focus).applies);
+}
+
+TEST_CASE(
+    "lines 003 附件2 二.18 现有年收入在低保线以上1万元以下的脱贫人口: Ceheng's 2024 10000 line, above the dibao line") {
+  // One person, one month's wage: the per-capita net is that wage. Guizhou's rural dibao line is 4318.
+  const auto household_of = [](Category c, int64_t wage) {
+    return household(c, 2024, {adult(1980, {job(JobKind::local, 1, wage)})});
+  };
+  const Result at_dibao_line = run(household_of(Category::tuopin, 4318), "guizhou/ceheng", 2024);
+  const LineResult& l = line(at_dibao_line, LineId::policy);
+  CHECK(l.applies);  // 在低保线以上: at the line counts
+  CHECK_EQ(l.scope.id, ReasonId::line_for_above_dibao);
+  CHECK_EQ(l.per_capita_gap, yuan(10000 - 4318));
+  CHECK(at_dibao_line.has_flag(FlagId::below_policy_line));
+  CHECK_EQ(at_dibao_line.flags[1].detail.id, ReasonId::flag_below_line_above_dibao);
+
+  const Result below_dibao_line = run(household_of(Category::tuopin, 4317), "guizhou/ceheng", 2024);
+  CHECK_FALSE(line(below_dibao_line, LineId::policy).applies);
+  CHECK_EQ(line(below_dibao_line, LineId::policy).scope.id, ReasonId::line_not_for_below_dibao);
+  CHECK_EQ(line(below_dibao_line, LineId::policy).per_capita_gap, yuan(0));
+  CHECK_FALSE(below_dibao_line.has_flag(FlagId::below_policy_line));
+  CHECK(below_dibao_line.has_flag(FlagId::below_monitoring_line));  // 7100 (national, assumed) still applies
+
+  const Result general = run(household_of(Category::general, 9000), "guizhou/ceheng", 2024);  // not 脱贫人口
+  CHECK_FALSE(line(general, LineId::policy).applies);
+  CHECK_FALSE(general.has_flag(FlagId::below_policy_line));
+  CHECK_EQ(line(run(household_of(Category::tuopin, 9000), "guizhou/ceheng", 2024), LineId::policy).per_capita_gap,
+           yuan(1000));
+}
+
+TEST_CASE("lines: the monitoring line is for rural households; an urban one is shown it as not applying") {
+  const Household urban = household(Category::urban, 2024, {adult(1980, {job(JobKind::local, 12, 250)})});
+  const Result r = run(urban, "guizhou/ceheng", 2024);  // 3000 a year, under the 7100 line
+  CHECK_FALSE(line(r, LineId::monitoring).applies);
+  CHECK_EQ(line(r, LineId::monitoring).per_capita_gap, yuan(0));
+  CHECK_FALSE(r.has_flag(FlagId::below_monitoring_line));
+  Household rural = urban;
+  rural.category = Category::general;
+  CHECK_EQ(line(run(rural, "guizhou/ceheng", 2024), LineId::monitoring).per_capita_gap, yuan(7100 - 3000));
+}
+
+TEST_CASE("lines in the result JSON: the old keys kept, and for whom the line is, whether it applies") {
+  const Household h = household(Category::general, 2022, {adult(1980, {job(JobKind::local, 12, 500)}), adult(1982)});
+  const YearParameters p = params("yunnan/changning", 2022);
+  const nlohmann::json j = result_to_json(evaluate(h, p), h, p, Language::zh, false);
+  const nlohmann::json& policy_line = j["lines"][1];
+  CHECK_EQ(policy_line["id"], "policy");
+  CHECK_EQ(policy_line["value"], 7000);
+  CHECK_EQ(policy_line["per_capita_gap"], 0);
+  CHECK_EQ(policy_line["household_gap"], 0);
+  CHECK_EQ(policy_line["assumed"], false);
+  CHECK(policy_line["source"].get<std::string>().find("7000元以下的脱贫人口") != std::string::npos);
+  CHECK_EQ(policy_line["applies"], false);
+  CHECK_EQ(policy_line["for"],
+           nlohmann::json::array({"tuopin", "monitor_unstable", "monitor_marginal", "monitor_sudden"}));
+  CHECK_EQ(policy_line["above_dibao_line"], false);
+  CHECK_EQ(policy_line["scope"],
+           "本户(一般农户)不在此线面向的脱贫户、脱贫不稳定户、边缘易致贫户、突发严重困难户之内,不按此线计算差距");
+  CHECK_EQ(policy_line["scope_assumed"], false);
+  CHECK_EQ(j["lines"][0]["applies"], true);
+  CHECK_EQ(j["lines"][0]["scope"], "面向脱贫户、脱贫不稳定户、边缘易致贫户、突发严重困难户、一般农户");
+  CHECK_EQ(j["lines"][0]["scope_assumed"], true);
 }
