@@ -206,3 +206,26 @@ TEST_CASE("lines in the result JSON: the old keys kept, and for whom the line is
   CHECK_EQ(j["lines"][0]["scope"], "面向脱贫户、脱贫不稳定户、边缘易致贫户、突发严重困难户、一般农户");
   CHECK_EQ(j["lines"][0]["scope_assumed"], true);
 }
+
+TEST_CASE(
+    "cross_province_transport 001 二(四)三 及时兑现跨省劳务补贴及一次性交通补贴: available in Weixi, amounts assumed") {
+  Household h = household(Category::tuopin, 2023, {adult(1990, {job(JobKind::out_of_province, 8, 4000)})});
+  const YearParameters p = params("yunnan/weixi", 2023);
+  const ProgrammeResult r = evaluate(h, p).programme(ProgrammeId::cross_province_transport);
+  CHECK(r.available);
+  CHECK_EQ(r.amount, yuan(500));  // last year's income not known: the 500 of 1万元以上
+  CHECK_FALSE(p[available_param(ProgrammeId::cross_province_transport)].assumed());  // the clause says it
+  CHECK(p[available_param(ProgrammeId::cross_province_transport)].entry->source.find(
+            "及时兑现跨省劳务补贴及一次性交通补贴") != std::string::npos);
+  for (const ParamId amount :
+       {ParamId::transport_amount, ParamId::transport_amount_low_income, ParamId::transport_low_income_below}) {
+    CHECK(p[amount].assumed());  // the clause gives no amount
+    CHECK_EQ(p[amount].file->id, "yunnan/weixi");
+    CHECK(p[amount].entry->leans_on);
+  }
+  h.last_year_per_capita_net = yuan(9999);
+  CHECK_EQ(evaluate(h, p).programme(ProgrammeId::cross_province_transport).amount, yuan(1000));
+  // Working in the province is not cross-province work.
+  h.members[0].jobs[0].kind = JobKind::in_province;
+  CHECK_EQ(evaluate(h, p).programme(ProgrammeId::cross_province_transport).reason.id, ReasonId::no_out_of_province_job);
+}

@@ -101,6 +101,20 @@ TEST_CASE("clauses are found by their headings: 三、 (三) 21.; 附件2 三、
   CHECK_EQ(slice("第十五条"), "(none)");
 }
 
+TEST_CASE(
+    "clauses: 二(四)三 is the sentence 三是… within a line, up to 四是 (001 二(四) 工作措施 runs its 是 in one line)") {
+  std::string text = "二、甲\n(四)乙\n一是丙。二是丁,三是不是句首。三是戊。四是己。\n(五)庚\n";
+  const auto slice = [&](std::string_view clause) {
+    const auto r = find_clause(text, clause);
+    return r ? text.substr(r->first, r->second - r->first) : std::string("(none)");
+  };
+  CHECK_EQ(slice("二(四)三"), "三是戊。");
+  CHECK_EQ(slice("二(四)一"), "一是丙。");
+  CHECK_EQ(slice("二(四)二"), "二是丁,三是不是句首。");  // 三是 mid-sentence is no heading
+  CHECK_EQ(slice("二(四)四"), "四是己。\n");
+  CHECK_EQ(slice("二、"), "(none)");
+}
+
 namespace {
 
 // A repository file name ("000_824a151a1583fd19.txt"), a spec file name or a hash.
