@@ -229,3 +229,31 @@ TEST_CASE(
   h.members[0].jobs[0].kind = JobKind::in_province;
   CHECK_EQ(evaluate(h, p).programme(ProgrammeId::cross_province_transport).reason.id, ReasonId::no_out_of_province_job);
 }
+
+TEST_CASE(
+    "a value carried past its document's years is assumed: 001 and 000 lines, Yunnan's 2023 line, 002 targets, 004 "
+    "growth") {
+  struct Case {
+    const char* policy;
+    ParamId param;
+    int last_covered;  // the document's last year: sourced then, assumed the year after
+  };
+  for (const Case& c :
+       {Case{"yunnan/weixi", ParamId::line_policy, 2023}, Case{"yunnan/weixi", ParamId::line_focus, 2023},
+        Case{"yunnan/weixi", ParamId::line_monitoring, 2023}, Case{"yunnan/changning", ParamId::line_focus, 2022},
+        Case{"yunnan/changning", ParamId::line_policy_categories, 2022},
+        Case{"yunnan/qujing", ParamId::target_tuopin_production, 2023},
+        Case{"yunnan/qujing", ParamId::target_tuopin_property, 2023},
+        Case{"template/county", ParamId::target_tuopin_total, 2023}}) {
+    CAPTURE(c.policy);
+    CAPTURE(info(c.param).name);
+    const ResolvedParam& covered = params(c.policy, c.last_covered)[c.param];
+    const ResolvedParam& carried = params(c.policy, c.last_covered + 1)[c.param];
+    CHECK_FALSE(covered.assumed());
+    CHECK(carried.assumed());
+    CHECK_EQ(carried.value, covered.value);  // the same value, carried
+    CHECK(carried.entry->note.find("沿用") != std::string::npos);
+    REQUIRE(carried.entry->leans_on);
+    CHECK_EQ(carried.entry->leans_on->document, covered.entry->cited->document);
+  }
+}

@@ -6,8 +6,9 @@
 #include "core/embedded_assets.h"
 #include "core/policy.h"
 
-#include <regex>  // the scan for file names and hashes
-#include <set>    // cited documents
+#include <algorithm>  // min
+#include <regex>      // the scan for file names and hashes
+#include <set>        // cited documents
 
 using namespace zengshou::core;
 using zengshou::test::run_cli;
@@ -162,4 +163,32 @@ TEST_CASE("every shipped document is cited by a policy, and every policy's own d
     }
   }
   for (const Document* d : DocumentSet::embedded().documents()) CHECK_MESSAGE(cited.count(d->id) == 1, d->id);
+}
+
+TEST_CASE("a sourced value lies within its document's years: from its date, and in every year it is carried into") {
+  // A value carried into a year no document covers is an assumption ("沿用2023年,文件只写到2023年"), not a source.
+  const DocumentSet& documents = DocumentSet::embedded();
+  for (const PolicyFile* policy : PolicySet::embedded().files()) {
+    for (const auto& [id, entries] : policy->parameters) {
+      for (size_t i = 0; i < entries.size(); ++i) {
+        const ParamEntry& e = entries[i];
+        if (!e.cited) continue;
+        const Document* d = documents.find(e.cited->document);
+        REQUIRE(d != nullptr);
+        if (d->first_year == 0 || d->last_year == 0) continue;
+        const int from = e.from / 10000;
+        // The last year it is in force within the policy's years: until the next entry, or the policy's end.
+        const int until =
+            std::min(i + 1 < entries.size() ? entries[i + 1].from / 10000 - 1 : policy->last_year, policy->last_year);
+        const std::string name(info(id).name);
+        CAPTURE(policy->id);
+        CAPTURE(name);
+        CAPTURE(from);
+        CAPTURE(d->id);
+        CHECK(from >= d->first_year);
+        CHECK(from <= d->last_year);
+        CHECK(until <= d->last_year);
+      }
+    }
+  }
 }
