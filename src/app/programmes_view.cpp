@@ -83,10 +83,14 @@ void draw_headline(Ui& ui, const Session& s) {
     else
       std::snprintf(text, sizeof text, tr(Str::line_gap), money_text(line.per_capita_gap).c_str(),
                     money_text(line.household_gap).c_str());
+    // A line whose clause names other people is shown as not applying, with for whom it is.
+    const std::string shown = line.applies ? std::string(text) : reason_text(line.scope);
     // Beside the line where it fits; on a phone, below it and wrapped.
-    ui.same_line_if_fits(text, false);
-    ImGui::PushStyleColor(ImGuiCol_Text, line.per_capita_gap == Money() ? good_colour : IM_COL32(190, 40, 30, 255));
-    ui.wrapped(text);
+    ui.same_line_if_fits(shown.c_str(), false);
+    ImGui::PushStyleColor(ImGuiCol_Text, !line.applies                    ? muted_colour
+                                         : line.per_capita_gap == Money() ? good_colour
+                                                                          : IM_COL32(190, 40, 30, 255));
+    ui.wrapped(shown);
     ImGui::PopStyleColor();
   }
 }

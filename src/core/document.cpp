@@ -28,12 +28,17 @@ constexpr int max_clause_number = 999;
 struct ClausePart {
   std::string heading;
   std::string next;
+  bool in_line = false;  // "三是" may also start a sentence within a line: "…。三是拓展…" (001 二(四))
 };
 
-// The first line starting with `heading` in text[begin, end), or npos.
-size_t find_line(std::string_view text, std::string_view heading, size_t begin, size_t end) {
+constexpr std::string_view full_stop = "。";
+
+// The first line (or, `in_line`, sentence) starting with `heading` in text[begin, end), or npos.
+size_t find_line(std::string_view text, std::string_view heading, size_t begin, size_t end, bool in_line = false) {
   for (size_t at = text.find(heading, begin); at != std::string_view::npos && at < end; at = text.find(heading, at + 1))
-    if (at == 0 || text[at - 1] == '\n') return at;
+    if (at == 0 || text[at - 1] == '\n' ||
+        (in_line && at >= full_stop.size() && text.substr(at - full_stop.size(), full_stop.size()) == full_stop))
+      return at;
   return std::string_view::npos;
 }
 
@@ -74,7 +79,8 @@ std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
     } else if (const auto n = numeral_at(label)) {
       const std::string_view mark = after_parenthesis ? "是" : "、";
       const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
-      parts.push_back({std::string(chinese_numerals[*n]) + std::string(mark), next + std::string(mark)});
+      parts.push_back(
+          {std::string(chinese_numerals[*n]) + std::string(mark), next + std::string(mark), after_parenthesis});
       label.remove_prefix(chinese_numerals[*n].size());
     } else {
       return std::nullopt;
@@ -96,9 +102,9 @@ std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std:
   if (!parts) return std::nullopt;
   size_t begin = 0, end = text.size();
   for (const ClausePart& part : *parts) {
-    const size_t at = find_line(text, part.heading, begin, end);
+    const size_t at = find_line(text, part.heading, begin, end, part.in_line);
     if (at == std::string_view::npos) return std::nullopt;
-    const size_t next = find_line(text, part.next, at + 1, end);
+    const size_t next = find_line(text, part.next, at + 1, end, part.in_line);
     begin = at;
     if (next != std::string_view::npos) end = next;
   }

@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include <algorithm>  // sort
+#include <optional>   // a line's optional parameter
 #include <string>     // where an overflow is
 #include <utility>    // pair, move
 
@@ -25,26 +26,52 @@ bool employed(const Member& m) {
   return false;
 }
 
-void add_lines(Result& r, const YearParameters& p) {
-  constexpr std::pair<LineId, ParamId> lines[] = {{LineId::monitoring, ParamId::line_monitoring},
-                                                  {LineId::policy, ParamId::line_policy},
-                                                  {LineId::focus, ParamId::line_focus}};
-  for (const auto& [id, param] : lines) {
-    if (!p.is_set(param)) continue;
-    const Money value = p.money(param);
-    const Money gap = max(Money(), value - r.income.per_capita_net);
-    r.lines.push_back({id, value, gap, gap * r.size, param});
+// Each line's value, and the parameters that say whom it is for (DOMAIN.md §5).
+struct LineParams {
+  LineId id;
+  ParamId value;
+  ParamId categories;
+  std::optional<ParamId> above_dibao;  // only lines a clause limits to "低保线以上" can have one
+};
+constexpr LineParams line_params[] = {
+    {LineId::monitoring, ParamId::line_monitoring, ParamId::line_monitoring_categories, std::nullopt},
+    {LineId::policy, ParamId::line_policy, ParamId::line_policy_categories, ParamId::line_policy_above_dibao},
+    {LineId::focus, ParamId::line_focus, ParamId::line_focus_categories, std::nullopt}};
+
+// Every category: a line whose policy names nobody in particular is for all households.
+constexpr CategorySet all_categories = (CategorySet{1} << category_names.size()) - 1;
+
+CategorySet line_categories(const LineParams& line, const YearParameters& p) {
+  return p.is_set(line.categories) ? p.categories(line.categories) : all_categories;
+}
+
+bool above_dibao_only(const LineParams& line, const YearParameters& p) {
+  return line.above_dibao && p.is_set(*line.above_dibao) && p.flag(*line.above_dibao);
+}
+
+void add_lines(Result& r, const Household& h, const YearParameters& p) {
+  const ProgrammeResult& dibao = r.programme(ProgrammeId::dibao);
+  const Money net_before_dibao = r.income.net - (counts_in_net(dibao) ? dibao.amount : Money());
+  for (const LineParams& line : line_params) {
+    if (!p.is_set(line.value)) continue;
+    const Money value = p.money(line.value);
+    const LineScope scope = line_scope(line.id, h, p, net_before_dibao);
+    // A line is a goal for the people its clause names: a household outside them has no gap to it.
+    const Money gap = scope.applies ? max(Money(), value - r.income.per_capita_net) : Money();
+    r.lines.push_back({line.id, value, gap, gap * r.size, line.value, scope.applies, scope.scope});
   }
 }
 
 void add_flags(Result& r, const Household& h, const YearParameters& p) {
   const Money pc = r.income.per_capita_net;
   for (const LineResult& line : r.lines) {
-    if (line.per_capita_gap == Money() || line.id == LineId::focus) continue;
-    r.flags.push_back(
-        {line.id == LineId::monitoring ? FlagId::below_monitoring_line : FlagId::below_policy_line,
-         ProgrammeOutput::make(ReasonId::flag_below_line,
-                               {pc.fen(), line.value.fen(), line.per_capita_gap.fen(), line.household_gap.fen()})});
+    if (!line.applies || line.per_capita_gap == Money() || line.id == LineId::focus) continue;
+    const LineParams& lp = line_params[static_cast<size_t>(line.id)];
+    r.flags.push_back({line.id == LineId::monitoring ? FlagId::below_monitoring_line : FlagId::below_policy_line,
+                       ProgrammeOutput::make(
+                           above_dibao_only(lp, p) ? ReasonId::flag_below_line_above_dibao : ReasonId::flag_below_line,
+                           {pc.fen(), line.value.fen(), line.per_capita_gap.fen(), line.household_gap.fen(),
+                            static_cast<int64_t>(line_categories(lp, p))})});
   }
   if (h.last_year_per_capita_net) {
     const Money last = *h.last_year_per_capita_net;
@@ -91,9 +118,9 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   const Money net_before_dibao =
       r.income.net - (r.programme(ProgrammeId::dibao).counted ? r.programme(ProgrammeId::dibao).amount : Money());
   const bool dibao_applies = h.dibao && p.flag(available_param(ProgrammeId::dibao));
-  const LineResult* gap_line = nullptr;
+  const LineResult* gap_line = nullptr;  // only a line that is for this household
   for (const LineResult& l : r.lines)
-    if (l.id == LineId::policy || (l.id == LineId::monitoring && gap_line == nullptr)) gap_line = &l;
+    if (l.applies && (l.id == LineId::policy || (l.id == LineId::monitoring && gap_line == nullptr))) gap_line = &l;
 
   auto suggest = [&](SuggestionKind kind, std::optional<ProgrammeId> programme, int member, Gain gain, Reason step) {
     if (gain.cash == Money()) return;
@@ -109,8 +136,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   const Money post_floor = p.money(ParamId::post_monthly_floor);
   const Money export_wage = p.money(ParamId::export_monthly_wage);
   const int export_months = p.count(ParamId::export_months);
-  const bool low_income_household =
-      contains(p.categories(ParamId::job_seeking_categories), h.category) || h.relocated || h.dibao || h.tekun;
+  const bool low_income_household = job_seeking_covers(h, p);
   for (int i = 0; i < h.size(); ++i) {
     const Member& m = h.members[i];
     const int age = m.age_in(r.year);
@@ -191,6 +217,22 @@ std::string first_overflow(const Result& r) {
 }
 
 }  // namespace
+
+LineScope line_scope(LineId id, const Household& h, const YearParameters& p, Money net_before_dibao) {
+  const LineParams& line = line_params[static_cast<size_t>(id)];
+  const auto groups = static_cast<int64_t>(line_categories(line, p));
+  if (!contains(line_categories(line, p), h.category))
+    return {false, ProgrammeOutput::make(ReasonId::line_not_for, {groups, 0, static_cast<int64_t>(h.category)})};
+  if (!above_dibao_only(line, p)) return {true, ProgrammeOutput::make(ReasonId::line_for, {groups})};
+  const Money standard = p.money(dibao_standard_param(h));
+  const Money before = h.size() > 0 ? net_before_dibao.divided_by(h.size()) : Money();
+  if (before < standard)
+    return {false,
+            ProgrammeOutput::make(ReasonId::line_not_for_below_dibao, {groups, standard.fen(), 0, before.fen()})};
+  return {true, ProgrammeOutput::make(ReasonId::line_for_above_dibao, {groups, standard.fen()})};
+}
+
+ParamId line_categories_param(LineId id) { return line_params[static_cast<size_t>(id)].categories; }
 
 TargetGroup target_group(Category category) {
   if (category == Category::urban) return TargetGroup::urban;
@@ -282,7 +324,7 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
   in.per_capita_net = in.net.divided_by(r.size);
   in.cash_received = in.net + uncounted_cash;
 
-  add_lines(r, p);
+  add_lines(r, h, p);
   add_flags(r, h, p);
   if (options.suggestions) add_suggestions(r, h, p);
   if (std::string where = first_overflow(r); !where.empty()) r.overflow = std::move(where);

@@ -25,6 +25,17 @@ void evaluate_programme(ProgrammeResult& result, ProgrammeId id, const Household
 // Whether a programme's amount is in the household's net income: paid, counted, and cash of a stream.
 bool counts_in_net(const ProgrammeResult& result);
 
+// Whether a line is for the household — among the categories its clause names and, for a line "在低保线以上", with
+// per-capita net before dibao at or above the dibao standard — and the words that say for whom, or why not.
+// `net_before_dibao` is the household's counted net income without the dibao allowance.
+struct LineScope {
+  bool applies = true;
+  Reason scope;  // line_for… when it applies, line_not_for… when not
+};
+LineScope line_scope(LineId id, const Household& household, const YearParameters& params, Money net_before_dibao);
+// The parameter that names the categories a line is for ("lines.policy.categories").
+ParamId line_categories_param(LineId id);
+
 // Which population's growth targets apply to the household: urban, 脱贫 (incl. monitored), or rural.
 enum class TargetGroup { tuopin, rural, urban };
 TargetGroup target_group(Category category);

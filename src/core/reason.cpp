@@ -57,7 +57,7 @@ std::string render(const Reason& reason, Language language) {
       continue;
     }
     const size_t close = text.find('}', i);
-    const int64_t arg = reason.args[static_cast<size_t>(text[i + 1] - '0') & 3];
+    const int64_t arg = reason.args[static_cast<size_t>(text[i + 1] - '0') % reason.args.size()];
     const char kind = close > i + 2 ? text[i + 2] : ' ';
     switch (kind) {
       case 'y':  // fen

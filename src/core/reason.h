@@ -18,7 +18,7 @@ enum class Language { zh, en };
 
 struct Reason {
   ReasonId id = ReasonId::not_available;
-  std::array<int64_t, 4> args{};  // fen, counts, years, category sets, as the template says
+  std::array<int64_t, 5> args{};  // fen, counts, years, category sets, as the template says
 };
 
 // The reason as text in `language`.

@@ -153,6 +153,16 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+// Where the household stands against a line: the gap, or above it, and for whom the line is; or, for a line that is
+// not for this household, why not.
+std::string line_standing(const LineResult& l, const Writer& o, Language language) {
+  if (!l.applies) return render(l.scope, language);
+  return (l.per_capita_gap == Money() ? std::string(o.w(W::above))
+                                      : std::string(o.w(W::gap_person)) + " " + o.money(l.per_capita_gap) + ", " +
+                                            o.w(W::gap_household) + " " + o.money(l.household_gap)) +
+         " (" + render(l.scope, language) + ")";
+}
+
 std::string member_name(const Household& h, int member) {
   if (member < 0) return "";
   return h.members[member].name.empty() ? "#" + std::to_string(member + 1) : h.members[member].name;
@@ -219,9 +229,7 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
                     : l.id == LineId::policy   ? W::line_policy
                                                : W::line_focus;
     html += std::string("<tr><th>") + o.w(label) + " " + l.value.fixed_text() + "</th><td>" +
-            (l.per_capita_gap == Money() ? std::string(o.w(W::above))
-                                         : std::string(o.w(W::gap_person)) + " " + o.money(l.per_capita_gap) + ", " +
-                                               o.w(W::gap_household) + " " + o.money(l.household_gap)) +
+            e(line_standing(l, o, language)) +
             (params[l.param].assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") + "</td></tr>\n";
   }
   html += "</table>\n";
@@ -310,9 +318,7 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
                                                : W::line_focus;
     const ResolvedParam& p = params[l.param];
     std::string text = std::string("  ") + o.w(label) + ": " + o.money(l.value) + " — ";
-    text += l.per_capita_gap == Money() ? std::string(o.w(W::above))
-                                        : std::string(o.w(W::gap_person)) + " " + o.money(l.per_capita_gap) + ", " +
-                                              o.w(W::gap_household) + " " + o.money(l.household_gap);
+    text += line_standing(l, o, language);
     text += " [" + (p.assumed() ? std::string(o.w(W::assumed)) + ": " : "") + param_source(p, language) + "]";
     o.line(text);
   }

@@ -48,9 +48,11 @@ inline constexpr std::array<std::string_view, 3> line_names{"monitoring", "polic
 struct LineResult {
   LineId id;
   Money value;           // yuan per person per year
-  Money per_capita_gap;  // how far below the line, 0 when above
+  Money per_capita_gap;  // how far below the line, 0 when above or when the line is not for this household
   Money household_gap;   // per_capita_gap × size
   ParamId param;         // where the value comes from
+  bool applies = true;   // the household is among the people the line's clause names
+  Reason scope;          // for whom the line is (line_for…), or why it is not for this household (line_not_for…)
 };
 
 enum class FlagId {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine.h"
 #include "json_reading.h"
 #include "programmes/registry.h"
 
@@ -82,12 +83,25 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
   json lines = json::array();
   for (const LineResult& l : r.lines) {
     const ResolvedParam& p = params[l.param];
+    const ResolvedParam& groups = params[line_categories_param(l.id)];
+    json names = json::array();  // the scope's first argument is the line's categories, whether or not it applies
+    for (size_t c = 0; c < category_names.size(); ++c)
+      if (contains(static_cast<CategorySet>(l.scope.args[0]), static_cast<Category>(c)))
+        names.push_back(category_names[c]);
+    const bool above_dibao =
+        l.scope.id == ReasonId::line_for_above_dibao || l.scope.id == ReasonId::line_not_for_below_dibao;
     lines.push_back({{"id", line_names[static_cast<size_t>(l.id)]},
                      {"value", yuan_json(l.value)},
                      {"per_capita_gap", yuan_json(l.per_capita_gap)},
                      {"household_gap", yuan_json(l.household_gap)},
                      {"assumed", p.assumed()},
-                     {"source", param_source(p, language)}});
+                     {"source", param_source(p, language)},
+                     {"applies", l.applies},
+                     {"for", std::move(names)},
+                     {"above_dibao_line", above_dibao},
+                     {"scope", render(l.scope, language)},
+                     {"scope_assumed", groups.assumed()},
+                     {"scope_source", param_source(groups, language)}});
   }
   json flags = json::array();
   for (const Flag& f : r.flags)

@@ -38,18 +38,30 @@ Money person_median(const std::vector<HouseholdOutcome>& households, int people)
   return low->first;
 }
 
+// Which lines are for a household (line_scope), the monitoring line's and the policy's.
+struct LinesFor {
+  bool monitoring = true;
+  bool policy = true;
+};
+
+LinesFor lines_for(const Household& h, const YearParameters& params, Money net_before_dibao) {
+  return {line_scope(LineId::monitoring, h, params, net_before_dibao).applies,
+          line_scope(LineId::policy, h, params, net_before_dibao).applies};
+}
+
 // Adds one household to a run: its lines (as the engine draws them: below when the per-capita net is under a line
-// the policy sets) and what each programme paid it.
-void record(VillageRun& run, int size, Money net, const std::array<Money, programme_count>& amounts, uint32_t paid) {
+// the policy sets and the line is for the household) and what each programme paid it.
+void record(VillageRun& run, int size, Money net, LinesFor lines, const std::array<Money, programme_count>& amounts,
+            uint32_t paid) {
   VillageSummary& s = run.summary;
   HouseholdOutcome o{net.divided_by(size), net, Money(), size};
-  if (run.has_monitoring_line && o.per_capita_net < run.monitoring_line) {
+  if (run.has_monitoring_line && lines.monitoring && o.per_capita_net < run.monitoring_line) {
     o.below_monitoring_line = true;
     ++s.below_monitoring_line;
     s.people_below_monitoring_line += size;
     s.poverty_gap_total += (run.monitoring_line - o.per_capita_net) * size;
   }
-  if (run.has_policy_line && o.per_capita_net < run.policy_line) {
+  if (run.has_policy_line && lines.policy && o.per_capita_net < run.policy_line) {
     o.below_policy_line = true;
     ++s.below_policy_line;
     s.people_below_policy_line += size;
@@ -144,7 +156,12 @@ VillageRun run_village(const std::vector<Household>& households, const YearParam
       if (p.eligible) paid |= 1u << i;
       if (counts_in_net(p)) programmes_in_net += p.amount;
     }
-    record(run, r.size, r.income.net, amounts, paid);
+    LinesFor lines;
+    for (const LineResult& l : r.lines) {
+      if (l.id == LineId::monitoring) lines.monitoring = l.applies;
+      if (l.id == LineId::policy) lines.policy = l.applies;
+    }
+    record(run, r.size, r.income.net, lines, amounts, paid);
     if (detail != nullptr) {
       detail->before_programmes.push_back(r.income.net - programmes_in_net);
       detail->amounts.push_back(amounts);
@@ -186,7 +203,10 @@ VillageRun rerun_village(const std::vector<Household>& households, const Village
       }
       if (counted[i] && (paid & (1u << i)) != 0) net += amounts[i];
     }
-    record(run, households[h].size(), net, amounts, paid);
+    constexpr auto dibao = static_cast<size_t>(ProgrammeId::dibao);
+    const bool dibao_in_net = counted[dibao] && (paid & (1u << dibao)) != 0;
+    record(run, households[h].size(), net,
+           lines_for(households[h], params, net - (dibao_in_net ? amounts[dibao] : Money())), amounts, paid);
   }
   finish_run(run);
   return run;

@@ -89,7 +89,9 @@ TEST_CASE("flags §5: below the lines, with the gap per person and for the house
   const Result r = run(h, "yunnan/changning", 2022);  // per capita 3000
   REQUIRE(r.has_flag(FlagId::below_monitoring_line));
   REQUIRE(r.has_flag(FlagId::below_policy_line));
-  CHECK_EQ(render(r.flags[1].detail, Language::zh), "人均纯收入3000元,低于7000元,每人差4000元,全户差8000元");
+  CHECK_EQ(render(r.flags[1].detail, Language::zh),
+           "人均纯收入3000元,低于面向脱贫户、脱贫不稳定户、边缘易致贫户、突发严重困难户的收入线7000元,每人差4000元,"
+           "全户差8000元");
 }
 
 TEST_CASE("flags §5: income fell; growth below the policy's target (Changning 18%, 000 二)") {

@@ -227,13 +227,13 @@ TEST_CASE("farmland_subsidy 000 三(三)20: 5.5 mu × 80 yuan (assumed) = 440 in
 }
 
 TEST_CASE("urban_startup_subsidy 003 附件3 7: 5000 once when a first business completes its first year") {
-  Household h = household(Category::urban, 2023, {adult(1990)});
+  Household h = household(Category::general, 2023, {adult(1990)});  // a 农民工, one of the clause's people
   h.members[0].first_business_year = 2022;
   CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).amount, yuan(5000));
   h.members[0].first_business_year = 2021;
   CHECK_FALSE(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).eligible);
-  h.category = Category::general;
-  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).reason.id, ReasonId::not_urban);
+  CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023), ProgrammeId::urban_startup_subsidy).reason.id,
+           ReasonId::no_new_business);
   CHECK_FALSE(prog(run(h, "yunnan/weixi", 2023), ProgrammeId::urban_startup_subsidy).available);
 }
 
@@ -292,7 +292,7 @@ TEST_CASE("000 三(三)25 低保渐退期: the allowance is kept for the taper m
     r = run(h, "yunnan/changning", 2024);
     CHECK_FALSE(prog(r, ProgrammeId::dibao).eligible);
     CHECK_EQ(prog(r, ProgrammeId::dibao).reason.id, ReasonId::dibao_taper_ended);
-    CHECK_EQ(prog(r, ProgrammeId::dibao).reason.args, std::array<int64_t, 4>{2023, 2, 6, 0});  // ended Feb 2023
+    CHECK_EQ(prog(r, ProgrammeId::dibao).reason.args, std::array<int64_t, 5>{2023, 2, 6, 0, 0});  // ended Feb 2023
   }
   SUBCASE("from July: the 6 months are July–December, nothing the next year") {
     h.dibao_taper = DibaoTaper{2022, 7, Money::fen(25050)};

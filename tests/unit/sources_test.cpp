@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>  // find
+#include <algorithm>  // find, min
 #include <regex>      // the scan for file names and hashes
 #include <set>        // cited documents
 
@@ -112,6 +112,20 @@ TEST_CASE("clauses are found by their headings: 三、 (三) 21.; 附件2 三、
   CHECK_EQ(slice("一(三)"), "(none)");
   CHECK_EQ(slice("一(一)99999999999"), "(none)");  // not a number a clause has
   CHECK_EQ(slice("第十五条"), "(none)");
+}
+
+TEST_CASE(
+    "clauses: 二(四)三 is the sentence 三是… within a line, up to 四是 (001 二(四) 工作措施 runs its 是 in one line)") {
+  std::string text = "二、甲\n(四)乙\n一是丙。二是丁,三是不是句首。三是戊。四是己。\n(五)庚\n";
+  const auto slice = [&](std::string_view clause) {
+    const auto r = find_clause(text, clause);
+    return r ? text.substr(r->first, r->second - r->first) : std::string("(none)");
+  };
+  CHECK_EQ(slice("二(四)三"), "三是戊。");
+  CHECK_EQ(slice("二(四)一"), "一是丙。");
+  CHECK_EQ(slice("二(四)二"), "二是丁,三是不是句首。");  // 三是 mid-sentence is no heading
+  CHECK_EQ(slice("二(四)四"), "四是己。\n");
+  CHECK_EQ(slice("二、"), "(none)");
 }
 
 namespace {
@@ -219,5 +233,33 @@ TEST_CASE("zengshou document ID --clause C prints the particulars and that claus
     CHECK_EQ(clause.status, 2);
     CHECK_NE(clause.err.find("error: --clause: expected a clause of changning-2022-zengshou-yaodian"),
              std::string::npos);
+  }
+}
+
+TEST_CASE("a sourced value lies within its document's years: from its date, and in every year it is carried into") {
+  // A value carried into a year no document covers is an assumption ("沿用2023年,文件只写到2023年"), not a source.
+  const DocumentSet& documents = DocumentSet::embedded();
+  for (const PolicyFile* policy : PolicySet::embedded().files()) {
+    for (const auto& [id, entries] : policy->parameters) {
+      for (size_t i = 0; i < entries.size(); ++i) {
+        const ParamEntry& e = entries[i];
+        if (!e.cited) continue;
+        const Document* d = documents.find(e.cited->document);
+        REQUIRE(d != nullptr);
+        if (d->first_year == 0 || d->last_year == 0) continue;
+        const int from = e.from / 10000;
+        // The last year it is in force within the policy's years: until the next entry, or the policy's end.
+        const int until =
+            std::min(i + 1 < entries.size() ? entries[i + 1].from / 10000 - 1 : policy->last_year, policy->last_year);
+        const std::string name(info(id).name);
+        CAPTURE(policy->id);
+        CAPTURE(name);
+        CAPTURE(from);
+        CAPTURE(d->id);
+        CHECK(from >= d->first_year);
+        CHECK(from <= d->last_year);
+        CHECK(until <= d->last_year);
+      }
+    }
   }
 }

@@ -60,6 +60,10 @@ inline Reason category_reason(const ProgrammeContext& c, ParamId categories,
       id, {static_cast<int64_t>(c.params.categories(categories)), static_cast<int64_t>(c.household.category)});
 }
 
+// Whether the household is among the people the job-seeking subsidy names (脱贫, rural low-income, relocated);
+// shared by its rule and the suggestions.
+bool job_seeking_covers(const Household& household, const YearParameters& params);
+
 // 中职, 高职 or 技工院校: the schools Rain and Dew supports.
 bool is_vocational(SchoolLevel level);
 
