@@ -3,8 +3,8 @@
 
 #include <sstream>  // the workspace as text, for export
 
-#include <array>    // the view list
-#include <cstdio>   // snprintf
+#include <array>   // the view list
+#include <cstdio>  // snprintf
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8

@@ -140,6 +140,19 @@ void draw_document(Ui& ui, DocumentsViewState& state, const core::Document& d) {
   ImGui::EndChild();
 }
 
+// A tooltip as wide as a phone: `before`, the whole reference, its issuer, and that a click opens it.
+void source_tooltip(const core::SourceRef& ref, const std::string& before) {
+  const core::Document* d = core::DocumentSet::embedded().find(ref.document);
+  std::string tip = before + core::reference_text(ref, core_language());
+  if (d != nullptr && !d->issuer.empty()) tip += "\n" + std::string(tr(Str::document_issuer)) + ": " + d->issuer;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+  ImGui::TextUnformatted(tip.c_str());
+  ImGui::TextDisabled("%s", tr(Str::source_open_tip));
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 void draw_documents_view(Ui& ui, DocumentsViewState& state) {
@@ -161,17 +174,24 @@ void draw_source(Ui& ui, Str label, const core::SourceRef& ref, const std::strin
   ImGui::Indent();
   if (ui.link(text, anchor)) ui.open_source = ref;
   ImGui::Unindent();
-  if (ImGui::IsItemHovered()) {
-    const core::Document* d = core::DocumentSet::embedded().find(ref.document);
-    std::string tip = core::reference_text(ref, language);
-    if (d != nullptr && !d->issuer.empty()) tip += "\n" + std::string(tr(Str::document_issuer)) + ": " + d->issuer;
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);  // a phone's width
-    ImGui::TextUnformatted(tip.c_str());
-    ImGui::TextDisabled("%s", tr(Str::source_open_tip));
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
+  if (ImGui::IsItemHovered()) source_tooltip(ref, "");
+}
+
+void source_on_hover(Ui& ui, const core::ResolvedParam& param, const std::string& about) {
+  if (!ImGui::IsItemHovered() || param.entry == nullptr) return;
+  const core::ParamEntry& e = *param.entry;
+  const std::optional<core::SourceRef>& ref = e.cited ? e.cited : e.leans_on;
+  std::string text = about;
+  if (e.assumed) text += (text.empty() ? "" : "\n") + std::string(tr(Str::assumed_badge)) + " " + e.note;
+  if (!ref) {
+    ImGui::SetTooltip("%s", text.c_str());
+    return;
   }
+  source_tooltip(*ref,
+                 text + (text.empty() ? "" : "\n") + tr(e.cited ? Str::source_label : Str::leans_on_label) + ": ");
+  ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left))
+    ui.open_source = *ref;
 }
 
 }  // namespace zengshou::app

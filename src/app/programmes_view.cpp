@@ -76,6 +76,8 @@ void draw_headline(Ui& ui, const Session& s) {
                       : line.id == core::LineId::policy   ? Str::line_policy
                                                           : Str::line_focus;
     ImGui::Text("%s %s %s:", tr(label), money_text(line.value).c_str(), tr(Str::yuan));
+    ui.anchor(std::string("line_") + std::string(core::line_names[static_cast<size_t>(line.id)]));
+    source_on_hover(ui, s.params()[line.param], reason_text(line.scope));
     if (s.params()[line.param].assumed()) assumed_badge(ui);
     char text[160];
     if (line.per_capita_gap == Money())

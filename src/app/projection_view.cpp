@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "charts.h"
+#include "core/engine.h"
 #include "format.h"
 #include "tables.h"
 #include "views.h"
@@ -20,8 +21,8 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRe
   }
   ImGui::TextDisabled("%s", tr(Str::projection_growth));
   ui.help(Str::projection_growth_help);
+  const core::YearParameters next = core::PolicySet::embedded().resolve(s.policy(), s.household().year + 1);
   if (ui.begin_form("##growth")) {
-    const core::YearParameters next = core::PolicySet::embedded().resolve(s.policy(), s.household().year + 1);
     const auto defaults = core::growth_for(s.household(), next, {});
     constexpr Str streams[] = {Str::stream_wage, Str::stream_production, Str::stream_property, Str::stream_transfer};
     for (int k = 0; k < core::growth_stream_count; ++k) {
@@ -32,6 +33,12 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRe
       ImGui::PopID();
     }
     ui.end_form();
+  }
+  // Where the default targets come from (the total's clause states the streams' too, where a document has them).
+  const core::ResolvedParam& target = next[core::target_param(core::target_group(s.household().category), 0)];
+  if (target.entry != nullptr) {
+    ImGui::TextDisabled("%s", tr(Str::projection_target_origin));
+    draw_param_origin(ui, target, "source_growth");
   }
   const auto years =
       core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years, state.growth);
@@ -51,7 +58,12 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRe
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(money_text(r.income.per_capita_net).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.lines.empty() ? "" : money_text(r.lines.front().value).c_str());
+      if (!r.lines.empty()) {
+        // Each year's line from that year's parameters: a value carried past its document says so on hover.
+        ImGui::TextUnformatted(money_text(r.lines.front().value).c_str());
+        const core::YearParameters year = core::PolicySet::embedded().resolve(s.policy(), r.year);
+        source_on_hover(ui, year[r.lines.front().param], reason_text(r.lines.front().scope));
+      }
       ImGui::TableNextColumn();
       std::string flags;
       for (const core::Flag& f : r.flags) flags += reason_text(f.detail) + "\n";

@@ -140,5 +140,8 @@ void draw_param_origin(Ui& ui, const core::ResolvedParam& param, const std::stri
 // 出处: 《title》clause「quote」 as a link that opens the document at the clause; the title is shortened when the
 // whole would take more than two lines, and given whole in a tooltip.
 void draw_source(Ui& ui, Str label, const core::SourceRef& ref, const std::string& anchor);
+// The last item (a figure) explains itself on hover: `about` and where `param`'s value comes from; a click opens
+// that clause in 政策文件.
+void source_on_hover(Ui& ui, const core::ResolvedParam& param, const std::string& about);
 
 }  // namespace zengshou::app

@@ -2,6 +2,7 @@
 // loading checks each against the document's text, and no repository file name reaches a user.
 #include <doctest/doctest.h>
 
+#include "app/strings.h"
 #include "cli_run.h"
 #include "core/embedded_assets.h"
 #include "core/policy.h"
@@ -160,6 +161,26 @@ TEST_CASE(
   check_no_leak("batch examples/roster.csv");
   for (const char* policy : {"yunnan/changning", "yunnan/weixi", "yunnan/qujing", "guizhou/ceheng", "template/county"})
     check_no_leak(std::string("simulate --policy ") + policy + " --households 30 --seed 1");
+}
+
+TEST_CASE(
+    "nor in any text the app shows: its string table in both languages, parameter names, policy notes, "
+    "scenarios and examples") {
+  const auto check_text = [](const std::string& where, std::string_view text) {
+    CAPTURE(where);
+    std::match_results<std::string_view::const_iterator> m;
+    if (std::regex_search(text.begin(), text.end(), m, leak)) FAIL_CHECK("found \"" << m.str() << "\"");
+  };
+  using zengshou::app::Str;
+  for (size_t i = 0; i < static_cast<size_t>(Str::count_); ++i)
+    for (const auto language : {zengshou::app::Language::zh_CN, zengshou::app::Language::en})
+      check_text("string " + std::to_string(i), zengshou::app::tr(static_cast<Str>(i), language));
+  for (size_t i = 0; i < param_count; ++i) {
+    const ParamInfo& p = info(static_cast<ParamId>(i));
+    check_text(std::string(p.name), std::string(p.description_zh) + p.description_en);
+  }
+  for (const auto* files : {&embedded_policy_files(), &embedded_reform_files(), &embedded_example_files()})
+    for (const EmbeddedAsset& f : *files) check_text(std::string(f.name), f.text);
 }
 
 TEST_CASE("every shipped document is cited by a policy, and every policy's own document exists") {
