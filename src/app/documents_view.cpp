@@ -190,8 +190,7 @@ void source_on_hover(Ui& ui, const core::ResolvedParam& param, const std::string
   source_tooltip(*ref,
                  text + (text.empty() ? "" : "\n") + tr(e.cited ? Str::source_label : Str::leans_on_label) + ": ");
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left))
-    ui.open_source = *ref;
+  if (Ui::item_clicked()) ui.open_source = *ref;
 }
 
 }  // namespace zengshou::app

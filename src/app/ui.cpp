@@ -252,10 +252,12 @@ bool Ui::link(std::string_view text, const std::string& anchor_name) {
   ImGui::PopStyleColor();
   ImGui::EndGroup();
   anchor(anchor_name);
-  const bool hovered = ImGui::IsItemHovered();
-  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  // A click, not the end of a drag that scrolled the panel.
-  return hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  return item_clicked();
+}
+
+bool Ui::item_clicked() {
+  return ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
          !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left);
 }
 

@@ -64,6 +64,8 @@ class Ui {
   void wrapped(std::string_view text, size_t mark_begin = 0, size_t mark_end = 0) const;
   // Wrapped text in the link colour that acts as one button; its rectangle is anchored as `anchor`.
   bool link(std::string_view text, const std::string& anchor);
+  // The last item was clicked (or tapped): released over it, not the end of a drag that scrolled the panel.
+  static bool item_clicked();
   void help(Str text) const;             // a one-line tooltip for the last item, on hover
   void heading(const char* text) const;  // a section title with a rule under it
   // Puts the next button (labelled `label`), or text when `framed` is false, on the same line when it fits there,

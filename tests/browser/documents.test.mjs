@@ -72,6 +72,20 @@ describe('政策文件', () => {
     await context.close();
   });
 
+  test('a line in the headline names its clause on hover and opens it on a click (000 二, the 7000 line)', async () => {
+    const viewport = { width: 1280, height: 800 };
+    const { page, context } = await openPage(browser, { viewport });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'examples');
+    await clickAnchor(page, 'example_changning-tuopin');
+    await clickAnchor(page, 'line_policy');
+    const s = await state(page);
+    assert.equal(s.view, 'tab_documents');
+    assert.equal(s.document, 'changning-2022-zengshou-yaodian');
+    assert.ok(s.anchors.document_quote, 'the quote 全面消除年人均纯收入7000元以下的脱贫人口 is drawn');
+    await context.close();
+  });
+
   test('the same on a 390-pixel phone, by touch', async () => {
     const viewport = { width: 390, height: 844 };
     const { page, context } = await openPage(browser, { viewport, deviceScaleFactor: 2, hasTouch: true,
