@@ -247,8 +247,10 @@ TEST_CASE(
         Case{"template/county", ParamId::target_tuopin_total, 2023}}) {
     CAPTURE(c.policy);
     CAPTURE(info(c.param).name);
-    const ResolvedParam& covered = params(c.policy, c.last_covered)[c.param];
-    const ResolvedParam& carried = params(c.policy, c.last_covered + 1)[c.param];
+    const YearParameters covered_year = params(c.policy, c.last_covered);  // kept: the values are references into it
+    const YearParameters carried_year = params(c.policy, c.last_covered + 1);
+    const ResolvedParam& covered = covered_year[c.param];
+    const ResolvedParam& carried = carried_year[c.param];
     CHECK_FALSE(covered.assumed());
     CHECK(carried.assumed());
     CHECK_EQ(carried.value, covered.value);  // the same value, carried
