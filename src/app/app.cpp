@@ -250,7 +250,7 @@ void App::draw_view(View view) {
       break;
     }
     case View::documents:
-      draw_documents_view(ui_, documents_view_);
+      draw_documents_view(ui_, documents_view_, session_.policies());
       break;
     default:
       draw_placeholder_view(view);
@@ -658,9 +658,9 @@ void App::draw_conflict_popup() {
   }
   if (c.theirs) {
     core::Result theirs;
-    if (const core::PolicyFile* p = core::PolicySet::embedded().find(c.theirs->household.policy))
-      core::evaluate_into(theirs, c.theirs->household,
-                          core::PolicySet::embedded().resolve(*p, c.theirs->household.year));
+    const core::PolicySet& policies = roster_.policies();
+    if (const core::PolicyFile* p = policies.find(c.theirs->household.policy))
+      core::evaluate_into(theirs, c.theirs->household, policies.resolve(*p, c.theirs->household.year));
     ui_.wrapped(std::string(tr(Str::conflict_theirs)) + summary(c.theirs->household, theirs.income.per_capita_net));
   } else {
     ui_.wrapped(std::string(tr(Str::conflict_theirs)) + tr(Str::conflict_deleted));

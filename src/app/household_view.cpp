@@ -30,7 +30,7 @@ bool enum_choice(Ui& ui, const char* id, E& value, const Str (&labels)[N]) {
 }
 
 void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
-  const core::PolicySet& policies = core::PolicySet::embedded();
+  const core::PolicySet& policies = s.policies();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(Str::policy_label));
   ui.help(Str::policy_help);
