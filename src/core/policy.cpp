@@ -317,14 +317,18 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
     std::tie(f.first_year, f.last_year) = read_years(doc["years"], "/years", out.errors);
   const json* params = r.object_field(doc, "", "parameters", true);
   if (params != nullptr) {
-    for (const auto& [param_name, entries] : params->items()) {
+    // nlohmann::json keeps keys sorted: the file's own order of parameters, for writing it back, comes from a
+    // second, order-keeping reading of the text (which already parsed).
+    const auto ordered = nlohmann::ordered_json::parse(text, nullptr, false);
+    for (const auto& item : ordered["parameters"].items()) {
+      const std::string& param_name = item.key();
       const std::string where = "/parameters/" + json_pointer_escape(param_name);
       const auto id = param_from_name(param_name);
       if (!id) {
         out.errors.push_back({where, "expected a known parameter name, got " + describe(json(param_name))});
         continue;
       }
-      f.parameters[*id] = read_entries(entries, info(*id).unit, where, cited, out.errors);
+      f.parameters[*id] = read_entries((*params)[param_name], info(*id).unit, where, cited, out.errors);
       f.order.push_back(*id);
     }
   }
@@ -345,8 +349,9 @@ std::string write_policy_file(const PolicyFile& f) {
   out["schema"] = "zengshou.policy/1";
   out["id"] = f.id;
   out["name"] = {{"zh", f.name_zh}, {"en", f.name_en}};
-  if (!f.province.empty()) out["province"] = f.province;
-  if (!f.inherits.empty()) out["inherits"] = f.inherits;
+  // Empty as null, as the built-ins write them.
+  out["province"] = f.province.empty() ? ordered(nullptr) : ordered(f.province);
+  out["inherits"] = f.inherits.empty() ? ordered(nullptr) : ordered(f.inherits);
   out["years"] = {f.first_year, f.last_year};
   if (!f.document.empty()) out["document"] = f.document;
   if (!f.documents.empty()) {
