@@ -12,7 +12,10 @@ std::optional<int> parse_iso_date(const std::string& text) {
   if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
       std::from_chars(p + 8, p + 10, d).ptr != p + 10)
     return std::nullopt;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return std::nullopt;
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > month_days[m - 1] + (m == 2 && leap ? 1 : 0)) return std::nullopt;  // 2024-02-30 is no day
   return y * 10000 + m * 100 + d;
 }
 

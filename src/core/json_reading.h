@@ -27,7 +27,7 @@ constexpr int max_json_depth = 64;
 std::optional<nlohmann::json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors,
                                               const nlohmann::json::parser_callback_t& callback = nullptr);
 
-// "2022-01-01" → 20220101; empty when malformed or out of 1900–2100.
+// "2022-01-01" → 20220101; empty when malformed, no calendar day (2023-02-29) or out of 1900–2100.
 std::optional<int> parse_iso_date(const std::string& text);
 
 // 20220101 → "2022-01-01".

@@ -85,7 +85,8 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
   const Document* d = documents.find(ref.document);
   if (d == nullptr) {
     errors.push_back(
-        {at + "/document", "expected the id of a document in assets/documents, got \"" + ref.document + "\""});
+        {at + "/document", "expected the id of a document in assets/documents or the file's own \"documents\", got \"" +
+                               ref.document + "\""});
     return std::nullopt;
   }
   if (!d->has_text()) return ref;
@@ -218,7 +219,8 @@ std::vector<ParamEntry> read_entries(const json& entries, Unit unit, const std::
                                      const DocumentSet& documents, InputErrors& errors) {
   std::vector<ParamEntry> list;
   if (!entries.is_array() || entries.empty()) {
-    errors.push_back({where, "expected an array of dated values, got " + describe(entries)});
+    errors.push_back({where, "expected an array of dated values, got " +
+                                 (entries.is_array() ? std::string("an empty array") : describe(entries))});
     return list;
   }
   if (entries.size() > max_parameter_entries) {
