@@ -40,8 +40,7 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRe
     ImGui::TextDisabled("%s", tr(Str::projection_target_origin));
     draw_param_origin(ui, target, "source_growth");
   }
-  const auto years =
-      core::project(s.household(), s.policies(), s.policy(), state.projection_years, state.growth);
+  const auto years = core::project(s.household(), s.policies(), s.policy(), state.projection_years, state.growth);
   draw_projection_chart(ui, years);
   png_button(ui, "chart_projection", "projection.png", requests);
   if (ImGui::BeginTable("##projection", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {

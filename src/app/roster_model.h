@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstdint>        // flag bits, generations, versions
-#include <memory>  // the policy set
+#include <memory>         // the policy set
 #include <optional>       // a record's index
 #include <string>         // record keys
 #include <string_view>    // file text
@@ -53,7 +53,7 @@ class Roster {
   // re-evaluates every row.
   const core::PolicySet& policies() const { return *policies_; }
   void set_policies(std::shared_ptr<const core::PolicySet> policies);
-  double import_ms() const { return import_ms_; }      // parsing and evaluating the last import
+  double import_ms() const { return import_ms_; }  // parsing and evaluating the last import
 
   // Adds a roster file's households (CSV or a JSON array); a household that names no policy gets `fallback`.
   // Every problem, and nothing added, when there is any.

@@ -15,7 +15,7 @@
 namespace zengshou::app {
 
 // What a picked file is opened as.
-enum class OpenKind { household, reform, roster, workspace };
+enum class OpenKind { household, reform, roster, workspace, policy };
 
 // A part of the screen to save as a PNG image, in device pixels from the top left.
 struct ImageRequest {
