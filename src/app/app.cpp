@@ -59,7 +59,14 @@ constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x22
 
 }  // namespace
 
-App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) {}
+App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) { store_.keep_policies(user_policies_); }
+
+void App::apply_policies() {
+  if (user_policies_.generation() == policies_applied_) return;
+  policies_applied_ = user_policies_.generation();
+  session_.set_policies(user_policies_.set());
+  roster_.set_policies(user_policies_.set());
+}
 
 bool App::apply_pixel_ratio(float pixel_ratio) {
   if (pixel_ratio == pixel_ratio_) return false;
@@ -128,6 +135,7 @@ int App::count_missing_document_glyphs() const {
 }
 
 void App::draw_frame() {
+  apply_policies();  // the user's policies changed (here, at start, or in another tab)
   ui_.anchors.clear();
   ui_.pixel_ratio = pixel_ratio_;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -250,7 +258,7 @@ void App::draw_view(View view) {
       break;
     }
     case View::documents:
-      draw_documents_view(ui_, documents_view_);
+      draw_documents_view(ui_, documents_view_, session_.policies());
       break;
     default:
       draw_placeholder_view(view);
@@ -290,6 +298,16 @@ void App::open_text(std::string_view text) {
     case OpenKind::roster:
       open_errors_ = roster_.import(text, session_.policy());
       break;
+    case OpenKind::policy: {
+      // Another's file is untrusted: it joins her policies only when it reads whole, and is then in use.
+      open_errors_ = user_policies_.put(text);
+      if (!open_errors_.empty()) break;
+      apply_policies();
+      if (auto id = core::parse_policy_file("", text).value.id;
+          const core::PolicyFile* p = session_.policies().find(id))
+        session_.set_policy(*p);
+      break;
+    }
     case OpenKind::workspace: {
       // A workspace file's households join the roster (nothing there is replaced); its calculator and reform are
       // taken only where they replace no work.
@@ -424,6 +442,7 @@ void App::restore_record(std::string_view key, int version, std::string_view tex
     store_.restore(roster_, key, version, text, unsaved);
     return;
   }
+  apply_policies();  // read before the session ("p/" < "session"): its household may be under one of them
   auto parsed = core::parse_session_record(text);
   if (!parsed.ok()) {
     store_.set_aside_session(roster_, version, text, std::move(parsed.errors));
@@ -658,9 +677,9 @@ void App::draw_conflict_popup() {
   }
   if (c.theirs) {
     core::Result theirs;
-    if (const core::PolicyFile* p = core::PolicySet::embedded().find(c.theirs->household.policy))
-      core::evaluate_into(theirs, c.theirs->household,
-                          core::PolicySet::embedded().resolve(*p, c.theirs->household.year));
+    const core::PolicySet& policies = roster_.policies();
+    if (const core::PolicyFile* p = policies.find(c.theirs->household.policy))
+      core::evaluate_into(theirs, c.theirs->household, policies.resolve(*p, c.theirs->household.year));
     ui_.wrapped(std::string(tr(Str::conflict_theirs)) + summary(c.theirs->household, theirs.income.per_capita_net));
   } else {
     ui_.wrapped(std::string(tr(Str::conflict_theirs)) + tr(Str::conflict_deleted));

@@ -14,6 +14,7 @@
 #include "import_preview.h"
 #include "session.h"
 #include "ui.h"
+#include "user_policies.h"
 #include "views.h"
 #include "workspace_store.h"
 
@@ -113,6 +114,7 @@ class App {
   void replace_household(const Replacement& replacement);
   void link_to_record(std::optional<std::string> key);  // the calculator now edits this roster record (or none)
   void reload_current_record();                         // the roster record the calculator shows changed
+  void apply_policies();  // gives the session and the roster the user's policies when they changed
   int count_missing_glyphs() const;
   int count_missing_document_glyphs() const;
 
@@ -128,6 +130,8 @@ class App {
   Session session_;
   PlatformRequests requests_;
   ViewState view_state_;
+  UserPolicies user_policies_;
+  uint32_t policies_applied_ = 0;  // the generation of the user's policies the session and roster use
   DocumentsViewState documents_view_;
   VillageModel village_;
   PresenterState presenter_;

@@ -30,15 +30,15 @@ std::string date_text(int yyyymmdd) {
   return text;
 }
 
-std::string policies_citing(const core::Document& d) {
+std::string policies_citing(const core::PolicySet& policies, const core::Document& d) {
   std::string names;
-  for (const core::PolicyFile* p : core::PolicySet::embedded().citing(d.id))
+  for (const core::PolicyFile* p : policies.citing(d.id))
     names += (names.empty() ? "" : "、") + (language() == Language::en ? p->name_en : p->name_zh);
   return names;
 }
 
 // "发布机构: …", one line each, for what the document has.
-void particulars(Ui& ui, const core::Document& d) {
+void particulars(Ui& ui, const core::PolicySet& policies, const core::Document& d) {
   const auto line = [&](Str label, const std::string& value) {
     if (!value.empty()) ui.wrapped(std::string(tr(label)) + ": " + value);
   };
@@ -47,7 +47,7 @@ void particulars(Ui& ui, const core::Document& d) {
   line(Str::document_number, d.number);
   line(Str::document_issued, d.issued == 0 ? "" : date_text(d.issued));
   line(Str::document_years, d.first_year == 0 ? "" : std::to_string(d.first_year) + "–" + std::to_string(d.last_year));
-  line(Str::document_used_by, policies_citing(d));
+  line(Str::document_used_by, policies_citing(policies, d));
   if (d.title_is_description) ui.wrapped(tr(Str::document_title_ours));
   ImGui::PopStyleColor();
 }
@@ -105,7 +105,7 @@ void draw_text(Ui& ui, const core::Document& d, const core::CitedPlace* place, i
   ImGui::Unindent(bar * 2.0f);
 }
 
-void draw_document(Ui& ui, DocumentsViewState& state, const core::Document& d) {
+void draw_document(Ui& ui, DocumentsViewState& state, const core::PolicySet& policies, const core::Document& d) {
   if (ImGui::SmallButton(tr(Str::documents_back))) {
     state.open.clear();
     state.cited.reset();
@@ -114,7 +114,7 @@ void draw_document(Ui& ui, DocumentsViewState& state, const core::Document& d) {
   ui.anchor("documents_back");
   ui.wrapped(title_of(d));
   ui.anchor("document_title");
-  particulars(ui, d);
+  particulars(ui, policies, d);
   std::optional<core::CitedPlace> place;
   if (state.cited) {
     ImGui::Separator();
@@ -155,9 +155,9 @@ void source_tooltip(const core::SourceRef& ref, const std::string& before) {
 
 }  // namespace
 
-void draw_documents_view(Ui& ui, DocumentsViewState& state) {
+void draw_documents_view(Ui& ui, DocumentsViewState& state, const core::PolicySet& policies) {
   const core::Document* d = core::DocumentSet::embedded().find(state.open);
-  if (d != nullptr) return draw_document(ui, state, *d);
+  if (d != nullptr) return draw_document(ui, state, policies, *d);
   ImGui::BeginChild("##documents");
   draw_list(ui, state);
   ui.drag_to_scroll();

@@ -30,21 +30,47 @@ bool enum_choice(Ui& ui, const char* id, E& value, const Str (&labels)[N]) {
 }
 
 void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
-  const core::PolicySet& policies = core::PolicySet::embedded();
+  const core::PolicySet& policies = s.policies();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(Str::policy_label));
   ui.help(Str::policy_help);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   const bool zh = language() == Language::zh_CN;
-  if (ImGui::BeginCombo("##policy", (zh ? s.policy().name_zh : s.policy().name_en).c_str())) {
+  const auto is_users = [&](const core::PolicyFile& p) {
+    const auto& mine = policies.user_files();
+    return std::find(mine.begin(), mine.end(), &p) != mine.end();
+  };
+  const auto name = [&](const core::PolicyFile& p) {
+    return (zh ? p.name_zh : p.name_en) + (is_users(p) ? std::string(" ") + tr(Str::policy_users_mark) : "");
+  };
+  if (ImGui::BeginCombo("##policy", name(s.policy()).c_str())) {
     for (const core::PolicyFile* p : policies.files()) {
-      if (p->document.empty()) continue;  // national and provincial files are bases, not policies to pick
-      if (ImGui::Selectable((zh ? p->name_zh : p->name_en).c_str(), p == &s.policy())) s.set_policy(*p);
+      // National and provincial files are bases, not policies to pick; the user's are hers to pick.
+      if (p->document.empty() && !is_users(*p)) continue;
+      if (ImGui::Selectable(name(*p).c_str(), p == &s.policy())) s.set_policy(*p);
+      ui.anchor("policy_" + p->id);
     }
+    ImGui::Separator();
+    if (ImGui::Selectable(tr(Str::policy_import))) {
+      requests.open_file = true;
+      requests.open_kind = OpenKind::policy;
+    }
+    ui.anchor("policy_import");
     ImGui::EndCombo();
   }
   ui.anchor("policy");
+  ui.help(Str::policy_picker_help);
+  if (is_users(s.policy())) {
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::policy_export))) {
+      requests.save_text = core::write_policy_file(s.policy());
+      std::string file = s.policy().id;
+      std::replace(file.begin(), file.end(), '/', '-');
+      requests.save_name = file + ".json";
+    }
+    ui.anchor("policy_export");
+  }
   // On a phone the year goes to its own line.
   if (ImGui::GetContentRegionAvail().x / ui.pixel_ratio > 560.0f) ImGui::SameLine();
   ImGui::AlignTextToFramePadding();

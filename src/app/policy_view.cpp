@@ -275,10 +275,9 @@ void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& re
       break;
     }
   draw_table(ui, reform_comparison_table(s.result(), s.reform_result()), "household_comparison", requests);
-  const auto baseline =
-      core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years, state.growth);
-  const auto reform = core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years,
-                                    state.growth, s.reform().changes);
+  const auto baseline = core::project(s.household(), s.policies(), s.policy(), state.projection_years, state.growth);
+  const auto reform =
+      core::project(s.household(), s.policies(), s.policy(), state.projection_years, state.growth, s.reform().changes);
   draw_projection_chart(ui, baseline, &reform, "chart_reform_projection");
   png_button(ui, "chart_reform_projection", "projection-reform.png", requests);
   ui.drag_to_scroll();

@@ -21,7 +21,7 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRe
   }
   ImGui::TextDisabled("%s", tr(Str::projection_growth));
   ui.help(Str::projection_growth_help);
-  const core::YearParameters next = core::PolicySet::embedded().resolve(s.policy(), s.household().year + 1);
+  const core::YearParameters next = s.policies().resolve(s.policy(), s.household().year + 1);
   if (ui.begin_form("##growth")) {
     const auto defaults = core::growth_for(s.household(), next, {});
     constexpr Str streams[] = {Str::stream_wage, Str::stream_production, Str::stream_property, Str::stream_transfer};
@@ -40,8 +40,7 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRe
     ImGui::TextDisabled("%s", tr(Str::projection_target_origin));
     draw_param_origin(ui, target, "source_growth");
   }
-  const auto years =
-      core::project(s.household(), core::PolicySet::embedded(), s.policy(), state.projection_years, state.growth);
+  const auto years = core::project(s.household(), s.policies(), s.policy(), state.projection_years, state.growth);
   draw_projection_chart(ui, years);
   png_button(ui, "chart_projection", "projection.png", requests);
   if (ImGui::BeginTable("##projection", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -61,7 +60,7 @@ void draw_projection_view(Ui& ui, const Session& s, ViewState& state, PlatformRe
       if (!r.lines.empty()) {
         // Each year's line from that year's parameters: a value carried past its document says so on hover.
         ImGui::TextUnformatted(money_text(r.lines.front().value).c_str());
-        const core::YearParameters year = core::PolicySet::embedded().resolve(s.policy(), r.year);
+        const core::YearParameters year = s.policies().resolve(s.policy(), r.year);
         source_on_hover(ui, year[r.lines.front().param], reason_text(r.lines.front().scope));
       }
       ImGui::TableNextColumn();

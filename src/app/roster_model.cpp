@@ -29,16 +29,22 @@ core::InputError too_many_households(size_t households) {
 core::Result Roster::result(size_t index) const {
   core::Result result;
   const core::Household& h = households_[index].household;
-  const core::PolicySet& policies = core::PolicySet::embedded();
+  const core::PolicySet& policies = *policies_;
   // Imports check policies; a restored file's unknown one shows as zero.
   if (const core::PolicyFile* policy = policies.find(h.policy))
     core::evaluate_into(result, h, policies.resolve(*policy, h.year));
   return result;
 }
 
+void Roster::set_policies(std::shared_ptr<const core::PolicySet> policies) {
+  policies_ = std::move(policies);
+  for (size_t i = 0; i < households_.size(); ++i) evaluate(i);
+  ++generation_;
+}
+
 void Roster::evaluate(size_t index) {
   const core::Household& h = households_[index].household;
-  const core::PolicySet& policies = core::PolicySet::embedded();
+  const core::PolicySet& policies = *policies_;
   const core::PolicyFile* policy = policies.find(h.policy);
   Row& row = rows_[index];
   row = Row{};
@@ -63,7 +69,7 @@ core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& 
   if (!parsed.ok()) return parsed.errors;
   if (households_.size() + parsed.value.size() > max_households)
     return {too_many_households(households_.size() + parsed.value.size())};
-  const core::PolicySet& policies = core::PolicySet::embedded();
+  const core::PolicySet& policies = *policies_;
   core::InputErrors errors;
   for (core::RosterEntry& e : parsed.value) {
     if (e.household.policy.empty()) e.household.policy = fallback.id;

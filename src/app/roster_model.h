@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>        // flag bits, generations, versions
+#include <memory>         // the policy set
 #include <optional>       // a record's index
 #include <string>         // record keys
 #include <string_view>    // file text
@@ -48,7 +49,11 @@ class Roster {
   // The whole result of household `index` under its policy and year (empty for a policy this build lacks).
   core::Result result(size_t index) const;
   uint32_t generation() const { return generation_; }  // changes with every change to the roster
-  double import_ms() const { return import_ms_; }      // parsing and evaluating the last import
+  // The policies households are evaluated under (the built-ins until the app gives the user's too); a new set
+  // re-evaluates every row.
+  const core::PolicySet& policies() const { return *policies_; }
+  void set_policies(std::shared_ptr<const core::PolicySet> policies);
+  double import_ms() const { return import_ms_; }  // parsing and evaluating the last import
 
   // Adds a roster file's households (CSV or a JSON array); a household that names no policy gets `fallback`.
   // Every problem, and nothing added, when there is any.
@@ -85,6 +90,8 @@ class Roster {
   std::unordered_map<std::string, size_t> index_of_;
   std::string key_salt_ = random_salt();  // this tab's, so keys made in two tabs at once never collide
   uint64_t last_key_time_ = 0;
+  std::shared_ptr<const core::PolicySet> policies_{std::shared_ptr<const core::PolicySet>(),
+                                                   &core::PolicySet::embedded()};  // the built-ins need no owner
   core::Result scratch_;  // evaluate()'s result, reused so each household costs no allocations
   uint32_t generation_ = 0;
   double import_ms_ = 0;

@@ -311,7 +311,7 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::card_print))) {
     const core::Household& h = roster.households()[index].household;
-    const core::PolicySet& policies = core::PolicySet::embedded();
+    const core::PolicySet& policies = roster.policies();
     if (const core::PolicyFile* p = policies.find(h.policy))
       requests.page_html =
           core::household_card_html(roster.result(index), h, policies.resolve(*p, h.year), core_language());

@@ -9,9 +9,25 @@ namespace zengshou::app {
 
 using core::PolicySet;
 
-Session::Session() {
-  policy_ = PolicySet::embedded().find("yunnan/changning");
+namespace {
+
+constexpr std::string_view default_policy = "yunnan/changning";
+
+}  // namespace
+
+// The built-ins live as long as the program: the set is shared without an owner.
+Session::Session() : policies_(std::shared_ptr<const PolicySet>(), &PolicySet::embedded()) {
+  policy_ = policies_->find(default_policy);
   reset();
+}
+
+void Session::set_policies(std::shared_ptr<const core::PolicySet> policies) {
+  const std::string id = policy_->id;
+  policies_ = std::move(policies);
+  policy_ = policies_->find(id);
+  if (policy_ == nullptr) set_policy(*policies_->find(default_policy));
+  reform_changed();
+  refresh();  // the results point into the set: none may outlive the old one
 }
 
 void Session::reset() {
@@ -32,15 +48,15 @@ void Session::reset() {
 void Session::refresh() {
   if (!dirty_) return;
   household_.policy = policy_->id;
-  params_ = PolicySet::embedded().resolve(*policy_, household_.year);
+  params_ = policies_->resolve(*policy_, household_.year);
   result_ = core::evaluate(household_, params_);
-  reform_params_ = PolicySet::embedded().resolve(*policy_, household_.year, reform_.changes);
+  reform_params_ = policies_->resolve(*policy_, household_.year, reform_.changes);
   reform_result_ = reform_.empty() ? result_ : core::evaluate(household_, reform_params_);
   dirty_ = false;
 }
 
 void Session::set_reform(core::Reform reform) {
-  if (const core::PolicyFile* policy = PolicySet::embedded().find(reform.policy)) set_policy(*policy);
+  if (const core::PolicyFile* policy = policies_->find(reform.policy)) set_policy(*policy);
   if (reform.year && *reform.year >= policy_->first_year && *reform.year <= policy_->last_year) set_year(*reform.year);
   reform_ = std::move(reform);
   reform_changed();
@@ -71,7 +87,7 @@ void Session::set_year(int year) {
 }
 
 void Session::load(core::Household household) {
-  const PolicySet& policies = PolicySet::embedded();
+  const PolicySet& policies = *policies_;
   if (const core::PolicyFile* p = policies.find(household.policy);
       p != nullptr && household.year >= p->first_year && household.year <= p->last_year)
     policy_ = p;
@@ -87,7 +103,7 @@ core::InputErrors Session::open(std::string_view text) {
 }
 
 core::InputErrors Session::open_checked(core::Household household, const std::string& at) {
-  const PolicySet& policies = PolicySet::embedded();
+  const PolicySet& policies = *policies_;
   const std::string policy_id = household.policy.empty() ? policy_->id : household.policy;
   if (auto problem = policies.check(policy_id, household.year, at + "/policy")) {
     if (problem->where == "/year") problem->where = at + "/year";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>      // generations
+#include <memory>       // the policy set
 #include <string>       // policy id, file text
 #include <string_view>  // file text
 #include <vector>       // open errors
@@ -25,6 +26,12 @@ class Session {
   const core::Result& result() const { return result_; }
   const core::YearParameters& params() const { return params_; }
   const core::PolicyFile& policy() const { return *policy_; }
+  // Every policy the app offers: the built-ins, and the user's own (issue 16) once she has made or imported some.
+  const core::PolicySet& policies() const { return *policies_; }
+  const std::shared_ptr<const core::PolicySet>& shared_policies() const { return policies_; }
+  // A new set (the user's policies changed): the policy in use is found again by id, else the first built-in
+  // county's; the results are recomputed.
+  void set_policies(std::shared_ptr<const core::PolicySet> policies);
 
   // The reform (政策模拟): changes to the policy's parameters, and the household's result under them.
   const core::Reform& reform() const { return reform_; }
@@ -70,7 +77,8 @@ class Session {
   core::InputErrors open_checked(core::Household household, const std::string& at);
 
   core::Household household_;
-  const core::PolicyFile* policy_ = nullptr;
+  std::shared_ptr<const core::PolicySet> policies_;
+  const core::PolicyFile* policy_ = nullptr;  // within *policies_
   core::YearParameters params_;
   core::Result result_;
   core::Reform reform_;

@@ -15,7 +15,7 @@
 namespace zengshou::app {
 
 // What a picked file is opened as.
-enum class OpenKind { household, reform, roster, workspace };
+enum class OpenKind { household, reform, roster, workspace, policy };
 
 // A part of the screen to save as a PNG image, in device pixels from the top left.
 struct ImageRequest {
@@ -110,7 +110,7 @@ void draw_presenter(Ui& ui, Session& session, VillageModel& village, PresenterSt
                     PlatformRequests& requests);
 
 // 政策文件: every document the policies cite, and one document's text at a cited clause with its words marked.
-void draw_documents_view(Ui& ui, DocumentsViewState& state);
+void draw_documents_view(Ui& ui, DocumentsViewState& state, const core::PolicySet& policies);
 
 // 农户台账: the roster table and the selected household's quarterly ledger; `open_calculator` is set when the
 // user asks to edit the selected household.

@@ -18,13 +18,16 @@ void VillageModel::update(const Session& s) {
   households = std::clamp(households, 1, max_households);
   seed = std::max(seed, 0);
   const int year = s.household().year;
-  const bool regenerate = &s.policy() != policy_ || year != year_ || seed != seed_ || households != households_;
+  // A new policy set (the user's policies changed) regenerates too: baseline_params_ points into the set.
+  const bool regenerate = s.shared_policies() != policies_ || &s.policy() != policy_ || year != year_ ||
+                          seed != seed_ || households != households_;
   if (regenerate) {
     const auto start = std::chrono::steady_clock::now();
     village_ = core::synthetic_households(static_cast<uint64_t>(seed), households, s.policy().id, year);
     baseline_ = core::run_village(village_, s.params(), &detail_);
     baseline_params_ = s.params();
     ranking_ = core::income_ranking(baseline_);
+    policies_ = s.shared_policies();
     policy_ = &s.policy();
     year_ = year;
     seed_ = seed;

@@ -40,6 +40,7 @@ class VillageModel {
   core::VillageRun reform_;
   core::VillageComparison comparison_;
   // What the runs were made for.
+  std::shared_ptr<const core::PolicySet> policies_;  // kept alive while the runs point into it
   const core::PolicyFile* policy_ = nullptr;
   int year_ = 0;
   int seed_ = -1;

@@ -16,7 +16,8 @@ bool is_household_key(std::string_view key) { return key.rfind("h/", 0) == 0; }
 std::string check_record(std::string_view key, std::string_view text) {
   const core::InputErrors errors = key.rfind("s/", 0) == 0 || key == session_key
                                        ? core::parse_session_record(text).errors
-                                       : core::parse_household_record(text).errors;
+                                   : UserPolicies::is_key(key) ? core::parse_policy_file("", text).errors
+                                                               : core::parse_household_record(text).errors;
   return errors.empty() ? std::string() : core::error_line(errors.front());
 }
 
@@ -27,6 +28,11 @@ void WorkspaceStore::restore(Roster& roster, std::string_view key, int64_t versi
                                                                             : core::salvage_workspace(text).errors;
     if (errors.empty()) errors.push_back({"", "expected a record this version reads, got one set aside earlier"});
     unreadable_.push_back({std::string(key), version, std::string(text), std::move(errors)});
+    return;
+  }
+  if (UserPolicies::is_key(key) && policies_ != nullptr) {
+    if (auto errors = policies_->put_stored(key, version, text); !errors.empty())
+      unreadable_.push_back({std::string(key), version, std::string(text), std::move(errors)});
     return;
   }
   if (!is_household_key(key)) return;
@@ -77,6 +83,15 @@ std::vector<WorkspaceStore::Write> WorkspaceStore::take_writes(Roster& roster,
   };
   for (Roster::Removed& r : roster.removed()) add({r.key, r.version, std::nullopt}, true);
   roster.removed().clear();
+  if (policies_ != nullptr) {
+    for (UserPolicies::Removed& r : policies_->removed()) add({r.key, r.version, std::nullopt}, true);
+    policies_->removed().clear();
+    for (UserPolicies::Entry& e : policies_->entries()) {
+      if (!e.changed) continue;
+      e.changed = false;
+      add({e.key, e.version, e.text}, false);
+    }
+  }
   if (session_text) add({std::string(session_key), session_version_, std::move(session_text)}, false);
   for (Write& w : extra_writes_) add(std::move(w), false);
   extra_writes_.clear();
@@ -95,6 +110,8 @@ std::vector<WorkspaceStore::Write> WorkspaceStore::take_writes(Roster& roster,
 void WorkspaceStore::written(Roster& roster, const std::string& key, int64_t version) {
   if (key == session_key) {
     session_version_ = version;
+  } else if (const auto at = policies_ ? policies_->find(key) : std::nullopt) {
+    policies_->entries()[*at].version = version;
   } else if (const auto index = roster.find(key)) {
     roster.records()[*index].version = version;
   } else {
@@ -117,6 +134,7 @@ void WorkspaceStore::conflicted(Roster& roster, const std::string& key, int64_t 
     session_version_ = version;
     return;
   }
+  if (UserPolicies::is_key(key)) return policy_conflict(roster, key, version, text, removal);
   std::optional<core::WorkspaceHousehold> theirs;
   if (text) {
     auto parsed = core::parse_household_record(*text);
@@ -141,7 +159,12 @@ void WorkspaceStore::batch_done(Roster& roster, bool failed) {
     // Nothing of the batch was stored: every record of it is written again, over the same versions.
     for (const InFlight& f : in_flight_) {
       if (f.key == session_key) continue;  // the app marks its session again
-      if (f.removal) {
+      if (UserPolicies::is_key(f.key) && policies_ != nullptr) {
+        if (f.removal)
+          policies_->removed().push_back({f.key, f.base_version});
+        else if (const auto at = policies_->find(f.key))
+          policies_->entries()[*at].changed = true;
+      } else if (f.removal) {
         roster.removed().push_back({f.key, f.base_version});
       } else if (const auto index = roster.find(f.key)) {
         roster.records()[*index].changed = true;
@@ -156,6 +179,7 @@ void WorkspaceStore::batch_done(Roster& roster, bool failed) {
 
 bool WorkspaceStore::stored_elsewhere(Roster& roster, const std::string& key, int64_t version,
                                       std::optional<std::string_view> text) {
+  if (UserPolicies::is_key(key) && policies_ != nullptr) return policy_stored_elsewhere(roster, key, version, text);
   if (!is_household_key(key)) return false;
   const auto index = roster.find(key);
   const bool flying =
@@ -231,8 +255,55 @@ bool WorkspaceStore::writing_session() const {
   return std::any_of(in_flight_.begin(), in_flight_.end(), [](const InFlight& f) { return f.key == session_key; });
 }
 
+void WorkspaceStore::policy_conflict(Roster& roster, const std::string& key, int64_t version,
+                                     std::optional<std::string_view> text, bool removal) {
+  const auto at = policies_->find(key);
+  if (removal || !at) {  // removed here, changed there: theirs is kept
+    if (text) policy_stored_elsewhere(roster, key, version, text);
+    return;
+  }
+  // Ours stands over theirs, and theirs is kept aside under a key of its own, listed for the user to export.
+  policies_->entries()[*at].version = version;
+  policies_->entries()[*at].changed = true;
+  if (text) {
+    const std::string aside = "x/" + roster.new_key().substr(2);
+    extra_writes_.push_back({aside, 0, std::string(*text)});
+    unreadable_.push_back({aside,
+                           0,
+                           std::string(*text),
+                           {{key, "expected one tab to change this policy at a time: this is the other's"}}});
+  }
+}
+
+bool WorkspaceStore::policy_stored_elsewhere(Roster& roster, const std::string& key, int64_t version,
+                                             std::optional<std::string_view> text) {
+  const auto at = policies_->find(key);
+  const bool flying =
+      std::any_of(in_flight_.begin(), in_flight_.end(), [&](const InFlight& f) { return f.key == key; });
+  if (flying || (at && policies_->entries()[*at].version >= version)) return false;
+  if (at && policies_->entries()[*at].changed) {
+    policy_conflict(roster, key, version, text, false);
+    return false;
+  }
+  std::erase_if(policies_->removed(), [&](const UserPolicies::Removed& r) { return r.key == key; });
+  if (!text) {
+    policies_->remove_stored(key);
+    return true;
+  }
+  if (auto errors = policies_->put_stored(key, version, *text); !errors.empty()) {
+    std::erase_if(unreadable_, [&](const Unreadable& u) { return u.key == key; });
+    unreadable_.push_back({key, version, std::string(*text), std::move(errors)});
+    return false;
+  }
+  return true;
+}
+
 bool WorkspaceStore::has_unsaved(const Roster& roster) const {
   if (!in_flight_.empty() || !extra_writes_.empty() || !roster.removed().empty()) return true;
+  if (policies_ != nullptr &&
+      (!policies_->removed().empty() || std::any_of(policies_->entries().begin(), policies_->entries().end(),
+                                                    [](const UserPolicies::Entry& e) { return e.changed; })))
+    return true;
   return std::any_of(roster.records().begin(), roster.records().end(),
                      [](const Roster::Record& r) { return r.changed; });
 }
@@ -249,9 +320,16 @@ std::string WorkspaceStore::unsaved_json(const Roster& roster, const std::option
     if (f.key == session_key) continue;
     if (f.removal) {
       add(f.key, f.base_version, std::nullopt);
+    } else if (const auto at = policies_ ? policies_->find(f.key) : std::nullopt) {
+      add(f.key, f.base_version, policies_->entries()[*at].text);
     } else if (const auto index = roster.find(f.key)) {
       add(f.key, f.base_version, core::household_record_json(roster.households()[*index]));
     }
+  }
+  if (policies_ != nullptr) {
+    for (const UserPolicies::Removed& r : policies_->removed()) add(r.key, r.version, std::nullopt);
+    for (const UserPolicies::Entry& e : policies_->entries())
+      if (e.changed) add(e.key, e.version, e.text);
   }
   for (const Roster::Removed& r : roster.removed()) add(r.key, r.version, std::nullopt);
   for (size_t i = 0; i < roster.records().size(); ++i) {

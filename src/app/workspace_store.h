@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/workspace.h"
 #include "roster_model.h"
+#include "user_policies.h"
 
 namespace zengshou::app {
 
@@ -26,6 +27,9 @@ std::string check_record(std::string_view key, std::string_view text);
 
 class WorkspaceStore {
  public:
+  // The user's policies are records of the workspace too ("p/<id>"), stored and shared between tabs the same way.
+  void keep_policies(UserPolicies& policies) { policies_ = &policies; }
+
   // A record to write over the version it was based on (0: new), or to delete (no text).
   struct Write {
     std::string key;
@@ -87,11 +91,18 @@ class WorkspaceStore {
     int64_t base_version;
     bool removal;
   };
+  // A policy record two tabs changed: ours stands, theirs is set aside (policies are rarely edited at once).
+  void policy_conflict(Roster& roster, const std::string& key, int64_t version, std::optional<std::string_view> text,
+                       bool removal);
+  bool policy_stored_elsewhere(Roster& roster, const std::string& key, int64_t version,
+                               std::optional<std::string_view> text);
+
   std::vector<InFlight> in_flight_;
   std::vector<Write> extra_writes_;  // salvaged entries that did not read, stored as they were
   std::vector<Conflict> conflicts_;
   std::vector<Unreadable> unreadable_;
   int64_t session_version_ = 0;
+  UserPolicies* policies_ = nullptr;
 };
 
 }  // namespace zengshou::app

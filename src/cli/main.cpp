@@ -1,6 +1,7 @@
 // zengshou: the core on the command line (../shared/spec/CONTRACT.md "Commands").
 // Exit status: 0 done, 2 bad input (one "error: WHERE: expected …" line per problem on stderr, nothing on stdout):
 // a file that cannot be read, a directory, or amounts so large that a result's would overflow.
+#include <array>       // read buffer
 #include <charconv>    // from_chars
 #include <cstdio>      // stdin
 #include <filesystem>  // is_directory
@@ -47,9 +48,12 @@ constexpr const char* usage =
     "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array or CSV)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
+    "       zengshou policy check [--lang en] [--policy-file OTHER]... FILE\n"
     "       zengshou --version\n"
     "FILE may be - for standard input. --reform FILE (zengshou.reform/1) adds a saved reform's changes to any\n"
-    "command, before the --set ones.\n";
+    "command, before the --set ones. --policy-file FILE (repeatable; zengshou.policy/1, inheriting from a built-in\n"
+    "policy or another file given) adds a user's policy to eval, project, batch, explain and simulate, for --policy\n"
+    "or a household's policy to name; policy check prints a policy file's problems, or ok and what it changes.\n";
 
 struct Options {
   std::string command;
@@ -61,8 +65,9 @@ struct Options {
   Language language = Language::zh;
   std::vector<ParamOverride> overrides;  // --set, in order
   std::optional<std::string> reform_file;
-  std::optional<std::string> clause;  // document
-  std::string file;                   // the household or roster file; a document's id
+  std::vector<std::string> policy_files;  // --policy-file, in order
+  std::optional<std::string> clause;      // document
+  std::string file;                       // the household or roster file; a document's id
 };
 
 int fail(const InputErrors& errors) {
@@ -98,12 +103,17 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     return out;
   }
   o.command = args[0];
-  for (size_t i = 1; i < args.size(); ++i) {
+  size_t first = 1;
+  if (o.command == "policy" && args.size() > 1 && args[1] == "check") {  // the one subcommand so far
+    o.command = "policy check";
+    first = 2;
+  }
+  for (size_t i = first; i < args.size(); ++i) {
     const std::string& a = args[i];
     const bool has_value = i + 1 < args.size();
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
     if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
-        a == "--seed" || a == "--reform" || a == "--clause") {
+        a == "--seed" || a == "--reform" || a == "--clause" || a == "--policy-file") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -113,6 +123,8 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         o.policy = v;
       } else if (a == "--reform") {
         o.reform_file = v;
+      } else if (a == "--policy-file") {
+        o.policy_files.push_back(v);
       } else if (a == "--clause") {
         o.clause = v;
       } else if (a == "--year") {
@@ -146,8 +158,8 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       out.errors.push_back(
           {a,
-           "expected a known option (--policy, --year, --years, --lang, --set, --reform, --households, --seed, "
-           "--clause)"});
+           "expected a known option (--policy, --policy-file, --year, --years, --lang, --set, --reform, --households, "
+           "--seed, --clause)"});
     } else if (o.file.empty()) {
       o.file = a;
     } else {
@@ -157,26 +169,57 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
   return out;
 }
 
+// What a stream holds, read until its end or past `max_bytes` (then a little more than that).
+std::string read_stream(std::istream& in, size_t max_bytes) {
+  std::string bytes;
+  std::array<char, 65536> buffer;
+  while (bytes.size() <= max_bytes && in) {
+    in.read(buffer.data(), buffer.size());
+    bytes.append(buffer.data(), static_cast<size_t>(in.gcount()));
+  }
+  return bytes;
+}
+
 // A file's text as UTF-8, through the decoder the app uses too (core/text_encoding.h): UTF-8 with or without a BOM,
-// or GBK Chinese; bytes that are neither come as they are, for the reader to refuse at the bad byte's line.
+// or GBK Chinese; bytes that are neither come as they are, for the reader to refuse at the bad byte's line. A file
+// past `max_bytes` is read only that far, for the reader to refuse by its size.
 // Empty when the file cannot be read: missing, a directory, or a read that fails part way.
-std::optional<std::string> read_input(const std::string& path) {
+std::optional<std::string> read_input(const std::string& path, size_t max_bytes = std::string::npos) {
   std::string bytes;
   try {
     if (path == "-") {
-      bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      bytes = read_stream(std::cin, max_bytes);
     } else {
       std::error_code ignored;
       if (std::filesystem::is_directory(path, ignored)) return std::nullopt;
       std::ifstream in(path, std::ios::binary);
       if (!in) return std::nullopt;
-      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      bytes = read_stream(in, max_bytes);
       if (in.bad()) return std::nullopt;
     }
   } catch (const std::ios_base::failure&) {  // libstdc++ throws from a read that fails (EISDIR, EIO)
     return std::nullopt;
   }
   return decode_text(std::move(bytes)).text;
+}
+
+// The built-in policies and the --policy-file ones (then `extra` too): every file's problems, or the set.
+Parsed<std::shared_ptr<const PolicySet>> load_policies(const Options& o, const std::string& extra = "") {
+  std::vector<std::string> paths = o.policy_files;
+  if (!extra.empty()) paths.push_back(extra);
+  if (paths.empty())
+    return {std::shared_ptr<const PolicySet>(std::shared_ptr<const PolicySet>(), &PolicySet::embedded()), {}};
+  std::vector<std::string> texts;
+  InputErrors unreadable;
+  for (const std::string& path : paths) {
+    auto text = read_input(path, max_policy_file_bytes);
+    if (!text) unreadable.push_back({path, "expected a readable policy file"});
+    texts.push_back(text.value_or(""));
+  }
+  if (!unreadable.empty()) return {nullptr, unreadable};
+  std::vector<std::pair<std::string_view, std::string_view>> files;
+  for (size_t i = 0; i < paths.size(); ++i) files.emplace_back(paths[i], texts[i]);
+  return PolicySet::with_user_files(files);
 }
 
 // Puts a --reform file's changes before the --set ones, so a --set can still change one of them.
@@ -197,7 +240,8 @@ struct Setting {
   int year = 0;
 };
 
-Parsed<Setting> setting_for(const Household& h, const Options& o, const std::string& at = "") {
+Parsed<Setting> setting_for(const Household& h, const Options& o, const PolicySet& policies,
+                            const std::string& at = "") {
   Parsed<Setting> out;
   const std::string id = o.policy.value_or(h.policy);
   const int year = o.year.value_or(h.year);
@@ -205,7 +249,6 @@ Parsed<Setting> setting_for(const Household& h, const Options& o, const std::str
     out.errors.push_back({at + "/policy", "expected a policy id in the file or --policy"});
     return out;
   }
-  const PolicySet& policies = PolicySet::embedded();
   if (auto problem = policies.check(id, year, o.policy ? "--policy" : at + "/policy")) {
     if (problem->where == "/year") problem->where = o.year ? "--year" : at + "/year";
     out.errors.push_back(*problem);
@@ -226,12 +269,6 @@ int print_policies() {
   return exit_ok;
 }
 
-std::string date_text(int yyyymmdd) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
-  return text;
-}
-
 json citing_ids(const Document& d) {
   json ids = json::array();
   for (const PolicyFile* p : PolicySet::embedded().citing(d.id)) ids.push_back(p->id);
@@ -246,7 +283,7 @@ int print_documents() {
                     {"title", {{"zh", d->title_zh}, {"en", d->title_en}}},
                     {"issuer", d->issuer.empty() ? json(nullptr) : json(d->issuer)},
                     {"number", d->number.empty() ? json(nullptr) : json(d->number)},
-                    {"issued", d->issued == 0 ? json(nullptr) : json(date_text(d->issued))},
+                    {"issued", d->issued == 0 ? json(nullptr) : json(iso_date_text(d->issued))},
                     {"years", d->first_year == 0 ? json(nullptr) : json{d->first_year, d->last_year}},
                     {"has_text", d->has_text()},
                     {"used_by", citing_ids(*d)}});
@@ -266,7 +303,7 @@ int print_document(const Options& o) {
   };
   field("发布机构", "Issued by", d->issuer);
   field("文号", "Number", d->number);
-  field("发布日期", "Date", d->issued == 0 ? "" : date_text(d->issued));
+  field("发布日期", "Date", d->issued == 0 ? "" : iso_date_text(d->issued));
   field("适用年度", "Years",
         d->first_year == 0 ? "" : std::to_string(d->first_year) + "–" + std::to_string(d->last_year));
   std::string users;
@@ -291,15 +328,14 @@ int print_document(const Options& o) {
   return exit_ok;
 }
 
-int run_single(const Options& o) {
+int run_single(const Options& o, const PolicySet& policies) {
   const auto text = read_input(o.file);
   if (!text) return fail({{o.file, "expected a readable household file"}});
   auto parsed = parse_household(*text);
   if (!parsed.ok()) return fail(parsed.errors);
   Household& h = parsed.value;
-  auto setting = setting_for(h, o);
+  auto setting = setting_for(h, o, policies);
   if (!setting.ok()) return fail(setting.errors);
-  const PolicySet& policies = PolicySet::embedded();
   if (o.command == "project") {
     h.year = setting.value.year;
     json out = json::array();
@@ -326,12 +362,11 @@ int run_single(const Options& o) {
   return exit_ok;
 }
 
-int run_simulate(const Options& o) {
+int run_simulate(const Options& o, const PolicySet& policies) {
   InputErrors errors;
   if (!o.policy) errors.push_back({"--policy", "expected --policy ID for simulate"});
   if (!o.households) errors.push_back({"--households", "expected --households N for simulate"});
   if (!o.seed) errors.push_back({"--seed", "expected --seed S for simulate"});
-  const PolicySet& policies = PolicySet::embedded();
   const PolicyFile* policy = o.policy ? policies.find(*o.policy) : nullptr;
   const int year = o.year.value_or(policy ? policy->first_year : 0);
   if (o.policy)
@@ -357,19 +392,18 @@ int run_simulate(const Options& o) {
   return exit_ok;
 }
 
-int run_batch(const Options& o) {
+int run_batch(const Options& o, const PolicySet& policies) {
   const auto text = read_input(o.file);
   if (!text) return fail({{o.file, "expected a readable roster file"}});
   const auto roster = parse_roster(*text);
   InputErrors errors = roster.errors;
   std::vector<Setting> settings;
   for (size_t i = 0; i < roster.value.size(); ++i) {
-    auto s = setting_for(roster.value[i].household, o, roster.value[i].where);
+    auto s = setting_for(roster.value[i].household, o, policies, roster.value[i].where);
     for (auto& e : s.errors) errors.push_back(e);
     settings.push_back(s.value);
   }
   if (!errors.empty()) return fail(errors);
-  const PolicySet& policies = PolicySet::embedded();
   std::ostringstream out;
   for (size_t i = 0; i < roster.value.size(); ++i) {
     Household h = roster.value[i].household;
@@ -381,6 +415,31 @@ int run_batch(const Options& o) {
   }
   if (!errors.empty()) return fail(errors);
   std::cout << out.str();
+  return exit_ok;
+}
+
+// `zengshou policy check FILE`: the file's problems, or "ok" and each value it sets against its parent's on that date.
+int check_policy_file(const Options& o) {
+  const auto policies = load_policies(o, o.file);
+  if (!policies.ok()) return fail(policies.errors);
+  const PolicySet& set = *policies.value;
+  const PolicyFile& f = *set.user_files().back();
+  const PolicyFile& parent = *set.find(f.inherits);
+  const bool zh = o.language == Language::zh;
+  std::cout << "ok " << f.id << " (" << (zh ? f.name_zh : f.name_en) << "), inherits " << f.inherits << ", years "
+            << f.first_year << "–" << f.last_year << ", policy_hash " << set.hash(f) << '\n';
+  const auto text = [](ParamId id, const std::optional<int64_t>& value) {
+    return value ? value_text(id, *value) : std::string("unset");
+  };
+  for (ParamId id : f.order)
+    for (const ParamEntry& e : f.parameters.at(id)) {
+      const ResolvedParam before = set.value_on(parent, id, e.from);
+      std::cout << info(id).name << " from " << iso_date_text(e.from) << ": " << text(id, before.value) << " → "
+                << text(id, e.value) << "; "
+                << (e.cited ? "source: " + reference_text(*e.cited, o.language, 0, set.documents())
+                            : "assumed: " + assumption_text(e, o.language, set.documents()))
+                << '\n';
+    }
   return exit_ok;
 }
 
@@ -405,16 +464,23 @@ static int run(int argc, char** argv) {
     if (o.file.empty()) return fail({{"arguments", "expected a document ID (see zengshou documents)"}});
     return print_document(o);
   }
-  if (o.command == "simulate") return run_simulate(o);
-  const bool known = o.command == "eval" || o.command == "project" || o.command == "batch" || o.command == "explain";
+  if (o.command == "policy check") {
+    if (o.file.empty()) return fail({{"arguments", "expected a policy FILE to check"}});
+    return check_policy_file(o);
+  }
+  const bool known = o.command == "eval" || o.command == "project" || o.command == "batch" || o.command == "explain" ||
+                     o.command == "simulate";
   if (!known)
-    return fail(
-        {{o.command,
-          "expected a command: policies, documents, document, eval, project, batch, explain, simulate (see --help)"}});
+    return fail({{o.command,
+                  "expected a command: policies, documents, document, eval, project, batch, explain, simulate, "
+                  "policy check (see --help)"}});
+  const auto policies = load_policies(o);
+  if (!policies.ok()) return fail(policies.errors);
+  if (o.command == "simulate") return run_simulate(o, *policies.value);
   if (o.file.empty()) return fail({{"arguments", "expected a FILE (or - for standard input)"}});
   if (o.command == "project" && !o.years) return fail({{"--years", "expected --years N for project"}});
-  if (o.command == "batch") return run_batch(o);
-  return run_single(o);
+  if (o.command == "batch") return run_batch(o, *policies.value);
+  return run_single(o, *policies.value);
 }
 
 int main(int argc, char** argv) {

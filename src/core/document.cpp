@@ -12,6 +12,7 @@
 namespace zengshou::core {
 
 using nlohmann::json;
+using json_ordered = nlohmann::ordered_json;
 
 namespace {
 
@@ -130,45 +131,61 @@ std::variant<CitedPlace, PlaceProblem> locate(const Document& document, const So
   return place;
 }
 
+Document read_document(const json& object, const std::string& at, InputErrors& errors, std::string_view name) {
+  JsonReader r(errors);
+  Document d;
+  d.id = r.string_field(object, at, "id", true);
+  if (!d.id.empty() && !name.empty() && d.id != name)
+    errors.push_back({at + "/id", "expected \"" + std::string(name) + "\""});
+  if (const json* t = r.object_field(object, at, "title", true)) {
+    d.title_zh = r.string_field(*t, at + "/title", "zh", true);
+    d.title_en = r.string_field(*t, at + "/title", "en", true);
+  }
+  d.title_is_description = r.bool_field(object, at, "title_is_description");
+  d.issuer = r.string_field(object, at, "issuer", false);
+  d.number = r.string_field(object, at, "number", false);
+  d.index_number = r.string_field(object, at, "index_number", false);
+  const std::string issued = r.string_field(object, at, "issued", false);
+  if (!issued.empty()) {
+    const auto day = parse_iso_date(issued);
+    if (!day) errors.push_back({at + "/issued", "expected a date YYYY-MM-DD, got \"" + issued + "\""});
+    d.issued = day.value_or(0);
+  }
+  if (object.is_object() && object.contains("years")) {
+    const auto years = read_years(object["years"], at + "/years", errors);
+    d.first_year = years.first;
+    d.last_year = years.second;
+  }
+  d.text = r.string_field(object, at, "text", false);
+  return d;
+}
+
+json_ordered document_to_json(const Document& d) {
+  json_ordered out;
+  out["id"] = d.id;
+  out["title"] = {{"zh", d.title_zh}, {"en", d.title_en}};
+  if (d.title_is_description) out["title_is_description"] = true;
+  const auto optional = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out[key] = value;
+  };
+  optional("issuer", d.issuer);
+  optional("number", d.number);
+  optional("index_number", d.index_number);
+  if (d.issued != 0) optional("issued", iso_date_text(d.issued));
+  if (d.first_year != 0) out["years"] = {d.first_year, d.last_year};
+  optional("text", d.text);
+  return out;
+}
+
 Parsed<Document> parse_document_file(std::string_view name, std::string_view text) {
   Parsed<Document> out;
   const auto parsed = parse_json_text(text, "a JSON document file", out.errors);
   if (!parsed) return out;
   const json& doc = *parsed;
   JsonReader r(out.errors);
-  Document& d = out.value;
   if (r.string_field(doc, "", "schema", true) != "zengshou.document/1")
     out.errors.push_back({"/schema", "expected \"zengshou.document/1\""});
-  d.id = r.string_field(doc, "", "id", true);
-  if (!d.id.empty() && d.id != name) out.errors.push_back({"/id", "expected \"" + std::string(name) + "\""});
-  if (const json* t = r.object_field(doc, "", "title", true)) {
-    d.title_zh = r.string_field(*t, "/title", "zh", true);
-    d.title_en = r.string_field(*t, "/title", "en", true);
-  }
-  d.title_is_description = r.bool_field(doc, "", "title_is_description");
-  d.issuer = r.string_field(doc, "", "issuer", false);
-  d.number = r.string_field(doc, "", "number", false);
-  d.index_number = r.string_field(doc, "", "index_number", false);
-  const std::string issued = r.string_field(doc, "", "issued", false);
-  if (!issued.empty()) {
-    const auto day = parse_iso_date(issued);
-    if (!day) out.errors.push_back({"/issued", "expected a date YYYY-MM-DD, got \"" + issued + "\""});
-    d.issued = day.value_or(0);
-  }
-  if (doc.is_object() && doc.contains("years")) {
-    const json& years = doc["years"];
-    const auto calendar_year = [](const json& y) {
-      return y.is_number_integer() && y.get<int64_t>() >= 1900 && y.get<int64_t>() <= 2100;
-    };
-    if (!years.is_array() || years.size() != 2 || !calendar_year(years[0]) || !calendar_year(years[1]) ||
-        years[0].get<int>() > years[1].get<int>()) {
-      out.errors.push_back({"/years", "expected [first, last] calendar years from 1900 to 2100"});
-    } else {
-      d.first_year = years[0].get<int>();
-      d.last_year = years[1].get<int>();
-    }
-  }
-  d.text = r.string_field(doc, "", "text", false);
+  out.value = read_document(doc, "", out.errors, name);
   if (!out.ok()) out.value = Document{};
   return out;
 }
@@ -202,6 +219,17 @@ const DocumentSet& DocumentSet::embedded() {
     return parsed.ok() ? parsed.value : std::make_shared<const DocumentSet>();
   }();
   return *set;
+}
+
+std::shared_ptr<const DocumentSet> DocumentSet::with(std::vector<Document> more) const {
+  auto set = std::make_shared<DocumentSet>(*this);
+  for (Document& d : more) {
+    std::string id = d.id;
+    set->documents_.emplace(std::move(id), std::move(d));
+  }
+  set->ordered_.clear();
+  for (const auto& [id, document] : set->documents_) set->ordered_.push_back(&document);
+  return set;
 }
 
 const Document* DocumentSet::find(std::string_view id) const {

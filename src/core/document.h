@@ -11,6 +11,8 @@
 #include <variant>      // a place or what is wrong with it
 #include <vector>       // the ordered list
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "error.h"
 
 namespace zengshou::core {
@@ -54,6 +56,13 @@ std::variant<CitedPlace, PlaceProblem> locate(const Document& document, const So
 // Parses one document file's text. `name` is its file name under assets/documents without ".json".
 Parsed<Document> parse_document_file(std::string_view name, std::string_view text);
 
+// The zengshou.document/1 fields of `object` (at pointer `at`): what a document file holds, and each entry of a user
+// policy file's "documents". `name`: the id it must have (a document file's name), or empty. Problems go to `errors`.
+Document read_document(const nlohmann::json& object, const std::string& at, InputErrors& errors,
+                       std::string_view name = {});
+// The same fields as JSON, in the order the files write them; empty fields left out.
+nlohmann::ordered_json document_to_json(const Document& document);
+
 class DocumentSet {
  public:
   // Every document embedded in the program. Its files were checked by the tests; a broken one is a build defect.
@@ -62,6 +71,9 @@ class DocumentSet {
   // Builds a set from files (name → text), reporting every problem with its file.
   static Parsed<std::shared_ptr<const DocumentSet>> from_files(
       const std::vector<std::pair<std::string_view, std::string_view>>& files);
+
+  // This set and `more` (whose ids no document of this set has: the caller checked).
+  std::shared_ptr<const DocumentSet> with(std::vector<Document> more) const;
 
   const Document* find(std::string_view id) const;
   const std::vector<const Document*>& documents() const { return ordered_; }  // by id

@@ -1,6 +1,7 @@
 #include "json_reading.h"
 
 #include <charconv>  // from_chars
+#include <cstdio>    // snprintf
 
 namespace zengshou::core {
 
@@ -11,11 +12,35 @@ std::optional<int> parse_iso_date(const std::string& text) {
   if (std::from_chars(p, p + 4, y).ptr != p + 4 || std::from_chars(p + 5, p + 7, m).ptr != p + 7 ||
       std::from_chars(p + 8, p + 10, d).ptr != p + 10)
     return std::nullopt;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return std::nullopt;
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  constexpr int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > month_days[m - 1] + (m == 2 && leap ? 1 : 0)) return std::nullopt;  // 2024-02-30 is no day
   return y * 10000 + m * 100 + d;
 }
 
+std::string iso_date_text(int yyyymmdd) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+  return text;
+}
+
 using nlohmann::json;
+
+std::pair<int, int> read_years(const json& value, const std::string& at, InputErrors& errors) {
+  const auto calendar_year = [](const json& y) {
+    return y.is_number_integer() && y.get<int64_t>() >= 1900 && y.get<int64_t>() <= 2100;
+  };
+  if (!value.is_array() || value.size() != 2 || !calendar_year(value[0]) || !calendar_year(value[1]) ||
+      value[0].get<int>() > value[1].get<int>()) {
+    const bool short_array = value.is_array() && value.size() <= 4;  // shown whole: [2025, 2023]
+    errors.push_back(
+        {at, "expected [first, last] calendar years from 1900 to 2100, got " +
+                 (short_array ? value.dump(-1, ' ', false, json::error_handler_t::replace) : describe(value))});
+    return {0, 0};
+  }
+  return {value[0].get<int>(), value[1].get<int>()};
+}
 
 json yuan_json(Money m) {
   if (m.fen() % 100 == 0) return m.fen() / 100;

@@ -6,6 +6,7 @@
 #include <optional>     // absent or wrong fields
 #include <string>       // pointers, messages
 #include <string_view>  // keys, names
+#include <utility>      // year pairs
 
 #include <nlohmann/json.hpp>
 
@@ -26,8 +27,15 @@ constexpr int max_json_depth = 64;
 std::optional<nlohmann::json> parse_json_text(std::string_view text, const std::string& what, InputErrors& errors,
                                               const nlohmann::json::parser_callback_t& callback = nullptr);
 
-// "2022-01-01" → 20220101; empty when malformed or out of 1900–2100.
+// "2022-01-01" → 20220101; empty when malformed, no calendar day (2023-02-29) or out of 1900–2100.
 std::optional<int> parse_iso_date(const std::string& text);
+
+// 20220101 → "2022-01-01".
+std::string iso_date_text(int yyyymmdd);
+
+// [first, last] calendar years from 1900 to 2100 at `at`, as a policy or document file writes them; {0, 0} with the
+// problem recorded when malformed.
+std::pair<int, int> read_years(const nlohmann::json& value, const std::string& at, InputErrors& errors);
 
 // "a/b~c" → "a~1b~0c" (RFC 6901).
 std::string json_pointer_escape(std::string_view key);

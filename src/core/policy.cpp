@@ -2,6 +2,8 @@
 
 #include <algorithm>  // sort, find
 #include <charconv>   // from_chars
+#include <cstdio>     // snprintf
+#include <tuple>      // tie
 
 #include <nlohmann/json.hpp>
 
@@ -60,11 +62,11 @@ std::string reference_text(const SourceRef& ref, Language language, size_t title
   return out;
 }
 
-std::string assumption_text(const ParamEntry& entry, Language language) {
+std::string assumption_text(const ParamEntry& entry, Language language, const DocumentSet& documents) {
   if (!entry.leans_on) return entry.note;
   const char* following = language == Language::en ? (entry.note.empty() ? "Following " : "; following ")
                                                    : (entry.note.empty() ? "参照" : ";参照");
-  return entry.note + following + reference_text(*entry.leans_on, language);
+  return entry.note + following + reference_text(*entry.leans_on, language, 0, documents);
 }
 
 namespace {
@@ -83,7 +85,8 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
   const Document* d = documents.find(ref.document);
   if (d == nullptr) {
     errors.push_back(
-        {at + "/document", "expected the id of a document in assets/documents, got \"" + ref.document + "\""});
+        {at + "/document", "expected the id of a document in assets/documents or the file's own \"documents\", got \"" +
+                               ref.document + "\""});
     return std::nullopt;
   }
   if (!d->has_text()) return ref;
@@ -103,10 +106,17 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
 
 }  // namespace
 
+namespace {
+
+// The largest amount (fen) or percentage (hundredths) a value of the unit may have: a rate is of a whole.
+int64_t max_hundredths(Unit unit) { return unit == Unit::percent ? 10000 : max_amount_fen; }
+
+}  // namespace
+
 std::string unit_expectation(Unit unit) {
   switch (unit) {
     case Unit::percent:
-      return "a percentage with at most two decimals";
+      return "a percentage from 0 to 100 with at most two decimals";
     case Unit::months:
       return "a whole number of months from 0 to 12";
     case Unit::years:
@@ -144,7 +154,7 @@ std::optional<int64_t> param_value_from_json(const json& v, Unit unit) {
     default: {  // money and percent: a number with at most two decimals, not negative
       if (!v.is_number()) return std::nullopt;
       const auto hundredths = yuan_to_fen(v.get<double>());
-      if (!hundredths || *hundredths < 0 || *hundredths > max_amount_fen) return std::nullopt;
+      if (!hundredths || *hundredths < 0 || *hundredths > max_hundredths(unit)) return std::nullopt;
       return hundredths;
     }
   }
@@ -163,85 +173,214 @@ json param_value_to_json(ParamId id, int64_t value) {
   return yuan_json(Money::fen(value));  // money, and percent in hundredths as 12.5
 }
 
+namespace {
+
+// An id as policies and documents have them: lowercase a-z, 0-9, '-' and '_', and for a policy '/' between parts
+// ("guizhou/qingzhen"); at most 64 characters. They name files and appear in results, so nothing else.
+bool valid_id(std::string_view id, bool parts) {
+  if (id.empty() || id.size() > 64 || id.front() == '/' || id.back() == '/' || id.find("//") != id.npos) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || (parts && c == '/');
+  });
+}
+
+// The file's "documents": each checked, with an id no document of `base` or before it in the file has.
+std::vector<Document> read_documents(const json& doc, const DocumentSet& base, InputErrors& errors) {
+  std::vector<Document> out;
+  const json* list = JsonReader(errors).array_field(doc, "", "documents", false);
+  if (list == nullptr) return out;
+  if (list->size() > max_policy_documents) {
+    errors.push_back({"/documents", "expected at most " + std::to_string(max_policy_documents) + " documents, got " +
+                                        std::to_string(list->size())});
+    return out;
+  }
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string at = "/documents/" + std::to_string(i);
+    if (!(*list)[i].is_object()) {
+      errors.push_back({at, "expected a document {\"id\", \"title\", …, \"text\"}, got " + describe((*list)[i])});
+      continue;
+    }
+    Document d = read_document((*list)[i], at, errors);
+    const bool taken = std::any_of(out.begin(), out.end(), [&](const Document& o) { return o.id == d.id; });
+    if (d.id.empty()) continue;  // reported as missing
+    if (!valid_id(d.id, false))
+      errors.push_back({at + "/id", "expected an id of lowercase a-z, 0-9, '-' and '_', got " + describe(d.id)});
+    else if (base.find(d.id) != nullptr)
+      errors.push_back({at + "/id", "expected an id no built-in document has, got \"" + d.id + "\""});
+    else if (taken)
+      errors.push_back({at + "/id", "expected an id no other document of this file has, got \"" + d.id + "\""});
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// One parameter's dated values at `where`, each with its source or assumption, in date order.
+std::vector<ParamEntry> read_entries(const json& entries, Unit unit, const std::string& where,
+                                     const DocumentSet& documents, InputErrors& errors) {
+  std::vector<ParamEntry> list;
+  if (!entries.is_array() || entries.empty()) {
+    errors.push_back({where, "expected an array of dated values, got " +
+                                 (entries.is_array() ? std::string("an empty array") : describe(entries))});
+    return list;
+  }
+  if (entries.size() > max_parameter_entries) {
+    errors.push_back({where, "expected at most " + std::to_string(max_parameter_entries) + " dated values, got " +
+                                 std::to_string(entries.size())});
+    return list;
+  }
+  JsonReader r(errors);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const json& e = entries[i];
+    const std::string at = where + "/" + std::to_string(i);
+    if (!e.is_object()) {
+      errors.push_back({at, "expected { \"from\", \"value\", \"source\" or \"assumed\" }"});
+      continue;
+    }
+    ParamEntry entry;
+    const std::string from_text = r.string_field(e, at, "from", true);
+    const auto from = parse_iso_date(from_text);
+    if (!from && e.contains("from") && e["from"].is_string())
+      errors.push_back({at + "/from", "expected a date YYYY-MM-DD, got " + describe(e["from"])});
+    // Written in date order, one value a date: a value out of order or on a date taken is a mistake, not a choice.
+    if (from && !list.empty() && list.back().from >= *from)
+      errors.push_back({at + "/from", "expected a date after the value before's (" + iso_date_text(list.back().from) +
+                                          "), got \"" + from_text + "\""});
+    entry.from = from.value_or(0);
+    if (!e.contains("value")) {
+      errors.push_back({at + "/value", "expected a value (or null to unset)"});
+    } else if (!e["value"].is_null()) {
+      entry.value = param_value_from_json(e["value"], unit);
+      if (!entry.value)
+        errors.push_back({at + "/value", "expected " + unit_expectation(unit) + ", got " + describe(e["value"])});
+    }
+    if (e.contains("source")) entry.cited = read_reference(e["source"], at + "/source", documents, errors);
+    entry.note = r.string_field(e, at, "note", false);
+    entry.assumed = r.bool_field(e, at, "assumed");
+    if (e.contains("leans_on")) entry.leans_on = read_reference(e["leans_on"], at + "/leans_on", documents, errors);
+    if (!e.contains("source") && !entry.assumed)
+      errors.push_back({at, "expected a \"source\", or \"assumed\": true with a \"note\""});
+    if (from) list.push_back(std::move(entry));
+  }
+  return list;
+}
+
+}  // namespace
+
 Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text, const DocumentSet& documents) {
   Parsed<PolicyFile> out;
+  // Refused unread: a file this large is not a policy, and reading it would take the time and memory it asks for.
+  if (text.size() > max_policy_file_bytes) {
+    out.errors.push_back({"", "expected a policy file of at most " + std::to_string(max_policy_file_bytes / 1048576) +
+                                  " MB (" + std::to_string(max_policy_file_bytes) + " bytes)"});
+    return out;
+  }
   const auto parsed = parse_json_text(text, "a JSON policy file", out.errors);
   if (!parsed) return out;
   const json& doc = *parsed;
+  if (!doc.is_object()) {
+    out.errors.push_back({"", "expected a JSON object (a zengshou.policy/1 file), got " + describe(doc)});
+    return out;
+  }
   JsonReader r(out.errors);
   PolicyFile& f = out.value;
-  if (r.string_field(doc, "", "schema", true) != "zengshou.policy/1")
-    out.errors.push_back({"/schema", "expected \"zengshou.policy/1\""});
+  const std::string schema = r.string_field(doc, "", "schema", true);
+  if (!schema.empty() && schema != "zengshou.policy/1") {
+    // Another kind of file: its other fields mean other things, so they are not read.
+    out.errors.push_back({"/schema", "expected \"zengshou.policy/1\", got " + describe(doc["schema"])});
+    return out;
+  }
   f.id = r.string_field(doc, "", "id", true);
-  if (!f.id.empty() && f.id != name) out.errors.push_back({"/id", "expected \"" + std::string(name) + "\""});
+  if (!f.id.empty() && !name.empty() && f.id != name)
+    out.errors.push_back({"/id", "expected \"" + std::string(name) + "\""});
+  else if (!f.id.empty() && !valid_id(f.id, true))
+    out.errors.push_back({"/id",
+                          "expected an id of lowercase a-z, 0-9, '-', '_' and '/' (e.g. \"guizhou/qingzhen\"), "
+                          "got " +
+                              describe(doc["id"])});
   if (const json* n = r.object_field(doc, "", "name", true)) {
     f.name_zh = r.string_field(*n, "/name", "zh", true);
     f.name_en = r.string_field(*n, "/name", "en", true);
   }
   f.province = r.string_field(doc, "", "province", false);
   f.inherits = r.string_field(doc, "", "inherits", false);
+  f.documents = read_documents(doc, documents, out.errors);
+  // References may name the file's own documents as well as `documents`.
+  const auto joined = f.documents.empty() ? nullptr : documents.with(f.documents);
+  const DocumentSet& cited = joined ? *joined : documents;
   f.document = r.string_field(doc, "", "document", false);
-  if (!f.document.empty() && documents.find(f.document) == nullptr)
-    out.errors.push_back(
-        {"/document", "expected the id of a document in assets/documents, got \"" + f.document + "\""});
-  const json* years = doc.is_object() && doc.contains("years") ? &doc["years"] : nullptr;
-  const auto calendar_year = [](const json& y) {
-    return y.is_number_integer() && y.get<int64_t>() >= 1900 && y.get<int64_t>() <= 2100;
-  };
-  if (years == nullptr || !years->is_array() || years->size() != 2 || !calendar_year((*years)[0]) ||
-      !calendar_year((*years)[1]) || (*years)[0].get<int>() > (*years)[1].get<int>()) {
-    out.errors.push_back({"/years", "expected [first, last] calendar years from 1900 to 2100"});
-  } else {
-    f.first_year = (*years)[0].get<int>();
-    f.last_year = (*years)[1].get<int>();
-  }
+  if (!f.document.empty() && cited.find(f.document) == nullptr)
+    out.errors.push_back({"/document",
+                          "expected the id of a document in assets/documents or the file's own "
+                          "\"documents\", got \"" +
+                              f.document + "\""});
+  if (!doc.contains("years"))
+    out.errors.push_back({"/years", "expected this required field"});
+  else
+    std::tie(f.first_year, f.last_year) = read_years(doc["years"], "/years", out.errors);
   const json* params = r.object_field(doc, "", "parameters", true);
-  if (params == nullptr) return out;
-  for (const auto& [param_name, entries] : params->items()) {
-    const std::string where = "/parameters/" + json_pointer_escape(param_name);
-    const auto id = param_from_name(param_name);
-    if (!id) {
-      out.errors.push_back({where, "expected a known parameter name"});
-      continue;
-    }
-    const Unit unit = info(*id).unit;
-    if (!entries.is_array() || entries.empty()) {
-      out.errors.push_back({where, "expected an array of dated values"});
-      continue;
-    }
-    auto& list = f.parameters[*id];
-    for (size_t i = 0; i < entries.size(); ++i) {
-      const json& e = entries[i];
-      const std::string at = where + "/" + std::to_string(i);
-      if (!e.is_object()) {
-        out.errors.push_back({at, "expected { \"from\", \"value\", \"source\" or \"assumed\" }"});
+  if (params != nullptr) {
+    // nlohmann::json keeps keys sorted: the file's own order of parameters, for writing it back, comes from a
+    // second, order-keeping reading of the text (which already parsed).
+    const auto ordered = nlohmann::ordered_json::parse(text, nullptr, false);
+    for (const auto& item : ordered["parameters"].items()) {
+      const std::string& param_name = item.key();
+      const std::string where = "/parameters/" + json_pointer_escape(param_name);
+      const auto id = param_from_name(param_name);
+      if (!id) {
+        out.errors.push_back({where, "expected a known parameter name, got " + describe(json(param_name))});
         continue;
       }
-      ParamEntry entry;
-      const auto from = parse_iso_date(r.string_field(e, at, "from", true));
-      if (!from) out.errors.push_back({at + "/from", "expected a date YYYY-MM-DD"});
-      entry.from = from.value_or(0);
-      if (!e.contains("value")) {
-        out.errors.push_back({at + "/value", "expected a value (or null to unset)"});
-      } else if (!e["value"].is_null()) {
-        entry.value = param_value_from_json(e["value"], unit);
-        if (!entry.value) out.errors.push_back({at + "/value", "expected " + unit_expectation(unit)});
-      }
-      if (e.contains("source")) {
-        entry.cited = read_reference(e["source"], at + "/source", documents, out.errors);
-      }
-      entry.note = r.string_field(e, at, "note", false);
-      entry.assumed = e.contains("assumed") && e["assumed"].is_boolean() && e["assumed"].get<bool>();
-      if (e.contains("leans_on"))
-        entry.leans_on = read_reference(e["leans_on"], at + "/leans_on", documents, out.errors);
-      if (!e.contains("source") && !entry.assumed)
-        out.errors.push_back({at, "expected a \"source\", or \"assumed\": true with a \"note\""});
-      list.push_back(std::move(entry));
+      f.parameters[*id] = read_entries((*params)[param_name], info(*id).unit, where, cited, out.errors);
+      f.order.push_back(*id);
     }
-    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
   }
   if (!out.ok()) out.value = PolicyFile{};
   return out;
+}
+
+std::string write_policy_file(const PolicyFile& f) {
+  using ordered = nlohmann::ordered_json;
+  const auto reference = [](const SourceRef& ref) {
+    ordered out;
+    out["document"] = ref.document;
+    if (!ref.clause.empty()) out["clause"] = ref.clause;
+    if (!ref.quote.empty()) out["quote"] = ref.quote;
+    return out;
+  };
+  ordered out;
+  out["schema"] = "zengshou.policy/1";
+  out["id"] = f.id;
+  out["name"] = {{"zh", f.name_zh}, {"en", f.name_en}};
+  // Empty as null, as the built-ins write them.
+  out["province"] = f.province.empty() ? ordered(nullptr) : ordered(f.province);
+  out["inherits"] = f.inherits.empty() ? ordered(nullptr) : ordered(f.inherits);
+  out["years"] = {f.first_year, f.last_year};
+  if (!f.document.empty()) out["document"] = f.document;
+  if (!f.documents.empty()) {
+    ordered& list = out["documents"] = ordered::array();
+    for (const Document& d : f.documents) list.push_back(document_to_json(d));
+  }
+  ordered& params = out["parameters"] = ordered::object();
+  // The file's own order, then any parameter an editor added, in the programmes' order.
+  std::vector<ParamId> order = f.order;
+  for (const auto& [id, entries] : f.parameters)
+    if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+  for (ParamId id : order) {
+    const auto it = f.parameters.find(id);
+    if (it == f.parameters.end() || params.contains(info(id).name)) continue;
+    ordered& list = params[info(id).name] = ordered::array();
+    for (const ParamEntry& e : it->second) {
+      ordered entry;
+      entry["from"] = iso_date_text(e.from);
+      entry["value"] = e.value ? ordered(param_value_to_json(id, *e.value)) : ordered(nullptr);
+      if (e.cited) entry["source"] = reference(*e.cited);
+      if (e.assumed) entry["assumed"] = true;
+      if (!e.note.empty()) entry["note"] = e.note;
+      if (e.leans_on) entry["leans_on"] = reference(*e.leans_on);
+      list.push_back(std::move(entry));
+    }
+  }
+  return out.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
 }
 
 Parsed<ParamOverride> parse_override(std::string_view assignment) {
@@ -274,7 +413,7 @@ Parsed<ParamOverride> parse_override(std::string_view assignment) {
     value = parse_categories(names);
   } else {
     const auto hundredths = parse_yuan_text(text);
-    if (hundredths && *hundredths >= 0 && *hundredths <= max_amount_fen) {
+    if (hundredths && *hundredths >= 0 && *hundredths <= max_hundredths(unit)) {
       if (is_money(unit) || unit == Unit::percent)
         value = hundredths;
       else if (*hundredths % 100 == 0 && *hundredths / 100 <= (unit == Unit::months ? 12 : 120))
@@ -289,24 +428,132 @@ Parsed<ParamOverride> parse_override(std::string_view assignment) {
   return out;
 }
 
+namespace {
+
+// 64-bit FNV-1a (Fowler–Noll–Vo): a short, stable hash for tracing a result to its policy. Not a defence against
+// someone who makes two policies collide on purpose.
+uint64_t fnv1a(std::string_view text, uint64_t hash = 0xcbf29ce484222325) {
+  for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3;
+  return hash;
+}
+
+// The aliasing form of shared_ptr: a pointer to a set that lives for the whole program, owning nothing.
+template <typename T>
+std::shared_ptr<const T> unowned(const T& value) {
+  return std::shared_ptr<const T>(std::shared_ptr<const T>(), &value);
+}
+
+}  // namespace
+
+Parsed<std::shared_ptr<const PolicySet>> PolicySet::build(std::shared_ptr<PolicySet> set,
+                                                          std::vector<std::pair<std::string, PolicyFile>> files,
+                                                          bool user_files) {
+  Parsed<std::shared_ptr<const PolicySet>> out;
+  std::vector<Document> documents;
+  std::vector<std::pair<std::string, const PolicyFile*>> added;  // where each is reported, and the file
+  for (auto& [where, file] : files) {
+    for (const Document& d : file.documents) documents.push_back(d);
+    auto shared = std::make_shared<const PolicyFile>(std::move(file));
+    added.emplace_back(where, shared.get());
+    if (user_files) set->user_ordered_.push_back(shared.get());
+    set->files_[shared->id] = std::move(shared);
+  }
+  for (const auto& [where, file] : added) {
+    if (!file->inherits.empty() && set->find(file->inherits) == nullptr) {
+      out.errors.push_back(
+          {where + "/inherits", "expected the id of a policy to inherit from, got \"" + file->inherits + "\""});
+      continue;
+    }
+    // Followed to its root: a cycle or a chain too long would never reach national.
+    std::vector<std::string> seen{file->id};
+    for (const PolicyFile* f = file; !f->inherits.empty() && out.errors.size() < max_policy_chain * 4;) {
+      f = set->find(f->inherits);
+      if (f == nullptr) break;  // reported at its own file
+      const bool cycle = std::find(seen.begin(), seen.end(), f->id) != seen.end();
+      seen.push_back(f->id);
+      if (cycle || seen.size() > max_policy_chain) {
+        std::string path;
+        for (const std::string& id : seen) path += (path.empty() ? "" : " → ") + id;
+        out.errors.push_back({where + "/inherits",
+                              cycle ? "expected parents that end at a policy inheriting from none, got a cycle: " + path
+                                    : "expected at most " + std::to_string(max_policy_chain) +
+                                          " policies from this one up, got " + path + " …"});
+        break;
+      }
+    }
+  }
+  if (!out.ok()) return out;
+  set->ordered_.clear();
+  for (const auto& [id, file] : set->files_) set->ordered_.push_back(file.get());
+  for (const auto& [where, file] : added) {
+    uint64_t hash = fnv1a("");
+    for (const PolicyFile* f : set->chain(*file)) hash = fnv1a(write_policy_file(*f) + '\0', hash);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    set->hashes_[file->id] = hex;
+  }
+  if (!documents.empty()) set->documents_ = set->documents_->with(std::move(documents));
+  out.value = std::move(set);
+  return out;
+}
+
 Parsed<std::shared_ptr<const PolicySet>> PolicySet::from_files(
     const std::vector<std::pair<std::string_view, std::string_view>>& files) {
   Parsed<std::shared_ptr<const PolicySet>> out;
-  auto set = std::make_shared<PolicySet>();
+  std::vector<std::pair<std::string, PolicyFile>> parsed_files;
   for (const auto& [name, text] : files) {
     auto parsed = parse_policy_file(name, text);
     for (auto& e : parsed.errors) out.errors.push_back({std::string(name) + ".json" + e.where, e.expected});
-    if (!parsed.ok()) continue;
-    std::string id = parsed.value.id;
-    set->files_[std::move(id)] = std::make_unique<PolicyFile>(std::move(parsed.value));
+    if (parsed.ok()) parsed_files.emplace_back(std::string(name) + ".json", std::move(parsed.value));
   }
-  for (const auto& [id, file] : set->files_) {
-    if (!file->inherits.empty() && set->files_.find(file->inherits) == set->files_.end())
-      out.errors.push_back({id + ".json/inherits", "expected the id of another policy file"});
-    set->ordered_.push_back(file.get());
-  }
-  if (out.ok()) out.value = std::move(set);
+  auto set = std::make_shared<PolicySet>();
+  set->documents_ = unowned(DocumentSet::embedded());
+  auto built = build(std::move(set), std::move(parsed_files), false);
+  for (auto& e : built.errors) out.errors.push_back(std::move(e));
+  if (out.ok()) out.value = std::move(built.value);
   return out;
+}
+
+Parsed<std::shared_ptr<const PolicySet>> PolicySet::with_user_files(
+    const std::vector<std::pair<std::string_view, std::string_view>>& files, const PolicySet& base) {
+  Parsed<std::shared_ptr<const PolicySet>> out;
+  if (files.size() > max_user_policy_files) {
+    out.errors.push_back({std::string(files[max_user_policy_files].first),
+                          "expected at most " + std::to_string(max_user_policy_files) + " policy files"});
+    return out;
+  }
+  std::vector<std::pair<std::string, PolicyFile>> parsed_files;
+  std::map<std::string, std::string, std::less<>> taken;  // the files' policy and document ids → the file
+  for (const auto& [name, text] : files) {
+    const std::string file(name);
+    InputErrors errors;
+    auto parsed = parse_policy_file("", text, base.documents());
+    for (auto& e : parsed.errors) errors.push_back({file + (e.where.empty() ? "" : ":" + e.where), e.expected});
+    const PolicyFile& f = parsed.value;
+    if (parsed.ok() && base.find(f.id) != nullptr)
+      errors.push_back({file + ":/id", "expected an id no built-in policy has, got \"" + f.id + "\""});
+    else if (parsed.ok() && taken.contains("policy " + f.id))
+      errors.push_back({file + ":/id", "expected an id no other policy file has, got \"" + f.id + "\" (as " +
+                                           taken["policy " + f.id] + " has)"});
+    if (parsed.ok() && f.inherits.empty())
+      errors.push_back({file + ":/inherits", "expected the id of the policy it inherits from (e.g. \"guizhou\")"});
+    for (size_t i = 0; i < f.documents.size(); ++i)
+      if (const auto it = taken.find("document " + f.documents[i].id); it != taken.end())
+        errors.push_back({file + ":/documents/" + std::to_string(i) + "/id",
+                          "expected an id no other file's document has, got \"" + f.documents[i].id + "\" (as " +
+                              it->second + " has)"});
+    taken.emplace("policy " + f.id, file);
+    for (const Document& d : f.documents) taken.emplace("document " + d.id, file);
+    if (errors.empty()) parsed_files.emplace_back(file + ":", std::move(parsed.value));
+    for (auto& e : errors) out.errors.push_back(std::move(e));
+  }
+  // A parent among files that did not parse would be reported as unknown: such a file's own problems come first.
+  if (!out.ok()) return out;
+  auto set = std::make_shared<PolicySet>();
+  set->files_ = base.files_;
+  set->hashes_ = base.hashes_;
+  set->documents_ = base.documents_;
+  return build(std::move(set), std::move(parsed_files), true);
 }
 
 const PolicySet& PolicySet::embedded() {
@@ -314,9 +561,12 @@ const PolicySet& PolicySet::embedded() {
     std::vector<std::pair<std::string_view, std::string_view>> files;
     for (const EmbeddedAsset& f : embedded_policy_files()) files.emplace_back(f.name, f.text);
     auto parsed = from_files(files);
-    // The embedded files are checked by the unit tests; should one still be broken, the program keeps the
-    // policies that parsed rather than stopping.
-    return parsed.ok() ? parsed.value : std::make_shared<const PolicySet>();
+    // The embedded files are checked by the unit tests; should one still be broken, the program runs without
+    // policies rather than stopping.
+    if (parsed.ok()) return parsed.value;
+    auto none = std::make_shared<PolicySet>();
+    none->documents_ = unowned(DocumentSet::embedded());
+    return std::shared_ptr<const PolicySet>(std::move(none));
   }();
   return *set;
 }
@@ -342,34 +592,59 @@ std::vector<const PolicyFile*> PolicySet::citing(std::string_view document) cons
 
 std::vector<const PolicyFile*> PolicySet::chain(const PolicyFile& policy) const {
   std::vector<const PolicyFile*> out;
-  for (const PolicyFile* f = &policy; f != nullptr && out.size() < 8;
+  for (const PolicyFile* f = &policy; f != nullptr && out.size() < max_policy_chain;
        f = f->inherits.empty() ? nullptr : find(f->inherits))
     out.push_back(f);
   return out;
+}
+
+namespace {
+
+// The value of `id` in force on `date` from the first file of `chain` that has one.
+ResolvedParam in_force(const std::vector<const PolicyFile*>& chain, ParamId id, int date) {
+  for (const PolicyFile* f : chain) {
+    const auto it = f->parameters.find(id);
+    if (it == f->parameters.end()) continue;
+    const ParamEntry* entry = nullptr;
+    for (const ParamEntry& e : it->second)
+      if (e.from <= date) entry = &e;
+    if (entry != nullptr) return {entry->value, entry, f, false};
+  }
+  return {};
+}
+
+}  // namespace
+
+ResolvedParam PolicySet::value_on(const PolicyFile& policy, ParamId id, int date) const {
+  return in_force(chain(policy), id, date);
 }
 
 YearParameters PolicySet::resolve(const PolicyFile& policy, int year,
                                   const std::vector<ParamOverride>& overrides) const {
   YearParameters out;
   out.policy_ = &policy;
+  out.set_ = this;
   out.year_ = year;
-  const int date = year * 10000 + 101;
   const auto files = chain(policy);
-  for (size_t i = 0; i < param_count; ++i) {
-    ResolvedParam& slot = out.values_[i];
-    for (const PolicyFile* f : files) {
-      const auto it = f->parameters.find(static_cast<ParamId>(i));
-      if (it == f->parameters.end()) continue;
-      const ParamEntry* in_force = nullptr;
-      for (const ParamEntry& e : it->second)
-        if (e.from <= date) in_force = &e;
-      if (in_force == nullptr) continue;
-      slot = {in_force->value, in_force, f, false};
-      break;
-    }
-  }
+  for (size_t i = 0; i < param_count; ++i)
+    out.values_[i] = in_force(files, static_cast<ParamId>(i), year * 10000 + 101);
   for (const ParamOverride& o : overrides) out.values_[static_cast<size_t>(o.id)] = {o.value, nullptr, nullptr, true};
   return out;
+}
+
+const std::string& PolicySet::hash(const PolicyFile& policy) const {
+  static const std::string none;
+  const auto it = hashes_.find(policy.id);
+  return it == hashes_.end() ? none : it->second;
+}
+
+const DocumentSet& YearParameters::documents() const {
+  return set_ == nullptr ? DocumentSet::embedded() : set_->documents();
+}
+
+const std::string& YearParameters::policy_hash() const {
+  static const std::string none;
+  return set_ == nullptr ? none : set_->hash(*policy_);
 }
 
 std::optional<InputError> PolicySet::check(std::string_view id, int year, const std::string& where) const {

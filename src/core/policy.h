@@ -30,8 +30,15 @@ struct ParamEntry {
   std::optional<SourceRef> leans_on;  // the document an assumption follows, if any
 };
 
+// What a policy file may hold; a file past these is refused before (size) or while it is read.
+constexpr size_t max_policy_file_bytes = 2 * 1024 * 1024;  // national.json is 23 KB; a pasted document some 100 KB
+constexpr size_t max_policy_documents = 32;                // documents a file carries ("documents")
+constexpr size_t max_parameter_entries = 64;               // dated values of one parameter
+constexpr size_t max_user_policy_files = 32;               // user files in one set
+constexpr size_t max_policy_chain = 8;                     // policies from one up to national
+
 struct PolicyFile {
-  std::string id;  // "yunnan/changning"
+  std::string id;  // "yunnan/changning"; a user's "guizhou/qingzhen": lowercase a-z, 0-9, '-', '_', '/'
   std::string name_zh;
   std::string name_en;
   std::string province;  // "yunnan", "guizhou", or empty
@@ -40,6 +47,8 @@ struct PolicyFile {
   int first_year = 0;
   int last_year = 0;
   std::map<ParamId, std::vector<ParamEntry>> parameters;  // entries sorted by date
+  std::vector<ParamId> order;       // the parameters as the file lists them, so it writes back in its own order
+  std::vector<Document> documents;  // the user's own documents the file carries (its "documents"); none built in
 };
 
 // A change to a parameter on top of a policy (a reform, or `--set NAME=VALUE`).
@@ -58,6 +67,8 @@ struct ResolvedParam {
   bool assumed() const { return entry != nullptr && entry->assumed; }
 };
 
+class PolicySet;
+
 // Every parameter of one policy for one year: what the engine reads.
 class YearParameters {
  public:
@@ -71,18 +82,29 @@ class YearParameters {
 
   const PolicyFile& policy() const { return *policy_; }
   int year() const { return year_; }
+  // The documents the policy's sources name (built in, and the user files' own) and the policy's content hash, from
+  // the set that resolved it.
+  const DocumentSet& documents() const;
+  const std::string& policy_hash() const;
 
  private:
   friend class PolicySet;
   std::array<ResolvedParam, param_count> values_{};
   const PolicyFile* policy_ = nullptr;
+  const PolicySet* set_ = nullptr;
   int year_ = 0;
 };
 
-// Parses one policy file's text. `name` is its path under assets/policies without ".json". Every reference must name
-// a document of `documents`; where the document's text is present, its clause must exist and the quote occur in it.
+// Parses one policy file's text. `name` is its path under assets/policies without ".json", which its id must be;
+// empty for a user's file, whose id may be any id (lowercase a-z, 0-9, '-', '_', '/'). Every reference must name a
+// document of `documents` or of the file's own "documents"; where the document's text is present, its clause must
+// exist and the quote occur in it. Checks the file alone: its parent and an id taken are PolicySet's to check.
 Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text,
                                      const DocumentSet& documents = DocumentSet::embedded());
+
+// The file as zengshou.policy/1 JSON text, its own documents included: what parse_policy_file reads back to the same
+// file. A built-in file writes back as the very text it was read from.
+std::string write_policy_file(const PolicyFile& file);
 
 // A reference as users read it: 《title》(文号)clause「quote」 (a title that is our description goes without 《》), the
 // title in `language`; `title_chars` > 0 shortens a longer title to that many characters and "…", where space is
@@ -91,7 +113,8 @@ std::string reference_text(const SourceRef& ref, Language language = Language::z
                            const DocumentSet& documents = DocumentSet::embedded());
 
 // An assumption as users read it: why it is assumed and 参照《…》 what it leans on.
-std::string assumption_text(const ParamEntry& entry, Language language = Language::zh);
+std::string assumption_text(const ParamEntry& entry, Language language = Language::zh,
+                            const DocumentSet& documents = DocumentSet::embedded());
 
 // Parses "NAME=VALUE" (`--set public_welfare_post.monthly=1000`): yuan, percent, months, true/false, or
 // comma-separated categories, as the parameter's unit says.
@@ -106,14 +129,31 @@ class PolicySet {
   static Parsed<std::shared_ptr<const PolicySet>> from_files(
       const std::vector<std::pair<std::string_view, std::string_view>>& files);
 
+  // `base` (the built-ins) and the user's policy files (name → text; the name, e.g. the file's path, leads each
+  // problem's place: "qingzhen.json:/parameters/…"). Each inherits from a policy of `base` or of another of the files;
+  // its id and its documents' ids are new. Untrusted input: every problem is reported, and with any the set is not
+  // built, so a bad file changes nothing. The files share `base`'s policies, whose later values they see: inheritance
+  // is resolved when values are looked up.
+  static Parsed<std::shared_ptr<const PolicySet>> with_user_files(
+      const std::vector<std::pair<std::string_view, std::string_view>>& files, const PolicySet& base = embedded());
+
   const PolicyFile* find(std::string_view id) const;
-  const std::vector<const PolicyFile*>& files() const { return ordered_; }  // by id
+  const std::vector<const PolicyFile*>& files() const { return ordered_; }            // by id
+  const std::vector<const PolicyFile*>& user_files() const { return user_ordered_; }  // in the order given
+  const DocumentSet& documents() const { return *documents_; }  // the built-in documents and the user files' own
+
+  // The policy's content hash: 16 hex digits of 64-bit FNV-1a over the written JSON of the policy and each policy it
+  // inherits from, so a result names the exact values it was worked out with.
+  const std::string& hash(const PolicyFile& policy) const;
 
   // The policy files that come from a document or cite it (a source or what an assumption leans on), by id.
   std::vector<const PolicyFile*> citing(std::string_view document) const;
 
   // The chain from the policy itself up to national.
   std::vector<const PolicyFile*> chain(const PolicyFile& policy) const;
+
+  // The value of `id` in force on `date` (yyyymmdd), from the most specific file of the policy's chain that has one.
+  ResolvedParam value_on(const PolicyFile& policy, ParamId id, int date) const;
 
   // The values in force on 1 January of `year`, the most specific file first, then the overrides.
   YearParameters resolve(const PolicyFile& policy, int year, const std::vector<ParamOverride>& overrides = {}) const;
@@ -122,8 +162,17 @@ class PolicySet {
   std::optional<InputError> check(std::string_view id, int year, const std::string& where) const;
 
  private:
-  std::map<std::string, std::unique_ptr<PolicyFile>, std::less<>> files_;
+  // Adds the files, checks each parent and chain, and hashes every policy; reports at "<where of the file>/inherits".
+  // `user_files`: the files are a user's, listed by user_files().
+  static Parsed<std::shared_ptr<const PolicySet>> build(std::shared_ptr<PolicySet> set,
+                                                        std::vector<std::pair<std::string, PolicyFile>> files,
+                                                        bool user_files);
+
+  std::map<std::string, std::shared_ptr<const PolicyFile>, std::less<>> files_;
   std::vector<const PolicyFile*> ordered_;
+  std::vector<const PolicyFile*> user_ordered_;
+  std::shared_ptr<const DocumentSet> documents_;
+  std::map<std::string, std::string, std::less<>> hashes_;  // policy id → hash
 };
 
 // A parameter value as text in its unit: "800", "10%", "3", "true", "tuopin,monitor_unstable".

@@ -11,6 +11,7 @@ enum class W {
   title,
   household,
   policy,
+  policy_hash,
   year,
   people,
   category,
@@ -63,6 +64,7 @@ constexpr const char* words[][2] = {
     {"增收 · 家庭收入测算报告", "Zengshou · household income report"},
     {"户", "Household"},
     {"政策", "Policy"},
+    {"校验码", "hash"},
     {"年度", "Year"},
     {"人口", "People"},
     {"类别", "Category"},
@@ -220,8 +222,8 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
     const ResolvedParam& source = params[available_param(pr.id)];
     html += std::string("<tr><td>") + (zh ? pi.name_zh : pi.name_en) + why + "</td><td class=\"amount\">" +
             pr.amount.fixed_text() + "</td><td>" + how + "<br><span class=\"muted\">" + o.w(W::source) + ": " +
-            e(param_source(source, language)) + (source.assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") +
-            "</span></td></tr>\n";
+            e(param_source(source, language, params.documents())) +
+            (source.assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") + "</span></td></tr>\n";
   }
   html += std::string("</table>\n<h2>") + o.w(W::card_gap) + "</h2>\n<table>\n";
   for (const LineResult& l : r.lines) {
@@ -257,7 +259,8 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
   o.line(o.w(W::title));
   o.line(std::string(o.w(W::household)) + ": " + h.id + (h.head.empty() ? "" : " " + h.head) +
          (h.village.empty() ? "" : " (" + h.village + ")"));
-  o.line(std::string(o.w(W::policy)) + ": " + (zh ? policy.name_zh : policy.name_en) + " (" + policy.id + ")");
+  o.line(std::string(o.w(W::policy)) + ": " + (zh ? policy.name_zh : policy.name_en) + " (" + policy.id + ", " +
+         o.w(W::policy_hash) + " " + params.policy_hash() + ")");
   o.line(std::string(o.w(W::year)) + ": " + std::to_string(r.year) +
          (r.beyond_policy_years ? " " + std::string(o.w(W::beyond_years)) : "") + "   " + o.w(W::people) + ": " +
          std::to_string(r.size) + "   " + o.w(W::category) + ": " +
@@ -281,7 +284,7 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
     const char* name = zh ? pi.name_zh : pi.name_en;
     if (!pr.available) {
       o.line(std::string("  [—] ") + name + ": " + o.w(W::not_available) + " (" + o.w(W::source) + ": " +
-             param_source(params[available_param(pr.id)], language) +
+             param_source(params[available_param(pr.id)], language, params.documents()) +
              (params[available_param(pr.id)].assumed() ? ", " + std::string(o.w(W::assumed)) : "") + ")");
       continue;
     }
@@ -300,13 +303,15 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
                                         ": ";
       o.line("      " + who + render(detail.reason, language));
     }
-    o.line(std::string("      ") + o.w(W::source) + ": " + param_source(params[available_param(pr.id)], language));
+    o.line(std::string("      ") + o.w(W::source) + ": " +
+           param_source(params[available_param(pr.id)], language, params.documents()));
     for (ParamId id : programme_unit(pr.id).params) {
       const ResolvedParam& p = params[id];
       if (!p.value) continue;
       std::string text = std::string("      ") + o.w(W::parameters) + ": " +
                          (zh ? info(id).description_zh : info(id).description_en) + " = " + value_text(id, *p.value);
-      text += " [" + (p.assumed() ? std::string(o.w(W::assumed)) + ": " : "") + param_source(p, language) + "]";
+      text += " [" + (p.assumed() ? std::string(o.w(W::assumed)) + ": " : "") +
+              param_source(p, language, params.documents()) + "]";
       o.line(text);
     }
   }
@@ -319,7 +324,8 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
     const ResolvedParam& p = params[l.param];
     std::string text = std::string("  ") + o.w(label) + ": " + o.money(l.value) + " — ";
     text += line_standing(l, o, language);
-    text += " [" + (p.assumed() ? std::string(o.w(W::assumed)) + ": " : "") + param_source(p, language) + "]";
+    text += " [" + (p.assumed() ? std::string(o.w(W::assumed)) + ": " : "") +
+            param_source(p, language, params.documents()) + "]";
     o.line(text);
   }
   o.line("");

@@ -10,11 +10,11 @@ namespace zengshou::core {
 
 using nlohmann::json;
 
-std::string param_source(const ResolvedParam& p, Language language) {
+std::string param_source(const ResolvedParam& p, Language language, const DocumentSet& documents) {
   if (p.overridden) return "override";
   if (p.entry == nullptr) return "";
-  if (p.entry->cited) return reference_text(*p.entry->cited, language);
-  return assumption_text(*p.entry, language);
+  if (p.entry->cited) return reference_text(*p.entry->cited, language, 0, documents);
+  return assumption_text(*p.entry, language, documents);
 }
 
 namespace {
@@ -25,9 +25,9 @@ json param_json(ParamId id, const YearParameters& params, Language language) {
             {"description", language == Language::zh ? info(id).description_zh : info(id).description_en},
             {"unit", unit_names[static_cast<size_t>(info(id).unit)]},
             {"value", p.value ? json(value_text(id, *p.value)) : json(nullptr)},
-            {"source", param_source(p, language)},
+            {"source", param_source(p, language, params.documents())},
             {"assumed", p.assumed()}};
-  if (p.entry != nullptr && p.assumed()) j["note"] = assumption_text(*p.entry, language);
+  if (p.entry != nullptr && p.assumed()) j["note"] = assumption_text(*p.entry, language, params.documents());
   if (p.file != nullptr) j["policy"] = p.file->id;
   return j;
 }
@@ -74,7 +74,7 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
     entry["counted"] = pr.counted;
     entry["reason"] = render(pr.reason, language);
     entry["reason_key"] = reason_key(pr.reason.id);
-    entry["source"] = param_source(availability, language);
+    entry["source"] = param_source(availability, language, params.documents());
     entry["assumed"] = assumed;
     entry["members"] = std::move(members);
     programmes.push_back(std::move(entry));
@@ -95,13 +95,13 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
                      {"per_capita_gap", yuan_json(l.per_capita_gap)},
                      {"household_gap", yuan_json(l.household_gap)},
                      {"assumed", p.assumed()},
-                     {"source", param_source(p, language)},
+                     {"source", param_source(p, language, params.documents())},
                      {"applies", l.applies},
                      {"for", std::move(names)},
                      {"above_dibao_line", above_dibao},
                      {"scope", render(l.scope, language)},
                      {"scope_assumed", groups.assumed()},
-                     {"scope_source", param_source(groups, language)}});
+                     {"scope_source", param_source(groups, language, params.documents())}});
   }
   json flags = json::array();
   for (const Flag& f : r.flags)
@@ -118,6 +118,7 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
   json out = {{"schema", "zengshou.result/1"},
               {"household", r.household},
               {"policy", r.policy},
+              {"policy_hash", params.policy_hash()},
               {"year", r.year},
               {"size", r.size},
               {"income",

@@ -17,7 +17,8 @@ nlohmann::json result_to_json(const Result& result, const Household& household, 
                               Language language, bool parameters = true);
 
 // Where a parameter's value comes from: its source as users read it (《title》clause「quote」), "override", or the
-// assumption's note and what it leans on.
-std::string param_source(const ResolvedParam& p, Language language);
+// assumption's note and what it leans on; the titles from `documents` (YearParameters::documents()).
+std::string param_source(const ResolvedParam& p, Language language,
+                         const DocumentSet& documents = DocumentSet::embedded());
 
 }  // namespace zengshou::core

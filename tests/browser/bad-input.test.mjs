@@ -20,7 +20,8 @@ function corpusCases() {
       cases.push({ file, command, errors: [] });
     }
   }
-  return cases;
+  // Policy files are the command line's for now (`policy check`); the app's policy editor is to open them.
+  return cases.filter((c) => !c.command.startsWith('policy '));
 }
 
 // Where the app opens each kind of file: its view and the button that opens the file picker.

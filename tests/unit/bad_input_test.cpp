@@ -2,6 +2,7 @@
 // exactly the listed error lines and exit 2, or accept the file and exit 0.
 #include <doctest/doctest.h>
 
+#include <algorithm>   // count_if
 #include <filesystem>  // the corpus folder
 #include <fstream>     // expected.txt
 #include <set>         // files listed
@@ -39,6 +40,9 @@ std::vector<Case> corpus_cases() {
 TEST_CASE("the bad-input corpus: each file gets exactly its error lines and exit 2, or is accepted") {
   const std::vector<Case> cases = corpus_cases();
   REQUIRE_GE(cases.size(), 40);
+  CHECK_GE(
+      std::count_if(cases.begin(), cases.end(), [](const Case& c) { return c.command.starts_with("policy check"); }),
+      25);
   std::set<std::string> listed;
   for (const Case& c : cases) {
     CAPTURE(c.file);
