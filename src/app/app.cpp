@@ -822,6 +822,7 @@ std::string App::state_json() const {
   state["editing"] = ui_.edit.active;
   state["household"] = json::parse(session_.save(), nullptr, false);
   state["per_capita_net"] = money_text(session_.result().income.per_capita_net);
+  state["cash_received"] = money_text(session_.result().income.cash_received);
   state["overflow"] = session_.result().overflow;  // where an amount overflowed; empty when none did
   state["open_errors"] = std::move(errors);
   state["open_errors_shown"] = std::move(shown);  // as the error window words them

@@ -1,0 +1,103 @@
+// The user's own county policy (issue 16, first part) in real headless Chromium: a zengshou.policy/1 file imported
+// from the policy picker is in use at once and gives the native CLI's per-capita net with --policy-file, to the fen;
+// it survives a reload; exported, it is the same policy, and imported in a fresh profile gives the same figures; a
+// bad policy file shows its problems and changes nothing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { artifacts, clickAnchor, launch, openApp, openPage, repoRoot, saved, serve } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const state = (page) => page.evaluate(() => window.zengshou.state());
+const viewport = { width: 1280, height: 900 };
+const policyFile = join(repoRoot, 'assets/user-policies/qingzhen.json');
+
+// The household under the policy file, as the native CLI computes it.
+function nativeEval(household, policyPath, policy) {
+  const dir = mkdtempSync(join(tmpdir(), 'zengshou-'));
+  const file = join(dir, 'household.json');
+  writeFileSync(file, JSON.stringify(household));
+  const args = ['eval', '--policy-file', policyPath, ...(policy ? ['--policy', policy] : []), file];
+  return JSON.parse(execFileSync(join(repoRoot, 'build/native/zengshou'), args, { encoding: 'utf8' }));
+}
+
+async function importPolicy(page, name, buffer) {
+  await clickAnchor(page, 'policy');
+  const chooser = page.waitForEvent('filechooser');
+  await clickAnchor(page, 'policy_import');
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer });
+}
+
+describe('本县政策 files', () => {
+  test('imported, in use, the CLI\'s figures; kept over a reload; exported and imported elsewhere the same', async () => {
+    const { page, context, problems } = await openPage(browser, { viewport, acceptDownloads: true });
+    await openApp(page, server.url);
+    // Ceheng's 低保 household (a worker out of the province, a student, an elder, a disabled member) under Guizhou.
+    await clickAnchor(page, 'examples');
+    await clickAnchor(page, 'example_ceheng-dibao');
+    const ceheng = nativeEval({ ...(await state(page)).household, year: 2023 }, policyFile, 'guizhou/ceheng');
+    await importPolicy(page, 'qingzhen.json', readFileSync(policyFile));
+    await page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+    let s = await state(page);
+    assert.deepEqual(s.open_errors, []);
+    assert.equal(s.household.year, 2023, 'the policy covers 2023 only: the year follows it');
+    assert.ok(s.anchors.policy_export, 'her own policy can be exported');
+    const native = nativeEval(s.household, policyFile);
+    assert.equal(native.policy, 'guizhou/qingzhen');
+    assert.equal(native.income.per_capita_net.toFixed(2), s.per_capita_net);
+    assert.equal(native.income.cash_received.toFixed(2), s.cash_received);
+    assert.notEqual(native.income.cash_received, ceheng.income.cash_received, 'the policy changed what is paid');
+
+    await saved(page);
+    await page.reload();
+    await openApp(page, server.url);
+    s = await state(page);
+    assert.deepEqual(s.storage.unreadable, []);
+    assert.equal(s.household.policy, 'guizhou/qingzhen', 'the policy and the household under it came back');
+    assert.equal(s.per_capita_net, native.income.per_capita_net.toFixed(2));
+    assert.equal(s.cash_received, native.income.cash_received.toFixed(2));
+
+    const download = page.waitForEvent('download');
+    await clickAnchor(page, 'policy_export');
+    const exported = readFileSync(await (await download).path(), 'utf8');
+    assert.deepEqual(JSON.parse(exported), JSON.parse(readFileSync(policyFile, 'utf8')), 'the file as imported');
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+
+    const fresh = await openPage(browser, { viewport });
+    await openApp(fresh.page, server.url);
+    await clickAnchor(fresh.page, 'examples');
+    await clickAnchor(fresh.page, 'example_ceheng-dibao');
+    await importPolicy(fresh.page, 'exported.json', Buffer.from(exported));
+    await fresh.page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+    const again = await state(fresh.page);
+    const nativeAgain = nativeEval(again.household, policyFile);
+    assert.equal(again.per_capita_net, nativeAgain.income.per_capita_net.toFixed(2));
+    assert.equal(again.cash_received, nativeAgain.income.cash_received.toFixed(2));
+    await fresh.page.screenshot({ path: join(artifacts, 'user-policy.png') });
+    await fresh.context.close();
+  });
+
+  test('a bad policy file shows its problems at their places and changes nothing', async () => {
+    const { page, context } = await openPage(browser, { viewport });
+    await openApp(page, server.url);
+    const before = await state(page);
+    const bad = JSON.parse(readFileSync(policyFile, 'utf8'));
+    bad.inherits = 'guizhou/nowhere';
+    bad.parameters['cross_province_transport.amount'][0].value = -5;
+    await importPolicy(page, 'bad.json', Buffer.from(JSON.stringify(bad)));
+    await page.waitForFunction(() => window.zengshou.state().open_errors.length > 0);
+    const s = await state(page);
+    assert.ok(s.open_errors.some((e) => e.includes('/parameters/cross_province_transport.amount/0/value')),
+      s.open_errors.join('\n'));
+    assert.equal(s.household.policy, before.household.policy, 'the policy in use is unchanged');
+    assert.deepEqual(s.household, before.household);
+    await context.close();
+  });
+});
