@@ -37,7 +37,13 @@ core::InputErrors UserPolicies::put(std::string_view text) {
   Entry& entry = at ? next[*at] : next.emplace_back(Entry{key, 0, false, {}});
   entry.text = core::write_policy_file(file.value);  // kept as written, so what is stored reads back the same
   entry.changed = true;
-  if (auto errors = rebuild(next); !errors.empty()) return errors;
+  if (auto errors = rebuild(next); !errors.empty()) {
+    // The file being opened is "the file", as for a household file: its problems at their places alone.
+    const std::string name = key.substr(2) + ".json";
+    for (core::InputError& e : errors)
+      if (e.where.rfind(name, 0) == 0) e.where.erase(0, name.size() + (e.where.size() > name.size() ? 1 : 0));
+    return errors;
+  }
   entries_ = std::move(next);
   return {};
 }

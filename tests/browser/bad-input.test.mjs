@@ -20,14 +20,24 @@ function corpusCases() {
       cases.push({ file, command, errors: [] });
     }
   }
-  // Policy files are the command line's for now (`policy check`); the app's policy editor is to open them.
-  return cases.filter((c) => !c.command.startsWith('policy '));
+  // Two policy files checked together are the command line's (--policy-file): in the app a file with her own
+  // policy's id is a new version of it.
+  return cases.filter((c) => !c.command.includes('--policy-file'));
 }
+
+const isPolicy = (c) => c.command.startsWith('policy ');
 
 // Where the app opens each kind of file: its view and the button that opens the file picker.
 const opener = (c) => c.command.startsWith('batch') ? { tab: 'tab_roster', button: 'roster_import' }
   : c.command.includes('--reform') ? { tab: 'tab_policy', button: 'open_reform' }
-    : { tab: 'tab_household', button: 'open_file' };
+    : isPolicy(c) ? { tab: 'tab_household', menu: 'policy', button: 'policy_import' }
+      : { tab: 'tab_household', button: 'open_file' };
+
+// The CLI names the file before the place ("FILE:/id", "FILE: expected …" for the whole file); the app, which has
+// one file open, gives the place alone, and "(file)" for the whole.
+const asShown = (c, e) => isPolicy(c)
+  ? e.replace(`error: ${c.file}: `, 'error: (file): ').replace(`error: ${c.file}:`, 'error: ')
+  : e.replace(`error: ${c.file}:`, 'error: ');
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -41,8 +51,9 @@ async function openFile(page, c, viaButton) {
   const opened = await page.evaluate(() => window.zengshou.filesOpened || 0);
   const file = { name: c.file, mimeType: 'application/octet-stream', buffer: readFileSync(join(corpus, c.file)) };
   if (viaButton) {
-    const { tab, button } = opener(c);
+    const { tab, menu, button } = opener(c);
     await clickAnchor(page, tab);
+    if (menu) await clickAnchor(page, menu);
     const chooser = page.waitForEvent('filechooser');
     await clickAnchor(page, button);
     await (await chooser).setFiles(file);
@@ -74,8 +85,7 @@ describe('bad input in the browser', () => {
       if (kind !== previous) await clickAnchor(page, 'close_errors').catch(() => {});
       const s = await openFile(page, c, kind !== previous);
       previous = kind;
-      // The CLI names the reform file before the place; the app, which has one file open, does not.
-      const expected = c.errors.map((e) => e.replace(`error: ${c.file}:`, 'error: '));
+      const expected = c.errors.map((e) => asShown(c, e));
       assert.deepEqual(s.open_errors, expected, c.file);
       assert.ok(s.anchors.close_errors, `${c.file}: the error window is shown`);
       assert.deepEqual(work(s), kept, `${c.file}: the user's work is kept`);
@@ -88,7 +98,8 @@ describe('bad input in the browser', () => {
     const { page, context, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await openApp(page, server.url);
     const accepted = corpusCases().filter((c) => c.errors.length === 0);
-    assert.deepEqual(accepted.map((c) => c.file).sort(), ['csv-gbk.csv', 'ok-bom.json', 'ok-csv-bom.csv', 'ok-csv-crlf.csv']);
+    assert.deepEqual(accepted.map((c) => c.file).sort(),
+      ['csv-gbk.csv', 'ok-bom.json', 'ok-csv-bom.csv', 'ok-csv-crlf.csv', 'ok-policy-own-document.json']);
     let roster = 0;
     for (const c of accepted) {
       let s = await openFile(page, c, true);
@@ -98,7 +109,10 @@ describe('bad input in the browser', () => {
         s = await state(page);
       }
       assert.deepEqual(s.open_errors, [], c.file);
-      if (opener(c).button === 'roster_import') {
+      if (isPolicy(c)) {
+        const id = JSON.parse(readFileSync(join(corpus, c.file), 'utf8')).id;
+        assert.equal(s.household.policy, id, `${c.file}: her policy, in use`);
+      } else if (opener(c).button === 'roster_import') {
         roster += 1;  // each file is one household, C-1, head 张三
         assert.equal(s.roster.households, roster, c.file);
         assert.equal(s.roster.first_rows[0].head, '张三', c.file);
