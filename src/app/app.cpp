@@ -61,6 +61,38 @@ constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x22
 
 App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) { store_.keep_policies(user_policies_); }
 
+void App::put_policy(std::string_view text) {
+  open_errors_ = user_policies_.put(text);
+  if (!open_errors_.empty()) return;
+  apply_policies();
+  if (const core::PolicyFile* p = session_.policies().find(core::parse_policy_file("", text).value.id))
+    session_.set_policy(*p);
+}
+
+void App::draw_policy_replace_popup() {
+  if (pending_policy_ && !ImGui::IsPopupOpen("##replace_policy")) ImGui::OpenPopup("##replace_policy");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("##replace_policy", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+  const core::PolicyFile* old =
+      pending_policy_ ? session_.policies().find(core::parse_policy_file("", *pending_policy_).value.id) : nullptr;
+  ui_.wrapped(printf_text(tr(Str::policy_replace_explain),
+                          old == nullptr ? "" : (language() == Language::zh_CN ? old->name_zh : old->name_en)));
+  bool answered = !pending_policy_;
+  if (ImGui::Button(tr(Str::policy_replace_yes))) {
+    put_policy(*pending_policy_);
+    answered = true;
+  }
+  ui_.anchor("policy_replace_yes");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::policy_replace_no))) answered = true;
+  ui_.anchor("policy_replace_no");
+  if (answered) {
+    pending_policy_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 void App::apply_policies() {
   if (user_policies_.generation() == policies_applied_) return;
   policies_applied_ = user_policies_.generation();
@@ -159,6 +191,7 @@ void App::draw_frame() {
   draw_open_errors();
   draw_share_popup();
   draw_replace_popup();
+  draw_policy_replace_popup();
   draw_conflict_popup();
   draw_unreadable_popup();
   ImGui::End();
@@ -299,13 +332,16 @@ void App::open_text(std::string_view text) {
       open_errors_ = roster_.import(text, session_.policy());
       break;
     case OpenKind::policy: {
-      // Another's file is untrusted: it joins her policies only when it reads whole, and is then in use.
-      open_errors_ = user_policies_.put(text);
-      if (!open_errors_.empty()) break;
-      apply_policies();
-      if (auto id = core::parse_policy_file("", text).value.id;
-          const core::PolicyFile* p = session_.policies().find(id))
-        session_.set_policy(*p);
+      // Another's file is untrusted: it joins her policies only when it reads whole. One with the id of a policy
+      // she has already replaces it only when she says so.
+      auto file = core::parse_policy_file("", text);
+      open_errors_ = file.errors;
+      if (!file.ok()) break;
+      const auto mine = user_policies_.find("p/" + file.value.id);
+      if (mine && user_policies_.entries()[*mine].text != core::write_policy_file(file.value))
+        pending_policy_ = std::string(text);
+      else
+        put_policy(text);
       break;
     }
     case OpenKind::workspace: {

@@ -114,7 +114,9 @@ class App {
   void replace_household(const Replacement& replacement);
   void link_to_record(std::optional<std::string> key);  // the calculator now edits this roster record (or none)
   void reload_current_record();                         // the roster record the calculator shows changed
-  void apply_policies();  // gives the session and the roster the user's policies when they changed
+  void apply_policies();                   // gives the session and the roster the user's policies when they changed
+  void put_policy(std::string_view text);  // a policy file read whole: hers, and in use
+  void draw_policy_replace_popup();
   int count_missing_glyphs() const;
   int count_missing_document_glyphs() const;
 
@@ -131,7 +133,8 @@ class App {
   PlatformRequests requests_;
   ViewState view_state_;
   UserPolicies user_policies_;
-  uint32_t policies_applied_ = 0;  // the generation of the user's policies the session and roster use
+  uint32_t policies_applied_ = 0;              // the generation of the user's policies the session and roster use
+  std::optional<std::string> pending_policy_;  // a file with the id of one of hers, waiting for her answer
   DocumentsViewState documents_view_;
   VillageModel village_;
   PresenterState presenter_;

@@ -27,7 +27,14 @@ function nativeEval(household, policyPath, policy) {
   return JSON.parse(execFileSync(join(repoRoot, 'build/native/zengshou'), args, { encoding: 'utf8' }));
 }
 
-async function importPolicy(page, name, buffer) {
+// `again`: the picker was last asked for a policy file; the page's file input is given the next one directly.
+async function importPolicy(page, name, buffer, again = false) {
+  if (again) {
+    const opened = await page.evaluate(() => window.zengshou.filesOpened || 0);
+    await page.setInputFiles('input[type=file]', { name, mimeType: 'application/json', buffer });
+    await page.waitForFunction((n) => (window.zengshou.filesOpened || 0) > n, opened);
+    return;
+  }
   await clickAnchor(page, 'policy');
   const chooser = page.waitForEvent('filechooser');
   await clickAnchor(page, 'policy_import');
@@ -82,6 +89,32 @@ describe('本县政策 files', () => {
     assert.equal(again.cash_received, nativeAgain.income.cash_received.toFixed(2));
     await fresh.page.screenshot({ path: join(artifacts, 'user-policy.png') });
     await fresh.context.close();
+  });
+
+  test('a file with the id of her own policy but other contents replaces it only when she says so', async () => {
+    const { page, context } = await openPage(browser, { viewport });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'examples');
+    await clickAnchor(page, 'example_ceheng-dibao');  // a worker out of the province: the travel subsidy is paid
+    const original = readFileSync(policyFile, 'utf8');
+    await importPolicy(page, 'qingzhen.json', Buffer.from(original));
+    await page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+    const changed = JSON.parse(original);
+    changed.parameters['cross_province_transport.amount_low_income'][0].value = 1200;
+    const cashBefore = (await state(page)).cash_received;
+    await importPolicy(page, 'qingzhen-600.json', Buffer.from(JSON.stringify(changed)), true);
+    await page.waitForFunction(() => window.zengshou.state().anchors.policy_replace_no);
+    await clickAnchor(page, 'policy_replace_no');
+    assert.equal((await state(page)).cash_received, cashBefore, 'kept: nothing replaced without asking');
+    await importPolicy(page, 'qingzhen-600.json', Buffer.from(JSON.stringify(changed)), true);
+    await page.waitForFunction(() => window.zengshou.state().anchors.policy_replace_yes);
+    await clickAnchor(page, 'policy_replace_yes');
+    const s = await state(page);
+    assert.equal(s.household.policy, 'guizhou/qingzhen');
+    assert.deepEqual(s.open_errors, []);
+    // The worker's travel subsidy below 10000 yuan, 1000 → 1200: 200 yuan more cash, by hand.
+    assert.equal(Math.round((Number(s.cash_received) - Number(cashBefore)) * 100), 20000);
+    await context.close();
   });
 
   test('a bad policy file shows its problems at their places and changes nothing', async () => {
