@@ -311,6 +311,10 @@ PlatformRequests App::take_requests() {
     session_unsaved_ = false;
     session_changed_ = true;
   }
+  if (!requests_.keep_policy.empty()) {
+    put_policy(requests_.keep_policy);
+    if (open_errors_.empty()) session_.set_reform({});  // its changes are the policy's own now
+  }
   if (requests_.save_workspace) {
     requests_.save_name = "zengshou-workspace.json";
     requests_.save_text = workspace_text();

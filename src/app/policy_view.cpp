@@ -241,9 +241,54 @@ void draw_reform_diff(Ui& ui, Session& s) {
   }
 }
 
+// 另存为本县政策: the reform kept as her county policy — a new one inheriting the policy in use, named as she types;
+// or, when the policy in use is hers, written into it. Then the reform is cleared: its changes are the policy now.
+void draw_policy_save(Ui& ui, Session& s, PolicySaveState& save, PlatformRequests& requests) {
+  const auto& mine = s.policies().user_files();
+  const bool hers = std::find(mine.begin(), mine.end(), &s.policy()) != mine.end();
+  ImGui::BeginDisabled(s.reform().empty());
+  if (ImGui::Button(tr(hers ? Str::policy_save_into : Str::policy_save_as))) {
+    if (hers) {
+      requests.keep_policy =
+          core::write_policy_file(core::policy_with_reform(s.policy(), s.reform(), s.household().year));
+    } else {
+      save.open = true;
+      save.name = s.policy().name_zh + tr(Str::policy_save_suffix);
+    }
+  }
+  ImGui::EndDisabled();
+  ui.anchor("policy_save");
+  ui.help(Str::policy_save_help);
+  if (!save.open) return;
+  ui.wrapped(tr(Str::policy_save_name));
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
+  ui.text("##policy_save_name", save.name);
+  ui.anchor("policy_save_name");
+  if (ImGui::Button(tr(Str::policy_save_confirm)) && !save.name.empty()) {
+    const core::PolicyFile& base = s.policy();
+    core::PolicyFile file;
+    // An id no policy has yet: hers are told apart by their names; the id only has to be unique.
+    for (int n = 1; file.id.empty() || s.policies().find(file.id) != nullptr; ++n)
+      file.id = base.id + "-mine" + (n == 1 ? "" : "-" + std::to_string(n));
+    file.name_zh = save.name;
+    file.name_en = save.name;
+    file.province = base.province;
+    file.inherits = base.id;
+    file.first_year = base.first_year;
+    file.last_year = base.last_year;
+    requests.keep_policy = core::write_policy_file(core::policy_with_reform(file, s.reform(), s.household().year));
+    save.open = false;
+  }
+  ui.anchor("policy_save_confirm");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::policy_save_cancel))) save.open = false;
+  ui.anchor("policy_save_cancel");
+}
+
 void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   s.refresh();
   draw_reform_bar(ui, s, requests);
+  draw_policy_save(ui, s, state.policy_save, requests);
   ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
   if (ui.text("##reform_name", s.reform().name)) s.reform_changed();
   ui.anchor("reform_name");

@@ -35,6 +35,7 @@ struct PlatformRequests {
   bool save_workspace = false;  // download the whole workspace
   std::string share_text;       // a household (and reform) to put in a share link
   std::string backup_export;    // the key of a stored backup to download
+  std::string keep_policy;      // a policy file to keep as hers (另存为本县政策): put over one of hers of its id
 };
 
 // Where the guided mode (问答式) is: the question, and for per-member questions, which member.
@@ -84,12 +85,19 @@ struct DocumentsViewState {
   }
 };
 
+// 另存为本县政策: the name being typed for the policy the reform is kept as.
+struct PolicySaveState {
+  bool open = false;
+  std::string name;
+};
+
 struct ViewState {
   std::optional<Replacement> replace;  // asked for this frame
   GuideState guide;
   int sweep_member = 0;      // whose wage the sweep chart varies
   int projection_years = 5;  // how many years the projection shows
   core::GrowthRates growth;  // user-set growth per stream; unset: the policy's targets
+  PolicySaveState policy_save;
 };
 
 // 家庭测算: the household editor beside its results.

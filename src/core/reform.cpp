@@ -110,4 +110,22 @@ std::vector<ParamChange> reform_diff(const Reform& reform, const YearParameters&
   return out;
 }
 
+PolicyFile policy_with_reform(PolicyFile policy, const Reform& reform, int year) {
+  const int from = year * 10000 + 101;
+  for (const ParamOverride& change : reform.changes) {
+    ParamEntry entry;
+    entry.from = from;
+    entry.value = change.value;
+    entry.assumed = true;
+    entry.note = "本县自定,在政策模拟中设定;出处待注明";
+    std::vector<ParamEntry>& entries = policy.parameters[change.id];
+    const auto at = std::find_if(entries.begin(), entries.end(), [&](const ParamEntry& e) { return e.from >= from; });
+    if (at != entries.end() && at->from == from)
+      *at = std::move(entry);
+    else
+      entries.insert(at, std::move(entry));
+  }
+  return policy;
+}
+
 }  // namespace zengshou::core

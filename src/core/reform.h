@@ -35,6 +35,11 @@ Parsed<Reform> parse_reform(std::string_view text);
 const std::vector<Reform>& prepared_scenarios();
 std::string reform_to_json(const Reform& reform);  // pretty-printed, parameters by their file names
 
+// The reform kept as a county policy (另存为本县政策, issue 16): `policy` — a new one inheriting the policy the reform
+// was made on, or her own being updated — with each change written in from 1 January of `year` (a value there is
+// replaced), assumed until she names its source.
+PolicyFile policy_with_reform(PolicyFile policy, const Reform& reform, int year);
+
 // One changed parameter: its value under the policy and under the reform (empty: not set).
 struct ParamChange {
   ParamId id;

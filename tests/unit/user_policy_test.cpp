@@ -12,7 +12,9 @@
 #include "core/engine.h"
 #include "core/household_json.h"
 #include "core/policy.h"
+#include "core/reform.h"
 #include "core/result_json.h"
+#include "helpers.h"
 
 using namespace zengshou::core;
 using nlohmann::json;
@@ -248,4 +250,46 @@ TEST_CASE("CLI: policy check prints ok and each value against the parent's, or t
   const auto missing = zengshou::test::run_cli("policy check no-such-file.json");
   CHECK_EQ(missing.status, 2);
   CHECK_EQ(missing.err, "error: no-such-file.json: expected a readable policy file\n");
+}
+
+TEST_CASE("a reform kept as a county policy (另存为本县政策): its changes from 1 January of the year, assumed") {
+  // Prepared scenario 1 on Changning: 公益性岗位 800 → 1000 yuan a month (000 三(一)4 says 不低于800).
+  const Reform& reform = prepared_scenarios().front();
+  REQUIRE_EQ(reform.policy, "yunnan/changning");
+  const PolicyFile& base = *PolicySet::embedded().find("yunnan/changning");
+  PolicyFile mine;
+  mine.id = "yunnan/changning-mine";
+  mine.name_zh = "昌宁县(本县修改)";
+  mine.name_en = "Changning (changed here)";
+  mine.province = base.province;
+  mine.inherits = base.id;
+  mine.first_year = base.first_year;
+  mine.last_year = base.last_year;
+  mine = policy_with_reform(std::move(mine), reform, 2022);
+  const auto& entries = mine.parameters.at(ParamId::post_monthly_floor);
+  REQUIRE_EQ(entries.size(), 1u);
+  CHECK_EQ(entries[0].from, 20220101);
+  CHECK(entries[0].assumed);
+  CHECK_FALSE(entries[0].cited.has_value());
+
+  // Written and read back as her file, beside the built-ins: a post worked 12 months pays 12 × 1000.
+  const std::string text = write_policy_file(mine);
+  const auto set = PolicySet::with_user_files({{"mine.json", text}});
+  REQUIRE_MESSAGE(set.ok(), (set.errors.empty() ? "" : error_line(set.errors.front())));
+  Household h = zengshou::test::household(
+      Category::tuopin, 2022,
+      {zengshou::test::adult(1980, {zengshou::test::job(JobKind::public_welfare_post, 12, 0)})});
+  const PolicySet& policies = *set.value;
+  const Result under_mine = evaluate(h, policies.resolve(*policies.find("yunnan/changning-mine"), 2022));
+  const Result under_base = evaluate(h, policies.resolve(base, 2022));
+  CHECK_EQ(under_mine.programme(ProgrammeId::public_welfare_post).amount, Money::yuan(12000));
+  CHECK_EQ(under_base.programme(ProgrammeId::public_welfare_post).amount, Money::yuan(9600));
+
+  SUBCASE("saved again over her policy, a later change replaces the value of the same date") {
+    Reform more;
+    more.set(ParamId::post_monthly_floor, Money::yuan(1100).fen());
+    const PolicyFile again = policy_with_reform(mine, more, 2022);
+    REQUIRE_EQ(again.parameters.at(ParamId::post_monthly_floor).size(), 1u);
+    CHECK_EQ(again.parameters.at(ParamId::post_monthly_floor)[0].value, Money::yuan(1100).fen());
+  }
 }
