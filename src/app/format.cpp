@@ -67,6 +67,8 @@ std::string expectation(const std::string& body) {
   if (starts("expected a known policy id")) return tr(Str::err_policy);
   if (starts("expected a year that")) return tr(Str::err_year);
   if (starts("expected \"zengshou.household/1\"")) return tr(Str::err_schema);
+  if (starts("expected a clause that the text of ")) return tr(Str::err_clause);
+  if (starts("expected words that occur verbatim")) return tr(Str::err_quote);
   if (starts("expected at most ") && body.find(" rows ") != std::string::npos) return tr(Str::err_too_many_rows);
   if (starts("expected at most ") && body.find(" households ") != std::string::npos)
     return tr(Str::err_too_many_households);

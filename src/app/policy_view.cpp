@@ -5,6 +5,7 @@
 #include <array>      // category switches
 #include <cstdio>     // snprintf
 #include <string>
+#include <utility>  // exchange
 #include <vector>
 
 #include <imgui.h>
@@ -46,8 +47,64 @@ int64_t slider_top(core::Unit unit, int64_t baseline_hundredths) {
   return std::max(floor, baseline_hundredths * 2 / 100);
 }
 
+// 注明出处 for a value her own policy sets: document, clause and quote, each problem beside its field as she types;
+// saved into her policy only when the reference holds.
+void draw_citation(Ui& ui, const Session& s, ParamId id, CitationEdit& c, const std::string& anchor) {
+  const core::ResolvedParam& p = s.params()[id];
+  const auto& mine = s.policies().user_files();
+  if (p.entry == nullptr || std::find(mine.begin(), mine.end(), p.file) == mine.end()) return;  // not hers
+  if (c.param != id) {
+    if (ImGui::SmallButton(tr(p.entry->cited ? Str::cite_change : Str::cite_add))) {
+      c = CitationEdit{id, p.entry->from, p.entry->cited ? p.entry->cited->document : s.policy().document,
+                       p.entry->cited ? p.entry->cited->clause : "", p.entry->cited ? p.entry->cited->quote : "", ""};
+    }
+    ui.anchor(anchor + "_cite");
+    return;
+  }
+  const core::DocumentSet& documents = s.policies().documents();
+  const core::Document* chosen = documents.find(c.document);
+  const auto title = [](const core::Document& d) { return language() == Language::en ? d.title_en : d.title_zh; };
+  ImGui::Indent();
+  ImGui::TextUnformatted(tr(Str::cite_document));
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
+  if (ImGui::BeginCombo("##cite_document", chosen ? title(*chosen).c_str() : "")) {
+    for (const core::Document* d : documents.documents()) {
+      if (ImGui::Selectable(title(*d).c_str(), d == chosen)) c.document = d->id;
+      ui.anchor(anchor + "_cite_document_" + d->id);
+    }
+    ImGui::EndCombo();
+  }
+  ui.anchor(anchor + "_cite_document");
+  const core::SourceRef ref{c.document, c.clause, c.quote};
+  const core::InputErrors problems = core::check_reference(ref, documents);
+  const auto field = [&](Str label, const char* id, std::string& value, std::string_view place) {
+    ImGui::TextUnformatted(tr(label));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
+    ui.text(id, value);
+    ui.anchor(anchor + "_cite_" + std::string(place).substr(1));
+    for (const core::InputError& e : problems)  // the problem beside the field it is about
+      if (e.where == place) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
+        ui.wrapped(error_text(e));
+        ImGui::PopStyleColor();
+      }
+  };
+  field(Str::cite_clause, "##cite_clause", c.clause, "/clause");
+  field(Str::cite_quote, "##cite_quote", c.quote, "/quote");
+  ImGui::BeginDisabled(!problems.empty() || c.quote.empty());
+  if (ImGui::Button(tr(Str::cite_save))) {
+    c.keep = core::write_policy_file(core::cite(*p.file, id, c.from, ref));  // the file the value is in
+    c.param.reset();
+  }
+  ImGui::EndDisabled();
+  ui.anchor(anchor + "_cite_save");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::cite_cancel))) c.param.reset();
+  ImGui::Unindent();
+}
+
 // One parameter: its editor, the policy's value and where it comes from, and a reset when changed.
-void param_editor(Ui& ui, Session& s, ParamId id) {
+void param_editor(Ui& ui, Session& s, ParamId id, CitationEdit* citing) {
   const core::ResolvedParam& base = s.params()[id];
   const std::optional<int64_t> current = s.reform_params()[id].value;
   const bool changed = s.reform().find(id) != nullptr;
@@ -117,6 +174,7 @@ void param_editor(Ui& ui, Session& s, ParamId id) {
   ui.wrapped(baseline);
   ImGui::PopStyleColor();
   draw_param_origin(ui, base, anchor + "_source");
+  if (citing != nullptr) draw_citation(ui, s, id, *citing, anchor);
   if (changed) {
     if (ImGui::SmallButton(tr(Str::reset_param))) {
       s.reform().remove(id);
@@ -152,7 +210,7 @@ int changes_in(const Session& s, core::ProgrammeId p) {
 
 }  // namespace
 
-void draw_parameter_editor(Ui& ui, Session& s) {
+void draw_parameter_editor(Ui& ui, Session& s, CitationEdit* citing) {
   ImGui::TextUnformatted(tr(Str::parameters_title));
   ui.help(Str::parameters_help);
   for (size_t i = 0; i < core::programme_count; ++i) {
@@ -164,16 +222,16 @@ void draw_parameter_editor(Ui& ui, Session& s) {
     ui.anchor("params_" + std::string(core::info(p).id));
     if (!open) continue;
     ImGui::Indent();
-    param_editor(ui, s, core::available_param(p));
-    param_editor(ui, s, core::counted_param(p));
-    for (ParamId id : core::programme_unit(p).params) param_editor(ui, s, id);
+    param_editor(ui, s, core::available_param(p), citing);
+    param_editor(ui, s, core::counted_param(p), citing);
+    for (ParamId id : core::programme_unit(p).params) param_editor(ui, s, id, citing);
     ImGui::Unindent();
   }
   const bool open = ImGui::CollapsingHeader(tr(Str::params_shared));
   ui.anchor("params_shared");
   if (open) {
     ImGui::Indent();
-    for (ParamId id : shared_params()) param_editor(ui, s, id);
+    for (ParamId id : shared_params()) param_editor(ui, s, id, citing);
     ImGui::Unindent();
   }
 }
@@ -305,7 +363,8 @@ void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& re
     ImGui::BeginChild("##policy_scroll", ImVec2(0, height));
   }
   s.refresh();
-  draw_parameter_editor(ui, s);
+  draw_parameter_editor(ui, s, &state.citing);
+  if (!state.citing.keep.empty()) requests.keep_policy = std::exchange(state.citing.keep, {});
   if (wide) {
     ui.drag_to_scroll();
     ImGui::EndChild();

@@ -85,6 +85,17 @@ struct DocumentsViewState {
   }
 };
 
+// 注明出处: the source being typed for a value of her own policy — document, clause and quoted words — checked as
+// she types; `keep` is her policy file with it, once she saves it.
+struct CitationEdit {
+  std::optional<core::ParamId> param;  // the parameter whose value is being cited; none: no editor open
+  int from = 0;                        // the date of that value in her policy
+  std::string document;
+  std::string clause;
+  std::string quote;
+  std::string keep;
+};
+
 // 另存为本县政策: the name being typed for the policy the reform is kept as.
 struct PolicySaveState {
   bool open = false;
@@ -98,6 +109,7 @@ struct ViewState {
   int projection_years = 5;  // how many years the projection shows
   core::GrowthRates growth;  // user-set growth per stream; unset: the policy's targets
   PolicySaveState policy_save;
+  CitationEdit citing;
 };
 
 // 家庭测算: the household editor beside its results.
@@ -135,8 +147,9 @@ void draw_suggestions(Ui& ui, const Session& session);
 std::string reform_title(const core::Reform& reform);
 // The scenario list, clear, open and save: picking a prepared scenario also picks its policy and year.
 void draw_reform_bar(Ui& ui, Session& session, PlatformRequests& requests);
-// Every parameter of the policy, by programme: fields and sliders that change the reform.
-void draw_parameter_editor(Ui& ui, Session& session);
+// Every parameter of the policy, by programme: fields and sliders that change the reform; with `citing`, a value of
+// her own policy can be given its source (注明出处).
+void draw_parameter_editor(Ui& ui, Session& session, CitationEdit* citing = nullptr);
 // What the reform changes, "old → new" each, with a button to drop each change.
 void draw_reform_diff(Ui& ui, Session& session);
 // The village's figures under both, the reform's effect and the histogram; `full` adds programmes and deciles.

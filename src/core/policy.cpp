@@ -69,6 +69,33 @@ std::string assumption_text(const ParamEntry& entry, Language language, const Do
   return entry.note + following + reference_text(*entry.leans_on, language, 0, documents);
 }
 
+InputErrors check_reference(const SourceRef& ref, const DocumentSet& documents, const std::string& at) {
+  const Document* d = documents.find(ref.document);
+  if (d == nullptr)
+    return {{at + "/document", "expected the id of a document in assets/documents or the file's own \"documents\", got \"" +
+                                   ref.document + "\""}};
+  if (!d->has_text()) return {};
+  const auto place = locate(*d, ref);
+  const auto* problem = std::get_if<PlaceProblem>(&place);
+  if (problem == nullptr) return {};
+  if (*problem == PlaceProblem::clause)
+    return {{at + "/clause",
+             "expected a clause that the text of " + ref.document + " has, got \"" + ref.clause + "\""}};
+  return {{at + "/quote", "expected words that occur verbatim in " + ref.document +
+                              (ref.clause.empty() ? "" : " " + ref.clause) + ", got \"" + ref.quote + "\""}};
+}
+
+PolicyFile cite(PolicyFile policy, ParamId id, int from, SourceRef ref) {
+  for (ParamEntry& e : policy.parameters[id]) {
+    if (e.from != from) continue;
+    e.cited = std::move(ref);
+    e.assumed = false;
+    e.note.clear();
+    e.leans_on.reset();
+  }
+  return policy;
+}
+
 namespace {
 
 // Reads {"document", "clause", "quote"} at `at` and checks it against the documents: the document exists and, where
@@ -82,23 +109,9 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
   JsonReader r(errors);
   SourceRef ref{r.string_field(value, at, "document", true), r.string_field(value, at, "clause", false),
                 r.string_field(value, at, "quote", false)};
-  const Document* d = documents.find(ref.document);
-  if (d == nullptr) {
-    errors.push_back(
-        {at + "/document", "expected the id of a document in assets/documents or the file's own \"documents\", got \"" +
-                               ref.document + "\""});
-    return std::nullopt;
-  }
-  if (!d->has_text()) return ref;
-  const auto place = locate(*d, ref);
-  if (const auto* problem = std::get_if<PlaceProblem>(&place)) {
-    if (*problem == PlaceProblem::clause)
-      errors.push_back({at + "/clause", "expected a clause of " + ref.document + ", got \"" + ref.clause +
-                                            "\", which its text does not have"});
-    else
-      errors.push_back({at + "/quote", "expected words that occur verbatim in " + ref.document +
-                                           (ref.clause.empty() ? "" : " " + ref.clause) + ", got \"" + ref.quote +
-                                           "\""});
+  InputErrors problems = check_reference(ref, documents, at);
+  if (!problems.empty()) {
+    for (InputError& e : problems) errors.push_back(std::move(e));
     return std::nullopt;
   }
   return ref;

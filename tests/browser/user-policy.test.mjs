@@ -107,6 +107,20 @@ describe('本县政策 files', () => {
     assert.equal(s.household.policy, 'yunnan/changning-mine', 'her new policy is in use');
     assert.deepEqual(s.reform.changes, {}, 'the reform\'s change is the policy\'s own now');
     assert.equal(s.per_capita_net, reformed, 'the household as it was under the reform');
+
+    // 注明出处: the value she set gets its clause; a clause the document lacks cannot be saved.
+    const param = 'param_public_welfare_post.monthly';
+    await clickAnchor(page, `${param}_cite`);
+    await clickAnchor(page, `${param}_cite_document`);
+    await clickAnchor(page, `${param}_cite_document_changning-2022-zengshou-yaodian`);
+    await typeInto(page, `${param}_cite_clause`, '三(四)4');
+    await typeInto(page, `${param}_cite_quote`, '规范乡村公益性岗位管理');
+    await clickAnchor(page, `${param}_cite_save`);
+    assert.ok((await state(page)).anchors[`${param}_cite_save`], 'not saved: 000 has no 三(四)');
+    await page.screenshot({ path: join(artifacts, 'policy-cite.png') });
+    await typeInto(page, `${param}_cite_clause`, '三(一)4');
+    await clickAnchor(page, `${param}_cite_save`);
+    assert.equal((await state(page)).anchors[`${param}_cite_save`], undefined, 'saved: the editor closed');
     await clickAnchor(page, 'tab_household');
     const download = page.waitForEvent('download');
     await clickAnchor(page, 'policy_export');
@@ -115,7 +129,9 @@ describe('本县政策 files', () => {
     assert.equal(file.name.zh, '昌宁县岗位一千元');
     assert.equal(file.inherits, 'yunnan/changning');
     assert.equal(file.parameters['public_welfare_post.monthly'][0].value, 1000);
-    assert.equal(file.parameters['public_welfare_post.monthly'][0].assumed, true, 'assumed until she cites it');
+    assert.deepEqual(file.parameters['public_welfare_post.monthly'][0].source, { document: 'changning-2022-zengshou-yaodian',
+      clause: '三(一)4', quote: '规范乡村公益性岗位管理' }, 'the source she gave');
+    assert.equal(file.parameters['public_welfare_post.monthly'][0].assumed, undefined, 'no longer assumed');
     // By hand: the post at 1000 instead of 800 for 12 months, 2400 over 4 people: 600 a person more.
     s = await state(page);
     const native = nativeEval(s.household, path);

@@ -127,8 +127,8 @@ TEST_CASE("a user file with its own document: clauses and verbatim quotes checke
              std::vector<std::string>{
                  "error: bad.json:/parameters/public_welfare_post.monthly/0/source/quote: expected words that occur "
                  "verbatim in test-county-2023 二(一), got \"每人每月1000元\"",
-                 "error: clause.json:/parameters/public_welfare_post.monthly/0/source/clause: expected a clause of "
-                 "test-county-2023, got \"三(一)\", which its text does not have"});
+                 "error: clause.json:/parameters/public_welfare_post.monthly/0/source/clause: expected a clause that "
+                 "the text of test-county-2023 has, got \"三(一)\""});
   }
 }
 
