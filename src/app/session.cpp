@@ -68,7 +68,7 @@ void Session::set_reform_only(core::Reform reform) {
 }
 
 core::InputErrors Session::open_reform(std::string_view text) {
-  auto parsed = core::parse_reform(text);
+  auto parsed = core::parse_reform(text, policies_.get());
   if (!parsed.ok()) return parsed.errors;
   set_reform(std::move(parsed.value));
   return {};

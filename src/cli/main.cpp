@@ -227,7 +227,10 @@ InputErrors apply_reform_file(Options& o) {
   if (!o.reform_file) return {};
   const auto text = read_input(*o.reform_file);
   if (!text) return {{*o.reform_file, "expected a readable reform file"}};
-  auto reform = parse_reform(*text);
+  // Its policy may be one of the --policy-file ones.
+  const auto policies = load_policies(o);
+  if (!policies.ok()) return policies.errors;
+  auto reform = parse_reform(*text, policies.value.get());
   for (InputError& e : reform.errors) e.where = *o.reform_file + (e.where.empty() ? "" : ":" + e.where);
   if (!reform.ok()) return reform.errors;
   o.overrides.insert(o.overrides.begin(), reform.value.changes.begin(), reform.value.changes.end());

@@ -31,7 +31,7 @@ void Reform::remove(ParamId id) {
   std::erase_if(changes, [id](const ParamOverride& c) { return c.id == id; });
 }
 
-Parsed<Reform> parse_reform(std::string_view text) {
+Parsed<Reform> parse_reform(std::string_view text, const PolicySet* policies) {
   Parsed<Reform> out;
   const auto doc = parse_json_text(text, "a JSON reform file (zengshou.reform/1)", out.errors);
   if (!doc) return out;
@@ -47,7 +47,7 @@ Parsed<Reform> parse_reform(std::string_view text) {
   reform.policy = r.string_field(*doc, "", "policy", false);
   if (doc->is_object() && doc->contains("year")) reform.year = r.int_field(*doc, "", "year", false, 1900, 2100);
   reform.household = r.string_field(*doc, "", "household", false);
-  if (!reform.policy.empty() && PolicySet::embedded().find(reform.policy) == nullptr)
+  if (!reform.policy.empty() && policies != nullptr && policies->find(reform.policy) == nullptr)
     r.error("/policy", "expected a known policy id, got \"" + reform.policy + "\"");
   const json* changes = r.object_field(*doc, "", "changes", true);
   if (changes != nullptr) {

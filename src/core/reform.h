@@ -30,7 +30,9 @@ struct Reform {
   void remove(ParamId id);
 };
 
-Parsed<Reform> parse_reform(std::string_view text);
+// `policies`: the policies its "policy" must be one of (the app's, with the user's own); null: any id, for what the
+// program itself stored (a session record, a share link), whose policy may be the user's, read before or without them.
+Parsed<Reform> parse_reform(std::string_view text, const PolicySet* policies = &PolicySet::embedded());
 // The prepared scenarios of assets/reforms, in file-name order (a trainer steps through them).
 const std::vector<Reform>& prepared_scenarios();
 std::string reform_to_json(const Reform& reform);  // pretty-printed, parameters by their file names

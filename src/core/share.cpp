@@ -31,7 +31,7 @@ Parsed<SharedHousehold> parse_share(std::string_view text) {
     return out;
   }
   if (const auto it = doc->find("reform"); it != doc->end() && !it->is_null()) {
-    auto reform = parse_reform(it->dump());
+    auto reform = parse_reform(it->dump(), nullptr);
     for (InputError& e : reform.errors) out.errors.push_back({"/reform" + e.where, std::move(e.expected)});
     out.value.reform = std::move(reform.value);
   }

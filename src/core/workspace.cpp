@@ -175,7 +175,7 @@ Parsed<SessionRecord> parse_session_record(std::string_view text) {
   }
   out.value.current_unsaved = r.bool_field(*doc, "", "current_unsaved");
   if (present(*doc, "reform")) {
-    auto reform = parse_reform((*doc)["reform"].dump());
+    auto reform = parse_reform((*doc)["reform"].dump(), nullptr);
     for (auto& e : reform.errors) out.errors.push_back({"/reform" + e.where, e.expected});
     out.value.reform = std::move(reform.value);
   }
@@ -203,7 +203,7 @@ Parsed<Workspace> parse_workspace(std::string_view text) {
     if (present(*doc, "current_index"))
       w.current_index = r.int_field(*doc, "", "current_index", false, 0, static_cast<int>(w.households.size()) - 1);
     if (present(*doc, "reform")) {
-      auto reform = parse_reform((*doc)["reform"].dump());
+      auto reform = parse_reform((*doc)["reform"].dump(), nullptr);
       for (auto& e : reform.errors) out.errors.push_back({"/reform" + e.where, e.expected});
       w.reform = std::move(reform.value);
     }
@@ -243,7 +243,7 @@ SalvagedWorkspace salvage_workspace(std::string_view text) {
     for (size_t i = 0; i < kept_index.size(); ++i)
       if (kept_index[i] == index.get<size_t>()) w.current_index = static_cast<int>(i);
   if (present(*doc, "reform")) {
-    auto reform = parse_reform((*doc)["reform"].dump());
+    auto reform = parse_reform((*doc)["reform"].dump(), nullptr);
     if (reform.ok()) {
       w.reform = std::move(reform.value);
     } else {

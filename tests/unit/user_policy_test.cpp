@@ -2,6 +2,8 @@
 // hashed with their chain, and used by the command line through --policy-file and `policy check`.
 #include <doctest/doctest.h>
 
+#include <fstream>   // the example policy, a reform file
+#include <iterator>  // istreambuf_iterator
 #include <string>
 #include <vector>
 
@@ -292,4 +294,24 @@ TEST_CASE("a reform kept as a county policy (另存为本县政策): its changes
     REQUIRE_EQ(again.parameters.at(ParamId::post_monthly_floor).size(), 1u);
     CHECK_EQ(again.parameters.at(ParamId::post_monthly_floor)[0].value, Money::yuan(1100).fen());
   }
+}
+
+TEST_CASE("a reform made on her policy reads back: in the app's set, in a stored session, through --policy-file") {
+  const std::string text = R"({"schema": "zengshou.reform/1", "name": "试", "policy": "guizhou/qingzhen",
+    "changes": {"public_welfare_post.monthly": 1000}})";
+  CHECK_FALSE(parse_reform(text).ok());  // the built-ins alone do not know it
+  std::ifstream in(std::string(ZENGSHOU_ASSETS) + "/user-policies/qingzhen.json");
+  const std::string qingzhen((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto set = PolicySet::with_user_files({{"qingzhen.json", qingzhen}});
+  REQUIRE(set.ok());
+  CHECK(parse_reform(text, set.value.get()).ok());
+  CHECK(parse_reform(text, nullptr).ok());  // what the program stored itself is read before her policies are
+  const std::string dir = ZENGSHOU_TEST_TMP;
+  std::ofstream(dir + "/reform-mine.json") << text;
+  const auto run = zengshou::test::run_cli(
+      "simulate --policy guizhou/qingzhen --policy-file user-policies/qingzhen.json "
+      "--households 3 --seed 1 --year 2023 --reform " +
+      dir + "/reform-mine.json");
+  CHECK_EQ(run.err, "");
+  CHECK_EQ(run.status, 0);
 }
