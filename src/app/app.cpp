@@ -356,7 +356,25 @@ void App::open_text(std::string_view text) {
       if (!parsed.ok()) break;
       const size_t first = roster_.households().size();
       open_errors_ = roster_.add_all(std::move(parsed.value.households));
-      if (!open_errors_.empty() || session_unsaved_) break;
+      if (!open_errors_.empty()) break;
+      // Her policies, which the households may be under (the roster is evaluated again under them). One with the id
+      // of a policy she has keeps hers; one that does not read is listed at its place.
+      core::InputErrors policy_problems;
+      for (size_t i = 0; i < parsed.value.policies.size(); ++i) {
+        const std::string at = "/policies/" + std::to_string(i);
+        const std::string& policy = parsed.value.policies[i];
+        const auto file = core::parse_policy_file("", policy);
+        if (const auto mine = file.ok() ? user_policies_.find("p/" + file.value.id) : std::nullopt) {
+          if (user_policies_.entries()[*mine].text != core::write_policy_file(file.value))
+            policy_problems.push_back({at + "/id", "expected a policy id you do not have yet (yours is kept), got \"" +
+                                                       file.value.id + "\""});
+          continue;
+        }
+        for (core::InputError& e : user_policies_.put(policy)) policy_problems.push_back({at + e.where, e.expected});
+      }
+      apply_policies();
+      open_errors_ = std::move(policy_problems);  // listed; the rest of the workspace still comes in
+      if (session_unsaved_) break;
       if (parsed.value.current) {
         session_.load(std::move(*parsed.value.current));
         seen_session_ = session_.generation();
@@ -468,7 +486,9 @@ void App::write_workspace(std::ostream& out) const {
   std::optional<int> index;
   if (current_record_)
     if (const auto i = roster_.find(*current_record_)) index = static_cast<int>(*i);
-  core::write_workspace_json(roster_.households(), &current, index, session_.reform(), out);
+  std::vector<std::string> policies;
+  for (const UserPolicies::Entry& e : user_policies_.entries()) policies.push_back(e.text);
+  core::write_workspace_json(roster_.households(), &current, index, session_.reform(), policies, out);
 }
 
 std::string App::workspace_text() const {

@@ -207,6 +207,16 @@ Parsed<Workspace> parse_workspace(std::string_view text) {
       for (auto& e : reform.errors) out.errors.push_back({"/reform" + e.where, e.expected});
       w.reform = std::move(reform.value);
     }
+    if (present(*doc, "policies")) {
+      const json& policies = (*doc)["policies"];
+      if (!policies.is_array()) out.errors.push_back({"/policies", "expected an array of policy files"});
+      for (size_t i = 0; policies.is_array() && i < policies.size(); ++i) {
+        if (!policies[i].is_object())
+          out.errors.push_back({"/policies/" + std::to_string(i), "expected a policy file (an object)"});
+        else
+          w.policies.push_back(policies[i].dump());
+      }
+    }
   }
   if (!out.ok()) out.value = Workspace{};
   return out;
@@ -255,17 +265,22 @@ SalvagedWorkspace salvage_workspace(std::string_view text) {
 }
 
 void write_workspace_json(const std::vector<WorkspaceHousehold>& households, const Household* current,
-                          std::optional<int> current_index, const Reform& reform, std::ostream& out) {
+                          std::optional<int> current_index, const Reform& reform,
+                          const std::vector<std::string>& policies, std::ostream& out) {
   out << "{\"schema\":" << compact(workspace_schema) << ",\"households\":[";
   for (size_t i = 0; i < households.size(); ++i) out << (i ? "," : "") << compact(entry_json(households[i]));
   out << "],\"current\":" << compact(current ? household_to_json(*current) : json(nullptr));
   out << ",\"current_index\":" << compact(current_index ? json(*current_index) : json(nullptr));
-  out << ",\"reform\":" << compact(json::parse(reform_to_json(reform), nullptr, false)) << "}";
+  out << ",\"reform\":" << compact(json::parse(reform_to_json(reform), nullptr, false));
+  out << ",\"policies\":[";
+  for (size_t i = 0; i < policies.size(); ++i)
+    out << (i ? "," : "") << compact(json::parse(policies[i], nullptr, false));
+  out << "]}";
 }
 
 std::string workspace_to_json(const Workspace& w) {
   std::ostringstream out;
-  write_workspace_json(w.households, w.current ? &*w.current : nullptr, w.current_index, w.reform, out);
+  write_workspace_json(w.households, w.current ? &*w.current : nullptr, w.current_index, w.reform, w.policies, out);
   return out.str();
 }
 

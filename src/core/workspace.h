@@ -45,6 +45,7 @@ struct Workspace {
   std::optional<Household> current;  // the household in the calculator
   std::optional<int> current_index;  // which roster household it is, when it is one
   Reform reform;
+  std::vector<std::string> policies;  // her own county policies, each a zengshou.policy/1 file (checked by the app)
 };
 
 // One household with its ledger as a record of its own, as the browser's database keeps it (one record a household,
@@ -81,11 +82,12 @@ SalvagedWorkspace salvage_workspace(std::string_view text);
 // Reads a workspace file. Older forms are migrated: a JSON array of households (a roster file, the form before
 // workspaces had a version) becomes a workspace of those households. Either a whole workspace or every problem.
 Parsed<Workspace> parse_workspace(std::string_view text);
-// Writes a workspace file: the households with their ledgers, the calculator's household, the reform. Written a
-// household at a time to `out`, from the app's own data without a copy: 10 000 households on a phone have no
-// memory to spare for the whole file as one JSON value, or as one string.
+// Writes a workspace file: the households with their ledgers, the calculator's household, the reform and her own
+// policies. Written a household at a time to `out`, from the app's own data without a copy: 10 000 households on a
+// phone have no memory to spare for the whole file as one JSON value, or as one string.
 void write_workspace_json(const std::vector<WorkspaceHousehold>& households, const Household* current,
-                          std::optional<int> current_index, const Reform& reform, std::ostream& out);
+                          std::optional<int> current_index, const Reform& reform,
+                          const std::vector<std::string>& policies, std::ostream& out);
 std::string workspace_to_json(const Workspace& workspace);
 
 // Where a household stands in a year from its ledger, against the year's projection (its result for that year).

@@ -167,6 +167,39 @@ describe('本县政策 files', () => {
     await context.close();
   });
 
+  test('the workspace file carries her policies: exported, then opened in a fresh profile, the same figures', async () => {
+    const { page, context } = await openPage(browser, { viewport, acceptDownloads: true });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'examples');
+    await clickAnchor(page, 'example_ceheng-dibao');
+    await importPolicy(page, 'qingzhen.json', readFileSync(policyFile));
+    await page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+    const before = await state(page);
+    await clickAnchor(page, 'tab_roster');
+    await clickAnchor(page, 'roster_add_current');
+    const download = page.waitForEvent('download');
+    await clickAnchor(page, 'workspace_export');
+    const bytes = readFileSync(await (await download).path());  // gone once its context closes
+    const workspace = JSON.parse(bytes.toString('utf8'));
+    assert.deepEqual(workspace.policies.map((p) => p.id), ['guizhou/qingzhen']);
+    await context.close();
+
+    const fresh = await openPage(browser, { viewport });
+    await openApp(fresh.page, server.url);
+    await clickAnchor(fresh.page, 'tab_roster');
+    const chooser = fresh.page.waitForEvent('filechooser');
+    await clickAnchor(fresh.page, 'workspace_import');
+    await (await chooser).setFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: bytes });
+    await fresh.page.waitForFunction(() => window.zengshou.state().roster.households === 1);
+    await clickAnchor(fresh.page, 'tab_household');
+    const s = await state(fresh.page);
+    assert.deepEqual(s.open_errors, []);
+    assert.equal(s.household.policy, 'guizhou/qingzhen', 'her policy came with the workspace, and is in use');
+    assert.equal(s.cash_received, before.cash_received);
+    assert.equal(s.per_capita_net, before.per_capita_net);
+    await fresh.context.close();
+  });
+
   test('a bad policy file shows its problems at their places and changes nothing', async () => {
     const { page, context } = await openPage(browser, { viewport });
     await openApp(page, server.url);

@@ -174,3 +174,15 @@ TEST_CASE("a stored workspace that does not read whole gives up only its bad ent
   CHECK_EQ(broken.errors.size(), 1);
   CHECK(broken.workspace.households.empty());
 }
+
+TEST_CASE("a workspace carries her own policies (issue 16): written as the files, read back the same; a bad entry") {
+  Workspace w;
+  w.policies.push_back(R"({"schema":"zengshou.policy/1","id":"guizhou/mine","name":{"zh":"本县","en":"Mine"}})");
+  const auto back = parse_workspace(workspace_to_json(w));
+  REQUIRE(back.ok());
+  REQUIRE_EQ(back.value.policies.size(), 1u);
+  CHECK_EQ(nlohmann::json::parse(back.value.policies[0]), nlohmann::json::parse(w.policies[0]));
+  const auto bad = parse_workspace(R"({"schema":"zengshou.workspace/1","households":[],"policies":[1]})");
+  REQUIRE_EQ(bad.errors.size(), 1u);
+  CHECK_EQ(error_line(bad.errors[0]), "error: /policies/0: expected a policy file (an object)");
+}
