@@ -313,7 +313,7 @@ PlatformRequests App::take_requests() {
   }
   if (!requests_.keep_policy.empty()) {
     put_policy(requests_.keep_policy);
-    if (open_errors_.empty()) session_.set_reform({});  // its changes are the policy's own now
+    if (open_errors_.empty() && requests_.keep_policy_has_reform) session_.set_reform({});  // the policy's own now
   }
   if (requests_.save_workspace) {
     requests_.save_name = "zengshou-workspace.json";

@@ -44,10 +44,18 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   const auto name = [&](const core::PolicyFile& p) {
     return (zh ? p.name_zh : p.name_en) + (is_users(p) ? std::string(" ") + tr(Str::policy_users_mark) : "");
   };
-  if (ImGui::BeginCombo("##policy", name(s.policy()).c_str())) {
+  if (ImGui::BeginCombo("##policy", name(s.policy()).c_str(), ImGuiComboFlags_HeightLargest)) {
     for (const core::PolicyFile* p : policies.files()) {
       // National and provincial files are bases, not policies to pick; the user's are hers to pick.
       if (p->document.empty() && !is_users(*p)) continue;
+      if (ImGui::Selectable(name(*p).c_str(), p == &s.policy())) s.set_policy(*p);
+      ui.anchor("policy_" + p->id);
+    }
+    // The national and provincial bases, to start a county's own policy from (另存为本县政策 in 政策模拟).
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr(Str::policy_bases));
+    for (const core::PolicyFile* p : policies.files()) {
+      if (!p->document.empty() || is_users(*p)) continue;
       if (ImGui::Selectable(name(*p).c_str(), p == &s.policy())) s.set_policy(*p);
       ui.anchor("policy_" + p->id);
     }

@@ -55,8 +55,12 @@ void draw_citation(Ui& ui, const Session& s, ParamId id, CitationEdit& c, const 
   if (p.entry == nullptr || std::find(mine.begin(), mine.end(), p.file) == mine.end()) return;  // not hers
   if (c.param != id) {
     if (ImGui::SmallButton(tr(p.entry->cited ? Str::cite_change : Str::cite_add))) {
-      c = CitationEdit{id, p.entry->from, p.entry->cited ? p.entry->cited->document : s.policy().document,
-                       p.entry->cited ? p.entry->cited->clause : "", p.entry->cited ? p.entry->cited->quote : "", ""};
+      c = CitationEdit{id,
+                       p.entry->from,
+                       p.entry->cited ? p.entry->cited->document : s.policy().document,
+                       p.entry->cited ? p.entry->cited->clause : "",
+                       p.entry->cited ? p.entry->cited->quote : "",
+                       ""};
     }
     ui.anchor(anchor + "_cite");
     return;
@@ -309,6 +313,7 @@ void draw_policy_save(Ui& ui, Session& s, PolicySaveState& save, PlatformRequest
     if (hers) {
       requests.keep_policy =
           core::write_policy_file(core::policy_with_reform(s.policy(), s.reform(), s.household().year));
+      requests.keep_policy_has_reform = true;
     } else {
       save.open = true;
       save.name = s.policy().name_zh + tr(Str::policy_save_suffix);
@@ -317,6 +322,23 @@ void draw_policy_save(Ui& ui, Session& s, PolicySaveState& save, PlatformRequest
   ImGui::EndDisabled();
   ui.anchor("policy_save");
   ui.help(Str::policy_save_help);
+  if (hers) {  // her policy's name, to change
+    if (save.renaming != s.policy().id) {
+      save.renaming = s.policy().id;
+      save.rename = language() == Language::en ? s.policy().name_en : s.policy().name_zh;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 16.0f, ImGui::GetContentRegionAvail().x));
+    ui.text("##policy_rename", save.rename);
+    ui.anchor("policy_rename");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::policy_rename)) && !save.rename.empty()) {
+      core::PolicyFile renamed = s.policy();
+      (language() == Language::en ? renamed.name_en : renamed.name_zh) = save.rename;
+      requests.keep_policy = core::write_policy_file(renamed);
+    }
+    ui.anchor("policy_rename_save");
+  }
   if (!save.open) return;
   ui.wrapped(tr(Str::policy_save_name));
   ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
@@ -335,6 +357,7 @@ void draw_policy_save(Ui& ui, Session& s, PolicySaveState& save, PlatformRequest
     file.first_year = base.first_year;
     file.last_year = base.last_year;
     requests.keep_policy = core::write_policy_file(core::policy_with_reform(file, s.reform(), s.household().year));
+    requests.keep_policy_has_reform = true;
     save.open = false;
   }
   ui.anchor("policy_save_confirm");

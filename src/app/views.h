@@ -36,6 +36,7 @@ struct PlatformRequests {
   std::string share_text;       // a household (and reform) to put in a share link
   std::string backup_export;    // the key of a stored backup to download
   std::string keep_policy;      // a policy file to keep as hers (另存为本县政策): put over one of hers of its id
+  bool keep_policy_has_reform = false;  // it holds the reform's changes: the reform is cleared once it is kept
 };
 
 // Where the guided mode (问答式) is: the question, and for per-member questions, which member.
@@ -100,6 +101,8 @@ struct CitationEdit {
 struct PolicySaveState {
   bool open = false;
   std::string name;
+  std::string renaming;  // the id of her policy whose name `rename` holds
+  std::string rename;
 };
 
 struct ViewState {

@@ -141,6 +141,35 @@ describe('本县政策 files', () => {
     await context.close();
   });
 
+  test('a county policy from the provincial base, renamed later without losing the changes being tried', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'policy');
+    await clickAnchor(page, 'policy_yunnan');  // a county not among the five: Yunnan's rules as the start
+    assert.equal((await state(page)).household.policy, 'yunnan');
+    await clickAnchor(page, 'tab_policy');
+    await clickAnchor(page, 'params_public_welfare_post');
+    await typeInto(page, 'param_public_welfare_post.monthly', '900');
+    await clickAnchor(page, 'policy_save');
+    await typeInto(page, 'policy_save_name', '某县增收方案');
+    await clickAnchor(page, 'policy_save_confirm');
+    assert.equal((await state(page)).household.policy, 'yunnan-mine');
+    // A change being tried on her policy stays while she renames it.
+    await typeInto(page, 'param_public_welfare_post.monthly', '950');
+    await typeInto(page, 'policy_rename', '某县2023年增收方案');
+    await clickAnchor(page, 'policy_rename_save');
+    const s = await state(page);
+    assert.deepEqual(s.reform.changes, { 'public_welfare_post.monthly': 950 }, 'the change being tried is kept');
+    await clickAnchor(page, 'tab_household');
+    const download = page.waitForEvent('download');
+    await clickAnchor(page, 'policy_export');
+    const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+    assert.equal(file.name.zh, '某县2023年增收方案');
+    assert.equal(file.inherits, 'yunnan');
+    assert.equal(file.parameters['public_welfare_post.monthly'][0].value, 900, 'what she saved, not what she tries');
+    await context.close();
+  });
+
   test('a file with the id of her own policy but other contents replaces it only when she says so', async () => {
     const { page, context } = await openPage(browser, { viewport });
     await openApp(page, server.url);
