@@ -169,6 +169,7 @@ int App::count_missing_document_glyphs() const {
 void App::draw_frame() {
   apply_policies();  // the user's policies changed (here, at start, or in another tab)
   ui_.anchors.clear();
+  ui_.documents = &session_.policies().documents();
   ui_.pixel_ratio = pixel_ratio_;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);

@@ -55,7 +55,7 @@ void particulars(Ui& ui, const core::PolicySet& policies, const core::Document& 
 void draw_list(Ui& ui, DocumentsViewState& state) {
   ui.wrapped(tr(Str::view_documents_about));
   ImGui::Separator();
-  for (const core::Document* d : core::DocumentSet::embedded().documents()) {
+  for (const core::Document* d : ui.documents->documents()) {
     ImGui::PushID(d->id.c_str());
     if (ui.link(title_of(*d), "document_" + d->id)) {
       state.open = d->id;
@@ -141,9 +141,9 @@ void draw_document(Ui& ui, DocumentsViewState& state, const core::PolicySet& pol
 }
 
 // A tooltip as wide as a phone: `before`, the whole reference, its issuer, and that a click opens it.
-void source_tooltip(const core::SourceRef& ref, const std::string& before) {
-  const core::Document* d = core::DocumentSet::embedded().find(ref.document);
-  std::string tip = before + core::reference_text(ref, core_language());
+void source_tooltip(const core::DocumentSet& documents, const core::SourceRef& ref, const std::string& before) {
+  const core::Document* d = documents.find(ref.document);
+  std::string tip = before + core::reference_text(ref, core_language(), 0, documents);
   if (d != nullptr && !d->issuer.empty()) tip += "\n" + std::string(tr(Str::document_issuer)) + ": " + d->issuer;
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
@@ -156,7 +156,7 @@ void source_tooltip(const core::SourceRef& ref, const std::string& before) {
 }  // namespace
 
 void draw_documents_view(Ui& ui, DocumentsViewState& state, const core::PolicySet& policies) {
-  const core::Document* d = core::DocumentSet::embedded().find(state.open);
+  const core::Document* d = ui.documents->find(state.open);
   if (d != nullptr) return draw_document(ui, state, policies, *d);
   ImGui::BeginChild("##documents");
   draw_list(ui, state);
@@ -167,14 +167,14 @@ void draw_documents_view(Ui& ui, DocumentsViewState& state, const core::PolicySe
 void draw_source(Ui& ui, Str label, const core::SourceRef& ref, const std::string& anchor) {
   const core::Language language = core_language();
   const std::string prefix = std::string(tr(label)) + ": ";
-  std::string text = prefix + core::reference_text(ref, language);
+  std::string text = prefix + core::reference_text(ref, language, 0, *ui.documents);
   // Two lines at most: a long title gives way to its first characters, the quote kept whole.
   if (ImGui::CalcTextSize(text.c_str()).x > ImGui::GetContentRegionAvail().x * 2.0f)
-    text = prefix + core::reference_text(ref, language, 10);
+    text = prefix + core::reference_text(ref, language, 10, *ui.documents);
   ImGui::Indent();
   if (ui.link(text, anchor)) ui.open_source = ref;
   ImGui::Unindent();
-  if (ImGui::IsItemHovered()) source_tooltip(ref, "");
+  if (ImGui::IsItemHovered()) source_tooltip(*ui.documents, ref, "");
 }
 
 void source_on_hover(Ui& ui, const core::ResolvedParam& param, const std::string& about) {
@@ -187,7 +187,7 @@ void source_on_hover(Ui& ui, const core::ResolvedParam& param, const std::string
     ImGui::SetTooltip("%s", text.c_str());
     return;
   }
-  source_tooltip(*ref,
+  source_tooltip(*ui.documents, *ref,
                  text + (text.empty() ? "" : "\n") + tr(e.cited ? Str::source_label : Str::leans_on_label) + ": ");
   ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   if (Ui::item_clicked()) ui.open_source = *ref;

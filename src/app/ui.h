@@ -41,6 +41,8 @@ class Ui {
   std::map<std::string, Anchor> anchors;
   // A source the user clicked, in any view: the app opens its document at the clause (政策文件).
   std::optional<core::SourceRef> open_source;
+  // The documents sources name: the built-ins and those her own policies bring (set by the app each frame).
+  const core::DocumentSet* documents = &core::DocumentSet::embedded();
 
   // Records the last item's rectangle under `name`.
   void anchor(const std::string& name);

@@ -229,6 +229,21 @@ describe('本县政策 files', () => {
     await fresh.context.close();
   });
 
+  test('a document her policy brings (its pasted text) is in 政策文件 and opens like a built-in one', async () => {
+    const { page, context } = await openPage(browser, { viewport });
+    await openApp(page, server.url);
+    await importPolicy(page, 'own-document.json',
+      readFileSync(join(repoRoot, 'tests/bad-input/ok-policy-own-document.json')));
+    await page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/test-ok');
+    await clickAnchor(page, 'tab_documents');
+    assert.ok((await state(page)).anchors['document_test-2023-cuoshi'], 'listed with the built-in documents');
+    await clickAnchor(page, 'document_test-2023-cuoshi');
+    const s = await state(page);
+    assert.equal(s.document, 'test-2023-cuoshi');
+    assert.ok(s.anchors.document_title);
+    await context.close();
+  });
+
   test('a bad policy file shows its problems at their places and changes nothing', async () => {
     const { page, context } = await openPage(browser, { viewport });
     await openApp(page, server.url);
