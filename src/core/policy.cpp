@@ -72,15 +72,16 @@ std::string assumption_text(const ParamEntry& entry, Language language, const Do
 InputErrors check_reference(const SourceRef& ref, const DocumentSet& documents, const std::string& at) {
   const Document* d = documents.find(ref.document);
   if (d == nullptr)
-    return {{at + "/document", "expected the id of a document in assets/documents or the file's own \"documents\", got \"" +
-                                   ref.document + "\""}};
+    return {
+        {at + "/document", "expected the id of a document in assets/documents or the file's own \"documents\", got \"" +
+                               ref.document + "\""}};
   if (!d->has_text()) return {};
   const auto place = locate(*d, ref);
   const auto* problem = std::get_if<PlaceProblem>(&place);
   if (problem == nullptr) return {};
   if (*problem == PlaceProblem::clause)
-    return {{at + "/clause",
-             "expected a clause that the text of " + ref.document + " has, got \"" + ref.clause + "\""}};
+    return {
+        {at + "/clause", "expected a clause that the text of " + ref.document + " has, got \"" + ref.clause + "\""}};
   return {{at + "/quote", "expected words that occur verbatim in " + ref.document +
                               (ref.clause.empty() ? "" : " " + ref.clause) + ", got \"" + ref.quote + "\""}};
 }
