@@ -40,9 +40,9 @@ constexpr int exit_ok = 0;
 constexpr int exit_bad_input = 2;
 
 constexpr const char* usage =
-    "usage: zengshou policies\n"
-    "       zengshou documents\n"
-    "       zengshou document ID [--clause C] [--lang en]\n"
+    "usage: zengshou policies [--policy-file FILE]...\n"
+    "       zengshou documents [--policy-file FILE]...\n"
+    "       zengshou document ID [--clause C] [--lang en] [--policy-file FILE]...\n"
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array or CSV)\n"
@@ -261,27 +261,31 @@ Parsed<Setting> setting_for(const Household& h, const Options& o, const PolicySe
   return out;
 }
 
-int print_policies() {
+// `zengshou policies`: the built-ins and any --policy-file ones (marked "user": true).
+int print_policies(const PolicySet& policies) {
   json list = json::array();
-  for (const PolicyFile* p : PolicySet::embedded().files())
+  const auto& users = policies.user_files();
+  for (const PolicyFile* p : policies.files()) {
     list.push_back({{"id", p->id},
                     {"name", p->name_zh},
                     {"province", p->province.empty() ? json(nullptr) : json(p->province)},
                     {"years", {p->first_year, p->last_year}}});
+    if (std::find(users.begin(), users.end(), p) != users.end()) list.back()["user"] = true;
+  }
   std::cout << dump(list, 2) << '\n';
   return exit_ok;
 }
 
-json citing_ids(const Document& d) {
+json citing_ids(const PolicySet& policies, const Document& d) {
   json ids = json::array();
-  for (const PolicyFile* p : PolicySet::embedded().citing(d.id)) ids.push_back(p->id);
+  for (const PolicyFile* p : policies.citing(d.id)) ids.push_back(p->id);
   return ids;
 }
 
 // `zengshou documents`: every document the policies cite, with what a cadre needs to find it.
-int print_documents() {
+int print_documents(const PolicySet& policies) {
   json list = json::array();
-  for (const Document* d : DocumentSet::embedded().documents())
+  for (const Document* d : policies.documents().documents())
     list.push_back({{"id", d->id},
                     {"title", {{"zh", d->title_zh}, {"en", d->title_en}}},
                     {"issuer", d->issuer.empty() ? json(nullptr) : json(d->issuer)},
@@ -289,14 +293,14 @@ int print_documents() {
                     {"issued", d->issued == 0 ? json(nullptr) : json(iso_date_text(d->issued))},
                     {"years", d->first_year == 0 ? json(nullptr) : json{d->first_year, d->last_year}},
                     {"has_text", d->has_text()},
-                    {"used_by", citing_ids(*d)}});
+                    {"used_by", citing_ids(policies, *d)}});
   std::cout << dump(list, 2) << '\n';
   return exit_ok;
 }
 
 // `zengshou document ID [--clause C]`: the document's particulars and its text, or the one clause.
-int print_document(const Options& o) {
-  const Document* d = DocumentSet::embedded().find(o.file);
+int print_document(const Options& o, const PolicySet& policies) {
+  const Document* d = policies.documents().find(o.file);
   if (d == nullptr) return fail({{o.file, "expected a document id that `zengshou documents` lists"}});
   const bool zh = o.language == Language::zh;
   const std::string title = zh ? d->title_zh : d->title_en;
@@ -310,7 +314,7 @@ int print_document(const Options& o) {
   field("适用年度", "Years",
         d->first_year == 0 ? "" : std::to_string(d->first_year) + "–" + std::to_string(d->last_year));
   std::string users;
-  for (const auto& id : citing_ids(*d)) users += (users.empty() ? "" : ", ") + id.get<std::string>();
+  for (const auto& id : citing_ids(policies, *d)) users += (users.empty() ? "" : ", ") + id.get<std::string>();
   field("引用它的政策", "Cited by", users);
   std::cout << '\n';
   if (!d->has_text()) {
@@ -461,11 +465,13 @@ static int run(int argc, char** argv) {
     std::cout << usage;
     return exit_ok;
   }
-  if (o.command == "policies") return print_policies();
-  if (o.command == "documents") return print_documents();
-  if (o.command == "document") {
+  if (o.command == "policies" || o.command == "documents" || o.command == "document") {
+    const auto policies = load_policies(o);  // with --policy-file, hers and the documents they bring too
+    if (!policies.ok()) return fail(policies.errors);
+    if (o.command == "policies") return print_policies(*policies.value);
+    if (o.command == "documents") return print_documents(*policies.value);
     if (o.file.empty()) return fail({{"arguments", "expected a document ID (see zengshou documents)"}});
-    return print_document(o);
+    return print_document(o, *policies.value);
   }
   if (o.command == "policy check") {
     if (o.file.empty()) return fail({{"arguments", "expected a policy FILE to check"}});

@@ -315,3 +315,23 @@ TEST_CASE("a reform made on her policy reads back: in the app's set, in a stored
   CHECK_EQ(run.err, "");
   CHECK_EQ(run.status, 0);
 }
+
+TEST_CASE("policies, documents and document take --policy-file: hers listed (user: true), her documents readable") {
+  const auto policies =
+      zengshou::test::run_cli("policies --policy-file ../tests/bad-input/ok-policy-own-document.json");
+  REQUIRE_EQ(policies.status, 0);
+  const json list = json::parse(policies.out);
+  CHECK_EQ(list.size(), PolicySet::embedded().files().size() + 1);
+  bool mine = false;
+  for (const json& p : list)
+    if (p["id"] == "guizhou/test-ok") mine = p.value("user", false);
+  CHECK(mine);
+  const auto documents =
+      zengshou::test::run_cli("documents --policy-file ../tests/bad-input/ok-policy-own-document.json");
+  CHECK_NE(documents.out.find("\"test-2023-cuoshi\""), std::string::npos);
+  const auto document =
+      zengshou::test::run_cli("document test-2023-cuoshi --policy-file ../tests/bad-input/ok-policy-own-document.json");
+  CHECK_EQ(document.status, 0);
+  CHECK_NE(document.out.find("guizhou/test-ok"), std::string::npos);         // cited by her policy
+  CHECK_EQ(zengshou::test::run_cli("document test-2023-cuoshi").status, 2);  // not without her file
+}
