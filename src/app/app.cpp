@@ -93,6 +93,48 @@ void App::draw_policy_replace_popup() {
   ImGui::EndPopup();
 }
 
+void App::ask_remove_policy(const std::string& id) {
+  // Households under it would have no policy: they are given another first.
+  const auto users = std::count_if(roster_.households().begin(), roster_.households().end(),
+                                   [&](const core::WorkspaceHousehold& h) { return h.household.policy == id; });
+  if (users > 0) {
+    open_errors_ = {{"/policy", "expected a policy no roster household is under before removing it, got " + id +
+                                    ", which " + std::to_string(users) + " are under"}};
+    return;
+  }
+  pending_policy_removal_ = id;
+}
+
+void App::draw_policy_remove_popup() {
+  if (pending_policy_removal_ && !ImGui::IsPopupOpen("##remove_policy")) ImGui::OpenPopup("##remove_policy");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("##remove_policy", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+  const core::PolicyFile* p = pending_policy_removal_ ? session_.policies().find(*pending_policy_removal_) : nullptr;
+  ui_.wrapped(printf_text(tr(Str::policy_remove_explain),
+                          p == nullptr ? "" : (language() == Language::zh_CN ? p->name_zh : p->name_en)));
+  bool answered = p == nullptr;
+  if (ImGui::Button(tr(Str::policy_remove_yes))) {
+    // The calculator goes back to the policy hers was made from.
+    if (const core::PolicyFile* parent = session_.policies().find(p->inherits); parent && &session_.policy() == p)
+      session_.set_policy(*parent);
+    const std::string id = p->id;
+    user_policies_.remove(id);
+    apply_policies();
+    if (session_.policies().find(id) != nullptr)  // another of hers inherits from it
+      open_errors_ = {{"/policy", "expected a policy none of your others inherits from, got " + id}};
+    answered = true;
+  }
+  ui_.anchor("policy_remove_yes");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::policy_remove_no))) answered = true;
+  ui_.anchor("policy_remove_no");
+  if (answered) {
+    pending_policy_removal_.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 void App::apply_policies() {
   if (user_policies_.generation() == policies_applied_) return;
   policies_applied_ = user_policies_.generation();
@@ -193,6 +235,7 @@ void App::draw_frame() {
   draw_share_popup();
   draw_replace_popup();
   draw_policy_replace_popup();
+  draw_policy_remove_popup();
   draw_conflict_popup();
   draw_unreadable_popup();
   ImGui::End();
@@ -316,6 +359,7 @@ PlatformRequests App::take_requests() {
     put_policy(requests_.keep_policy);
     if (open_errors_.empty() && requests_.keep_policy_has_reform) session_.set_reform({});  // the policy's own now
   }
+  if (!requests_.remove_policy.empty()) ask_remove_policy(requests_.remove_policy);
   if (requests_.save_workspace) {
     requests_.save_name = "zengshou-workspace.json";
     requests_.save_text = workspace_text();

@@ -117,6 +117,8 @@ class App {
   void apply_policies();                   // gives the session and the roster the user's policies when they changed
   void put_policy(std::string_view text);  // a policy file read whole: hers, and in use
   void draw_policy_replace_popup();
+  void ask_remove_policy(const std::string& id);  // refused while roster households are under it, else asked
+  void draw_policy_remove_popup();
   int count_missing_glyphs() const;
   int count_missing_document_glyphs() const;
 
@@ -135,6 +137,7 @@ class App {
   UserPolicies user_policies_;
   uint32_t policies_applied_ = 0;              // the generation of the user's policies the session and roster use
   std::optional<std::string> pending_policy_;  // a file with the id of one of hers, waiting for her answer
+  std::optional<std::string> pending_policy_removal_;  // the id of hers she asked to remove, waiting for her yes
   DocumentsViewState documents_view_;
   VillageModel village_;
   PresenterState presenter_;

@@ -68,6 +68,8 @@ std::string expectation(const std::string& body) {
   if (starts("expected a year that")) return tr(Str::err_year);
   if (starts("expected \"zengshou.household/1\"")) return tr(Str::err_schema);
   if (starts("expected a clause that the text of ")) return tr(Str::err_clause);
+  if (starts("expected a policy no roster household is under")) return tr(Str::err_policy_in_use);
+  if (starts("expected a policy none of your others inherits from")) return tr(Str::err_policy_inherited);
   if (starts("expected words that occur verbatim")) return tr(Str::err_quote);
   if (starts("expected at most ") && body.find(" rows ") != std::string::npos) return tr(Str::err_too_many_rows);
   if (starts("expected at most ") && body.find(" households ") != std::string::npos)

@@ -78,6 +78,9 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
       requests.save_name = file + ".json";
     }
     ui.anchor("policy_export");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::policy_remove))) requests.remove_policy = s.policy().id;
+    ui.anchor("policy_remove");
   }
   // On a phone the year goes to its own line.
   if (ImGui::GetContentRegionAvail().x / ui.pixel_ratio > 560.0f) ImGui::SameLine();

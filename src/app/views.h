@@ -37,6 +37,7 @@ struct PlatformRequests {
   std::string backup_export;    // the key of a stored backup to download
   std::string keep_policy;      // a policy file to keep as hers (另存为本县政策): put over one of hers of its id
   bool keep_policy_has_reform = false;  // it holds the reform's changes: the reform is cleared once it is kept
+  std::string remove_policy;            // the id of her policy she asks to remove (the app asks her first)
 };
 
 // Where the guided mode (问答式) is: the question, and for per-member questions, which member.

@@ -244,6 +244,38 @@ describe('本县政策 files', () => {
     await context.close();
   });
 
+  test('her policy is removed only when she confirms, and not while roster households are under it', async () => {
+    const { page, context } = await openPage(browser, { viewport });
+    await openApp(page, server.url);
+    await importPolicy(page, 'qingzhen.json', readFileSync(policyFile));
+    await page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+    await clickAnchor(page, 'tab_roster');
+    await clickAnchor(page, 'roster_add_current');
+    await clickAnchor(page, 'tab_household');
+    await clickAnchor(page, 'policy_remove');
+    let s = await state(page);
+    assert.equal(s.open_errors.length, 1, 'refused: a roster household is under it');
+    assert.equal(s.household.policy, 'guizhou/qingzhen');
+    await clickAnchor(page, 'close_errors');
+    await clickAnchor(page, 'tab_roster');
+    await clickAnchor(page, 'roster_remove');  // the roster household goes (the calculator keeps its copy)
+    await clickAnchor(page, 'tab_household');
+    await clickAnchor(page, 'policy_remove');
+    await clickAnchor(page, 'policy_remove_no');
+    assert.equal((await state(page)).household.policy, 'guizhou/qingzhen', 'kept when she cancels');
+    await clickAnchor(page, 'policy_remove');
+    await clickAnchor(page, 'policy_remove_yes');
+    s = await state(page);
+    assert.equal(s.household.policy, 'guizhou', 'the calculator is back on the policy hers was made from');
+    assert.equal(s.anchors.policy_export, undefined);
+    await saved(page);
+    await page.reload();
+    await openApp(page, server.url);
+    await clickAnchor(page, 'policy');
+    assert.equal((await state(page)).anchors['policy_guizhou/qingzhen'], undefined, 'gone after a reload too');
+    await context.close();
+  });
+
   test('a bad policy file shows its problems at their places and changes nothing', async () => {
     const { page, context } = await openPage(browser, { viewport });
     await openApp(page, server.url);
