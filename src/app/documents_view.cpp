@@ -1,7 +1,6 @@
 // 政策文件: the documents the policies cite, and a source as a link to its clause. A cadre checks a figure by reading
 // the clause it comes from: the document opens scrolled to it, the clause barred at the left, the quoted words marked.
 #include <algorithm>  // min
-#include <cstdio>     // snprintf
 #include <string>
 #include <string_view>
 #include <variant>  // a located place
@@ -9,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/document.h"
+#include "core/json_reading.h"
 #include "core/policy.h"
 #include "format.h"
 #include "views.h"
@@ -22,12 +22,6 @@ constexpr ImU32 clause_bar_colour = IM_COL32(230, 170, 40, 255);
 std::string title_of(const core::Document& d) {
   const std::string& title = language() == Language::en ? d.title_en : d.title_zh;
   return d.title_is_description ? title : "《" + title + "》";
-}
-
-std::string date_text(int yyyymmdd) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
-  return text;
 }
 
 std::string policies_citing(const core::PolicySet& policies, const core::Document& d) {
@@ -45,7 +39,7 @@ void particulars(Ui& ui, const core::PolicySet& policies, const core::Document& 
   ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
   line(Str::document_issuer, d.issuer);
   line(Str::document_number, d.number);
-  line(Str::document_issued, d.issued == 0 ? "" : date_text(d.issued));
+  line(Str::document_issued, d.issued == 0 ? "" : core::iso_date_text(d.issued));
   line(Str::document_years, d.first_year == 0 ? "" : std::to_string(d.first_year) + "–" + std::to_string(d.last_year));
   line(Str::document_used_by, policies_citing(policies, d));
   if (d.title_is_description) ui.wrapped(tr(Str::document_title_ours));
@@ -64,7 +58,7 @@ void draw_list(Ui& ui, DocumentsViewState& state) {
     }
     std::string about = d->issuer;
     if (!d->number.empty()) about += (about.empty() ? "" : " · ") + d->number;
-    if (d->issued != 0) about += (about.empty() ? "" : " · ") + date_text(d->issued);
+    if (d->issued != 0) about += (about.empty() ? "" : " · ") + core::iso_date_text(d->issued);
     if (d->has_text()) about += (about.empty() ? "" : " · ") + std::string(tr(Str::documents_with_text));
     ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
     ui.wrapped(about);

@@ -3,7 +3,6 @@
 // household (every figure, and the projection).
 #include <algorithm>  // max
 #include <array>      // category switches
-#include <cstdio>     // snprintf
 #include <string>
 #include <utility>  // exchange
 #include <vector>
@@ -11,6 +10,7 @@
 #include <imgui.h>
 
 #include "charts.h"
+#include "core/json_reading.h"
 #include "core/programmes/registry.h"
 #include "format.h"
 #include "labels.h"
@@ -170,10 +170,7 @@ void param_editor(Ui& ui, Session& s, ParamId id, CitationEdit* citing) {
   ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
   std::string baseline = std::string(tr(Str::policy_value)) + ": " + param_value_text(id, base);
   if (base.entry != nullptr) {
-    char since[48];
-    std::snprintf(since, sizeof since, "  (%s %04d-%02d-%02d)", tr(Str::since_label), base.entry->from / 10000,
-                  base.entry->from / 100 % 100, base.entry->from % 100);
-    baseline += since;
+    baseline += "  (" + std::string(tr(Str::since_label)) + " " + core::iso_date_text(base.entry->from) + ")";
   }
   ui.wrapped(baseline);
   ImGui::PopStyleColor();
