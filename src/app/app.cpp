@@ -62,35 +62,45 @@ constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x22
 App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) { store_.keep_policies(user_policies_); }
 
 void App::put_policy(std::string_view text) {
-  open_errors_ = user_policies_.put(text);
-  if (!open_errors_.empty()) return;
+  const auto put = user_policies_.put(text);
+  open_errors_ = put.errors;
+  if (!put.ok()) return;
   apply_policies();
-  if (const core::PolicyFile* p = session_.policies().find(core::parse_policy_file("", text).value.id))
-    session_.set_policy(*p);
+  session_.set_policy(*session_.policies().find(put.value));
+}
+
+// A question in a modal window while `pending`: true for yes, false for no, none until she answers.
+std::optional<bool> App::ask(const char* id, bool pending, const std::string& text, Str yes, Str no,
+                             const std::string& anchor) {
+  if (pending && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar)) return std::nullopt;
+  ui_.wrapped(text);
+  std::optional<bool> answer;
+  if (!pending) answer = false;  // nothing to ask any more
+  if (ImGui::Button(tr(yes))) answer = true;
+  ui_.anchor(anchor + "_yes");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(no))) answer = false;
+  ui_.anchor(anchor + "_no");
+  if (answer) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return answer;
+}
+
+std::string App::policy_name(std::string_view id) const {
+  const core::PolicyFile* p = session_.policies().find(id);
+  return p == nullptr ? "" : language() == Language::zh_CN ? p->name_zh : p->name_en;
 }
 
 void App::draw_policy_replace_popup() {
-  if (pending_policy_ && !ImGui::IsPopupOpen("##replace_policy")) ImGui::OpenPopup("##replace_policy");
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal("##replace_policy", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
-  const core::PolicyFile* old =
-      pending_policy_ ? session_.policies().find(core::parse_policy_file("", *pending_policy_).value.id) : nullptr;
-  ui_.wrapped(printf_text(tr(Str::policy_replace_explain),
-                          old == nullptr ? "" : (language() == Language::zh_CN ? old->name_zh : old->name_en)));
-  bool answered = !pending_policy_;
-  if (ImGui::Button(tr(Str::policy_replace_yes))) {
-    put_policy(*pending_policy_);
-    answered = true;
-  }
-  ui_.anchor("policy_replace_yes");
-  ImGui::SameLine();
-  if (ImGui::Button(tr(Str::policy_replace_no))) answered = true;
-  ui_.anchor("policy_replace_no");
-  if (answered) {
-    pending_policy_.reset();
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::EndPopup();
+  const std::string id = pending_policy_ ? core::parse_policy_file("", *pending_policy_).value.id : "";
+  const auto answer = ask("##replace_policy", pending_policy_.has_value(),
+                          printf_text(tr(Str::policy_replace_explain), policy_name(id)), Str::policy_replace_yes,
+                          Str::policy_replace_no, "policy_replace");
+  if (!answer) return;
+  if (*answer && pending_policy_) put_policy(*pending_policy_);
+  pending_policy_.reset();
 }
 
 void App::ask_remove_policy(const std::string& id) {
@@ -106,33 +116,17 @@ void App::ask_remove_policy(const std::string& id) {
 }
 
 void App::draw_policy_remove_popup() {
-  if (pending_policy_removal_ && !ImGui::IsPopupOpen("##remove_policy")) ImGui::OpenPopup("##remove_policy");
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal("##remove_policy", nullptr, ImGuiWindowFlags_NoTitleBar)) return;
-  const core::PolicyFile* p = pending_policy_removal_ ? session_.policies().find(*pending_policy_removal_) : nullptr;
-  ui_.wrapped(printf_text(tr(Str::policy_remove_explain),
-                          p == nullptr ? "" : (language() == Language::zh_CN ? p->name_zh : p->name_en)));
-  bool answered = p == nullptr;
-  if (ImGui::Button(tr(Str::policy_remove_yes))) {
-    // The calculator goes back to the policy hers was made from.
-    if (const core::PolicyFile* parent = session_.policies().find(p->inherits); parent && &session_.policy() == p)
-      session_.set_policy(*parent);
-    const std::string id = p->id;
-    user_policies_.remove(id);
-    apply_policies();
-    if (session_.policies().find(id) != nullptr)  // another of hers inherits from it
-      open_errors_ = {{"/policy", "expected a policy none of your others inherits from, got " + id}};
-    answered = true;
-  }
-  ui_.anchor("policy_remove_yes");
-  ImGui::SameLine();
-  if (ImGui::Button(tr(Str::policy_remove_no))) answered = true;
-  ui_.anchor("policy_remove_no");
-  if (answered) {
-    pending_policy_removal_.reset();
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::EndPopup();
+  const std::string id = pending_policy_removal_.value_or("");
+  const auto answer = ask("##remove_policy", pending_policy_removal_.has_value(),
+                          printf_text(tr(Str::policy_remove_explain), policy_name(id)), Str::policy_remove_yes,
+                          Str::policy_remove_no, "policy_remove");
+  if (!answer) return;
+  pending_policy_removal_.reset();
+  if (!*answer) return;
+  if (user_policies_.remove(id))
+    apply_policies();  // the calculator goes back to the policy hers was made from (Session::set_policies)
+  else
+    open_errors_ = {{"/policy", "expected a policy none of your others inherits from, got " + id}};
 }
 
 void App::apply_policies() {
@@ -415,7 +409,8 @@ void App::open_text(std::string_view text) {
                                                        file.value.id + "\""});
           continue;
         }
-        for (core::InputError& e : user_policies_.put(policy)) policy_problems.push_back({at + e.where, e.expected});
+        for (core::InputError& e : user_policies_.put(policy).errors)
+          policy_problems.push_back({at + e.where, e.expected});
       }
       apply_policies();
       open_errors_ = std::move(policy_problems);  // listed; the rest of the workspace still comes in

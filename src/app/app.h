@@ -117,7 +117,10 @@ class App {
   void apply_policies();                   // gives the session and the roster the user's policies when they changed
   void put_policy(std::string_view text);  // a policy file read whole: hers, and in use
   void draw_policy_replace_popup();
-  void ask_remove_policy(const std::string& id);  // refused while roster households are under it, else asked
+  std::optional<bool> ask(const char* id, bool pending, const std::string& text, Str yes, Str no,
+                          const std::string& anchor);
+  std::string policy_name(std::string_view id) const;  // in the UI's language; empty for none
+  void ask_remove_policy(const std::string& id);       // refused while roster households are under it, else asked
   void draw_policy_remove_popup();
   int count_missing_glyphs() const;
   int count_missing_document_glyphs() const;

@@ -22,10 +22,13 @@ Session::Session() : policies_(std::shared_ptr<const PolicySet>(), &PolicySet::e
 }
 
 void Session::set_policies(std::shared_ptr<const core::PolicySet> policies) {
-  const std::string id = policy_->id;
+  const std::string id = policy_->id, parent = policy_->inherits;
   policies_ = std::move(policies);
-  policy_ = policies_->find(id);
-  if (policy_ == nullptr) set_policy(*policies_->find(default_policy));
+  // A policy gone (she removed it, here or in another tab): the one it was made from, else the default.
+  const core::PolicyFile* policy = policies_->find(id);
+  if (policy == nullptr) policy = policies_->find(parent);
+  if (policy == nullptr) policy = policies_->find(default_policy);
+  set_policy(*policy);
   reform_changed();
   refresh();  // the results point into the set: none may outlive the old one
 }

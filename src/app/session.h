@@ -29,8 +29,8 @@ class Session {
   // Every policy the app offers: the built-ins, and the user's own (issue 16) once she has made or imported some.
   const core::PolicySet& policies() const { return *policies_; }
   const std::shared_ptr<const core::PolicySet>& shared_policies() const { return policies_; }
-  // A new set (the user's policies changed): the policy in use is found again by id, else the first built-in
-  // county's; the results are recomputed.
+  // A new set (the user's policies changed): the policy in use is found again by id, else the one it inherits from,
+  // else the default; the results are recomputed.
   void set_policies(std::shared_ptr<const core::PolicySet> policies);
 
   // The reform (政策模拟): changes to the policy's parameters, and the household's result under them.

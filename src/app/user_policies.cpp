@@ -28,9 +28,9 @@ core::InputErrors UserPolicies::rebuild(const std::vector<Entry>& entries) {
   return {};
 }
 
-core::InputErrors UserPolicies::put(std::string_view text) {
+core::Parsed<std::string> UserPolicies::put(std::string_view text) {
   auto file = core::parse_policy_file("", text);
-  if (!file.ok()) return file.errors;
+  if (!file.ok()) return {{}, file.errors};
   const std::string key = "p/" + file.value.id;
   std::vector<Entry> next = entries_;
   const auto at = find(key);
@@ -42,21 +42,22 @@ core::InputErrors UserPolicies::put(std::string_view text) {
     const std::string name = key.substr(2) + ".json";
     for (core::InputError& e : errors)
       if (e.where.rfind(name, 0) == 0) e.where.erase(0, name.size() + (e.where.size() > name.size() ? 1 : 0));
-    return errors;
+    return {{}, errors};
   }
   entries_ = std::move(next);
-  return {};
+  return {file.value.id, {}};
 }
 
-void UserPolicies::remove(std::string_view policy_id) {
+bool UserPolicies::remove(std::string_view policy_id) {
   const auto at = find("p/" + std::string(policy_id));
-  if (!at) return;
+  if (!at) return true;
   std::vector<Entry> next = entries_;
   next.erase(next.begin() + static_cast<std::ptrdiff_t>(*at));
   // A policy another of hers inherits from stays: removing it would break that one.
-  if (!rebuild(next).empty()) return;
+  if (!rebuild(next).empty()) return false;
   if (entries_[*at].version > 0) removed_.push_back({entries_[*at].key, entries_[*at].version});
   entries_ = std::move(next);
+  return true;
 }
 
 core::InputErrors UserPolicies::put_stored(std::string_view key, int64_t version, std::string_view text) {

@@ -42,8 +42,10 @@ class UserPolicies {
 
   // A file from the user (import, 另存为本县政策): added, or put over her policy of the same id. Every problem, each
   // at its place, and nothing changed when it does not read beside the others.
-  core::InputErrors put(std::string_view text);
-  void remove(std::string_view policy_id);
+  // The policy's id when it was put.
+  core::Parsed<std::string> put(std::string_view text);
+  // False, and nothing changed, when another of hers inherits from it.
+  bool remove(std::string_view policy_id);
   // A record from storage or another tab: the problems when it does not read (the caller sets it aside).
   core::InputErrors put_stored(std::string_view key, int64_t version, std::string_view text);
   void remove_stored(std::string_view key);
