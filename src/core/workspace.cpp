@@ -150,6 +150,7 @@ std::string session_record_json(const SessionRecord& session) {
               {"current_record", session.current_record ? json(*session.current_record) : json(nullptr)},
               {"current_unsaved", session.current_unsaved},
               {"reform", json::parse(reform_to_json(session.reform), nullptr, false)}};
+  if (session.policy_draft) doc["policy_draft"] = policy_draft_to_json(*session.policy_draft);
   return compact(doc);
 }
 
@@ -179,6 +180,8 @@ Parsed<SessionRecord> parse_session_record(std::string_view text) {
     for (auto& e : reform.errors) out.errors.push_back({"/reform" + e.where, e.expected});
     out.value.reform = std::move(reform.value);
   }
+  if (present(*doc, "policy_draft"))
+    out.value.policy_draft = read_policy_draft((*doc)["policy_draft"], "/policy_draft", out.errors);
   if (!out.ok()) out.value = SessionRecord{};
   return out;
 }

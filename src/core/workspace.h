@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "household.h"
+#include "policy_draft.h"
 #include "reform.h"
 #include "result.h"
 
@@ -54,13 +55,14 @@ std::string household_record_json(const WorkspaceHousehold& entry);
 Parsed<WorkspaceHousehold> parse_household_record(std::string_view text);
 
 // The calculator's state, kept as a record of its own beside the households: the household being worked on, which
-// roster record it is (when it is one), and the reform in force.
+// roster record it is (when it is one), the reform in force, and the county policy being drafted.
 inline constexpr std::string_view session_schema = "zengshou.session/1";
 struct SessionRecord {
   std::optional<Household> current;
   std::optional<std::string> current_record;  // the key of the roster record the calculator shows
   bool current_unsaved = false;  // the household has edits kept nowhere else (not in the roster, not in a file)
   Reform reform;
+  std::optional<PolicyDraft> policy_draft;  // the county policy she is making or editing, problems and all
 };
 std::string session_record_json(const SessionRecord& session);
 Parsed<SessionRecord> parse_session_record(std::string_view text);
