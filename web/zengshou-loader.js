@@ -50,8 +50,8 @@
     // How long the app's own work took per frame, over the last 120 frames.
     frameStats() { return JSON.parse(Module.UTF8ToString(Module._zengshou_frame_stats())); },
     // The text field being edited: a real input over the canvas, so IME, paste and phone keyboards work.
-    showEditor(generation, x, y, w, h, text, numeric, isNew) {
-      const input = editor();
+    showEditor(generation, x, y, w, h, text, numeric, isNew, multiline) {
+      const input = editor(multiline);
       input.dataset.generation = generation;
       Object.assign(input.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px', display: 'block' });
       if (isNew) {
@@ -61,11 +61,11 @@
         input.value = text;
         input.inputMode = numeric ? 'decimal' : 'text';
         input.focus();
-        input.select();
+        if (!multiline) input.select();
       }
     },
     hideEditor() {
-      if (editorInput) editorInput.style.display = 'none';
+      for (const input of editorInputs.values()) input.style.display = 'none';
     },
     pickFile() { filePicker().click(); },
     exportBackup(key) { store.exportBackup(key, saveBlob); },
@@ -154,15 +154,18 @@
     Module._free(ptr);
   }
 
-  let editorInput = null;
-  function editor() {
-    if (editorInput) return editorInput;
-    const input = document.createElement('input');
-    input.id = 'text-editor';
-    input.type = 'text';
+  // One line (#text-editor) or a block of lines (#text-editor-block, a pasted document), made when first needed.
+  const editorInputs = new Map();
+  function editor(multiline) {
+    const id = multiline ? 'text-editor-block' : 'text-editor';
+    for (const [other, input] of editorInputs) if (other !== id) input.style.display = 'none';
+    if (editorInputs.has(id)) return editorInputs.get(id);
+    const input = document.createElement(multiline ? 'textarea' : 'input');
+    input.id = id;
+    if (!multiline) input.type = 'text';
     input.autocomplete = 'off';
     input.style.cssText = 'position:fixed;display:none;box-sizing:border-box;margin:0;padding:0 6px;border:2px solid #2a6fdb;' +
-      'border-radius:4px;font:16px "WenQuanYi Micro Hei",sans-serif;background:#fff;color:#000;z-index:5;';
+      'border-radius:4px;font:16px "WenQuanYi Micro Hei",sans-serif;background:#fff;color:#000;z-index:5;resize:none;';
     const close = () => {
       if (input.style.display === 'none') return;
       Module._zengshou_text_close(Number(input.dataset.generation));
@@ -170,7 +173,7 @@
     input.addEventListener('input', () => callWithText(Module._zengshou_text_input, input.value));
     input.addEventListener('blur', close);
     document.body.appendChild(input);
-    editorInput = input;
+    editorInputs.set(id, input);
     return input;
   }
 
@@ -179,11 +182,13 @@
   // Escape or Tab, since the input's own listeners never see the event after this.
   for (const type of ['keydown', 'keypress', 'keyup']) {
     window.addEventListener(type, (e) => {
-      if (e.target !== editorInput) return;
+      if (![...editorInputs.values()].includes(e.target)) return;
       e.stopImmediatePropagation();
-      if (type === 'keydown' && (e.key === 'Enter' || e.key === 'Escape' || e.key === 'Tab') && !e.isComposing) {
+      // Enter is a new line in a block of text; Escape or Tab ends it.
+      const ends = e.key === 'Escape' || e.key === 'Tab' || (e.key === 'Enter' && e.target.tagName === 'INPUT');
+      if (type === 'keydown' && ends && !e.isComposing) {
         e.preventDefault();
-        editorInput.blur();
+        e.target.blur();
       }
     }, true);
   }

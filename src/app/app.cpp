@@ -335,6 +335,11 @@ void App::draw_view(View view) {
       draw_placeholder_view(view);
       break;
   }
+  // 新建本县政策 asked from the policy picker: its form is in 政策模拟.
+  if (view_state_.policy_draft.start_new && view_ != View::policy) {
+    view_ = View::policy;
+    view_requested_ = true;
+  }
   // A source clicked in this view: its document, at the clause, from the next frame.
   if (auto source = std::exchange(ui_.open_source, std::nullopt)) {
     documents_view_.show(*source);
@@ -352,7 +357,13 @@ PlatformRequests App::take_requests() {
   if (!requests_.keep_policy.empty()) {
     put_policy(requests_.keep_policy);
     if (open_errors_.empty() && requests_.keep_policy_has_reform) session_.set_reform({});  // the policy's own now
+    PolicyDraftState& draft = view_state_.policy_draft;
+    if (std::exchange(draft.made, false) && open_errors_.empty()) {  // the draft is her policy now
+      draft = PolicyDraftState{};
+      session_changed_ = true;
+    }
   }
+  if (std::exchange(view_state_.policy_draft.changed, false)) session_changed_ = true;
   if (!requests_.remove_policy.empty()) ask_remove_policy(requests_.remove_policy);
   if (requests_.save_workspace) {
     requests_.save_name = "zengshou-workspace.json";
@@ -380,6 +391,12 @@ void App::open_text(std::string_view text) {
       auto file = core::parse_policy_file("", text);
       open_errors_ = file.errors;
       if (!file.ok()) break;
+      // A built-in policy's own file (exported, passed on) is that policy: picked, nothing added.
+      if (const core::PolicyFile* builtin = core::PolicySet::embedded().find(file.value.id);
+          builtin != nullptr && core::write_policy_file(*builtin) == core::write_policy_file(file.value)) {
+        session_.set_policy(*session_.policies().find(builtin->id));
+        break;
+      }
       const auto mine = user_policies_.find("p/" + file.value.id);
       if (mine && user_policies_.entries()[*mine].text != core::write_policy_file(file.value))
         pending_policy_ = std::string(text);
@@ -517,6 +534,7 @@ std::string App::session_record_text() const {
   record.current_record = current_record_;
   record.current_unsaved = session_unsaved_;
   record.reform = session_.reform();
+  record.policy_draft = view_state_.policy_draft.draft;
   return core::session_record_json(record);
 }
 
@@ -551,6 +569,8 @@ void App::restore_record(std::string_view key, int version, std::string_view tex
   store_.set_session_version(version);
   if (parsed.value.current) session_.load(std::move(*parsed.value.current));
   session_.set_reform_only(std::move(parsed.value.reform));
+  view_state_.policy_draft = PolicyDraftState{};
+  view_state_.policy_draft.draft = std::move(parsed.value.policy_draft);
   current_record_ = std::move(parsed.value.current_record);
   session_unsaved_ = parsed.value.current_unsaved && !current_record_;
   session_changed_ = unsaved;
@@ -925,6 +945,15 @@ std::string App::state_json() const {
   state["cash_received"] = money_text(session_.result().income.cash_received);
   state["overflow"] = session_.result().overflow;  // where an amount overflowed; empty when none did
   state["open_errors"] = std::move(errors);
+  // 新建本县政策: the draft (what she typed) and its problems, as last checked, by place.
+  if (const PolicyDraftState& d = view_state_.policy_draft; d.draft) {
+    json problems = json::array();
+    if (d.checked)
+      for (const core::InputError& e : d.checked->errors) problems.push_back(e.where);
+    state["policy_draft"] = {{"open", d.open}, {"draft", core::policy_draft_to_json(*d.draft)}, {"problems", problems}};
+  } else {
+    state["policy_draft"] = nullptr;
+  }
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["import_preview"] = import_preview_.state();
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);

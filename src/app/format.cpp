@@ -71,6 +71,9 @@ std::string expectation(const std::string& body) {
   if (starts("expected a policy no roster household is under")) return tr(Str::err_policy_in_use);
   if (starts("expected a policy none of your others inherits from")) return tr(Str::err_policy_inherited);
   if (starts("expected words that occur verbatim")) return tr(Str::err_quote);
+  if (starts("expected a date YYYY-MM-DD")) return tr(Str::err_date);
+  if (starts("expected a first and a last year")) return tr(Str::err_policy_years);
+  if (starts("expected the id of a document")) return tr(Str::err_document_unknown);
   if (starts("expected at most ") && body.find(" rows ") != std::string::npos) return tr(Str::err_too_many_rows);
   if (starts("expected at most ") && body.find(" households ") != std::string::npos)
     return tr(Str::err_too_many_households);
@@ -78,6 +81,14 @@ std::string expectation(const std::string& body) {
 }
 
 }  // namespace
+
+std::string problem_text(const core::InputError& e) {
+  if (language() == Language::en) return e.expected;
+  const size_t got = e.expected.rfind(", got ");
+  const std::string translated = expectation(got == std::string::npos ? e.expected : e.expected.substr(0, got));
+  if (translated.empty()) return e.expected;
+  return translated + (got == std::string::npos ? "" : printf_text(tr(Str::err_got), e.expected.substr(got + 6)));
+}
 
 std::string error_text(const core::InputError& e) {
   if (language() == Language::en) return core::error_line(e);

@@ -15,6 +15,8 @@ std::string money_text(core::Money m);  // "12345.67", always two decimals; "溢
 // programme or an income stream by its name, anything else as the pointer.
 std::string overflow_text(const std::string& where);
 std::string reason_text(const core::Reason& r);  // in the UI's language
+// What a problem expected, in the UI's language, without its place (shown beside the field it is about).
+std::string problem_text(const core::InputError& e);
 // An input problem in the UI's language: the place, what was expected, what came.
 std::string error_text(const core::InputError& error);
 

@@ -60,6 +60,8 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
       ui.anchor("policy_" + p->id);
     }
     ImGui::Separator();
+    if (ImGui::Selectable(tr(Str::policy_new_menu))) state.policy_draft.start_new = true;
+    ui.anchor("policy_new_menu");
     if (ImGui::Selectable(tr(Str::policy_import))) {
       requests.open_file = true;
       requests.open_kind = OpenKind::policy;
@@ -69,15 +71,16 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   }
   ui.anchor("policy");
   ui.help(Str::policy_picker_help);
+  // Any policy exports as its zengshou.policy/1 file (a built-in as its very text); hers can be removed.
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::policy_export))) {
+    requests.save_text = core::write_policy_file(s.policy());
+    std::string file = s.policy().id;
+    std::replace(file.begin(), file.end(), '/', '-');
+    requests.save_name = file + ".json";
+  }
+  ui.anchor("policy_export");
   if (is_users(s.policy())) {
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Str::policy_export))) {
-      requests.save_text = core::write_policy_file(s.policy());
-      std::string file = s.policy().id;
-      std::replace(file.begin(), file.end(), '/', '-');
-      requests.save_name = file + ".json";
-    }
-    ui.anchor("policy_export");
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::policy_remove))) requests.remove_policy = s.policy().id;
     ui.anchor("policy_remove");

@@ -104,6 +104,7 @@ void draw_citation(Ui& ui, const Session& s, ParamId id, CitationEdit& c, const 
   ui.anchor(anchor + "_cite_save");
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::cite_cancel))) c.param.reset();
+  ui.anchor(anchor + "_cite_cancel");
   ImGui::Unindent();
 }
 
@@ -363,10 +364,56 @@ void draw_policy_save(Ui& ui, Session& s, PolicySaveState& save, PlatformRequest
   ui.anchor("policy_save_cancel");
 }
 
+namespace {
+
+// 新建本县政策, or back to the draft she left; for her own policy, its particulars to edit. One draft at a time: a
+// new one never replaces what she typed.
+void draw_draft_buttons(Ui& ui, const Session& s, PolicyDraftState& state) {
+  const core::PolicySet& set = s.policies();
+  const auto& mine = set.user_files();
+  const bool hers = std::find(mine.begin(), mine.end(), &s.policy()) != mine.end();
+  const auto start = [&](core::PolicyDraft draft) {
+    state.draft = std::move(draft);
+    state.open = true;
+    state.checked.reset();
+    state.changed = true;
+  };
+  if (std::exchange(state.start_new, false)) {
+    if (!state.draft) {
+      const core::PolicyFile* base = set.find(s.policy().province.empty() ? "national" : s.policy().province);
+      start(core::new_policy_draft(set, base ? *base : *set.find("national"), s.household().year));
+    }
+    state.open = true;
+  }
+  if (state.open) return;
+  if (state.draft) {
+    if (ImGui::Button(tr(Str::policy_draft_continue))) state.open = true;
+    ui.anchor("policy_draft_continue");
+    return;
+  }
+  if (ImGui::Button(tr(Str::policy_new))) state.start_new = true;
+  ui.anchor("policy_new");
+  ui.help(Str::policy_new_help);
+  if (!hers) return;
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::policy_edit_particulars))) start(core::policy_draft_of(s.policy(), set));
+  ui.anchor("policy_edit_particulars");
+}
+
+}  // namespace
+
 void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   s.refresh();
   draw_reform_bar(ui, s, requests);
   draw_policy_save(ui, s, state.policy_save, requests);
+  draw_draft_buttons(ui, s, state.policy_draft);
+  if (state.policy_draft.open && state.policy_draft.draft) {
+    ImGui::BeginChild("##policy_draft");
+    draw_policy_draft(ui, s, state.policy_draft, requests);
+    ui.drag_to_scroll();
+    ImGui::EndChild();
+    return;
+  }
   ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x));
   if (ui.text("##reform_name", s.reform().name)) s.reform_changed();
   ui.anchor("reform_name");

@@ -87,11 +87,13 @@ void Ui::help(Str text) const {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(text));
 }
 
-bool Ui::edit_field(const char* id, std::string& buffer, bool numeric) {
+bool Ui::edit_field(const char* id, std::string& buffer, bool numeric, int lines) {
   const ImGuiID gid = ImGui::GetID(id);
+  const ImVec2 size(ImGui::CalcItemWidth(), lines > 1 ? ImGui::GetTextLineHeight() * static_cast<float>(lines) +
+                                                            ImGui::GetStyle().FramePadding.y * 2
+                                                      : ImGui::GetFrameHeight());
   if (overlay && edit.active && edit.id == gid) {
     // Drawn as a framed box; the page's input on top of it takes the typing.
-    const ImVec2 size(ImGui::CalcItemWidth(), ImGui::GetFrameHeight());
     ImGui::InvisibleButton(id, size);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBgActive),
@@ -103,7 +105,8 @@ bool Ui::edit_field(const char* id, std::string& buffer, bool numeric) {
     return true;
   }
   const bool changed =
-      ImGui::InputText(id, &buffer, numeric ? ImGuiInputTextFlags_CharsDecimal : ImGuiInputTextFlags_None);
+      lines > 1 ? ImGui::InputTextMultiline(id, &buffer, size)
+                : ImGui::InputText(id, &buffer, numeric ? ImGuiInputTextFlags_CharsDecimal : ImGuiInputTextFlags_None);
   if (overlay && ImGui::IsItemActivated()) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     edit = {true,
@@ -111,7 +114,8 @@ bool Ui::edit_field(const char* id, std::string& buffer, bool numeric) {
             gid,
             buffer,
             {min.x / pixel_ratio, min.y / pixel_ratio, (max.x - min.x) / pixel_ratio, (max.y - min.y) / pixel_ratio},
-            numeric};
+            numeric,
+            lines > 1};
     ImGui::ClearActiveID();
   }
   return changed;
@@ -129,6 +133,8 @@ void Ui::edit_close(uint32_t generation) {
 }
 
 bool Ui::text(const char* id, std::string& value) { return edit_field(id, value, false); }
+
+bool Ui::text_block(const char* id, std::string& value, int lines) { return edit_field(id, value, false, lines); }
 
 bool Ui::parsed_field(const char* id, std::string& buffer, bool numeric) {
   const ImGuiID gid = ImGui::GetID(id);

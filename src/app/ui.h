@@ -31,6 +31,7 @@ struct TextEdit {
   std::string text;
   Anchor rect{};
   bool numeric = false;
+  bool multiline = false;  // a block of text (a pasted document): the page lays a textarea
 };
 
 class Ui {
@@ -54,6 +55,8 @@ class Ui {
 
   // Fields: each returns true when the value changed. `id` must be unique within the current ID scope.
   bool text(const char* id, std::string& value);
+  // A block of several lines (a pasted document), `lines` high.
+  bool text_block(const char* id, std::string& value, int lines);
   bool money(const char* id, core::Money& value);
   bool integer(const char* id, int& value, int min, int max);
   bool hundredths(const char* id, int64_t& value);  // a decimal with two places (mu of farmland)
@@ -81,7 +84,8 @@ class Ui {
   void edit_close(uint32_t generation);
 
  private:
-  bool edit_field(const char* id, std::string& buffer, bool numeric);
+  // `lines` > 1: a block of text that many lines high.
+  bool edit_field(const char* id, std::string& buffer, bool numeric, int lines = 1);
   bool parsed_field(const char* id, std::string& buffer, bool numeric);  // red while the text is not a value
 
   std::unordered_map<ImGuiID, std::string> buffers_;  // numbers being edited, as typed

@@ -6,6 +6,7 @@
 #include <string>    // file text
 #include <vector>    // table order
 
+#include "core/policy_draft.h"
 #include "core/projection.h"
 #include "roster_model.h"
 #include "session.h"
@@ -106,6 +107,21 @@ struct PolicySaveState {
   std::string rename;
 };
 
+// 新建本县政策 / 本县政策信息: the draft she is typing (kept in the tab's session record, problems and all) and whether
+// its form is shown.
+struct PolicyDraftState {
+  std::optional<core::PolicyDraft> draft;
+  bool open = false;
+  bool discarding = false;  // 放弃草稿 asked: waiting for her yes
+  bool start_new = false;   // asked from the policy picker: a new draft, in 政策模拟
+  bool changed = false;     // typed in this frame: the session record is written again
+  bool made = false;        // `keep_policy` holds the policy it made: the draft ends once the policy is kept
+  // The draft as last checked, and against which set of policies; `recheck`: typed in since.
+  std::optional<core::Parsed<core::PolicyFile>> checked;
+  const core::PolicySet* checked_against = nullptr;
+  bool recheck = false;
+};
+
 struct ViewState {
   std::optional<Replacement> replace;  // asked for this frame
   GuideState guide;
@@ -114,6 +130,7 @@ struct ViewState {
   core::GrowthRates growth;  // user-set growth per stream; unset: the policy's targets
   PolicySaveState policy_save;
   CitationEdit citing;
+  PolicyDraftState policy_draft;
 };
 
 // 家庭测算: the household editor beside its results.
@@ -125,6 +142,8 @@ void draw_projection_view(Ui& ui, const Session& session, ViewState& state, Plat
 // 政策项目: every programme with its status and reason, and the suggestions.
 void draw_programmes_view(Ui& ui, const Session& session);
 
+// 新建本县政策 / 本县政策信息: the draft's form, each problem beside its field; made into her policy when it has none.
+void draw_policy_draft(Ui& ui, const Session& session, PolicyDraftState& state, PlatformRequests& requests);
 // 政策模拟: the policy's parameters as a reform editor, and the household under both.
 void draw_policy_view(Ui& ui, Session& session, ViewState& state, PlatformRequests& requests);
 // 村级模拟: a synthetic village under the policy and the reform.

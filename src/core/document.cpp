@@ -1,8 +1,10 @@
 // Parsing assets/documents/*.json ("zengshou.document/1") into Documents, with every problem at its JSON pointer.
 #include "document.h"
 
-#include <array>     // clause numerals
-#include <charconv>  // from_chars
+#include <algorithm>  // min
+#include <array>      // clause numerals
+#include <charconv>   // from_chars
+#include <utility>    // move
 
 #include <nlohmann/json.hpp>
 
@@ -30,7 +32,21 @@ struct ClausePart {
   std::string heading;
   std::string next;
   bool in_line = false;  // "三是" may also start a sentence within a line: "…。三是拓展…" (001 二(四))
+  // The same in full-width parentheses, "（三）", as most documents print them (ours were typed half-width).
+  std::string heading_wide;
+  std::string next_wide;
 };
+
+ClausePart clause_part(std::string heading, std::string next, bool in_line = false, std::string heading_wide = {},
+                       std::string next_wide = {}) {
+  ClausePart part;
+  part.heading = std::move(heading);
+  part.next = std::move(next);
+  part.in_line = in_line;
+  part.heading_wide = std::move(heading_wide);
+  part.next_wide = std::move(next_wide);
+  return part;
+}
 
 constexpr std::string_view full_stop = "。";
 
@@ -43,8 +59,24 @@ size_t find_line(std::string_view text, std::string_view heading, size_t begin, 
   return std::string_view::npos;
 }
 
-// "三(三)21" → 三、 (三) 21.; "附件2 三.24" → 附件2 三、 24.; "二(四)三" → 二、 (四) 三是. Empty when malformed.
-std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
+// The first of `heading` or, when given, `wide` that starts a line in text[begin, end), or npos.
+size_t find_either(std::string_view text, std::string_view heading, std::string_view wide, size_t begin, size_t end,
+                   bool in_line) {
+  const size_t at = find_line(text, heading, begin, end, in_line);
+  return wide.empty() ? at : std::min(at, find_line(text, wide, begin, end, in_line));
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// "三(三)21" → 三、 (三) 21.; "附件2 三.24" → 附件2 三、 24.; "二(四)三" → 二、 (四) 三是; "二（一）" as "二(一)".
+// Empty when malformed.
+std::optional<std::vector<ClausePart>> clause_parts(std::string_view typed) {
+  const std::string narrow = replace_all(replace_all(std::string(typed), "（", "("), "）", ")");
+  std::string_view label = narrow;
   std::vector<ClausePart> parts;
   bool after_parenthesis = false;
   const auto numeral_at = [&](std::string_view rest) -> std::optional<size_t> {
@@ -61,13 +93,15 @@ std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
       const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
       if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
       label.remove_prefix(static_cast<size_t>(end - label.data()));
-      parts.push_back({"附件" + std::to_string(n) + "\n", "附件" + std::to_string(n + 1) + "\n"});
+      parts.push_back(clause_part("附件" + std::to_string(n) + "\n", "附件" + std::to_string(n + 1) + "\n"));
     } else if (label[0] == '(') {
       const size_t close = label.find(')');
       const auto n = numeral_at(label.substr(1));
       if (close == std::string_view::npos || !n || chinese_numerals[*n].size() + 1 != close) return std::nullopt;
       const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
-      parts.push_back({"(" + std::string(chinese_numerals[*n]) + ")", "(" + next + ")"});
+      parts.push_back(clause_part("(" + std::string(chinese_numerals[*n]) + ")", "(" + next + ")", false,
+                                  "（" + std::string(chinese_numerals[*n]) + "）",
+                                  next.empty() ? "" : "（" + next + "）"));
       label.remove_prefix(close + 1);
       after_parenthesis = true;
       continue;
@@ -76,12 +110,12 @@ std::optional<std::vector<ClausePart>> clause_parts(std::string_view label) {
       const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), n);
       if (ec != std::errc{} || n > max_clause_number) return std::nullopt;
       label.remove_prefix(static_cast<size_t>(end - label.data()));
-      parts.push_back({std::to_string(n) + ".", std::to_string(n + 1) + "."});
+      parts.push_back(clause_part(std::to_string(n) + ".", std::to_string(n + 1) + "."));
     } else if (const auto n = numeral_at(label)) {
       const std::string_view mark = after_parenthesis ? "是" : "、";
       const std::string next = *n + 1 < chinese_numerals.size() ? std::string(chinese_numerals[*n + 1]) : "";
-      parts.push_back(
-          {std::string(chinese_numerals[*n]) + std::string(mark), next + std::string(mark), after_parenthesis});
+      parts.push_back(clause_part(std::string(chinese_numerals[*n]) + std::string(mark), next + std::string(mark),
+                                  after_parenthesis));
       label.remove_prefix(chinese_numerals[*n].size());
     } else {
       return std::nullopt;
@@ -103,9 +137,9 @@ std::optional<std::pair<size_t, size_t>> find_clause(std::string_view text, std:
   if (!parts) return std::nullopt;
   size_t begin = 0, end = text.size();
   for (const ClausePart& part : *parts) {
-    const size_t at = find_line(text, part.heading, begin, end, part.in_line);
+    const size_t at = find_either(text, part.heading, part.heading_wide, begin, end, part.in_line);
     if (at == std::string_view::npos) return std::nullopt;
-    const size_t next = find_line(text, part.next, at + 1, end, part.in_line);
+    const size_t next = find_either(text, part.next, part.next_wide, at + 1, end, part.in_line);
     begin = at;
     if (next != std::string_view::npos) end = next;
   }

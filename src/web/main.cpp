@@ -105,8 +105,10 @@ void sync_platform() {
   if (edit.active) {
     // The arguments are computed here: clang-format does not know JavaScript and would break operators.
     const int is_new = !shown || edit.generation != shown_generation;
-    EM_ASM({ window.zengshou.showEditor($0, $1, $2, $3, $4, UTF8ToString($5), $6, $7); }, edit.generation, edit.rect.x,
-           edit.rect.y, edit.rect.width, edit.rect.height, edit.text.c_str(), edit.numeric, is_new);
+    // The text crosses only when the edit begins: the page's field holds it from then on (a pasted document is long).
+    EM_ASM({ window.zengshou.showEditor($0, $1, $2, $3, $4, UTF8ToString($5), $6, $7, $8); }, edit.generation,
+           edit.rect.x, edit.rect.y, edit.rect.width, edit.rect.height, is_new ? edit.text.c_str() : nullptr,
+           edit.numeric, is_new, edit.multiline);
     shown = true;
     shown_generation = edit.generation;
   } else if (shown) {

@@ -267,7 +267,7 @@ describe('本县政策 files', () => {
     await clickAnchor(page, 'policy_remove_yes');
     s = await state(page);
     assert.equal(s.household.policy, 'guizhou', 'the calculator is back on the policy hers was made from');
-    assert.equal(s.anchors.policy_export, undefined);
+    assert.equal(s.anchors.policy_remove, undefined, 'a built-in cannot be removed');
     await saved(page);
     await page.reload();
     await openApp(page, server.url);

@@ -115,6 +115,20 @@ TEST_CASE("clauses are found by their headings: 三、 (三) 21.; 附件2 三、
   CHECK_EQ(slice("第十五条"), "(none)");
 }
 
+TEST_CASE("clauses in a pasted document's full-width parentheses: （一） found for 二(一) and for 二（一）") {
+  // As county sites print them; the built-in texts were typed with half-width ones.
+  std::string text = "一、甲\n二、乙\n（一）丙。\n（二）丁。\n(三)戊。\n三、己\n";
+  const auto slice = [&](std::string_view clause) {
+    const auto r = find_clause(text, clause);
+    return r ? text.substr(r->first, r->second - r->first) : std::string("(none)");
+  };
+  CHECK_EQ(slice("二(一)"), "（一）丙。\n");
+  CHECK_EQ(slice("二（一）"), "（一）丙。\n");
+  CHECK_EQ(slice("二(二)"), "（二）丁。\n");  // up to the next, whichever width it has
+  CHECK_EQ(slice("二(三)"), "(三)戊。\n");
+  CHECK_EQ(slice("二（一"), "(none)");
+}
+
 TEST_CASE(
     "clauses: 二(四)三 is the sentence 三是… within a line, up to 四是 (001 二(四) 工作措施 runs its 是 in one line)") {
   std::string text = "二、甲\n(四)乙\n一是丙。二是丁,三是不是句首。三是戊。四是己。\n(五)庚\n";
