@@ -72,6 +72,7 @@ std::string expectation(const std::string& body) {
   if (starts("expected a policy none of your others inherits from")) return tr(Str::err_policy_inherited);
   if (starts("expected words that occur verbatim")) return tr(Str::err_quote);
   if (starts("expected a date YYYY-MM-DD")) return tr(Str::err_date);
+  if (starts("expected an amount above 0 yuan")) return tr(Str::err_amount_positive);
   if (starts("expected a first and a last year")) return tr(Str::err_policy_years);
   if (starts("expected the id of a document")) return tr(Str::err_document_unknown);
   if (starts("expected at most ") && body.find(" rows ") != std::string::npos) return tr(Str::err_too_many_rows);
@@ -81,6 +82,12 @@ std::string expectation(const std::string& body) {
 }
 
 }  // namespace
+
+std::string count_text(Str format, size_t count) {
+  char text[256];
+  std::snprintf(text, sizeof text, tr(format), static_cast<int>(count));
+  return text;
+}
 
 std::string problem_text(const core::InputError& e) {
   if (language() == Language::en) return e.expected;

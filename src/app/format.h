@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/policy.h"
 #include "core/reason.h"
+#include "strings.h"
 
 namespace zengshou::app {
 
@@ -15,6 +16,8 @@ std::string money_text(core::Money m);  // "12345.67", always two decimals; "溢
 // programme or an income stream by its name, anything else as the pointer.
 std::string overflow_text(const std::string& where);
 std::string reason_text(const core::Reason& r);  // in the UI's language
+// A string-table text with one %d, for `count`.
+std::string count_text(Str format, size_t count);
 // What a problem expected, in the UI's language, without its place (shown beside the field it is about).
 std::string problem_text(const core::InputError& e);
 // An input problem in the UI's language: the place, what was expected, what came.

@@ -3,7 +3,6 @@
 // problem shows beside its field as she types; the draft is kept whatever it holds, and made into her policy only
 // when it has none.
 #include <algorithm>  // min
-#include <cstdio>     // snprintf
 #include <string>
 #include <vector>
 
@@ -28,12 +27,6 @@ void problems_at(Ui& ui, const core::InputErrors& problems, std::vector<bool>& s
     ui.wrapped(problem_text(problems[i]));
     ImGui::PopStyleColor();
   }
-}
-
-std::string count_text(Str format, size_t count) {
-  char text[256];
-  std::snprintf(text, sizeof text, tr(format), static_cast<int>(count));
-  return text;
 }
 
 std::string policy_label(const core::PolicyFile& p) {

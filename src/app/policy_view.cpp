@@ -400,6 +400,29 @@ void draw_draft_buttons(Ui& ui, const Session& s, PolicyDraftState& state) {
   ui.anchor("policy_edit_particulars");
 }
 
+// What her policy changes against the policy it is based on: each value as old → new, from its date, with its source.
+void draw_changes_from_base(Ui& ui, const Session& s) {
+  const auto& mine = s.policies().user_files();
+  if (std::find(mine.begin(), mine.end(), &s.policy()) == mine.end()) return;
+  const auto changes = core::changes_from_parent(s.policies(), s.policy());
+  const std::string title = count_text(Str::policy_changes_title, changes.size()) + "###changes_from_base";
+  const bool open = ImGui::CollapsingHeader(title.c_str());
+  ui.anchor("changes_from_base");
+  if (!open) return;
+  ImGui::Indent();
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const core::ChangeFromParent& c = changes[i];
+    ui.wrapped(param_name(c.id) + " (" + tr(Str::since_label) + " " + core::iso_date_text(c.entry->from) +
+               "): " + value_text(c.id, c.parent) + " → " + value_text(c.id, c.entry->value));
+    core::ResolvedParam p;
+    p.value = c.entry->value;
+    p.entry = c.entry;
+    p.file = &s.policy();
+    draw_param_origin(ui, p, "change_" + std::to_string(i));
+  }
+  ImGui::Unindent();
+}
+
 }  // namespace
 
 void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
@@ -407,6 +430,7 @@ void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& re
   draw_reform_bar(ui, s, requests);
   draw_policy_save(ui, s, state.policy_save, requests);
   draw_draft_buttons(ui, s, state.policy_draft);
+  draw_changes_from_base(ui, s);
   if (state.policy_draft.open && state.policy_draft.draft) {
     ImGui::BeginChild("##policy_draft");
     draw_policy_draft(ui, s, state.policy_draft, requests);

@@ -431,22 +431,20 @@ int check_policy_file(const Options& o) {
   if (!policies.ok()) return fail(policies.errors);
   const PolicySet& set = *policies.value;
   const PolicyFile& f = *set.user_files().back();
-  const PolicyFile& parent = *set.find(f.inherits);
   const bool zh = o.language == Language::zh;
   std::cout << "ok " << f.id << " (" << (zh ? f.name_zh : f.name_en) << "), inherits " << f.inherits << ", years "
             << f.first_year << "–" << f.last_year << ", policy_hash " << set.hash(f) << '\n';
   const auto text = [](ParamId id, const std::optional<int64_t>& value) {
     return value ? value_text(id, *value) : std::string("unset");
   };
-  for (ParamId id : f.order)
-    for (const ParamEntry& e : f.parameters.at(id)) {
-      const ResolvedParam before = set.value_on(parent, id, e.from);
-      std::cout << info(id).name << " from " << iso_date_text(e.from) << ": " << text(id, before.value) << " → "
-                << text(id, e.value) << "; "
-                << (e.cited ? "source: " + reference_text(*e.cited, o.language, 0, set.documents())
-                            : "assumed: " + assumption_text(e, o.language, set.documents()))
-                << '\n';
-    }
+  for (const ChangeFromParent& c : changes_from_parent(set, f)) {
+    const ParamEntry& e = *c.entry;
+    std::cout << info(c.id).name << " from " << iso_date_text(e.from) << ": " << text(c.id, c.parent) << " → "
+              << text(c.id, e.value) << "; "
+              << (e.cited ? "source: " + reference_text(*e.cited, o.language, 0, set.documents())
+                          : "assumed: " + assumption_text(e, o.language, set.documents()))
+              << '\n';
+  }
   return exit_ok;
 }
 

@@ -683,4 +683,20 @@ std::string value_text(ParamId id, int64_t value) {
   return unit == Unit::percent ? text + "%" : text;
 }
 
+std::vector<ChangeFromParent> changes_from_parent(const PolicySet& set, const PolicyFile& policy) {
+  std::vector<ChangeFromParent> out;
+  const PolicyFile* parent = set.find(policy.inherits);
+  // The file's order, then what an editor added since it was read.
+  std::vector<ParamId> order = policy.order;
+  for (const auto& [id, entries] : policy.parameters)
+    if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+  for (ParamId id : order) {
+    const auto it = policy.parameters.find(id);
+    if (it == policy.parameters.end()) continue;
+    for (const ParamEntry& e : it->second)
+      out.push_back({id, &e, parent ? set.value_on(*parent, id, e.from).value : std::nullopt});
+  }
+  return out;
+}
+
 }  // namespace zengshou::core

@@ -182,6 +182,15 @@ class PolicySet {
   std::map<std::string, std::string, std::less<>> hashes_;  // policy id → hash
 };
 
+// One value a policy file sets, against what the policy it inherits from has on that date: "old → new".
+struct ChangeFromParent {
+  ParamId id;
+  const ParamEntry* entry;        // the value, its date and its source (in the policy file)
+  std::optional<int64_t> parent;  // the parent's value on that date; empty: unset there
+};
+// Every dated value `policy` (of `set`) sets, in the file's order: what it changes against its parent.
+std::vector<ChangeFromParent> changes_from_parent(const PolicySet& set, const PolicyFile& policy);
+
 // A parameter value as text in its unit: "800", "10%", "3", "true", "tuopin,monitor_unstable".
 std::string value_text(ParamId id, int64_t value);
 

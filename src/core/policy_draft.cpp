@@ -146,7 +146,7 @@ Parsed<PolicyFile> policy_from_draft(const PolicyDraft& draft, const PolicySet& 
     for (const ProvinceLine& line : province_lines) {
       const std::optional<Money>& value = draft.*line.field;
       if (!value || value->fen() <= 0)
-        errors.push_back({std::string("/lines/") + line.name, "expected an amount in yuan above 0"});
+        errors.push_back({std::string("/lines/") + line.name, "expected an amount above 0 yuan"});
       else if (draft.first_year >= first_policy_year && draft.first_year <= last_policy_year)
         set_from(f, line.id, draft.first_year, value->fen());
     }

@@ -142,7 +142,13 @@ describe('新建本县政策', () => {
     assert.ok((await state(page)).anchors[`${at}_cite_save`], 'refused: the words are not in 二(三)');
     await clickAnchor(page, `${at}_cite_cancel`);
     await cite(page, 'pension_basic.monthly', '二(三)', '基础养老金最低标准提高到每人每月150元');
+    // What her policy changes against Yunnan's, old → new, each with its source.
+    await clickAnchor(page, 'params_pension_basic');
+    await clickAnchor(page, 'changes_from_base');
+    const links = Object.keys((await state(page)).anchors).filter((k) => /^change_\d+$/.test(k));
+    assert.equal(links.length, 3, 'the three cited changes link to their clause (the fourth is assumed)');
     await page.screenshot({ path: join(artifacts, 'county-policy-cited.png') });
+    await clickAnchor(page, 'changes_from_base');
 
     // By hand, the Changning household in 2024 under Yunnan: net 60376 for 4 people. The post 12 × (1000 − 800) =
     // +2400; the elder's pension 12 × (150 − 123) = +324; the disability subsidies off: −960. Net 62140, per person
@@ -176,6 +182,11 @@ describe('新建本县政策', () => {
     assert.equal(file.parameters['disability_two_subsidies.available'][0].value, false);
     const native = nativeEval(s.household, path);
     assert.equal(native.policy, 'yunnan-county');
+    const check = execFileSync(join(repoRoot, 'build/native/zengshou'), ['policy', 'check', path], { encoding: 'utf8' });
+    assert.match(check, /^ok yunnan-county \(测试县2024年农民增收政策\), inherits yunnan, years 2024–2025/);
+    assert.ok(check.includes('public_welfare_post.monthly from 2024-01-01: 800 → 1000; source: 《测试县2024年农村低收入' +
+      '人口增收若干措施》(测政办发〔2024〕12号)二(一)「乡村公益性岗位补贴标准为每人每月1000元」'), check);
+    assert.ok(check.includes('disability_two_subsidies.available from 2024-01-01: true → false; assumed'), check);
     assert.equal(native.income.per_capita_net.toFixed(2), s.per_capita_net, 'the CLI on the exported file');
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
