@@ -85,13 +85,13 @@
       setTimeout(() => URL.revokeObjectURL(url), 60000);
     },
     // A link carrying the household: compressed into the fragment, which browsers never send to a server.
-    async share(text) {
+    async share(text, kind = 'share') {
       const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
       const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
       let binary = '';
       for (const b of bytes) binary += String.fromCharCode(b);
       const data = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-      const link = location.href.split('#')[0] + '#share=' + data;
+      const link = location.href.split('#')[0] + '#' + kind + '=' + data;
       navigator.clipboard?.writeText(link).catch(() => {});
       callWithText(Module._zengshou_share_link, link);
     },
@@ -115,9 +115,11 @@
 
   // Opened through a share link: the household goes to the app once it runs, and the fragment is dropped so a
   // reload restores the workspace instead of the link.
+  // A policy link (#policy=) carries her county policy file instead: it is imported, checked as a file is.
   async function openSharedHousehold() {
-    if (!location.hash.startsWith('#share=')) return;
-    const data = location.hash.slice(7).replace(/-/g, '+').replace(/_/g, '/');
+    const kind = location.hash.startsWith('#share=') ? 'share' : location.hash.startsWith('#policy=') ? 'policy' : '';
+    if (!kind) return;
+    const data = location.hash.slice(kind.length + 2).replace(/-/g, '+').replace(/_/g, '/');
     history.replaceState(null, '', location.href.split('#')[0]);
     let text;
     try {
@@ -127,7 +129,7 @@
     } catch (e) {
       text = 'not a share link';  // the app reports it as a link it cannot read
     }
-    callWithText(Module._zengshou_open_share, text);
+    callWithText(kind === 'share' ? Module._zengshou_open_share : Module._zengshou_open_policy_link, text);
   }
 
   // Whatever changed is stored before the tab goes away (and copied to localStorage until the database has it).

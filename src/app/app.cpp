@@ -656,6 +656,11 @@ void App::open_share(std::string_view text) {
   request_replace({Replacement::Kind::share_link, std::string(text)});
 }
 
+void App::open_policy_link(std::string_view text) {
+  pending_open_ = OpenKind::policy;
+  open_text(text);
+}
+
 void App::draw_share_popup() {
   if (share_popup_) {
     ImGui::OpenPopup("##share");
@@ -664,10 +669,12 @@ void App::draw_share_popup() {
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
   if (!ImGui::BeginPopup("##share")) return;
   ImGui::TextUnformatted(tr(Str::share_title));
-  ui_.wrapped(tr(Str::share_explain));
+  const bool policy = share_link_.find("#policy=") != std::string::npos;
+  ui_.wrapped(tr(policy ? Str::share_policy_explain : Str::share_explain));
   ui_.wrapped(share_link_);
   ui_.anchor("share_text");
   if (ImGui::Button(tr(Str::close))) ImGui::CloseCurrentPopup();
+  ui_.anchor("share_close");
   ImGui::EndPopup();
 }
 

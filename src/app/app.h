@@ -89,6 +89,8 @@ class App {
   // Share links: the link the page made for the household, and a link's content on opening.
   void share_link_made(std::string link);
   void open_share(std::string_view text);
+  // A policy link's file: untrusted, taken as an imported policy file is.
+  void open_policy_link(std::string_view text);
 
  private:
   void draw_menu_bar();

@@ -84,6 +84,9 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::policy_remove))) requests.remove_policy = s.policy().id;
     ui.anchor("policy_remove");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::policy_share))) requests.share_policy = core::write_policy_file(s.policy());
+    ui.anchor("policy_share");
   }
   // On a phone the year goes to its own line.
   if (ImGui::GetContentRegionAvail().x / ui.pixel_ratio > 560.0f) ImGui::SameLine();

@@ -35,6 +35,7 @@ struct PlatformRequests {
   std::string page_html;        // a page to open in a new tab (明白卡, the ledger's print view)
   bool save_workspace = false;  // download the whole workspace
   std::string share_text;       // a household (and reform) to put in a share link
+  std::string share_policy;     // her policy file to put in a link (#policy=)
   std::string backup_export;    // the key of a stored backup to download
   std::string keep_policy;      // a policy file to keep as hers (另存为本县政策): put over one of hers of its id
   bool keep_policy_has_reform = false;  // it holds the reform's changes: the reform is cleared once it is kept

@@ -16,9 +16,9 @@
 #include <emscripten/html5.h>
 
 #include <imgui.h>
-#include <nlohmann/json.hpp>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
 
 #include "app/app.h"
 
@@ -123,6 +123,8 @@ void sync_platform() {
   if (!requests.image.name.empty()) save_image(requests.image);
   if (!requests.page_html.empty()) EM_ASM({ window.zengshou.openPage(UTF8ToString($0)); }, requests.page_html.c_str());
   if (!requests.share_text.empty()) EM_ASM({ window.zengshou.share(UTF8ToString($0)); }, requests.share_text.c_str());
+  if (!requests.share_policy.empty())
+    EM_ASM({ window.zengshou.share(UTF8ToString($0), 'policy'); }, requests.share_policy.c_str());
   if (!requests.backup_export.empty())
     EM_ASM({ window.zengshou.exportBackup(UTF8ToString($0)); }, requests.backup_export.c_str());
   store_workspace(false);
@@ -285,6 +287,11 @@ EMSCRIPTEN_KEEPALIVE void zengshou_storage_problem(int kind, const char* detail)
 // The content of the share link the page was opened with.
 EMSCRIPTEN_KEEPALIVE void zengshou_open_share(const char* text) {
   if (app) app->open_share(text);
+}
+
+// The policy file a policy link (#policy=) carried.
+EMSCRIPTEN_KEEPALIVE void zengshou_open_policy_link(const char* text) {
+  if (app) app->open_policy_link(text);
 }
 
 }  // extern "C"

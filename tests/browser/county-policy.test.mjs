@@ -280,4 +280,68 @@ describe('新建本县政策', () => {
       assert.ok(s.anchors.policy_new, 'the form is gone, her policy as it was');
       await context.close();
     });
+
+  test('as a link: her policy opens on another device, checked as a file is; a built-in\'s own file is that policy',
+    async () => {
+      const { page, context } = await openPage(browser, { viewport, acceptDownloads: true });
+      await openApp(page, server.url);
+      await clickAnchor(page, 'examples');
+      await clickAnchor(page, 'example_ceheng-dibao');
+      await clickAnchor(page, 'policy');
+      const chooser = page.waitForEvent('filechooser');
+      await clickAnchor(page, 'policy_import');
+      await (await chooser).setFiles({ name: 'qingzhen.json', mimeType: 'application/json',
+        buffer: readFileSync(join(repoRoot, 'assets/user-policies/qingzhen.json')) });
+      await page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+      await clickAnchor(page, 'policy_share');
+      await page.waitForFunction(() => window.zengshou.state().share_link !== '');
+      const s = await state(page);
+      const link = s.share_link;
+      assert.match(link.split('#')[1], /^policy=[A-Za-z0-9_-]+$/);
+      assert.ok(link.length < 8000, `a policy without a pasted text is a short link (${link.length} characters)`);
+      await clickAnchor(page, 'share_close');
+
+      // A built-in policy exported is its own file: imported elsewhere, it is that policy, nothing added.
+      await clickAnchor(page, 'policy');
+      await clickAnchor(page, 'policy_guizhou/ceheng');
+      const download = page.waitForEvent('download');
+      await clickAnchor(page, 'policy_export');
+      const builtin = readFileSync(await (await download).path(), 'utf8');
+      assert.equal(builtin, readFileSync(join(repoRoot, 'assets/policies/guizhou/ceheng.json'), 'utf8'),
+        'the very text of assets/policies/guizhou/ceheng.json');
+      await context.close();
+
+      const other = await openPage(browser, { viewport });
+      await openApp(other.page, server.url);
+      await clickAnchor(other.page, 'examples');
+      await clickAnchor(other.page, 'example_ceheng-dibao');
+      await saved(other.page);
+      await other.page.goto('about:blank');  // a new load: only the fragment differs
+      await openApp(other.page, link);
+      await other.page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+      let t = await state(other.page);
+      assert.deepEqual(t.open_errors, []);
+      assert.equal(t.per_capita_net, s.per_capita_net, 'the same figures as where the link was made');
+
+      // A link whose policy does not read changes nothing and says why.
+      const broken = link.split('#')[0] + '#policy=' + Buffer.from('{"schema": "zengshou.policy/1"}').toString('base64url');
+      await saved(other.page);
+      await other.page.goto('about:blank');
+      await openApp(other.page, broken);
+      await other.page.waitForFunction(() => window.zengshou.state().open_errors.length > 0);
+      t = await state(other.page);
+      assert.equal(t.household.policy, 'guizhou/qingzhen', 'her policy from the first link stays');
+
+      await clickAnchor(other.page, 'close_errors');
+      await clickAnchor(other.page, 'policy');
+      const chooser2 = other.page.waitForEvent('filechooser');
+      await clickAnchor(other.page, 'policy_import');
+      await (await chooser2).setFiles({ name: 'ceheng.json', mimeType: 'application/json', buffer: Buffer.from(builtin) });
+      await other.page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/ceheng');
+      t = await state(other.page);
+      assert.deepEqual(t.open_errors, []);
+      assert.equal(t.per_capita_net,
+        nativeEval({ ...t.household }, join(repoRoot, 'assets/user-policies/qingzhen.json')).income.per_capita_net.toFixed(2));
+      await other.context.close();
+    });
 });
