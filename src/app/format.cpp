@@ -74,6 +74,7 @@ std::string expectation(const std::string& body) {
   if (starts("expected a date YYYY-MM-DD")) return tr(Str::err_date);
   if (starts("expected an amount above 0 yuan")) return tr(Str::err_amount_positive);
   if (starts("expected a first and a last year")) return tr(Str::err_policy_years);
+  if (starts("expected years that cover each value")) return tr(Str::err_years_cover_values);
   if (starts("expected the id of a document")) return tr(Str::err_document_unknown);
   if (starts("expected at most ") && body.find(" rows ") != std::string::npos) return tr(Str::err_too_many_rows);
   if (starts("expected at most ") && body.find(" households ") != std::string::npos)

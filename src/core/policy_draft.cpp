@@ -118,6 +118,12 @@ Parsed<PolicyFile> policy_from_draft(const PolicyDraft& draft, const PolicySet& 
     errors.push_back({"/years", "expected a first and a last year from " + std::to_string(first_policy_year) + " to " +
                                     std::to_string(last_policy_year) + ", the first not after the last, got " +
                                     std::to_string(draft.first_year) + "–" + std::to_string(draft.last_year)});
+  // Her values must lie within her years: one dated after them would never be used.
+  for (const auto& [id, entries] : f.parameters)
+    for (const ParamEntry& e : entries)
+      if (e.from / 10000 > draft.last_year && draft.last_year >= draft.first_year)
+        errors.push_back({"/years", "expected years that cover each value the policy sets, got " +
+                                        std::string(info(id).name) + " from " + iso_date_text(e.from)});
   f.documents.clear();
   for (size_t i = 0; i < draft.documents.size(); ++i) {
     const DraftDocument& d = draft.documents[i];

@@ -85,6 +85,25 @@ TEST_CASE("a new county policy on Yunnan: named, with her pasted document, a val
     CHECK_EQ(changed.value.last_year, 2025);
     CHECK_EQ(changed.value.parameters.at(ParamId::post_monthly_floor)[0].cited->clause, "二(一)");
     CHECK_EQ(add_document(edit, *again.value).id, "mine-2");  // mine-1 is hers already
+    edit.documents.pop_back();
+
+    // Her years cut short of a value she set: it would never be used.
+    PolicyFile later = *again.value->find(f.id);
+    later.last_year = 2025;
+    ParamEntry in_2025;
+    in_2025.from = 20250101;
+    in_2025.value = Money::yuan(1100).fen();
+    in_2025.assumed = true;
+    in_2025.note = "本县自定";
+    later.parameters[ParamId::post_monthly_floor].push_back(in_2025);
+    const auto with_2025 = PolicySet::with_user_files({{"mine", write_policy_file(later)}});
+    REQUIRE(with_2025.ok());
+    PolicyDraft shorter = policy_draft_of(*with_2025.value->find(f.id), *with_2025.value);
+    shorter.last_year = 2024;
+    const auto cut = policy_from_draft(shorter, *with_2025.value);
+    CHECK_EQ(places(cut.errors), "/years ");
+    CHECK_EQ(cut.errors[0].expected,
+             "expected years that cover each value the policy sets, got public_welfare_post.monthly from 2025-01-01");
 
     // Her document removed while a value cites it: the loader's problem, at the value.
     edit.documents.clear();
