@@ -423,6 +423,21 @@ void draw_changes_from_base(Ui& ui, const Session& s) {
   ImGui::Unindent();
 }
 
+// Her policy against its base in the simulator and the village, as a policy against a reform: the base in use, her
+// values as the reform. Not while a reform is being tried (it would replace it).
+void draw_compare_with_base(Ui& ui, Session& s) {
+  const auto& mine = s.policies().user_files();
+  if (std::find(mine.begin(), mine.end(), &s.policy()) == mine.end()) return;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!s.reform().empty());
+  if (ImGui::Button(tr(Str::policy_compare_base))) {
+    s.set_reform(core::reform_from_policy(s.policies(), s.policy(), s.household().year));  // picks the base
+  }
+  ImGui::EndDisabled();
+  ui.anchor("policy_compare_base");
+  ui.help(Str::policy_compare_base_help);
+}
+
 }  // namespace
 
 void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
@@ -430,6 +445,7 @@ void draw_policy_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& re
   draw_reform_bar(ui, s, requests);
   draw_policy_save(ui, s, state.policy_save, requests);
   draw_draft_buttons(ui, s, state.policy_draft);
+  if (!state.policy_draft.open) draw_compare_with_base(ui, s);
   draw_changes_from_base(ui, s);
   if (state.policy_draft.open && state.policy_draft.draft) {
     ImGui::BeginChild("##policy_draft");

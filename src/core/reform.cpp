@@ -128,4 +128,21 @@ PolicyFile policy_with_reform(PolicyFile policy, const Reform& reform, int year)
   return policy;
 }
 
+Reform reform_from_policy(const PolicySet& set, const PolicyFile& policy, int year) {
+  Reform r;
+  r.name = policy.name_zh;
+  r.name_en = policy.name_en;
+  r.policy = policy.inherits;
+  r.year = year;
+  const PolicyFile* parent = set.find(policy.inherits);
+  if (parent == nullptr) return r;
+  const YearParameters base = set.resolve(*parent, year);
+  const YearParameters hers = set.resolve(policy, year);
+  for (size_t i = 0; i < param_count; ++i) {
+    const auto id = static_cast<ParamId>(i);
+    if (base[id].value != hers[id].value) r.set(id, hers[id].value);
+  }
+  return r;
+}
+
 }  // namespace zengshou::core

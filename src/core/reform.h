@@ -42,6 +42,10 @@ std::string reform_to_json(const Reform& reform);  // pretty-printed, parameters
 // replaced), assumed until she names its source.
 PolicyFile policy_with_reform(PolicyFile policy, const Reform& reform, int year);
 
+// Her county policy as a reform of the policy it inherits from, for `year`: each value it resolves differently, so
+// the simulator and the village compare the base with her policy as they compare a policy with a reform.
+Reform reform_from_policy(const PolicySet& set, const PolicyFile& policy, int year);
+
 // One changed parameter: its value under the policy and under the reform (empty: not set).
 struct ParamChange {
   ParamId id;

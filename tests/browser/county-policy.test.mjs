@@ -293,6 +293,20 @@ describe('新建本县政策', () => {
       await (await chooser).setFiles({ name: 'qingzhen.json', mimeType: 'application/json',
         buffer: readFileSync(join(repoRoot, 'assets/user-policies/qingzhen.json')) });
       await page.waitForFunction(() => window.zengshou.state().household.policy === 'guizhou/qingzhen');
+      // Compared with its base (Guizhou) as a reform: the base's figures, and hers under the reform.
+      await clickAnchor(page, 'tab_policy');
+      const hers = (await state(page)).per_capita_net;
+      await clickAnchor(page, 'policy_compare_base');
+      let c = await state(page);
+      assert.equal(c.household.policy, 'guizhou');
+      assert.equal(c.reform_per_capita_net, hers, 'her policy as the reform of its base');
+      assert.ok(Object.keys(c.reform.changes).length > 0);
+      await clickAnchor(page, 'tab_village');
+      c = await state(page);
+      assert.equal(c.household.policy, 'guizhou', 'the village compares the base with her policy too');
+      await clickAnchor(page, 'tab_household');
+      await clickAnchor(page, 'policy');
+      await clickAnchor(page, 'policy_guizhou/qingzhen');
       await clickAnchor(page, 'policy_share');
       await page.waitForFunction(() => window.zengshou.state().share_link !== '');
       const s = await state(page);

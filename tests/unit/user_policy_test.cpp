@@ -296,6 +296,29 @@ TEST_CASE("a reform kept as a county policy (另存为本县政策): its changes
   }
 }
 
+TEST_CASE("her policy as a reform of its base: the values it changes in that year, and the base under it gives hers") {
+  std::ifstream in(std::string(ZENGSHOU_ASSETS) + "/user-policies/qingzhen.json");
+  const std::string qingzhen((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto set = PolicySet::with_user_files({{"qingzhen.json", qingzhen}});
+  REQUIRE(set.ok());
+  const PolicyFile& mine = *set.value->find("guizhou/qingzhen");
+  const Reform r = reform_from_policy(*set.value, mine, 2023);
+  CHECK_EQ(r.policy, "guizhou");
+  CHECK_EQ(r.name, mine.name_zh);
+  // What the Qingzhen file sets for 2023 and Guizhou does not have, or has otherwise.
+  std::vector<std::string> changed;
+  for (const ParamOverride& c : r.changes) changed.emplace_back(info(c.id).name);
+  std::vector<std::string> expected;
+  for (const ChangeFromParent& c : changes_from_parent(*set.value, mine))
+    if (c.parent != c.entry->value) expected.emplace_back(info(c.id).name);
+  CHECK_EQ(changed, expected);
+  CHECK_FALSE(changed.empty());
+  const YearParameters base = set.value->resolve(*set.value->find("guizhou"), 2023, r.changes);
+  const YearParameters hers = set.value->resolve(mine, 2023);
+  for (size_t i = 0; i < param_count; ++i)
+    CHECK_EQ(base[static_cast<ParamId>(i)].value, hers[static_cast<ParamId>(i)].value);
+}
+
 TEST_CASE("a reform made on her policy reads back: in the app's set, in a stored session, through --policy-file") {
   const std::string text = R"({"schema": "zengshou.reform/1", "name": "试", "policy": "guizhou/qingzhen",
     "changes": {"public_welfare_post.monthly": 1000}})";
