@@ -48,14 +48,19 @@ ClausePart clause_part(std::string heading, std::string next, bool in_line = fal
   return part;
 }
 
-constexpr std::string_view full_stop = "。";
+// What ends the sentence before an in-line "三是": a full stop, or a semicolon (001 二(二): "…社保体系;三是退出环节").
+constexpr std::string_view sentence_ends[] = {"。", "；", ";"};
+
+bool after_sentence_end(std::string_view text, size_t at) {
+  for (std::string_view end : sentence_ends)
+    if (at >= end.size() && text.substr(at - end.size(), end.size()) == end) return true;
+  return false;
+}
 
 // The first line (or, `in_line`, sentence) starting with `heading` in text[begin, end), or npos.
 size_t find_line(std::string_view text, std::string_view heading, size_t begin, size_t end, bool in_line = false) {
   for (size_t at = text.find(heading, begin); at != std::string_view::npos && at < end; at = text.find(heading, at + 1))
-    if (at == 0 || text[at - 1] == '\n' ||
-        (in_line && at >= full_stop.size() && text.substr(at - full_stop.size(), full_stop.size()) == full_stop))
-      return at;
+    if (at == 0 || text[at - 1] == '\n' || (in_line && after_sentence_end(text, at))) return at;
   return std::string_view::npos;
 }
 

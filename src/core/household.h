@@ -128,6 +128,48 @@ struct DibaoTaper {
   Money monthly;  // the allowance the household had then, kept each taper month
 };
 
+// What the monitoring decision needs beyond income (issue 17; 001 二(二): "既看收入、又看支出").
+// 刚性支出 of the year: what the household had to pay that its income does not show. Never subtracted from income
+// (the national definition of net income does not): a trigger of its own.
+struct RigidExpenses {
+  Money medical;    // 医疗: paid out of pocket after reimbursement
+  Money education;  // 教育
+  Money disaster;   // 因灾因意外: losses from a disaster or an accident
+
+  Money total() const { return medical + education + disaster; }
+  bool any() const { return total() > Money{}; }
+};
+
+// 三保障 and drinking water: a gap is a risk whatever the income.
+struct SecurityGaps {
+  bool child_out_of_school = false;  // a child of compulsory-school age not in school (义务教育辍学)
+  bool member_uninsured = false;     // a member without basic medical insurance (未参加基本医保)
+  bool house_unsafe = false;         // the house is unsafe (C/D 级危房)
+  bool water_unsafe = false;         // drinking water unsafe (饮水不安全)
+
+  bool any() const { return child_out_of_school || member_uninsured || house_unsafe || water_unsafe; }
+};
+
+enum class SuddenEventKind { illness, accident, disaster, job_loss };  // 大病、意外事故、自然灾害、失业
+inline constexpr std::array<std::string_view, 4> sudden_event_kind_names{"illness", "accident", "disaster", "job_loss"};
+struct SuddenEvent {  // in the household's year
+  SuddenEventKind kind = SuddenEventKind::illness;
+  int month = 1;  // 1–12
+};
+
+// A monitored household (its category says which kind): since when, the help it has, and the exit procedure's
+// steps as they are done — 入户核实, 民主评议公示, 审核批准公告 (001 二(二)三) — each by its date (yyyymmdd; 0: not
+// yet).
+struct MonitoringRecord {
+  int since = 0;                      // yyyymm it was taken in; 0: not known
+  std::vector<std::string> measures;  // 帮扶措施, as the cadre writes them
+  int visited = 0;                    // 入户核实
+  int publicised = 0;                 // 民主评议公示
+  int approved = 0;                   // 审核批准公告
+
+  bool empty() const { return since == 0 && measures.empty() && visited == 0 && publicised == 0 && approved == 0; }
+};
+
 // The earliest year any dated fact may name (birth years, start-up years; CONTRACT.md ranges).
 inline constexpr int earliest_year = 1900;
 
@@ -147,6 +189,10 @@ struct Household {
   Property property;
   Transfers transfers;
   std::optional<Money> last_year_per_capita_net;
+  RigidExpenses expenses;
+  SecurityGaps security;
+  std::optional<SuddenEvent> sudden_event;
+  MonitoringRecord monitoring;
 
   int size() const { return static_cast<int>(members.size()); }
 };

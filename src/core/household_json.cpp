@@ -1,5 +1,8 @@
 #include "household_json.h"
 
+#include <algorithm>  // max
+#include <cstdio>     // snprintf
+
 #include <nlohmann/json.hpp>
 
 #include "json_reading.h"
@@ -67,6 +70,83 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
     member.first_business_year = r.int_field(m, at, "first_business_year", true, earliest_year, year);
   member.tekun = r.bool_field(m, at, "tekun");
   return member;
+}
+
+// "2024-05" → 202405; empty (with the problem recorded) when it is not a month of 1900–2100.
+std::optional<int> read_month(JsonReader& r, const json& object, const std::string& at, const char* key,
+                              bool required) {
+  const std::string text = r.string_field(object, at, key, required);
+  if (text.empty()) return std::nullopt;
+  const auto day = parse_iso_date(text + "-01");
+  if (!day || text.size() != 7) {
+    r.error(at + "/" + key, "expected a month YYYY-MM, got " + describe(object[key]));
+    return std::nullopt;
+  }
+  return *day / 100;
+}
+
+// A date YYYY-MM-DD as yyyymmdd; 0 when absent or null.
+int read_day(JsonReader& r, const json& object, const std::string& at, const char* key) {
+  if (!object.contains(key) || object[key].is_null()) return 0;
+  const std::string text = r.string_field(object, at, key, false);
+  const auto day = parse_iso_date(text);
+  if (!day) r.error(at + "/" + key, "expected a date YYYY-MM-DD, got " + describe(object[key]));
+  return day.value_or(0);
+}
+
+// 刚性支出, 三保障 and water, a sudden event, and the monitoring record (issue 17): absent in older files, which
+// read as before.
+void read_monitoring_facts(JsonReader& r, const json& doc, const std::string& at, Household& h) {
+  if (const json* e = r.object_field(doc, at, "expenses", false)) {
+    const std::string here = at + "/expenses";
+    h.expenses = {r.money_field(*e, here, "medical"), r.money_field(*e, here, "education"),
+                  r.money_field(*e, here, "disaster")};
+  }
+  if (const json* s = r.object_field(doc, at, "security", false)) {
+    const std::string here = at + "/security";
+    h.security = {r.bool_field(*s, here, "child_out_of_school"), r.bool_field(*s, here, "member_uninsured"),
+                  r.bool_field(*s, here, "house_unsafe"), r.bool_field(*s, here, "water_unsafe")};
+  }
+  if (const json* e = r.object_field(doc, at, "sudden_event", false)) {
+    const std::string here = at + "/sudden_event";
+    SuddenEvent event;
+    event.kind = enum_or<SuddenEventKind, 4>(r.enum_field(*e, here, "kind", sudden_event_kind_names, true),
+                                             SuddenEventKind::illness);
+    if (const auto month = read_month(r, *e, here, "date", true)) {
+      if (*month / 100 != h.year)
+        r.error(here + "/date", "expected a month of the household's year " + std::to_string(h.year) +
+                                    " (an event of this year), got " + describe((*e)["date"]));
+      event.month = *month % 100;
+    }
+    h.sudden_event = event;
+  }
+  if (const json* m = r.object_field(doc, at, "monitoring", false)) {
+    const std::string here = at + "/monitoring";
+    MonitoringRecord& record = h.monitoring;
+    if (m->contains("since") && !(*m)["since"].is_null()) {
+      record.since = read_month(r, *m, here, "since", true).value_or(0);
+      if (record.since / 100 > h.year)
+        r.error(here + "/since", "expected a month not after the household's year " + std::to_string(h.year) +
+                                     ", got " + describe((*m)["since"]));
+    }
+    if (const json* list = r.array_field(*m, here, "measures", false))
+      for (size_t i = 0; i < list->size(); ++i) {
+        if ((*list)[i].is_string())
+          record.measures.push_back((*list)[i].get<std::string>());
+        else
+          r.error(here + "/measures/" + std::to_string(i), "expected a string, got " + describe((*list)[i]));
+      }
+    record.visited = read_day(r, *m, here, "visited");
+    record.publicised = read_day(r, *m, here, "publicised");
+    record.approved = read_day(r, *m, here, "approved");
+    // The procedure runs in its order: 入户核实, then 民主评议公示, then 审核批准公告.
+    if (record.publicised != 0 && record.publicised < record.visited)
+      r.error(here + "/publicised",
+              "expected a date not before the home visit's (visited), got " + describe((*m)["publicised"]));
+    if (record.approved != 0 && record.approved < std::max(record.visited, record.publicised))
+      r.error(here + "/approved", "expected a date not before the steps before it (visited, publicised), got " +
+                                      describe((*m)["approved"]));
+  }
 }
 
 }  // namespace
@@ -138,6 +218,7 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
   }
   if (doc.contains("last_year_per_capita_net") && !doc["last_year_per_capita_net"].is_null())
     h.last_year_per_capita_net = r.money_field(doc, at, "last_year_per_capita_net");
+  read_monitoring_facts(r, doc, at, h);
   if (!out.ok()) out.value = Household{};
   return out;
 }
@@ -213,6 +294,33 @@ json household_to_json(const Household& h) {
   if (h.dibao_taper)
     out["dibao_taper"] = {
         {"year", h.dibao_taper->year}, {"month", h.dibao_taper->month}, {"monthly", yuan_json(h.dibao_taper->monthly)}};
+  // The monitoring facts only where given, so older files read and write the same.
+  if (h.expenses.any())
+    out["expenses"] = {{"medical", yuan_json(h.expenses.medical)},
+                       {"education", yuan_json(h.expenses.education)},
+                       {"disaster", yuan_json(h.expenses.disaster)}};
+  if (h.security.any())
+    out["security"] = {{"child_out_of_school", h.security.child_out_of_school},
+                       {"member_uninsured", h.security.member_uninsured},
+                       {"house_unsafe", h.security.house_unsafe},
+                       {"water_unsafe", h.security.water_unsafe}};
+  if (h.sudden_event) {
+    char month[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", h.year, h.sudden_event->month);
+    out["sudden_event"] = {{"kind", sudden_event_kind_names[static_cast<size_t>(h.sudden_event->kind)]},
+                           {"date", month}};
+  }
+  if (!h.monitoring.empty()) {
+    const MonitoringRecord& m = h.monitoring;
+    const auto day = [](int yyyymmdd) { return yyyymmdd == 0 ? json(nullptr) : json(iso_date_text(yyyymmdd)); };
+    char since[16];
+    std::snprintf(since, sizeof since, "%04d-%02d", m.since / 100, m.since % 100);
+    out["monitoring"] = {{"since", m.since == 0 ? json(nullptr) : json(since)},
+                         {"measures", m.measures},
+                         {"visited", day(m.visited)},
+                         {"publicised", day(m.publicised)},
+                         {"approved", day(m.approved)}};
+  }
   return out;
 }
 

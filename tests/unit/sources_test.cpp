@@ -141,6 +141,10 @@ TEST_CASE(
   CHECK_EQ(slice("二(四)二"), "二是丁,三是不是句首。");  // 三是 mid-sentence is no heading
   CHECK_EQ(slice("二(四)四"), "四是己。\n");
   CHECK_EQ(slice("二、"), "(none)");
+  // After a semicolon too (001 二(二): "…纳入现行社保体系;三是退出环节").
+  text = "二、甲\n(二)乙\n一是丙。二是丁;三是戊；四是己\n";
+  CHECK_EQ(slice("二(二)三"), "三是戊；");
+  CHECK_EQ(slice("二(二)四"), "四是己\n");
 }
 
 namespace {
