@@ -84,6 +84,25 @@ std::pair<int, Money> recent_quarters(const std::vector<QuarterRecord>& ledger, 
   return {count, net};
 }
 
+enum class RiskKind { income, spending, security, sudden, labour };
+RiskKind risk_kind(MonitoringCondition id) {
+  switch (id) {
+    case MonitoringCondition::rigid_expenses:
+    case MonitoringCondition::rigid_expenses_settled:
+      return RiskKind::spending;
+    case MonitoringCondition::security_gap:
+    case MonitoringCondition::security_secure:
+      return RiskKind::security;
+    case MonitoringCondition::sudden_event:
+    case MonitoringCondition::risk_removed:
+      return RiskKind::sudden;
+    case MonitoringCondition::can_work:
+      return RiskKind::labour;
+    default:
+      return RiskKind::income;
+  }
+}
+
 // What helps, by the risks found and whether anyone can work (001 二(二)二).
 std::vector<Reason> help_for(const Household& h, const std::vector<ConditionCheck>& risks) {
   std::vector<Reason> help;
@@ -92,10 +111,14 @@ std::vector<Reason> help_for(const Household& h, const std::vector<ConditionChec
   if (s.member_uninsured) help.push_back(reason(ReasonId::help_insurance));
   if (s.house_unsafe) help.push_back(reason(ReasonId::help_house));
   if (s.water_unsafe) help.push_back(reason(ReasonId::help_water));
-  const auto count = std::count_if(risks.begin(), risks.end(), [](const ConditionCheck& c) { return c.met; });
-  if (count > 1) help.push_back(reason(ReasonId::help_combined));
+  // Several kinds of risk (income, spending, 三保障 and water, sudden hardship, labour) need combined help; two
+  // findings about income are one kind.
+  std::array<bool, 5> kinds{};
+  for (const ConditionCheck& c : risks)
+    if (c.met) kinds[static_cast<size_t>(risk_kind(c.id))] = true;
+  if (std::count(kinds.begin(), kinds.end(), true) > 1) help.push_back(reason(ReasonId::help_combined));
   const bool income_risk = std::any_of(risks.begin(), risks.end(), [](const ConditionCheck& c) {
-    return c.met && c.id != MonitoringCondition::security_gap && c.id != MonitoringCondition::security_secure;
+    return c.met && risk_kind(c.id) != RiskKind::security;
   });
   if (income_risk)  // a single 三保障 or water gap gets its own fix only
     help.push_back(working_members(h) > 0 ? reason(ReasonId::help_development)

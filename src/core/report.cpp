@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "json_reading.h"  // iso_date_text
+#include "monitoring.h"
 #include "programmes/registry.h"
 #include "result_json.h"
 
@@ -58,7 +60,12 @@ enum class W {
   card_how,
   card_gap,
   card_plan,
-  card_footer
+  card_footer,
+  monitoring,
+  monitoring_card,
+  help,
+  exit_steps,
+  not_done
 };
 constexpr const char* words[][2] = {
     {"增收 · 家庭收入测算报告", "Zengshou · household income report"},
@@ -112,6 +119,11 @@ constexpr const char* words[][2] = {
     {"与收入线的差距", "Against the lines"},
     {"增收计划(一户一策)", "The plan (一户一策)"},
     {"本卡由“增收”在本机算出,数据未离开本设备。", "Worked out by Zengshou on this device; the data never left it."},
+    {"六、防返贫监测", "6. Monitoring (防返贫监测)"},
+    {"防返贫监测", "Monitoring (防返贫监测)"},
+    {"帮扶", "Help"},
+    {"退出程序", "Exit procedure"},
+    {"未办", "not yet"},
 };
 
 struct Writer {
@@ -248,7 +260,17 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
             o.money(sg.adds) + ", " + o.w(W::closes_gap) + ": " + (sg.closes_gap ? o.w(W::yes) : o.w(W::no)) +
             "</li>\n";
   }
-  html += std::string("</ol>\n<p class=\"muted\">") + o.w(W::card_footer) + "</p>\n</body>\n</html>\n";
+  html += "</ol>\n";
+  const MonitoringAssessment m = assess_monitoring(h, r, params);
+  html +=
+      std::string("<h2>") + o.w(W::monitoring_card) + "</h2>\n<p>" + e(render(m.summary, language)) + "</p>\n<ul>\n";
+  for (const ConditionCheck& c : m.conditions)
+    if (c.met != (m.verdict == MonitoringVerdict::not_yet))
+      continue;  // what decided it
+    else
+      html += "<li>" + e(render(c.reason, language)) + "</li>\n";
+  for (const Reason& help : m.help) html += "<li>" + e(render(help, language)) + "</li>\n";
+  html += std::string("</ul>\n<p class=\"muted\">") + o.w(W::card_footer) + "</p>\n</body>\n</html>\n";
   return html;
 }
 
@@ -343,6 +365,29 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
     o.line("  - " + who + render(s.step, language) + " — " + o.w(W::adds) + " " + o.money(s.adds) + ", " +
            o.w(W::adds_net) + " " + o.money(s.adds_net) + ", " + o.w(W::closes_gap) + ": " +
            (s.closes_gap ? o.w(W::yes) : o.w(W::no)));
+  }
+  o.line("");
+  const MonitoringAssessment m = assess_monitoring(h, r, params);
+  const auto source = [&](const SourceRef& ref) { return reference_text(ref, language, 0, params.documents()); };
+  o.line(o.w(W::monitoring));
+  o.line("  " + render(m.summary, language));
+  // Exit conditions are ticked when met; entry triggers are marked when they find a risk.
+  const bool exiting = m.verdict == MonitoringVerdict::may_exit || m.verdict == MonitoringVerdict::not_yet;
+  for (const ConditionCheck& c : m.conditions)
+    o.line(std::string("  ") + (exiting ? (c.met ? "[✓] " : "[✗] ") : (c.met ? "[!] " : "[ ] ")) +
+           render(c.reason, language) + " [" + source(c.source) + "]");
+  if (!m.help.empty()) {
+    o.line(std::string("  ") + o.w(W::help) + " [" + source(m.help_source) + "]");
+    for (const Reason& help : m.help) o.line("  - " + render(help, language));
+  }
+  if (!m.steps.empty()) {
+    o.line(std::string("  ") + o.w(W::exit_steps) + " [" + source(m.steps_source) + "]");
+    for (const ExitStepState& s : m.steps) {
+      const ReasonId name = s.step == ExitStep::visited      ? ReasonId::exit_step_visited
+                            : s.step == ExitStep::publicised ? ReasonId::exit_step_publicised
+                                                             : ReasonId::exit_step_approved;
+      o.line("  " + render(Reason{name, {}}, language) + ": " + (s.done ? iso_date_text(s.done) : o.w(W::not_done)));
+    }
   }
   return o.out;
 }

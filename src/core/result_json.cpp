@@ -34,8 +34,44 @@ json param_json(ParamId id, const YearParameters& params, Language language) {
 
 }  // namespace
 
+json monitoring_to_json(const MonitoringAssessment& a, const YearParameters& params, Language language) {
+  const auto source = [&](const SourceRef& ref) { return reference_text(ref, language, 0, params.documents()); };
+  json conditions = json::array();
+  for (const ConditionCheck& c : a.conditions) {
+    json entry = {{"id", monitoring_condition_names[static_cast<size_t>(c.id)]},
+                  {"met", c.met},
+                  {"reason", render(c.reason, language)},
+                  {"source", source(c.source)}};
+    if (c.param) {  // the line, margin or threshold it reads, and where that comes from
+      entry["parameter"] = info(*c.param).name;
+      entry["parameter_assumed"] = params[*c.param].assumed();
+      entry["parameter_source"] = param_source(params[*c.param], language, params.documents());
+    }
+    conditions.push_back(std::move(entry));
+  }
+  json help = json::array();
+  for (const Reason& r : a.help) help.push_back(render(r, language));
+  json steps = json::array();
+  for (const ExitStepState& s : a.steps)
+    steps.push_back({{"id", exit_step_names[static_cast<size_t>(s.step)]},
+                     {"name", render(Reason{s.step == ExitStep::visited      ? ReasonId::exit_step_visited
+                                            : s.step == ExitStep::publicised ? ReasonId::exit_step_publicised
+                                                                             : ReasonId::exit_step_approved,
+                                            {}},
+                                     language)},
+                     {"done", s.done == 0 ? json(nullptr) : json(iso_date_text(s.done))}});
+  return {{"verdict", monitoring_verdict_names[static_cast<size_t>(a.verdict)]},
+          {"summary", render(a.summary, language)},
+          {"kind", a.kind ? json(category_names[static_cast<size_t>(*a.kind)]) : json(nullptr)},
+          {"conditions", std::move(conditions)},
+          {"help", std::move(help)},
+          {"help_source", source(a.help_source)},
+          {"steps", std::move(steps)},
+          {"steps_source", a.steps.empty() ? json(nullptr) : json(source(a.steps_source))}};
+}
+
 json result_to_json(const Result& r, const Household& h, const YearParameters& params, Language language,
-                    bool parameters) {
+                    bool parameters, const std::vector<QuarterRecord>& ledger) {
   const Income& in = r.income;
   json programmes = json::array();
   for (const ProgrammeResult& pr : r.programmes) {
@@ -139,7 +175,8 @@ json result_to_json(const Result& r, const Household& h, const YearParameters& p
                 {"target_percent",
                  r.growth.target_basis_points ? yuan_json(Money::fen(*r.growth.target_basis_points)) : json(nullptr)}}},
               {"flags", flags},
-              {"suggestions", suggestions}};
+              {"suggestions", suggestions},
+              {"monitoring", monitoring_to_json(assess_monitoring(h, r, params, ledger), params, language)}};
   if (r.beyond_policy_years) out["beyond_policy_years"] = true;
   return out;
 }

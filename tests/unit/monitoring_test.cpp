@@ -5,11 +5,13 @@
 // 二(二)三).
 #include <doctest/doctest.h>
 
+#include <fstream>  // a household file for the CLI
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cli_run.h"
 #include "core/household_json.h"
 #include "core/monitoring.h"
 #include "helpers.h"
@@ -258,4 +260,25 @@ TEST_CASE("the monitoring facts read and write back, and a file without them wri
   plain.monitoring = {};
   const auto json = household_to_json(plain);
   for (const char* key : {"expenses", "security", "sudden_event", "monitoring"}) CHECK_FALSE(json.contains(key));
+}
+
+TEST_CASE("CLI eval and explain carry the assessment (001 二(二)): a 脱贫户 with an unsafe house, taken in") {
+  const std::string file = std::string(ZENGSHOU_TEST_TMP) + "/monitoring-house.json";
+  std::ofstream(file) << R"({"schema": "zengshou.household/1", "policy": "yunnan", "year": 2024, "category": "tuopin",
+    "members": [{"birth_year": 1980, "jobs": [{"kind": "local", "months": 12, "monthly_wage": 800}]}],
+    "security": {"house_unsafe": true}})";
+  const auto eval = zengshou::test::run_cli("eval " + file);
+  REQUIRE_EQ(eval.status, 0);
+  const auto m = nlohmann::json::parse(eval.out)["monitoring"];
+  CHECK_EQ(m["verdict"], "enter");
+  CHECK_EQ(m["kind"], "monitor_unstable");
+  CHECK_EQ(m["help"], nlohmann::json::array({"实施农村危房改造"}));
+  CHECK_EQ(m["conditions"][3]["id"], "security_gap");
+  CHECK_EQ(
+      m["conditions"][3]["source"],
+      "维西县乡镇2023年巩固拓展脱贫攻坚成果同乡村振兴有效衔接重点工作二(二)二「对存在“三保障”和饮水安全问题单一风险的,"
+      "及时落实针对性帮扶措施」");
+  const auto explain = zengshou::test::run_cli("explain " + file);
+  CHECK_NE(explain.out.find("六、防返贫监测\n  建议纳入防返贫监测,类型:脱贫不稳定户\n"), std::string::npos);
+  CHECK_NE(explain.out.find("  [!] “三保障”和饮水安全有1项缺口"), std::string::npos);
 }
