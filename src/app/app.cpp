@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/household_json.h"
+#include "core/monitoring.h"
 #include "core/share.h"
 #include "core/version.h"
 #include "core/village_json.h"
@@ -299,6 +300,10 @@ void App::draw_view_tabs() {
 }
 
 void App::draw_view(View view) {
+  // The calculator's household, when it is a roster record, is assessed with that record's quarterly ledger.
+  view_state_.ledger = nullptr;
+  if (current_record_)
+    if (const auto index = roster_.find(*current_record_)) view_state_.ledger = &roster_.households()[*index].ledger;
   switch (view) {
     case View::household:
       draw_household_view(ui_, session_, view_state_, requests_);
@@ -949,6 +954,17 @@ std::string App::state_json() const {
   state["editing"] = ui_.edit.active;
   state["household"] = json::parse(session_.save(), nullptr, false);
   state["per_capita_net"] = money_text(session_.result().income.per_capita_net);
+  {  // the monitoring verdict as the household page shows it (with the roster record's ledger)
+    const std::vector<core::QuarterRecord> none;
+    const core::MonitoringAssessment m = core::assess_monitoring(
+        session_.household(), session_.result(), session_.params(), view_state_.ledger ? *view_state_.ledger : none);
+    json conditions = json::object();
+    for (const core::ConditionCheck& c : m.conditions)
+      conditions[std::string(core::monitoring_condition_names[static_cast<size_t>(c.id)])] = c.met;
+    state["monitoring"] = {{"verdict", core::monitoring_verdict_names[static_cast<size_t>(m.verdict)]},
+                           {"kind", m.kind ? json(core::category_names[static_cast<size_t>(*m.kind)]) : json(nullptr)},
+                           {"conditions", std::move(conditions)}};
+  }
   state["cash_received"] = money_text(session_.result().income.cash_received);
   state["overflow"] = session_.result().overflow;  // where an amount overflowed; empty when none did
   state["open_errors"] = std::move(errors);

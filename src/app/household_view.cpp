@@ -2,6 +2,7 @@
 // (streams, lines, flags, a breakdown where every amount opens its reason and source), recomputed as one types.
 #include <algorithm>         // clamp
 #include <initializer_list>  // form rows
+#include <iterator>          // size
 #include <string>
 
 #include <imgui.h>
@@ -9,6 +10,8 @@
 #include "charts.h"
 #include "core/embedded_assets.h"
 #include "core/household_json.h"
+#include "core/json_reading.h"  // iso_date_text
+#include "core/monitoring.h"
 #include "core/programme.h"
 #include "core/report.h"
 #include "format.h"
@@ -419,6 +422,151 @@ void property_and_transfers(Ui& ui, Session& s) {
   if (changed) s.changed();
 }
 
+// 防返贫监测's facts: 刚性支出, 三保障 and water, a sudden hardship, and for a monitored household its record.
+void monitoring_facts(Ui& ui, Session& s) {
+  core::Household& h = s.household();
+  const bool open = ImGui::CollapsingHeader(tr(Str::section_monitoring));
+  ui.anchor("section_monitoring");
+  if (!open || !ui.begin_form("##monitoring")) return;
+  bool changed = money_rows(
+      ui, {{Str::expense_medical, Str::expense_medical_help, "##expense_medical", &h.expenses.medical},
+           {Str::expense_education, Str::expense_education_help, "##expense_education", &h.expenses.education},
+           {Str::expense_disaster, Str::expense_disaster_help, "##expense_disaster", &h.expenses.disaster}});
+  ui.anchor("expense_disaster");
+  const struct {
+    Str label, help;
+    const char* id;
+    bool* value;
+  } gaps[] = {
+      {Str::security_school, Str::security_school_help, "##security_school", &h.security.child_out_of_school},
+      {Str::security_insurance, Str::security_insurance_help, "##security_insurance", &h.security.member_uninsured},
+      {Str::security_house, Str::security_house_help, "##security_house", &h.security.house_unsafe},
+      {Str::security_water, Str::security_water_help, "##security_water", &h.security.water_unsafe}};
+  for (const auto& g : gaps) {
+    ui.row(g.label, g.help);
+    changed |= ui.checkbox(g.id, *g.value);
+    ui.anchor(std::string(g.id).substr(2));
+  }
+  constexpr Str events[] = {Str::sudden_none, Str::sudden_illness, Str::sudden_accident, Str::sudden_disaster,
+                            Str::sudden_job_loss};
+  ui.row(Str::sudden_event, Str::sudden_event_help);
+  int event = h.sudden_event ? static_cast<int>(h.sudden_event->kind) + 1 : 0;
+  if (ui.choice("##sudden_event", event, events, static_cast<int>(std::size(events)))) {
+    if (event == 0)
+      h.sudden_event.reset();
+    else
+      h.sudden_event =
+          core::SuddenEvent{static_cast<core::SuddenEventKind>(event - 1), h.sudden_event ? h.sudden_event->month : 1};
+    changed = true;
+  }
+  ui.anchor("sudden_event");
+  if (h.sudden_event) {
+    ui.row(Str::sudden_month, Str::sudden_month_help);
+    changed |= ui.integer("##sudden_month", h.sudden_event->month, 1, 12);
+    ui.anchor("sudden_month");
+  }
+  if (core::is_monitored(h)) {
+    core::MonitoringRecord& m = h.monitoring;
+    ui.row(Str::monitoring_since, Str::monitoring_since_help);
+    int since = m.since;
+    if (ui.date("##monitoring_since", since, true) && since / 100 <= h.year) {  // not after the household's year
+      m.since = since;
+      changed = true;
+    }
+    ui.row(Str::monitoring_measures, Str::monitoring_measures_help);
+    std::string measures;
+    for (const std::string& one : m.measures) measures += (measures.empty() ? "" : ";") + one;
+    if (ui.text("##monitoring_measures", measures)) {
+      // Split at ';', full-width '；' as a Chinese keyboard types it too.
+      for (size_t at = measures.find("；"); at != std::string::npos; at = measures.find("；", at))
+        measures.replace(at, std::string_view("；").size(), ";");
+      m.measures.clear();
+      for (size_t at = 0; at <= measures.size();) {
+        const size_t end = std::min(measures.find(';', at), measures.size());
+        if (end > at) m.measures.push_back(measures.substr(at, end - at));
+        at = end + 1;
+      }
+      changed = true;
+    }
+    const struct {
+      Str label;
+      const char* id;
+      int core::MonitoringRecord::*date;
+    } steps[] = {{Str::step_visited_date, "##step_visited", &core::MonitoringRecord::visited},
+                 {Str::step_publicised_date, "##step_publicised", &core::MonitoringRecord::publicised},
+                 {Str::step_approved_date, "##step_approved", &core::MonitoringRecord::approved}};
+    for (const auto& step : steps) {
+      ui.row(step.label, Str::step_date_help);
+      core::MonitoringRecord tried = m;
+      // A date out of the procedure's order is not taken: the steps run 入户核实 → 民主评议公示 → 审核批准公告.
+      if (ui.date(step.id, tried.*step.date) && tried.steps_in_order()) {
+        m = std::move(tried);
+        changed = true;
+      }
+      ui.anchor(std::string(step.id).substr(2));
+    }
+  }
+  ui.end_form();
+  if (changed) s.changed();
+}
+
+// The verdict in plain words, then each condition with its clause, what helps, and the steps to leave.
+void monitoring_panel(Ui& ui, const Session& s, const std::vector<core::QuarterRecord>& ledger) {
+  const core::MonitoringAssessment a = core::assess_monitoring(s.household(), s.result(), s.params(), ledger);
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr(Str::monitoring_title));
+  const bool alarm = a.verdict == core::MonitoringVerdict::enter || a.verdict == core::MonitoringVerdict::not_yet;
+  ImGui::PushStyleColor(ImGuiCol_Text, alarm ? IM_COL32(190, 40, 30, 255) : IM_COL32(30, 120, 50, 255));
+  ui.wrapped(reason_text(a.summary));
+  ImGui::PopStyleColor();
+  ui.anchor("monitoring_verdict");
+  const bool exiting = a.verdict == core::MonitoringVerdict::may_exit || a.verdict == core::MonitoringVerdict::not_yet;
+  ImGui::Indent();
+  for (size_t i = 0; i < a.conditions.size(); ++i) {
+    const core::ConditionCheck& c = a.conditions[i];
+    // Exit conditions are ticked when met; entry triggers are marked when they find a risk.
+    const char* mark = exiting ? (c.met ? "✓ " : "✗ ") : (c.met ? "! " : "· ");
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          (exiting ? !c.met : c.met) ? IM_COL32(170, 60, 30, 255) : ImGui::GetColorU32(ImGuiCol_Text));
+    ui.wrapped(mark + reason_text(c.reason));
+    ImGui::PopStyleColor();
+    const std::string anchor = "monitoring_" + std::string(core::monitoring_condition_names[static_cast<size_t>(c.id)]);
+    ui.anchor(anchor);
+    draw_source(ui, Str::source_label, c.source, anchor + "_source");
+  }
+  ImGui::Unindent();
+  if (!a.help.empty()) {
+    ImGui::TextUnformatted(tr(Str::monitoring_help_title));
+    ImGui::Indent();
+    for (const core::Reason& help : a.help) ui.wrapped("· " + reason_text(help));
+    draw_source(ui, Str::source_label, a.help_source, "monitoring_help_source");
+    ImGui::Unindent();
+  }
+  if (!a.steps.empty()) {
+    ImGui::TextUnformatted(tr(Str::monitoring_steps_title));
+    ImGui::Indent();
+    bool next_marked = false;
+    for (const core::ExitStepState& step : a.steps) {
+      const core::ReasonId name = step.step == core::ExitStep::visited      ? core::ReasonId::exit_step_visited
+                                  : step.step == core::ExitStep::publicised ? core::ReasonId::exit_step_publicised
+                                                                            : core::ReasonId::exit_step_approved;
+      std::string line = reason_text(core::Reason{name, {}}) + ": ";
+      if (step.done != 0) {
+        line += core::iso_date_text(step.done);
+      } else {
+        line += tr(Str::step_not_done);
+        if (!next_marked && a.verdict == core::MonitoringVerdict::may_exit) {
+          line += std::string(" (") + tr(Str::step_next) + ")";
+          next_marked = true;
+        }
+      }
+      ui.wrapped(line);
+    }
+    draw_source(ui, Str::source_label, a.steps_source, "monitoring_steps_source");
+    ImGui::Unindent();
+  }
+}
+
 // A leaf of the breakdown: a label and an amount, no children.
 void leaf(const std::string& label, Money amount) {
   ImGui::TreeNodeEx(label.c_str(),
@@ -529,6 +677,7 @@ void results(Ui& ui, const Session& s, ViewState& state, PlatformRequests& reque
     ui.wrapped("· " + reason_text(f.detail));
     ImGui::PopStyleColor();
   }
+  monitoring_panel(ui, s, state.ledger ? *state.ledger : std::vector<core::QuarterRecord>{});
   ImGui::Spacing();
   breakdown(ui, s);
   const bool charts = ImGui::CollapsingHeader(tr(Str::charts_title));
@@ -547,6 +696,7 @@ void editor(Ui& ui, Session& s) {
   members(ui, s);
   production(ui, s);
   property_and_transfers(ui, s);
+  monitoring_facts(ui, s);
 }
 
 }  // namespace

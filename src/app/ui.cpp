@@ -7,6 +7,8 @@
 #include <imgui_internal.h>  // GetActiveID, ClearActiveID, ImTextCharFromUtf8
 #include <imgui_stdlib.h>    // InputText on std::string
 
+#include "core/json_reading.h"  // dates
+
 namespace zengshou::app {
 namespace {
 
@@ -179,6 +181,24 @@ bool Ui::integer(const char* id, int& value, int min, int max) {
   return ok;
 }
 
+bool Ui::date(const char* id, int& value, bool month_only) {
+  const ImGuiID gid = ImGui::GetID(id);
+  const bool editing = (edit.active && edit.id == gid) || ImGui::GetActiveID() == gid;
+  std::string& buffer = buffers_[gid];
+  if (!editing) {
+    buffer = value == 0   ? ""
+             : month_only ? core::iso_date_text(value * 100 + 1).substr(0, 7)
+                          : core::iso_date_text(value);
+  }
+  if (!parsed_field(id, buffer, false)) return false;
+  const auto day = buffer.empty() ? std::optional<int>(0)
+                                  : core::parse_iso_date(month_only && buffer.size() == 7 ? buffer + "-01" : buffer);
+  const bool ok = day.has_value() && (buffer.empty() || buffer.size() == (month_only ? 7u : 10u));
+  invalid_[gid] = !ok;
+  if (ok) value = month_only ? *day / 100 : *day;
+  return ok;
+}
+
 bool Ui::checkbox(const char* id, bool& value) { return ImGui::Checkbox(id, &value); }
 
 bool Ui::choice(const char* id, int& index, const Str* labels, int count) {
@@ -189,6 +209,8 @@ bool Ui::choice(const char* id, int& index, const Str* labels, int count) {
         changed = i != index;
         index = i;
       }
+      // "##category" → "category_2": each option, for the browser tests.
+      anchor(std::string(id).substr(std::string_view(id).rfind('#') + 1) + "_" + std::to_string(i));
     }
     ImGui::EndCombo();
   }

@@ -60,6 +60,8 @@ class Ui {
   bool money(const char* id, core::Money& value);
   bool integer(const char* id, int& value, int min, int max);
   bool hundredths(const char* id, int64_t& value);  // a decimal with two places (mu of farmland)
+  // A date as yyyymmdd ("2024-07-02"), or with `month_only` a month as yyyymm ("2024-05"); empty text is 0.
+  bool date(const char* id, int& value, bool month_only = false);
   bool checkbox(const char* id, bool& value);
   // A choice among `count` labels, by index.
   bool choice(const char* id, int& index, const Str* labels, int count);

@@ -132,6 +132,7 @@ struct ViewState {
   PolicySaveState policy_save;
   CitationEdit citing;
   PolicyDraftState policy_draft;
+  const std::vector<core::QuarterRecord>* ledger = nullptr;  // the calculator's roster household's, set each frame
 };
 
 // 家庭测算: the household editor beside its results.

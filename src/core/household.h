@@ -1,6 +1,7 @@
 // The household: the facts a user enters (../shared/spec/DOMAIN.md §2, CONTRACT.md "Household").
 #pragma once
 
+#include <algorithm>    // max
 #include <array>        // enum name tables
 #include <cstdint>      // int64_t
 #include <optional>     // optional facts
@@ -168,6 +169,10 @@ struct MonitoringRecord {
   int approved = 0;                   // 审核批准公告
 
   bool empty() const { return since == 0 && measures.empty() && visited == 0 && publicised == 0 && approved == 0; }
+  // The steps done so far are dated in their order: a notice not before the visit, an approval not before either.
+  bool steps_in_order() const {
+    return (publicised == 0 || publicised >= visited) && (approved == 0 || approved >= std::max(visited, publicised));
+  }
 };
 
 // The earliest year any dated fact may name (birth years, start-up years; CONTRACT.md ranges).

@@ -140,10 +140,12 @@ void read_monitoring_facts(JsonReader& r, const json& doc, const std::string& at
     record.publicised = read_day(r, *m, here, "publicised");
     record.approved = read_day(r, *m, here, "approved");
     // The procedure runs in its order: 入户核实, then 民主评议公示, then 审核批准公告.
-    if (record.publicised != 0 && record.publicised < record.visited)
+    MonitoringRecord upto_notice = record;
+    upto_notice.approved = 0;
+    if (!upto_notice.steps_in_order())
       r.error(here + "/publicised",
               "expected a date not before the home visit's (visited), got " + describe((*m)["publicised"]));
-    if (record.approved != 0 && record.approved < std::max(record.visited, record.publicised))
+    else if (!record.steps_in_order())
       r.error(here + "/approved", "expected a date not before the steps before it (visited, publicised), got " +
                                       describe((*m)["approved"]));
   }

@@ -232,6 +232,11 @@ TEST_CASE(
   CHECK_EQ(
       errors(R"("monitoring": {"since": "2023-04", "visited": "2024-07-02", "publicised": "2024-07-01"})"),
       "error: /monitoring/publicised: expected a date not before the home visit's (visited), got \"2024-07-01\"\n");
+  CHECK_EQ(errors(R"("monitoring": {"visited": "2024-07-02", "publicised": "2024-07-09", "approved": "2024-07-08"})"),
+           "error: /monitoring/approved: expected a date not before the steps before it (visited, publicised), got "
+           "\"2024-07-08\"\n");
+  CHECK_EQ(errors(R"("monitoring": {"since": "2025-01"})"),
+           "error: /monitoring/since: expected a month not after the household's year 2024, got \"2025-01\"\n");
   CHECK_EQ(errors(R"("security": {"house_unsafe": "yes"})"),
            "error: /security/house_unsafe: expected true or false, got \"yes\"\n");
 }
@@ -260,6 +265,12 @@ TEST_CASE("the monitoring facts read and write back, and a file without them wri
   plain.monitoring = {};
   const auto json = household_to_json(plain);
   for (const char* key : {"expenses", "security", "sudden_event", "monitoring"}) CHECK_FALSE(json.contains(key));
+
+  // Moved to an earlier year, it stays a household its own reader takes: monitored since no later than that year.
+  Household earlier = h.value;
+  move_to_year(earlier, 2022);
+  CHECK_EQ(earlier.monitoring.since, 202212);
+  CHECK(household_from_json(household_to_json(earlier)).ok());
 }
 
 TEST_CASE("CLI eval and explain carry the assessment (001 二(二)): a 脱贫户 with an unsafe house, taken in") {
