@@ -5,6 +5,7 @@
 
 #include <array>   // the view list
 #include <cstdio>  // snprintf
+#include <ctime>   // today, for the worklist
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -17,6 +18,7 @@
 #include "core/village_json.h"
 #include "core/workspace.h"
 #include "format.h"
+#include "labels.h"
 #include "strings.h"
 
 namespace zengshou::app {
@@ -60,7 +62,14 @@ constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x22
 
 }  // namespace
 
-App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) { store_.keep_policies(user_policies_); }
+App::App(std::vector<unsigned char> font_ttf) : font_ttf_(std::move(font_ttf)) {
+  store_.keep_policies(user_policies_);
+  // Today's quarter, against which a household's ledger is stale (需入户核实).
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  roster_.set_today(local.tm_year + 1900, local.tm_mon / 3 + 1);
+}
 
 void App::put_policy(std::string_view text) {
   const auto put = user_policies_.put(text);
@@ -1004,7 +1013,8 @@ std::string App::state_json() const {
     const auto i = static_cast<size_t>(roster_view_.order[r]);
     first_rows.push_back({{"id", roster_.households()[i].household.id},
                           {"head", roster_.households()[i].household.head},
-                          {"per_capita_net", money_text(roster_.rows()[i].per_capita_net)}});
+                          {"per_capita_net", money_text(roster_.rows()[i].per_capita_net)},
+                          {"work", tr(work_labels[static_cast<size_t>(roster_.rows()[i].work)])}});
   }
   const bool selected =
       roster_view_.selected >= 0 && roster_view_.selected < static_cast<int>(roster_.households().size());

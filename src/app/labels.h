@@ -8,6 +8,8 @@ namespace zengshou::app {
 inline constexpr Str category_labels[] = {Str::category_tuopin,           Str::category_monitor_unstable,
                                           Str::category_monitor_marginal, Str::category_monitor_sudden,
                                           Str::category_general,          Str::category_urban};
+// roster_model.h's Worklist, in its order.
+inline constexpr Str work_labels[] = {Str::work_enter, Str::work_may_exit, Str::work_visit, Str::work_normal};
 inline constexpr Str labor_labels[] = {Str::labor_full, Str::labor_weak, Str::labor_none};
 inline constexpr Str disability_labels[] = {Str::disability_0, Str::disability_1, Str::disability_2, Str::disability_3,
                                             Str::disability_4};

@@ -6,6 +6,7 @@
 #include <random>     // record key salts
 
 #include "core/engine.h"
+#include "core/monitoring.h"
 #include "core/roster_csv.h"
 
 namespace zengshou::app {
@@ -42,14 +43,24 @@ void Roster::set_policies(std::shared_ptr<const core::PolicySet> policies) {
   ++generation_;
 }
 
+void Roster::set_today(int year, int quarter) {
+  const int today = year * 4 + quarter - 1;
+  if (today == today_quarter_) return;
+  today_quarter_ = today;
+  for (size_t i = 0; i < households_.size(); ++i) evaluate(i);
+  ++generation_;
+}
+
 void Roster::evaluate(size_t index) {
   const core::Household& h = households_[index].household;
+  const std::vector<core::QuarterRecord>& ledger = households_[index].ledger;
   const core::PolicySet& policies = *policies_;
   const core::PolicyFile* policy = policies.find(h.policy);
   Row& row = rows_[index];
   row = Row{};
   if (policy == nullptr) return;
-  core::evaluate_into(scratch_, h, policies.resolve(*policy, h.year));  // its buffers serve every household
+  const core::YearParameters params = policies.resolve(*policy, h.year);
+  core::evaluate_into(scratch_, h, params);  // its buffers serve every household
   if (scratch_.overflowed()) {                                          // no figure of it is right: the table says so
     row.per_capita_net = row.gap = core::Money::overflow();
     return;
@@ -58,6 +69,19 @@ void Roster::evaluate(size_t index) {
   for (const core::LineResult& l : scratch_.lines)
     if (l.id == core::LineId::monitoring) row.gap = l.per_capita_gap;
   for (const core::Flag& f : scratch_.flags) row.flags |= 1u << static_cast<unsigned>(f.id);
+  // The worklist: the decision first; else a visit when the ledger has no quarter since the one before today's.
+  switch (core::assess_monitoring(h, scratch_, params, ledger).verdict) {
+    case core::MonitoringVerdict::enter:
+      row.work = Worklist::enter;
+      return;
+    case core::MonitoringVerdict::may_exit:
+      row.work = Worklist::may_exit;
+      return;
+    default:
+      break;
+  }
+  const int latest = ledger.empty() ? 0 : ledger.back().year * 4 + ledger.back().quarter - 1;
+  if (today_quarter_ > 0 && latest < today_quarter_ - 1) row.work = Worklist::visit;
 }
 
 core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& fallback) {

@@ -16,6 +16,11 @@
 
 namespace zengshou::app {
 
+// Where a household stands on the cadre's monitoring worklist (001 二(二)), most urgent first: to take in, may leave,
+// facts to verify at the household (no quarter of the ledger since the one before this), or nothing to do.
+enum class Worklist : uint8_t { enter, may_exit, visit, normal };
+inline constexpr size_t worklist_count = 4;
+
 class Roster {
  public:
   // What the table shows for one household, from its result under its own policy and year.
@@ -25,6 +30,7 @@ class Roster {
     core::Money per_capita_net;  // overflowed when any amount of the result is (then gap too, and no flags)
     core::Money gap;             // to the monitoring line, a person; zero when above
     uint32_t flags = 0;          // bit i: core::FlagId i
+    Worklist work = Worklist::normal;
   };
 
   // Where a household is kept in the browser's database: one record a household, so a change writes only it.
@@ -54,6 +60,8 @@ class Roster {
   const core::PolicySet& policies() const { return *policies_; }
   void set_policies(std::shared_ptr<const core::PolicySet> policies);
   double import_ms() const { return import_ms_; }  // parsing and evaluating the last import
+  // Today's quarter (from the platform's clock), against which a ledger is stale; 0 until set.
+  void set_today(int year, int quarter);
 
   // Adds a roster file's households (CSV or a JSON array); a household that names no policy gets `fallback`.
   // Every problem, and nothing added, when there is any.
@@ -93,6 +101,7 @@ class Roster {
   std::shared_ptr<const core::PolicySet> policies_{std::shared_ptr<const core::PolicySet>(),
                                                    &core::PolicySet::embedded()};  // the built-ins need no owner
   core::Result scratch_;  // evaluate()'s result, reused so each household costs no allocations
+  int today_quarter_ = 0;  // year × 4 + quarter − 1 of today; 0: not known (no ledger is stale)
   uint32_t generation_ = 0;
   double import_ms_ = 0;
 };

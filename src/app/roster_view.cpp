@@ -2,6 +2,8 @@
 // sorted and filtered by village, category, income, gap and flags that opens a household in the calculator — and
 // the selected household's quarterly ledger (季度台账, seed 001 二(三)三) against its projection.
 #include <algorithm>  // stable_sort, count_if
+#include <array>      // counts by worklist status
+#include <map>        // villages
 #include <cstdio>     // snprintf
 #include <string>
 #include <vector>
@@ -20,8 +22,49 @@ namespace {
 using core::Money;
 
 constexpr ImU32 flag_colour = IM_COL32(170, 60, 30, 255);
+constexpr Str work_filter_labels[] = {Str::work_all, Str::work_enter, Str::work_may_exit, Str::work_visit,
+                                      Str::work_normal};
 
-enum Column { col_id, col_head, col_village, col_category, col_size, col_per_capita, col_gap, col_flags, col_count };
+// The worklist counted by village, most households first, with a total: what each village's cadre has to do.
+TextTable worklist_by_village(const Roster& roster) {
+  std::map<std::string, std::array<int, worklist_count>> counts;
+  for (size_t i = 0; i < roster.households().size(); ++i)
+    ++counts[roster.households()[i].household.village][static_cast<size_t>(roster.rows()[i].work)];
+  TextTable t{"monitoring-worklist.csv", {tr(Str::household_village)}, {}};
+  for (Str label : work_labels) t.header.push_back(tr(label));
+  std::array<int, worklist_count> total{};
+  for (const auto& [village, n] : counts) {
+    std::vector<std::string> row{village.empty() ? "—" : village};
+    for (size_t k = 0; k < worklist_count; ++k) {
+      row.push_back(std::to_string(n[k]));
+      total[k] += n[k];
+    }
+    t.rows.push_back(std::move(row));
+  }
+  std::vector<std::string> row{tr(Str::work_village_total)};
+  for (int n : total) row.push_back(std::to_string(n));
+  t.rows.push_back(std::move(row));
+  return t;
+}
+
+void draw_worklist_by_village(Ui& ui, const Roster& roster, PlatformRequests& requests) {
+  const bool open = ImGui::CollapsingHeader(tr(Str::work_by_village));
+  ui.anchor("worklist_by_village");
+  if (open) draw_table(ui, worklist_by_village(roster), "worklist", requests);
+}
+
+enum Column {
+  col_id,
+  col_head,
+  col_village,
+  col_category,
+  col_size,
+  col_per_capita,
+  col_gap,
+  col_work,
+  col_flags,
+  col_count
+};
 
 bool contains(const std::string& text, const std::string& part) {
   return part.empty() || text.find(part) != std::string::npos;
@@ -39,6 +82,7 @@ void refresh_order(const Roster& roster, RosterViewState& v, const ImGuiTableSor
     if (!contains(h.id, v.filter) && !contains(h.head, v.filter) && !contains(h.village, v.filter)) continue;
     if (v.category > 0 && static_cast<int>(h.category) != v.category - 1) continue;
     if (v.only_below && rows[i].gap == Money()) continue;
+    if (v.work > 0 && static_cast<int>(rows[i].work) != v.work - 1) continue;
     v.order.push_back(static_cast<int>(i));
   }
   if (specs == nullptr || specs->SpecsCount == 0) return;
@@ -62,6 +106,8 @@ void refresh_order(const Roster& roster, RosterViewState& v, const ImGuiTableSor
         return rx.per_capita_net < ry.per_capita_net;
       case col_gap:
         return rx.gap < ry.gap;
+      case col_work:
+        return rx.work < ry.work;
       case col_flags:
         return __builtin_popcount(rx.flags) < __builtin_popcount(ry.flags);
       default:
@@ -228,6 +274,13 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   ImGui::SameLine();
   filter_changed |= ImGui::Checkbox(tr(Str::roster_only_below), &v.only_below);
   ui.anchor("roster_only_below");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 9.0f);
+  if (ui.choice("##roster_work", v.work, work_filter_labels, static_cast<int>(std::size(work_filter_labels))))
+    filter_changed = true;
+  ui.anchor("roster_work");
+  ui.help(Str::work_help);
+  draw_worklist_by_village(ui, roster, requests);
 
   char count[160];
   std::snprintf(count, sizeof count, tr(Str::roster_count), static_cast<int>(v.order.size()),
@@ -252,8 +305,9 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
                                     ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
   if (ImGui::BeginTable("##roster", col_count, flags, ImVec2(0, table_height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    const Str headers[] = {Str::household_id, Str::household_head, Str::household_village, Str::category,
-                           Str::roster_size,  Str::per_capita_net, Str::roster_gap,        Str::flags_title};
+    const Str headers[] = {Str::household_id,   Str::household_head, Str::household_village,
+                           Str::category,       Str::roster_size,    Str::per_capita_net,
+                           Str::roster_gap,     Str::work_column,    Str::flags_title};
     for (int c = 0; c < col_count; ++c)
       ImGui::TableSetupColumn(tr(headers[c]), c == col_id ? ImGuiTableColumnFlags_DefaultSort : 0);
     ImGui::TableHeadersRow();
@@ -297,6 +351,10 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
         if (row.gap > Money()) ImGui::PushStyleColor(ImGuiCol_Text, flag_colour);
         ImGui::TextUnformatted(money_text(row.gap).c_str());
         if (row.gap > Money()) ImGui::PopStyleColor();
+        ImGui::TableNextColumn();
+        if (row.work != Worklist::normal) ImGui::PushStyleColor(ImGuiCol_Text, flag_colour);
+        ImGui::TextUnformatted(tr(work_labels[static_cast<size_t>(row.work)]));
+        if (row.work != Worklist::normal) ImGui::PopStyleColor();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(flags_text(row.flags).c_str());
       }

@@ -61,6 +61,7 @@ struct RosterViewState {
   std::string filter;  // matched against id, head and village
   int category = 0;    // 0: all, else core::Category + 1
   bool only_below = false;
+  int work = 0;  // 0: all, else Worklist + 1
   int selected = -1;
   bool added_current = false;  // the calculator's household was just added (it then edits that record)
   std::vector<int> order;      // the households shown, in table order

@@ -135,8 +135,9 @@ describe('offline, updates and slow networks', () => {
         `visit, ${repeatFrameMs.toFixed(0)} ms on a repeat visit; bytes transferred ${firstVisitBytes} before the ` +
         `first frame, ${afterInstall} on the whole first visit (full font, offline cache), ${repeatBytes} on the ` +
         `repeat visit`);
-      // The app, its UI font and the policy documents' texts (about 42 KB gzip, until they load with their view).
-      assert.ok(firstVisitBytes < 760000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
+      // The app, its UI font and the policy documents' texts (about 42 KB gzip, until they load with their view;
+      // the county-policy editor and the monitoring decision took the app from 609 to 656 KB gzip).
+      assert.ok(firstVisitBytes < 820000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
       assert.ok(repeatBytes < 20000, `${repeatBytes} bytes on a repeat visit: only the service worker's check`);
       await context.close();
     });
