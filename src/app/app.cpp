@@ -1013,19 +1013,28 @@ std::string App::state_json() const {
     const auto i = static_cast<size_t>(roster_view_.order[r]);
     first_rows.push_back({{"id", roster_.households()[i].household.id},
                           {"head", roster_.households()[i].household.head},
-                          {"per_capita_net", money_text(roster_.rows()[i].per_capita_net)},
-                          {"work", tr(work_labels[static_cast<size_t>(roster_.rows()[i].work)])}});
+                          {"per_capita_net", money_text(roster_.rows()[i].per_capita_net)}});
   }
+  std::array<int, worklist_count> counts{};  // the worklist: households by status
+  for (const Roster::Row& row : roster_.rows()) ++counts[static_cast<size_t>(row.work)];
+  json work = json::object();
+  for (size_t k = 0; k < worklist_count; ++k) work[tr(work_labels[k])] = counts[k];
   const bool selected =
       roster_view_.selected >= 0 && roster_view_.selected < static_cast<int>(roster_.households().size());
-  state["roster"] = {{"households", roster_.households().size()},
-                     {"first_rows", std::move(first_rows)},
-                     {"selected_quarters",
-                      selected ? roster_.households()[static_cast<size_t>(roster_view_.selected)].ledger.size() : 0},
-                     {"shown", roster_view_.order.size()},
-                     {"selected", roster_view_.selected},
-                     {"current_record", current_record_ ? json(*current_record_) : json(nullptr)},
-                     {"import_ms", roster_.import_ms()}};
+  state["roster"] = {
+      {"households", roster_.households().size()},
+      {"first_rows", std::move(first_rows)},
+      {"selected_quarters",
+       selected ? roster_.households()[static_cast<size_t>(roster_view_.selected)].ledger.size() : 0},
+      {"shown", roster_view_.order.size()},
+      {"work", std::move(work)},
+      {"selected_work",
+       selected
+           ? json(tr(work_labels[static_cast<size_t>(roster_.rows()[static_cast<size_t>(roster_view_.selected)].work)]))
+           : json(nullptr)},
+      {"selected", roster_view_.selected},
+      {"current_record", current_record_ ? json(*current_record_) : json(nullptr)},
+      {"import_ms", roster_.import_ms()}};
   state["font_scale"] = ImGui::GetIO().FontGlobalScale / font_scale_;  // 1, or larger in the presenter
   state["reform"] = json::parse(core::reform_to_json(session_.reform()), nullptr, false);
   state["reform_per_capita_net"] = money_text(session_.reform_result().income.per_capita_net);

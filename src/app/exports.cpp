@@ -34,11 +34,11 @@ std::string flags_text(uint32_t flags) {
 }
 
 TextTable roster_table(const Roster& roster, const std::vector<int>& order) {
-  TextTable t{"roster.csv",
-              {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::category),
-               tr(Str::roster_size), tr(Str::per_capita_net), tr(Str::roster_gap), tr(Str::work_column),
-               tr(Str::flags_title)},
-              {}};
+  TextTable t{
+      "roster.csv",
+      {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::category),
+       tr(Str::roster_size), tr(Str::per_capita_net), tr(Str::roster_gap), tr(Str::work_column), tr(Str::flags_title)},
+      {}};
   for (int i : order) {
     const core::Household& h = roster.households()[static_cast<size_t>(i)].household;
     const Roster::Row& r = roster.rows()[static_cast<size_t>(i)];

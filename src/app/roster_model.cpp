@@ -61,7 +61,7 @@ void Roster::evaluate(size_t index) {
   if (policy == nullptr) return;
   const core::YearParameters params = policies.resolve(*policy, h.year);
   core::evaluate_into(scratch_, h, params);  // its buffers serve every household
-  if (scratch_.overflowed()) {                                          // no figure of it is right: the table says so
+  if (scratch_.overflowed()) {               // no figure of it is right: the table says so
     row.per_capita_net = row.gap = core::Money::overflow();
     return;
   }

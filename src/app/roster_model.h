@@ -100,7 +100,7 @@ class Roster {
   uint64_t last_key_time_ = 0;
   std::shared_ptr<const core::PolicySet> policies_{std::shared_ptr<const core::PolicySet>(),
                                                    &core::PolicySet::embedded()};  // the built-ins need no owner
-  core::Result scratch_;  // evaluate()'s result, reused so each household costs no allocations
+  core::Result scratch_;   // evaluate()'s result, reused so each household costs no allocations
   int today_quarter_ = 0;  // year × 4 + quarter − 1 of today; 0: not known (no ledger is stale)
   uint32_t generation_ = 0;
   double import_ms_ = 0;

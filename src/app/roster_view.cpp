@@ -3,8 +3,8 @@
 // the selected household's quarterly ledger (季度台账, seed 001 二(三)三) against its projection.
 #include <algorithm>  // stable_sort, count_if
 #include <array>      // counts by worklist status
-#include <map>        // villages
 #include <cstdio>     // snprintf
+#include <map>        // villages
 #include <string>
 #include <vector>
 
@@ -305,9 +305,9 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
                                     ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable;
   if (ImGui::BeginTable("##roster", col_count, flags, ImVec2(0, table_height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    const Str headers[] = {Str::household_id,   Str::household_head, Str::household_village,
-                           Str::category,       Str::roster_size,    Str::per_capita_net,
-                           Str::roster_gap,     Str::work_column,    Str::flags_title};
+    const Str headers[] = {Str::household_id, Str::household_head, Str::household_village,
+                           Str::category,     Str::roster_size,    Str::per_capita_net,
+                           Str::roster_gap,   Str::work_column,    Str::flags_title};
     for (int c = 0; c < col_count; ++c)
       ImGui::TableSetupColumn(tr(headers[c]), c == col_id ? ImGuiTableColumnFlags_DefaultSort : 0);
     ImGui::TableHeadersRow();

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { artifacts, clickAnchor, launch, openApp, openPage, repoRoot, serve, typeInto } from './harness.mjs';
@@ -73,6 +73,47 @@ describe('防返贫监测', () => {
     assert.equal(s.household.monitoring.publicised ?? null, null);
     await page.screenshot({ path: join(artifacts, 'monitoring-exit.png') });
     assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});
+
+describe('the roster as the monitoring worklist', () => {
+  test('four quarters of the ledger move a monitored household from 暂不能消除 to 可以申请风险消除', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 1400, height: 2000 }, acceptDownloads: true });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'examples');
+    await clickAnchor(page, 'example_changning-tuopin');  // 15019 a person in 2022, four people; the line is 6300
+    await clickAnchor(page, 'category');
+    await clickAnchor(page, 'category_2');  // 边缘易致贫户: monitored
+    assert.equal((await state(page)).monitoring.verdict, 'not_yet', 'no ledger yet');
+    await clickAnchor(page, 'tab_roster');
+    await clickAnchor(page, 'roster_add_current');
+    let s = await state(page);
+    assert.equal(s.roster.households, 1);
+    assert.equal(s.roster.work['可申请消除'], 0);
+
+    // Q1 and Q2 2000 each: (2000 + 2000) × 4 ÷ 2 quarters ÷ 4 people = 2000 a person, not above 6300. Q3 and Q4
+    // 7000 each: (7000 + 7000) × 4 ÷ 2 ÷ 4 = 7000, above it for two quarters in a row — six months (001 二(二)三).
+    await typeInto(page, 'ledger_q1_0', '2000');
+    await typeInto(page, 'ledger_q2_0', '2000');
+    s = await state(page);
+    assert.notEqual(s.roster.selected_work, '可申请消除');
+    await typeInto(page, 'ledger_q3_0', '7000');
+    assert.notEqual((await state(page)).roster.selected_work, '可申请消除', 'Q2 and Q3: (2000 + 7000) × 4 ÷ 2 ÷ 4 = 4500');
+    await typeInto(page, 'ledger_q4_0', '7000');
+    s = await state(page);
+    assert.equal(s.roster.selected_work, '可申请消除');
+    assert.equal(s.roster.work['可申请消除'], 1);
+
+    // Its village's row of the worklist, and the same verdict in the calculator with the record's ledger.
+    await clickAnchor(page, 'worklist_by_village');
+    const download = page.waitForEvent('download');
+    await clickAnchor(page, 'worklist_csv');
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    assert.match(csv, /某村,0,1,0,0/);
+    await clickAnchor(page, 'roster_open');
+    s = await state(page);
+    assert.equal(s.monitoring.verdict, 'may_exit');
     await context.close();
   });
 });
