@@ -520,6 +520,10 @@ void monitoring_panel(Ui& ui, const Session& s, const std::vector<core::QuarterR
   ui.wrapped(reason_text(a.summary));
   ImGui::PopStyleColor();
   ui.anchor("monitoring_verdict");
+  // The verdict stays in view; its conditions, help and steps open below it (the charts keep their place).
+  const bool open = ImGui::TreeNodeEx(tr(Str::monitoring_details), ImGuiTreeNodeFlags_NoTreePushOnOpen);
+  ui.anchor("monitoring_details");
+  if (!open) return;
   const bool exiting = a.verdict == core::MonitoringVerdict::may_exit || a.verdict == core::MonitoringVerdict::not_yet;
   ImGui::Indent();
   for (size_t i = 0; i < a.conditions.size(); ++i) {
