@@ -551,10 +551,7 @@ void monitoring_panel(Ui& ui, const Session& s, const std::vector<core::QuarterR
     ImGui::Indent();
     bool next_marked = false;
     for (const core::ExitStepState& step : a.steps) {
-      const core::ReasonId name = step.step == core::ExitStep::visited      ? core::ReasonId::exit_step_visited
-                                  : step.step == core::ExitStep::publicised ? core::ReasonId::exit_step_publicised
-                                                                            : core::ReasonId::exit_step_approved;
-      std::string line = reason_text(core::Reason{name, {}}) + ": ";
+      std::string line = reason_text(core::exit_step_name(step.step)) + ": ";
       if (step.done != 0) {
         line += core::iso_date_text(step.done);
       } else {

@@ -186,9 +186,7 @@ bool Ui::date(const char* id, int& value, bool month_only) {
   const bool editing = (edit.active && edit.id == gid) || ImGui::GetActiveID() == gid;
   std::string& buffer = buffers_[gid];
   if (!editing) {
-    buffer = value == 0   ? ""
-             : month_only ? core::iso_date_text(value * 100 + 1).substr(0, 7)
-                          : core::iso_date_text(value);
+    buffer = value == 0 ? "" : month_only ? core::iso_month_text(value) : core::iso_date_text(value);
   }
   if (!parsed_field(id, buffer, false)) return false;
   const auto day = buffer.empty() ? std::optional<int>(0)

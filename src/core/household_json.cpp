@@ -1,7 +1,6 @@
 #include "household_json.h"
 
 #include <algorithm>  // max
-#include <cstdio>     // snprintf
 
 #include <nlohmann/json.hpp>
 
@@ -307,17 +306,13 @@ json household_to_json(const Household& h) {
                        {"house_unsafe", h.security.house_unsafe},
                        {"water_unsafe", h.security.water_unsafe}};
   if (h.sudden_event) {
-    char month[16];
-    std::snprintf(month, sizeof month, "%04d-%02d", h.year, h.sudden_event->month);
     out["sudden_event"] = {{"kind", sudden_event_kind_names[static_cast<size_t>(h.sudden_event->kind)]},
-                           {"date", month}};
+                           {"date", iso_month_text(h.year * 100 + h.sudden_event->month)}};
   }
   if (!h.monitoring.empty()) {
     const MonitoringRecord& m = h.monitoring;
     const auto day = [](int yyyymmdd) { return yyyymmdd == 0 ? json(nullptr) : json(iso_date_text(yyyymmdd)); };
-    char since[16];
-    std::snprintf(since, sizeof since, "%04d-%02d", m.since / 100, m.since % 100);
-    out["monitoring"] = {{"since", m.since == 0 ? json(nullptr) : json(since)},
+    out["monitoring"] = {{"since", m.since == 0 ? json(nullptr) : json(iso_month_text(m.since))},
                          {"measures", m.measures},
                          {"visited", day(m.visited)},
                          {"publicised", day(m.publicised)},

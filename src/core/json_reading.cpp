@@ -19,6 +19,8 @@ std::optional<int> parse_iso_date(const std::string& text) {
   return y * 10000 + m * 100 + d;
 }
 
+std::string iso_month_text(int yyyymm) { return iso_date_text(yyyymm * 100 + 1).substr(0, 7); }
+
 std::string iso_date_text(int yyyymmdd) {
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);

@@ -32,6 +32,8 @@ std::optional<int> parse_iso_date(const std::string& text);
 
 // 20220101 → "2022-01-01".
 std::string iso_date_text(int yyyymmdd);
+// 202205 → "2022-05".
+std::string iso_month_text(int yyyymm);
 
 // [first, last] calendar years from 1900 to 2100 at `at`, as a policy or document file writes them; {0, 0} with the
 // problem recorded when malformed.

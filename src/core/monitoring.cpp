@@ -128,6 +128,12 @@ std::vector<Reason> help_for(const Household& h, const std::vector<ConditionChec
 
 }  // namespace
 
+Reason exit_step_name(ExitStep step) {
+  constexpr ReasonId names[] = {ReasonId::exit_step_visited, ReasonId::exit_step_publicised,
+                                ReasonId::exit_step_approved};
+  return Reason{names[static_cast<size_t>(step)], {}};
+}
+
 bool is_monitored(const Household& h) {
   return h.category == Category::monitor_unstable || h.category == Category::monitor_marginal ||
          h.category == Category::monitor_sudden;

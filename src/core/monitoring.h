@@ -75,6 +75,9 @@ struct MonitoringAssessment {
 MonitoringAssessment assess_monitoring(const Household& household, const Result& result, const YearParameters& params,
                                        const std::vector<QuarterRecord>& ledger = {});
 
+// A step's name as users read it (入户核实, 民主评议公示, 审核批准公告).
+Reason exit_step_name(ExitStep step);
+
 // A monitored household: its category is one of the three kinds of 监测对象.
 bool is_monitored(const Household& household);
 

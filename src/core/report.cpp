@@ -383,10 +383,8 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
   if (!m.steps.empty()) {
     o.line(std::string("  ") + o.w(W::exit_steps) + " [" + source(m.steps_source) + "]");
     for (const ExitStepState& s : m.steps) {
-      const ReasonId name = s.step == ExitStep::visited      ? ReasonId::exit_step_visited
-                            : s.step == ExitStep::publicised ? ReasonId::exit_step_publicised
-                                                             : ReasonId::exit_step_approved;
-      o.line("  " + render(Reason{name, {}}, language) + ": " + (s.done ? iso_date_text(s.done) : o.w(W::not_done)));
+      o.line("  " + render(exit_step_name(s.step), language) + ": " +
+             (s.done ? iso_date_text(s.done) : o.w(W::not_done)));
     }
   }
   return o.out;

@@ -54,11 +54,7 @@ json monitoring_to_json(const MonitoringAssessment& a, const YearParameters& par
   json steps = json::array();
   for (const ExitStepState& s : a.steps)
     steps.push_back({{"id", exit_step_names[static_cast<size_t>(s.step)]},
-                     {"name", render(Reason{s.step == ExitStep::visited      ? ReasonId::exit_step_visited
-                                            : s.step == ExitStep::publicised ? ReasonId::exit_step_publicised
-                                                                             : ReasonId::exit_step_approved,
-                                            {}},
-                                     language)},
+                     {"name", render(exit_step_name(s.step), language)},
                      {"done", s.done == 0 ? json(nullptr) : json(iso_date_text(s.done))}});
   return {{"verdict", monitoring_verdict_names[static_cast<size_t>(a.verdict)]},
           {"summary", render(a.summary, language)},
