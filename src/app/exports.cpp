@@ -88,6 +88,9 @@ TextTable village_summary_table(const VillageModel& v) {
     count(Str::village_below_policy, a.below_policy_line, b.below_policy_line);
     count(Str::village_people_below_policy, a.people_below_policy_line, b.people_below_policy_line);
   }
+  count(Str::village_monitoring_enter, a.monitoring_enter, b.monitoring_enter);
+  count(Str::village_monitored, a.monitored, b.monitored);
+  count(Str::village_monitoring_may_exit, a.monitoring_may_exit, b.monitoring_may_exit);
   money(Str::village_gap_total, a.poverty_gap_total, b.poverty_gap_total);
   money(Str::village_gap_mean, a.poverty_gap_mean, b.poverty_gap_mean);
   money(Str::village_mean, a.mean_per_capita_net, b.mean_per_capita_net);
@@ -104,6 +107,10 @@ TextTable village_effect_table(const VillageModel& v) {
   t.rows.push_back({tr(Str::village_reform_cost), money_text(c.cost)});
   t.rows.push_back({tr(Str::village_lifted), std::to_string(c.people_lifted)});
   t.rows.push_back({tr(Str::village_fallen), std::to_string(c.people_fallen)});
+  t.rows.push_back({tr(Str::village_newly_entering), std::to_string(c.newly_entering)});
+  t.rows.push_back({tr(Str::village_no_longer_entering), std::to_string(c.no_longer_entering)});
+  t.rows.push_back({tr(Str::village_newly_may_exit), std::to_string(c.newly_may_exit)});
+  t.rows.push_back({tr(Str::village_no_longer_may_exit), std::to_string(c.no_longer_may_exit)});
   t.rows.push_back({tr(Str::village_cost_per_lifted),
                     c.has_cost_per_person_lifted ? money_text(c.cost_per_person_lifted) : tr(Str::not_applicable)});
   return t;

@@ -35,12 +35,22 @@ int working_members(const Household& h) {
       std::count_if(h.members.begin(), h.members.end(), [](const Member& m) { return m.labor != Labor::none; }));
 }
 
-// 刚性支出 against the household's net income: met when it reaches the policy's share (any, when there is no income).
+// 刚性支出 large against the household's net income: at least the policy's share of it (any, when there is none).
+bool rigid_expenses_high(const Household& h, Money net, const YearParameters& p) {
+  const Money spent = h.expenses.total();
+  return spent > Money{} && (net <= Money{} || spent >= net.percent_bp(p.raw(ParamId::monitoring_rigid_share)));
+}
+
+// The top of the band "near the line": the line and the policy's margin above it.
+Money near_line_top(Money line, const YearParameters& p) {
+  return line + line.percent_bp(p.raw(ParamId::monitoring_near_margin));
+}
+
 ConditionCheck rigid_check(const Household& h, const Result& r, const YearParameters& p, MonitoringCondition id) {
   const Money spent = h.expenses.total();
   const Money net = r.income.net;
   const int64_t share = p.raw(ParamId::monitoring_rigid_share);
-  const bool high = spent > Money{} && (net <= Money{} || spent >= net.percent_bp(share));
+  const bool high = rigid_expenses_high(h, net, p);
   ConditionCheck c{id, false, {}, income_and_spending, ParamId::monitoring_rigid_share};
   if (high) {
     const int64_t actual = net > Money{} ? spent.scaled(10000, net.fen()).fen() : 0;
@@ -151,7 +161,7 @@ MonitoringAssessment assess_monitoring(const Household& h, const Result& r, cons
     return a;
   }
   const Money pc = r.income.per_capita_net;
-  const Money upper = line->value + line->value.percent_bp(p.raw(ParamId::monitoring_near_margin));
+  const Money upper = near_line_top(line->value, p);
   const int gaps = security_gap_count(h.security);
 
   if (!is_monitored(h)) {
@@ -239,6 +249,19 @@ MonitoringAssessment assess_monitoring(const Household& h, const Result& r, cons
              {ExitStep::publicised, h.monitoring.publicised},
              {ExitStep::approved, h.monitoring.approved}};
   return a;
+}
+
+MonitoringVerdict monitoring_verdict(const Household& h, Money net, Money per_capita_net, std::optional<Money> line,
+                                     const YearParameters& p, bool recent_above) {
+  if (!line) return MonitoringVerdict::urban;
+  const bool rigid = rigid_expenses_high(h, net, p);
+  const bool gaps = h.security.any();
+  if (!is_monitored(h))  // any trigger; below the line is also below the top of the band near it
+    return per_capita_net < near_line_top(*line, p) || rigid || gaps || h.sudden_event ? MonitoringVerdict::enter
+                                                                                         : MonitoringVerdict::not_needed;
+  return recent_above && per_capita_net > *line && !rigid && !gaps && !h.sudden_event && working_members(h) > 0
+             ? MonitoringVerdict::may_exit
+             : MonitoringVerdict::not_yet;
 }
 
 }  // namespace zengshou::core

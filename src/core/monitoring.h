@@ -75,6 +75,12 @@ struct MonitoringAssessment {
 MonitoringAssessment assess_monitoring(const Household& household, const Result& result, const YearParameters& params,
                                        const std::vector<QuarterRecord>& ledger = {});
 
+// The verdict alone, as assess_monitoring reaches it, for the many households of a village: from the household's
+// net and per-capita net and its monitoring line (none: the line is not for it). `recent_above` stands for the
+// ledger's condition, that income has stayed above the line for the months required.
+MonitoringVerdict monitoring_verdict(const Household& household, Money net, Money per_capita_net,
+                                     std::optional<Money> line, const YearParameters& params, bool recent_above);
+
 // A step's name as users read it (入户核实, 民主评议公示, 审核批准公告).
 Reason exit_step_name(ExitStep step);
 

@@ -1,6 +1,6 @@
 #include "synthetic.h"
 
-#include <algorithm>  // max
+#include <algorithm>  // any_of, max
 
 namespace zengshou::core {
 namespace {
@@ -80,10 +80,34 @@ Member draw_member(Random& r, int year, int age) {
   return m;
 }
 
+// The facts the monitoring decision reads (issue 17), at assumed rates — no statistics at hand give them:
+// out-of-pocket medical costs in a fifth of households (500–8 000 yuan; 3 % a serious illness, 10 000–40 000);
+// schooling costs in three in five households with a pupil past compulsory school (1 000–6 000); a loss from a
+// disaster or an accident in 3 % (2 000–20 000); each 三保障 or water gap in 1–2 %; a sudden event in 3 %.
+// Drawn from a stream of their own, so the households' incomes stay what they were before these were drawn.
+void draw_monitoring_facts(Random& r, Household& h) {
+  if (r.chance(20)) h.expenses.medical = Money::yuan(r.between(500, 8000));
+  if (r.chance(3)) h.expenses.medical += Money::yuan(r.between(10000, 40000));
+  const bool pupil_past_compulsory = std::any_of(h.members.begin(), h.members.end(), [](const Member& m) {
+    return m.school && m.school->level != SchoolLevel::compulsory;
+  });
+  if (pupil_past_compulsory && r.chance(60)) h.expenses.education = Money::yuan(r.between(1000, 6000));
+  if (r.chance(3)) h.expenses.disaster = Money::yuan(r.between(2000, 20000));
+  const bool compulsory_age_child = std::any_of(h.members.begin(), h.members.end(), [&](const Member& m) {
+    return h.year - m.birth_year >= 6 && h.year - m.birth_year < 15;
+  });
+  h.security.child_out_of_school = compulsory_age_child && r.chance(1);
+  h.security.member_uninsured = r.chance(2);
+  h.security.house_unsafe = r.chance(1);
+  h.security.water_unsafe = r.chance(2);
+  if (r.chance(3)) h.sudden_event = SuddenEvent{static_cast<SuddenEventKind>(r.between(0, 3)), r.between(1, 12)};
+}
+
 }  // namespace
 
 std::vector<Household> synthetic_households(uint64_t seed, int count, const std::string& policy, int year) {
   Random r(seed);
+  Random facts(seed ^ 0x6D6F6E69746F72ULL);  // "monitor": the monitoring facts' own stream
   std::vector<Household> out;
   out.reserve(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) {
@@ -120,6 +144,7 @@ std::vector<Household> synthetic_households(uint64_t seed, int count, const std:
     h.transfers.farmland_centimu = r.between(50, 1000);
     if (r.chance(50)) h.transfers.eco_compensation = Money::yuan(r.between(300, 2500));
     if (r.chance(40)) h.transfers.family_support = Money::yuan(r.between(1000, 5000));
+    draw_monitoring_facts(facts, h);
     out.push_back(std::move(h));
   }
   return out;

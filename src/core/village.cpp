@@ -50,11 +50,19 @@ LinesFor lines_for(const Household& h, const YearParameters& params, Money net_b
 }
 
 // Adds one household to a run: its lines (as the engine draws them: below when the per-capita net is under a line
-// the policy sets and the line is for the household) and what each programme paid it.
-void record(VillageRun& run, int size, Money net, LinesFor lines, const std::array<Money, programme_count>& amounts,
-            uint32_t paid) {
+// the policy sets and the line is for the household), its monitoring verdict and what each programme paid it.
+void record(VillageRun& run, const Household& h, const YearParameters& params, Money net, LinesFor lines,
+            const std::array<Money, programme_count>& amounts, uint32_t paid) {
   VillageSummary& s = run.summary;
+  const int size = h.size();
   HouseholdOutcome o{net.divided_by(size), net, Money(), size};
+  const bool monitoring_applies = run.has_monitoring_line && lines.monitoring;
+  o.monitoring = monitoring_verdict(h, net, o.per_capita_net,
+                                    monitoring_applies ? std::optional(run.monitoring_line) : std::nullopt, params,
+                                    o.per_capita_net > run.monitoring_line);
+  s.monitoring_enter += o.monitoring == MonitoringVerdict::enter;
+  s.monitored += is_monitored(h) && monitoring_applies;
+  s.monitoring_may_exit += o.monitoring == MonitoringVerdict::may_exit;
   if (run.has_monitoring_line && lines.monitoring && o.per_capita_net < run.monitoring_line) {
     o.below_monitoring_line = true;
     ++s.below_monitoring_line;
@@ -161,7 +169,7 @@ VillageRun run_village(const std::vector<Household>& households, const YearParam
       if (l.id == LineId::monitoring) lines.monitoring = l.applies;
       if (l.id == LineId::policy) lines.policy = l.applies;
     }
-    record(run, r.size, r.income.net, lines, amounts, paid);
+    record(run, h, params, r.income.net, lines, amounts, paid);
     if (detail != nullptr) {
       detail->before_programmes.push_back(r.income.net - programmes_in_net);
       detail->amounts.push_back(amounts);
@@ -183,9 +191,10 @@ VillageRun rerun_village(const std::vector<Household>& households, const Village
   VillageRun run = start_run(households.size(), params);
   std::array<bool, programme_count> counted{};
   for (size_t i = 0; i < programme_count; ++i) {
-    const ProgrammeResult p{.id = static_cast<ProgrammeId>(i),
-                            .eligible = true,
-                            .counted = params.flag(counted_param(static_cast<ProgrammeId>(i)))};
+    ProgrammeResult p;
+    p.id = static_cast<ProgrammeId>(i);
+    p.eligible = true;
+    p.counted = params.flag(counted_param(p.id));
     counted[i] = counts_in_net(p);
   }
   std::vector<ProgrammeDetail> details;
@@ -205,7 +214,7 @@ VillageRun rerun_village(const std::vector<Household>& households, const Village
     }
     constexpr auto dibao = static_cast<size_t>(ProgrammeId::dibao);
     const bool dibao_in_net = counted[dibao] && (paid & (1u << dibao)) != 0;
-    record(run, households[h].size(), net,
+    record(run, households[h], params, net,
            lines_for(households[h], params, net - (dibao_in_net ? amounts[dibao] : Money())), amounts, paid);
   }
   finish_run(run);
@@ -243,6 +252,12 @@ VillageComparison compare_villages(const VillageRun& baseline, const VillageRun&
     c.cost += after.programme_total - before.programme_total;
     if (before.below_monitoring_line && !after.below_monitoring_line) c.people_lifted += before.size;
     if (!before.below_monitoring_line && after.below_monitoring_line) c.people_fallen += before.size;
+    const auto moved = [&](MonitoringVerdict v, int& into, int& out_of) {
+      into += before.monitoring != v && after.monitoring == v;
+      out_of += before.monitoring == v && after.monitoring != v;
+    };
+    moved(MonitoringVerdict::enter, c.newly_entering, c.no_longer_entering);
+    moved(MonitoringVerdict::may_exit, c.newly_may_exit, c.no_longer_may_exit);
   }
   for (const DecileChange& d : c.deciles) {
     c.winners += d.winners;

@@ -8,6 +8,7 @@
 #include <vector>   // households
 
 #include "household.h"
+#include "monitoring.h"
 #include "policy.h"
 
 namespace zengshou::core {
@@ -24,6 +25,11 @@ struct VillageSummary {
   Money poverty_gap_total;  // Σ (monitoring line − per-capita net) × size over households below it
   Money poverty_gap_mean;   // poverty_gap_total ÷ people below the monitoring line: how far below, on average
   Money programme_cost;     // Σ programme_totals: what the programmes pay the village in all
+  // The monitoring decision (monitoring_verdict): households it would take in, households monitored, and of those
+  // the ones that may leave. A village has no quarterly ledger: the year's own income stands for it.
+  int monitoring_enter = 0;
+  int monitored = 0;
+  int monitoring_may_exit = 0;
   std::array<Money, programme_count> programme_totals{};    // what each programme pays the village, counted or not
   std::array<int, programme_count> programme_recipients{};  // households receiving it
   // Where the first amount past Money::limit_fen is, as a JSON pointer into the summary ("/programme_totals/
@@ -40,6 +46,7 @@ struct HouseholdOutcome {
   int size = 0;
   bool below_monitoring_line = false;
   bool below_policy_line = false;
+  MonitoringVerdict monitoring = MonitoringVerdict::not_needed;
 };
 
 struct VillageRun {
@@ -89,6 +96,12 @@ struct VillageComparison {
   Money cost;             // Σ programme payments under the reform − under the baseline
   int people_lifted = 0;  // people below the monitoring line under the baseline and not under the reform
   int people_fallen = 0;  // the other way round
+  // Households the monitoring decision moves: to be taken in under the reform and not the baseline (or the other
+  // way round), and monitored households that may leave under the reform and not the baseline (or the other way).
+  int newly_entering = 0;
+  int no_longer_entering = 0;
+  int newly_may_exit = 0;
+  int no_longer_may_exit = 0;
   bool has_cost_per_person_lifted = false;  // only when the reform costs something and lifts someone
   Money cost_per_person_lifted;             // cost ÷ people lifted
   // Where the first amount past Money::limit_fen is, as a JSON pointer into village_comparison_to_json's object

@@ -29,6 +29,8 @@ json village_summary_to_json(const VillageSummary& v) {
   out["programme_cost"] = yuan_json(v.programme_cost);
   out["people_below_monitoring_line"] = v.people_below_monitoring_line;
   out["people_below_policy_line"] = v.people_below_policy_line;
+  out["monitoring"] = {
+      {"enter", v.monitoring_enter}, {"monitored", v.monitored}, {"may_exit", v.monitoring_may_exit}};
   return out;
 }
 
@@ -46,6 +48,11 @@ json village_comparison_to_json(const VillageComparison& c) {
       {"people_lifted", c.people_lifted},
       {"people_fallen", c.people_fallen},
       {"cost_per_person_lifted", c.has_cost_per_person_lifted ? yuan_json(c.cost_per_person_lifted) : json(nullptr)},
+      {"monitoring",
+       {{"newly_entering", c.newly_entering},
+        {"no_longer_entering", c.no_longer_entering},
+        {"newly_may_exit", c.newly_may_exit},
+        {"no_longer_may_exit", c.no_longer_may_exit}}},
       {"deciles", std::move(deciles)}};
 }
 

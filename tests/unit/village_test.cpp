@@ -108,12 +108,16 @@ void check_same_run(const VillageRun& a, const VillageRun& b) {
   CHECK_EQ(a.summary.programme_cost, b.summary.programme_cost);
   CHECK(a.summary.programme_totals == b.summary.programme_totals);
   CHECK(a.summary.programme_recipients == b.summary.programme_recipients);
+  CHECK_EQ(a.summary.monitoring_enter, b.summary.monitoring_enter);
+  CHECK_EQ(a.summary.monitored, b.summary.monitored);
+  CHECK_EQ(a.summary.monitoring_may_exit, b.summary.monitoring_may_exit);
   REQUIRE_EQ(a.households.size(), b.households.size());
   int different = 0;
   for (size_t h = 0; h < a.households.size(); ++h) {
     const HouseholdOutcome &x = a.households[h], &y = b.households[h];
     if (x.net != y.net || x.per_capita_net != y.per_capita_net || x.programme_total != y.programme_total ||
-        x.below_monitoring_line != y.below_monitoring_line || x.below_policy_line != y.below_policy_line)
+        x.below_monitoring_line != y.below_monitoring_line || x.below_policy_line != y.below_policy_line ||
+        x.monitoring != y.monitoring)
       ++different;
   }
   CHECK_EQ(different, 0);
@@ -154,4 +158,77 @@ TEST_CASE("re-running only the programmes a reform touches gives exactly the ful
     const YearParameters many = params(policy, year, all);
     check_same_run(rerun_village(village, detail, base, many), run_village(village, many));
   }
+}
+
+TEST_CASE("001 二(二) in a village, by hand under Changning 2022 (line 6300, near it below 6930): who enters, who may leave") {
+  // A 脱贫户 of 2: a post 12 × 800 and a local job 12 × 300, 13 200 over 2 = 6600: near the line, to be taken in.
+  Household a = household(Category::tuopin, 2022,
+                          {adult(1980, {job(JobKind::public_welfare_post, 12, 800)}),
+                           adult(1982, {job(JobKind::local, 12, 300)})});
+  // A 脱贫不稳定户 of 2: 12 × 800 + 12 × 250 = 12 600 over 2 = 6300, not above the line: may not leave yet.
+  Household b = household(Category::monitor_unstable, 2022,
+                          {adult(1980, {job(JobKind::public_welfare_post, 12, 800)}),
+                           adult(1982, {job(JobKind::local, 12, 250)})});
+  // An ordinary household, 18 000 a year, 10 000 of medical costs: at least half its income (二(二)一 又看支出).
+  Household c = household(Category::general, 2022, {adult(1980, {job(JobKind::local, 12, 1500)})});
+  c.expenses.medical = yuan(10000);
+  // The same with an unsafe house instead (二(二)二 a single 三保障 gap).
+  Household d = household(Category::general, 2022, {adult(1980, {job(JobKind::local, 12, 1500)})});
+  d.security.house_unsafe = true;
+  // A 突发严重困难户 of one who cannot work, 10 000 a year from family: stays under 兜底 (二(二)二).
+  Household e = household(Category::monitor_sudden, 2022, {adult(1950)});
+  e.members[0].labor = Labor::none;
+  e.transfers.family_support = yuan(10000);
+  const std::vector<Household> village = {a, b, c, d, e};
+
+  const VillageRun base = run_village(village, params("yunnan/changning", 2022));
+  CHECK_EQ(base.summary.monitoring_enter, 3);  // a, c, d
+  CHECK_EQ(base.summary.monitored, 2);         // b, e
+  CHECK_EQ(base.summary.monitoring_may_exit, 0);
+  CHECK_EQ(base.households[4].monitoring, MonitoringVerdict::not_yet);
+
+  // Posts at 1000 a month: a has 15 600 over 2 = 7800 and needs no monitoring; b has 15 000 over 2 = 7500 > 6300,
+  // and may apply to leave.
+  const VillageRun reform =
+      run_village(village, params("yunnan/changning", 2022, {set("public_welfare_post.monthly=1000")}));
+  CHECK_EQ(reform.summary.monitoring_enter, 2);
+  CHECK_EQ(reform.summary.monitoring_may_exit, 1);
+  CHECK_EQ(reform.households[1].monitoring, MonitoringVerdict::may_exit);
+  const VillageComparison moved = compare_villages(base, reform);
+  CHECK_EQ(moved.no_longer_entering, 1);
+  CHECK_EQ(moved.newly_entering, 0);
+  CHECK_EQ(moved.newly_may_exit, 1);
+  CHECK_EQ(moved.no_longer_may_exit, 0);
+
+  // A margin of 4 % (near the line below 6552) is no programme's change, and still moves a out: 6600 is not near.
+  CHECK_EQ(run_village(village, params("yunnan/changning", 2022, {set("monitoring.near_margin=4")}))
+               .summary.monitoring_enter,
+           2);
+}
+
+TEST_CASE("a village's verdict for each household is the one the household page gives (assess_monitoring)") {
+  // The village has no ledger; the page is given one of two quarters at the year's rate, which is what the village
+  // takes the year's income to stand for. Households within a yuan of the line are left out (the quarters round).
+  const auto village = synthetic_households(3, 3000, "yunnan/changning", 2023);
+  const YearParameters p = params("yunnan/changning", 2023);
+  const VillageRun run = run_village(village, p);
+  std::array<int, monitoring_verdict_names.size()> verdicts{};
+  int compared = 0;
+  for (size_t i = 0; i < village.size(); ++i) {
+    const Household& h = village[i];
+    const Result r = evaluate(h, p, {.suggestions = false});
+    const Money quarter = r.income.net.divided_by(4);
+    const std::vector<QuarterRecord> ledger = {{2023, 3, quarter, {}, {}, {}, {}}, {2023, 4, quarter, {}, {}, {}, {}}};
+    const Money gap = r.income.per_capita_net - p.money(ParamId::line_monitoring);
+    if (gap < yuan(1) && gap > yuan(-1)) continue;
+    ++compared;
+    ++verdicts[static_cast<size_t>(run.households[i].monitoring)];
+    INFO(i);
+    CHECK_EQ(run.households[i].monitoring, assess_monitoring(h, r, p, ledger).verdict);
+  }
+  CHECK_GT(compared, 2900);
+  // Every verdict occurs; the assumed rates (synthetic.cpp) take in a fifth to two fifths of unmonitored households.
+  for (size_t v = 0; v < 4; ++v) CHECK_GT(verdicts[v], 0);
+  CHECK_GT(run.summary.monitoring_enter * 5, 3000 - run.summary.monitored);
+  CHECK_LT(run.summary.monitoring_enter * 5, (3000 - run.summary.monitored) * 2);
 }
