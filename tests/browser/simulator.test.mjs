@@ -163,6 +163,12 @@ describe('policy simulator', () => {
     assert.equal(below[1], String(s.village.baseline.people_below_monitoring_line));
     assert.equal(below[2], String(s.village.reform.people_below_monitoring_line));
     assert.equal(rows['贫困缺口合计(元)'][1], s.village.baseline.poverty_gap_total.toFixed(2));
+    // The monitoring decision over the village (001 二(二)): households to take in, monitored, may leave.
+    assert.ok(s.village.baseline.monitoring.enter > 0 && s.village.baseline.monitoring.monitored > 0);
+    assert.deepEqual(rows['建议纳入监测的户数'].slice(1, 3),
+      [String(s.village.baseline.monitoring.enter), String(s.village.reform.monitoring.enter)]);
+    assert.deepEqual(rows['其中可申请风险消除的户数'].slice(1, 3),
+      [String(s.village.baseline.monitoring.may_exit), String(s.village.reform.monitoring.may_exit)]);
 
     const png = await download(page, 'chart_histogram_png');
     assert.equal(png.name, 'village-histogram.png');
