@@ -507,6 +507,8 @@ void App::replace_household(const Replacement& r) {
   session_unsaved_ = false;
   view_ = View::household;
   view_requested_ = true;
+  // Another household in the guided mode starts from its first question.
+  if (view_state_.guide.on) view_state_.guide = {true, 0, 0};
 }
 
 void App::link_to_record(std::optional<std::string> key) {

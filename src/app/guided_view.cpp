@@ -1,8 +1,10 @@
 // 问答式: the guided mode for households. One question at a time, asking only what matters given the answers so
-// far (jobs for people of working age, school for the young, the pension for those 60 and over), filling the same
-// household the form edits.
-#include <algorithm>  // min, clamp
+// far (jobs for people of working age, school for the young, the pension for those 60 and over; spending, 三保障
+// and sudden hardship where the monitoring line is for the household, a child's schooling only where there is a
+// child of compulsory-school age), filling the same household the form edits; it ends on the monitoring decision.
+#include <algorithm>  // any_of, min, clamp
 #include <cstdio>     // snprintf
+#include <optional>   // a sudden event
 #include <string>
 
 #include <imgui.h>
@@ -29,6 +31,9 @@ enum class Question {
   production,
   land,
   support,
+  spending,
+  security,
+  hardship,
   done
 };
 
@@ -63,6 +68,19 @@ bool applies(Question q, const Member& m, int year) {
   }
 }
 
+bool compulsory_school_age(const Member& m, int year) {
+  const int age = m.age_in(year);
+  return age >= 6 && age < 15;
+}
+
+// Whether a household question matters: the monitoring's facts only where its line is for the household (not for
+// urban residents).
+bool applies(Question q, const core::Result& r) {
+  if (q != Question::spending && q != Question::security && q != Question::hardship) return true;
+  return std::any_of(r.lines.begin(), r.lines.end(),
+                     [](const core::LineResult& l) { return l.id == core::LineId::monitoring && l.applies; });
+}
+
 }  // namespace
 
 void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
@@ -76,8 +94,10 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
     case Question::category: {
       ui.wrapped(tr(Str::q_category));
       int index = static_cast<int>(h.category);
-      for (int i = 0; i < 6; ++i)
+      for (int i = 0; i < 6; ++i) {
         if (ImGui::RadioButton(tr(category_labels[i]), &index, i)) changed = true;
+        ui.anchor("guide_category_" + std::to_string(i));
+      }
       h.category = static_cast<core::Category>(index);
       break;
     }
@@ -195,6 +215,60 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
       changed |= ImGui::Checkbox(tr(Str::tekun), &h.tekun);
       changed |= ImGui::Checkbox(tr(Str::relocated), &h.relocated);
       break;
+    case Question::spending:
+      ui.wrapped(tr(Str::q_spending));
+      if (ui.begin_form("##guide_spending")) {
+        ui.row(Str::expense_medical, Str::expense_medical_help);
+        changed |= ui.money("##medical", h.expenses.medical);
+        ui.anchor("guide_medical");
+        ui.row(Str::expense_education, Str::expense_education_help);
+        changed |= ui.money("##education", h.expenses.education);
+        ui.row(Str::expense_disaster, Str::expense_disaster_help);
+        changed |= ui.money("##disaster", h.expenses.disaster);
+        ui.end_form();
+      }
+      break;
+    case Question::security: {
+      ui.wrapped(tr(Str::q_security));
+      core::SecurityGaps& gaps = h.security;
+      if (std::any_of(h.members.begin(), h.members.end(), [&](const Member& x) {
+            return compulsory_school_age(x, h.year);
+          })) {
+        changed |= ImGui::Checkbox(tr(Str::security_school), &gaps.child_out_of_school);
+        ui.anchor("guide_security_school");
+      } else if (gaps.child_out_of_school) {  // no child of that age any more: the gap cannot be
+        gaps.child_out_of_school = false;
+        changed = true;
+      }
+      changed |= ImGui::Checkbox(tr(Str::security_insurance), &gaps.member_uninsured);
+      ui.anchor("guide_security_insurance");
+      changed |= ImGui::Checkbox(tr(Str::security_house), &gaps.house_unsafe);
+      ui.anchor("guide_security_house");
+      changed |= ImGui::Checkbox(tr(Str::security_water), &gaps.water_unsafe);
+      ui.anchor("guide_security_water");
+      break;
+    }
+    case Question::hardship: {
+      ui.wrapped(tr(Str::q_hardship));
+      constexpr Str events[] = {Str::sudden_none, Str::sudden_illness, Str::sudden_accident, Str::sudden_disaster,
+                                Str::sudden_job_loss};
+      int event = h.sudden_event ? static_cast<int>(h.sudden_event->kind) + 1 : 0;
+      for (int i = 0; i < static_cast<int>(std::size(events)); ++i) {
+        if (ImGui::RadioButton(tr(events[i]), &event, i)) changed = true;
+        ui.anchor("guide_sudden_" + std::to_string(i));
+      }
+      if (changed)
+        h.sudden_event = event == 0 ? std::nullopt
+                                    : std::optional(core::SuddenEvent{static_cast<core::SuddenEventKind>(event - 1),
+                                                                      h.sudden_event ? h.sudden_event->month : 1});
+      if (h.sudden_event && ui.begin_form("##guide_sudden")) {
+        ui.row(Str::sudden_month, Str::sudden_month_help);
+        changed |= ui.integer("##month", h.sudden_event->month, 1, 12);
+        ui.anchor("guide_sudden_month");
+        ui.end_form();
+      }
+      break;
+    }
     case Question::done:
       ui.wrapped(tr(Str::q_done));
       break;
@@ -226,7 +300,9 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
       }
       if (g.step <= 0 || g.step >= static_cast<int>(Question::done)) break;
       const auto next = static_cast<Question>(g.step);
-      if (!is_member_question(next) || applies(next, h.members[std::min(g.member, h.size() - 1)], h.year)) break;
+      if (is_member_question(next) ? applies(next, h.members[std::min(g.member, h.size() - 1)], h.year)
+                                   : applies(next, s.result()))
+        break;
     }
     g.step = std::clamp(g.step, 0, static_cast<int>(Question::done));
   };
@@ -242,7 +318,10 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
   ImGui::Separator();
   s.refresh();
   draw_headline(ui, s);
-  if (q == Question::done) draw_suggestions(ui, s);
+  if (q != Question::done) return;
+  // Its conditions and what helps, in view; a household alone has no quarterly ledger (a monitored one's exit says so).
+  draw_monitoring_panel(ui, s, {}, true);
+  draw_suggestions(ui, s);
 }
 
 }  // namespace zengshou::app

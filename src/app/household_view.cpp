@@ -510,63 +510,6 @@ void monitoring_facts(Ui& ui, Session& s) {
   if (changed) s.changed();
 }
 
-// The verdict in plain words, then each condition with its clause, what helps, and the steps to leave.
-void monitoring_panel(Ui& ui, const Session& s, const std::vector<core::QuarterRecord>& ledger) {
-  const core::MonitoringAssessment a = core::assess_monitoring(s.household(), s.result(), s.params(), ledger);
-  ImGui::Spacing();
-  ImGui::TextUnformatted(tr(Str::monitoring_title));
-  const bool alarm = a.verdict == core::MonitoringVerdict::enter || a.verdict == core::MonitoringVerdict::not_yet;
-  ImGui::PushStyleColor(ImGuiCol_Text, alarm ? IM_COL32(190, 40, 30, 255) : IM_COL32(30, 120, 50, 255));
-  ui.wrapped(reason_text(a.summary));
-  ImGui::PopStyleColor();
-  ui.anchor("monitoring_verdict");
-  // The verdict stays in view; its conditions, help and steps open below it (the charts keep their place).
-  const bool open = ImGui::TreeNodeEx(tr(Str::monitoring_details), ImGuiTreeNodeFlags_NoTreePushOnOpen);
-  ui.anchor("monitoring_details");
-  if (!open) return;
-  const bool exiting = a.verdict == core::MonitoringVerdict::may_exit || a.verdict == core::MonitoringVerdict::not_yet;
-  ImGui::Indent();
-  for (size_t i = 0; i < a.conditions.size(); ++i) {
-    const core::ConditionCheck& c = a.conditions[i];
-    // Exit conditions are ticked when met; entry triggers are marked when they find a risk.
-    const char* mark = exiting ? (c.met ? "✓ " : "✗ ") : (c.met ? "! " : "· ");
-    ImGui::PushStyleColor(ImGuiCol_Text,
-                          (exiting ? !c.met : c.met) ? IM_COL32(170, 60, 30, 255) : ImGui::GetColorU32(ImGuiCol_Text));
-    ui.wrapped(mark + reason_text(c.reason));
-    ImGui::PopStyleColor();
-    const std::string anchor = "monitoring_" + std::string(core::monitoring_condition_names[static_cast<size_t>(c.id)]);
-    ui.anchor(anchor);
-    draw_source(ui, Str::source_label, c.source, anchor + "_source");
-  }
-  ImGui::Unindent();
-  if (!a.help.empty()) {
-    ImGui::TextUnformatted(tr(Str::monitoring_help_title));
-    ImGui::Indent();
-    for (const core::Reason& help : a.help) ui.wrapped("· " + reason_text(help));
-    draw_source(ui, Str::source_label, a.help_source, "monitoring_help_source");
-    ImGui::Unindent();
-  }
-  if (!a.steps.empty()) {
-    ImGui::TextUnformatted(tr(Str::monitoring_steps_title));
-    ImGui::Indent();
-    bool next_marked = false;
-    for (const core::ExitStepState& step : a.steps) {
-      std::string line = reason_text(core::exit_step_name(step.step)) + ": ";
-      if (step.done != 0) {
-        line += core::iso_date_text(step.done);
-      } else {
-        line += tr(Str::step_not_done);
-        if (!next_marked && a.verdict == core::MonitoringVerdict::may_exit) {
-          line += std::string(" (") + tr(Str::step_next) + ")";
-          next_marked = true;
-        }
-      }
-      ui.wrapped(line);
-    }
-    draw_source(ui, Str::source_label, a.steps_source, "monitoring_steps_source");
-    ImGui::Unindent();
-  }
-}
 
 // A leaf of the breakdown: a label and an amount, no children.
 void leaf(const std::string& label, Money amount) {
@@ -678,7 +621,7 @@ void results(Ui& ui, const Session& s, ViewState& state, PlatformRequests& reque
     ui.wrapped("· " + reason_text(f.detail));
     ImGui::PopStyleColor();
   }
-  monitoring_panel(ui, s, state.ledger ? *state.ledger : std::vector<core::QuarterRecord>{});
+  draw_monitoring_panel(ui, s, state.ledger ? *state.ledger : std::vector<core::QuarterRecord>{});
   ImGui::Spacing();
   breakdown(ui, s);
   const bool charts = ImGui::CollapsingHeader(tr(Str::charts_title));
@@ -701,6 +644,64 @@ void editor(Ui& ui, Session& s) {
 }
 
 }  // namespace
+
+void draw_monitoring_panel(Ui& ui, const Session& s, const std::vector<core::QuarterRecord>& ledger, bool open) {
+  const core::MonitoringAssessment a = core::assess_monitoring(s.household(), s.result(), s.params(), ledger);
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr(Str::monitoring_title));
+  const bool alarm = a.verdict == core::MonitoringVerdict::enter || a.verdict == core::MonitoringVerdict::not_yet;
+  ImGui::PushStyleColor(ImGuiCol_Text, alarm ? IM_COL32(190, 40, 30, 255) : IM_COL32(30, 120, 50, 255));
+  ui.wrapped(reason_text(a.summary));
+  ImGui::PopStyleColor();
+  ui.anchor("monitoring_verdict");
+  // The verdict stays in view; its conditions, help and steps open below it (the charts keep their place).
+  const bool details = ImGui::TreeNodeEx(tr(Str::monitoring_details), ImGuiTreeNodeFlags_NoTreePushOnOpen |
+                                                                          (open ? ImGuiTreeNodeFlags_DefaultOpen : 0));
+  ui.anchor("monitoring_details");
+  if (!details) return;
+  const bool exiting = a.verdict == core::MonitoringVerdict::may_exit || a.verdict == core::MonitoringVerdict::not_yet;
+  ImGui::Indent();
+  for (size_t i = 0; i < a.conditions.size(); ++i) {
+    const core::ConditionCheck& c = a.conditions[i];
+    // Exit conditions are ticked when met; entry triggers are marked when they find a risk.
+    const char* mark = exiting ? (c.met ? "✓ " : "✗ ") : (c.met ? "! " : "· ");
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          (exiting ? !c.met : c.met) ? IM_COL32(170, 60, 30, 255) : ImGui::GetColorU32(ImGuiCol_Text));
+    ui.wrapped(mark + reason_text(c.reason));
+    ImGui::PopStyleColor();
+    const std::string anchor = "monitoring_" + std::string(core::monitoring_condition_names[static_cast<size_t>(c.id)]);
+    ui.anchor(anchor);
+    draw_source(ui, Str::source_label, c.source, anchor + "_source");
+  }
+  ImGui::Unindent();
+  if (!a.help.empty()) {
+    ImGui::TextUnformatted(tr(Str::monitoring_help_title));
+    ImGui::Indent();
+    for (const core::Reason& help : a.help) ui.wrapped("· " + reason_text(help));
+    draw_source(ui, Str::source_label, a.help_source, "monitoring_help_source");
+    ImGui::Unindent();
+  }
+  if (!a.steps.empty()) {
+    ImGui::TextUnformatted(tr(Str::monitoring_steps_title));
+    ImGui::Indent();
+    bool next_marked = false;
+    for (const core::ExitStepState& step : a.steps) {
+      std::string line = reason_text(core::exit_step_name(step.step)) + ": ";
+      if (step.done != 0) {
+        line += core::iso_date_text(step.done);
+      } else {
+        line += tr(Str::step_not_done);
+        if (!next_marked && a.verdict == core::MonitoringVerdict::may_exit) {
+          line += std::string(" (") + tr(Str::step_next) + ")";
+          next_marked = true;
+        }
+      }
+      ui.wrapped(line);
+    }
+    draw_source(ui, Str::source_label, a.steps_source, "monitoring_steps_source");
+    ImGui::Unindent();
+  }
+}
 
 void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   toolbar(ui, s, state, requests);

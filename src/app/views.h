@@ -140,6 +140,10 @@ struct ViewState {
 void draw_household_view(Ui& ui, Session& session, ViewState& state, PlatformRequests& requests);
 // 问答式: one question at a time, filling the same household.
 void draw_guided_view(Ui& ui, Session& session, GuideState& guide);
+// 防返贫监测: the verdict in plain words, then (opened) each condition with its clause, what helps, and the steps to
+// leave, `open` at first; `ledger` is the roster household's quarterly ledger (none for a household alone).
+void draw_monitoring_panel(Ui& ui, const Session& session, const std::vector<core::QuarterRecord>& ledger,
+                           bool open = false);
 // 收入预测: the coming years, with growth per stream.
 void draw_projection_view(Ui& ui, const Session& session, ViewState& state, PlatformRequests& requests);
 // 政策项目: every programme with its status and reason, and the suggestions.
