@@ -30,6 +30,7 @@
 #include "core/version.h"
 #include "core/village.h"
 #include "core/village_json.h"
+#include "core/workspace.h"
 
 namespace {
 
@@ -45,7 +46,7 @@ constexpr const char* usage =
     "       zengshou document ID [--clause C] [--lang en] [--policy-file FILE]...\n"
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
-    "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array or CSV)\n"
+    "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array, CSV or workspace)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
     "       zengshou policy check [--lang en] [--policy-file OTHER]... FILE\n"
@@ -399,26 +400,55 @@ int run_simulate(const Options& o, const PolicySet& policies) {
   return exit_ok;
 }
 
+// A roster file's households, or a workspace file's (the app's export) with their quarterly ledgers, which the
+// monitoring assessment reads as the roster's worklist does.
+struct BatchRoster {
+  std::vector<RosterEntry> entries;
+  std::vector<std::vector<QuarterRecord>> ledgers;  // one a household; empty for a roster file
+  InputErrors errors;
+};
+
+BatchRoster read_batch_roster(std::string_view text) {
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  BatchRoster out;
+  if (start == std::string_view::npos || text[start] != '{') {
+    auto roster = parse_roster(text);
+    out.entries = std::move(roster.value);
+    out.ledgers.resize(out.entries.size());
+    out.errors = std::move(roster.errors);
+    return out;
+  }
+  auto workspace = parse_workspace(text);
+  out.errors = std::move(workspace.errors);
+  for (size_t i = 0; i < workspace.value.households.size(); ++i) {
+    WorkspaceHousehold& w = workspace.value.households[i];
+    out.entries.push_back({std::move(w.household), "/households/" + std::to_string(i)});
+    out.ledgers.push_back(std::move(w.ledger));
+  }
+  return out;
+}
+
 int run_batch(const Options& o, const PolicySet& policies) {
   const auto text = read_input(o.file);
   if (!text) return fail({{o.file, "expected a readable roster file"}});
-  const auto roster = parse_roster(*text);
+  const BatchRoster roster = read_batch_roster(*text);
   InputErrors errors = roster.errors;
   std::vector<Setting> settings;
-  for (size_t i = 0; i < roster.value.size(); ++i) {
-    auto s = setting_for(roster.value[i].household, o, policies, roster.value[i].where);
+  for (size_t i = 0; i < roster.entries.size(); ++i) {
+    auto s = setting_for(roster.entries[i].household, o, policies, roster.entries[i].where);
     for (auto& e : s.errors) errors.push_back(e);
     settings.push_back(s.value);
   }
   if (!errors.empty()) return fail(errors);
   std::ostringstream out;
-  for (size_t i = 0; i < roster.value.size(); ++i) {
-    Household h = roster.value[i].household;
+  for (size_t i = 0; i < roster.entries.size(); ++i) {
+    Household h = roster.entries[i].household;
     h.year = settings[i].year;
     const YearParameters params = policies.resolve(*settings[i].policy, h.year, o.overrides);
     const Result result = evaluate(h, params);
-    if (result.overflowed()) errors.push_back(overflow_error(roster.value[i].where + result.overflow));
-    if (errors.empty()) out << dump(result_to_json(result, h, params, o.language, false)) << '\n';
+    if (result.overflowed()) errors.push_back(overflow_error(roster.entries[i].where + result.overflow));
+    if (errors.empty())
+      out << dump(result_to_json(result, h, params, o.language, false, roster.ledgers[i])) << '\n';
   }
   if (!errors.empty()) return fail(errors);
   std::cout << out.str();

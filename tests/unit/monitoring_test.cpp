@@ -14,6 +14,7 @@
 #include "cli_run.h"
 #include "core/household_json.h"
 #include "core/monitoring.h"
+#include "core/workspace.h"
 #include "helpers.h"
 
 using namespace zengshou::core;
@@ -292,4 +293,34 @@ TEST_CASE("CLI eval and explain carry the assessment (001 二(二)): a 脱贫户
   const auto explain = zengshou::test::run_cli("explain " + file);
   CHECK_NE(explain.out.find("六、防返贫监测\n  建议纳入防返贫监测,类型:脱贫不稳定户\n"), std::string::npos);
   CHECK_NE(explain.out.find("  [!] “三保障”和饮水安全有1项缺口"), std::string::npos);
+}
+
+TEST_CASE("001 二(二)三 on the command line: batch of the app's workspace file reads each household's ledger") {
+  // The household of the four-quarter case above: with its ledger it may leave; in a plain roster it has none.
+  WorkspaceHousehold w;
+  w.household = zengshou::test::household(
+      Category::monitor_marginal, 2024,
+      {adult(1980, {job(JobKind::local, 12, 700)}), adult(1982, {job(JobKind::local, 12, 700)})}, "yunnan/changning");
+  w.ledger = {quarter(1, 3000), quarter(2, 3000), quarter(3, 4500), quarter(4, 4500)};
+  const Workspace workspace{{w}, std::nullopt, std::nullopt, {}, {}};
+  const std::string file = std::string(ZENGSHOU_TEST_TMP) + "/monitoring-workspace.json";
+  std::ofstream(file) << workspace_to_json(workspace);
+  const auto with_ledger = zengshou::test::run_cli("batch " + file);
+  REQUIRE_EQ(with_ledger.status, 0);
+  CHECK_EQ(nlohmann::json::parse(with_ledger.out)["monitoring"]["verdict"], "may_exit");
+
+  const std::string roster = std::string(ZENGSHOU_TEST_TMP) + "/monitoring-roster.json";
+  std::ofstream(roster) << "[" << household_to_json(w.household) << "]";
+  const auto alone = zengshou::test::run_cli("batch " + roster);
+  REQUIRE_EQ(alone.status, 0);
+  const auto m = nlohmann::json::parse(alone.out)["monitoring"];
+  CHECK_EQ(m["verdict"], "not_yet");
+  CHECK_EQ(m["conditions"][0]["met"], false);  // income_recent_above: no ledger
+
+  // A workspace's problem names the household in it.
+  std::ofstream(file) << R"({"schema": "zengshou.workspace/1", "households": [{"household": {"schema":
+    "zengshou.household/1", "year": 2024, "members": [{"birth_year": 1980}], "expenses": {"medical": -1}}}]})";
+  const auto bad = zengshou::test::run_cli("batch " + file);
+  CHECK_EQ(bad.status, 2);
+  CHECK_NE(bad.err.find("/households/0/household/expenses/medical"), std::string::npos);
 }
