@@ -35,6 +35,7 @@ for f in "$root"/assets/examples/*.json; do
   check "project $rel" project --years 4 "$rel"
 done
 check "batch roster.csv" batch examples/roster.csv
+check "batch of a workspace with quarterly ledgers" batch "$root/tests/parity/workspace.json"
 "$root/build/native/zengshou_bench" --roster 2000 >"$tmp/roster.json"
 check "batch of 2000 synthetic households" batch "$tmp/roster.json"
 check "batch of 2000 with a reform" batch --set public_welfare_post.monthly=1000 --set rain_dew.counts_in_net_income=true "$tmp/roster.json"
