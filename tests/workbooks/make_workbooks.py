@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Writes the workbooks the spreadsheet tests read (issue 18), as a cadre's files come: by openpyxl (the way
+Excel lays out a file), and by hand with the zip module in the shapes other writers use (WPS-style inline strings
+and prefixed names, phonetic runs, absolute part names), plus broken ones: a zip bomb, a damaged zip, a password-
+protected (encrypted) container. Usage: make_workbooks.py OUTDIR"""
+import os
+import sys
+import zipfile
+
+import openpyxl
+from openpyxl.styles import Alignment, Font
+
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+
+# The national system's shape: one row per household, the streams summed, under a merged title and a note row.
+HOUSEHOLD_HEADER = ["序号", "户主姓名", "证件号码", "家庭人口数", "工资性收入", "其中：公益性岗位收入",
+                    "生产经营性收入", "生产经营性支出", "财产性收入", "其中：资产收益扶贫分红收入", "转移性收入",
+                    "养老金或离退休金", "计划生育金", "生态补偿金", "最低生活保障金", "特困供养金", "人均纯收入"]
+HOUSEHOLDS = [
+    [1, "李国强", "530524197901010011", 4, 36000, 9600, 12000, 4000, 800, 800, 2400, 1800, 0, 300, 0, 0, None],
+    [2, "王秀英", "530524198103030022", 3, 18000.5, 0, 5000, 1500.25, 0, 0, 1200, 1200, 0, 0, 0, 0, None],
+    [3, "张婧", "530524199005050043", 2, 0, 0, 3000, 1000, 0, 0, 6500, 0, 0, 0, 6500, 0, None],
+]
+
+
+def household_sheet(ws, title_rows):
+    width = len(HOUSEHOLD_HEADER)
+    row = 1
+    if title_rows:
+        ws.cell(row=1, column=1, value="某村2024年脱贫户家庭收入测算表")
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
+        ws.cell(row=1, column=1).font = Font(bold=True, size=16)
+        ws.cell(row=2, column=1, value="填报单位：某乡镇　　单位：元")
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+        row = 3
+    for c, name in enumerate(HOUSEHOLD_HEADER, 1):
+        ws.cell(row=row, column=c, value=name)
+    for h in HOUSEHOLDS:
+        row += 1
+        for c, v in enumerate(h, 1):
+            ws.cell(row=row, column=c, value=v)
+        # 人均纯收入 as the county sheets compute it: a formula (openpyxl stores no cached value).
+        ws.cell(row=row, column=width, value=f"=(E{row}+G{row}-H{row}+I{row}+K{row})/D{row}")
+    ws.freeze_panes = ws.cell(row=(3 if title_rows else 1) + 1, column=1)
+
+
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "说明"
+ws["A1"] = "本表由村委会填报"
+household_sheet(wb.create_sheet("收入测算"), True)
+wb.save(os.path.join(out, "per-household-openpyxl.xlsx"))
+
+# The village ledger's shape: one row per member.
+MEMBER_HEADER = ["户编号", "户主", "姓名", "证件号码", "与户主关系", "出生年份", "劳动技能", "务工时间（月）",
+                 "务工所在地", "月工资", "在校生状况"]
+MEMBERS = [
+    ["H01", "李国强", "李国强", "530524197901010011", "户主", 1979, "普通劳动力", 10, "省外", 4000, ""],
+    ["H01", "李国强", "王玥", "530524198103030022", "配偶", 1981, "普通劳动力", 8, "县内", 2500, ""],
+    ["H01", "李国强", "李昇", "530524201301010033", "之子", 2013, "无劳动力", None, "", None, "小学"],
+    ["H02", "张堃", "张堃", "530524195505050044", "户主", 1955, "丧失劳动力", None, "", None, ""],
+]
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "家庭成员"
+ws["A1"] = "某村2024年农户家庭成员台账"
+ws.merge_cells("A1:K1")
+for c, name in enumerate(MEMBER_HEADER, 1):
+    ws.cell(row=2, column=c, value=name)
+for r, m in enumerate(MEMBERS, 3):
+    for c, v in enumerate(m, 1):
+        ws.cell(row=r, column=c, value=v)
+wb.save(os.path.join(out, "per-member-openpyxl.xlsx"))
+
+
+# By hand: another writer's conventions — prefixed element names (x:), inline strings, a shared string with a
+# phonetic run and rich-text runs, an absolute part name, a number in exponent form, cells without "r".
+def write_zip(path, parts, compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", compression) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+parts = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="{MAIN}" xmlns:r="{REL}"><x:sheets><x:sheet name="花名册" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="x" Target="/xl/worksheets/data.xml"/></Relationships>',
+    "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?><x:sst xmlns:x="{MAIN}"><x:si><x:r><x:t>户</x:t></x:r><x:r><x:t>主</x:t></x:r><x:rPh sb="0" eb="1"><x:t>hu</x:t></x:rPh></x:si><x:si><x:t xml:space="preserve"> 月工资 </x:t></x:si></x:sst>',
+    "xl/worksheets/data.xml": f'<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="{MAIN}"><x:sheetData>'
+    '<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="s"><x:v>1</x:v></x:c></x:row>'
+    '<x:row><x:c t="inlineStr"><x:is><x:t>和&amp;丽</x:t></x:is></x:c><x:c><x:v>1.5E3</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c>'
+    '<x:c t="e"><x:v>#N/A</x:v></x:c><x:c><x:f>SUM(A1:A2)</x:f></x:c><x:c t="str"><x:f>A3</x:f><x:v>文字</x:v></x:c></x:row>'
+    '</x:sheetData></x:worksheet>',
+}
+write_zip(os.path.join(out, "wps-style.xlsx"), parts)
+
+# A zip bomb: one sheet part of 600 MB of spaces, deflated to well under a megabyte.
+with zipfile.ZipFile(os.path.join(out, "zip-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+    for name, text in parts.items():
+        if name != "xl/worksheets/data.xml":
+            z.writestr(name, text)
+    with z.open("xl/worksheets/data.xml", "w", force_zip64=True) as f:
+        f.write(f'<x:worksheet xmlns:x="{MAIN}"><x:sheetData>'.encode())
+        block = b" " * (1 << 20)
+        for _ in range(600):
+            f.write(block)
+        f.write(b"</x:sheetData></x:worksheet>")
+
+# Damaged: the first workbook cut in half.
+with open(os.path.join(out, "per-household-openpyxl.xlsx"), "rb") as f:
+    whole = f.read()
+with open(os.path.join(out, "damaged.xlsx"), "wb") as f:
+    f.write(whole[: len(whole) // 2])
+
+# Encrypted: Office's container for a password-protected .xlsx starts as a compound file and names its
+# "EncryptedPackage" stream in UTF-16 (a stand-in with just those marks).
+with open(os.path.join(out, "password.xlsx"), "wb") as f:
+    f.write(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512)
+
+# Not a workbook: a .docx-like zip.
+write_zip(os.path.join(out, "not-a-workbook.xlsx"), {"word/document.xml": "<w/>"})
+
+# Excel 97–2003 (.xls, BIFF8) by xlwt: the per-household shape under a merged title, as older county sheets are.
+import xlwt  # noqa: E402  (only the .xls needs it)
+
+book = xlwt.Workbook(encoding="utf-8")
+sheet = book.add_sheet("收入测算")
+sheet.write_merge(0, 0, 0, len(HOUSEHOLD_HEADER) - 1, "某村2024年脱贫户家庭收入测算表")
+for c, name in enumerate(HOUSEHOLD_HEADER):
+    sheet.write(1, c, name)
+for r, h in enumerate(HOUSEHOLDS, 2):
+    for c, v in enumerate(h[:-1]):
+        sheet.write(r, c, v)
+    sheet.write(r, len(HOUSEHOLD_HEADER) - 1, xlwt.Formula(f"(E{r + 1}+G{r + 1}-H{r + 1}+I{r + 1}+K{r + 1})/D{r + 1}"))
+book.save(os.path.join(out, "per-household-xlwt.xls"))
