@@ -3,7 +3,7 @@
 #include <cstdio>    // snprintf
 #include <iterator>  // size
 
-#include "core/csv_write.h"
+#include "formats/csv_write.h"
 #include "format.h"
 #include "labels.h"
 
@@ -11,7 +11,7 @@ namespace zengshou::app {
 
 using core::Money;
 
-std::string csv_text(const TextTable& table) { return core::csv_document(table.header, table.rows); }
+std::string csv_text(const TextTable& table) { return formats::csv_document(table.header, table.rows); }
 
 std::string change_text(int before, int after) {
   if (before == after) return "";

@@ -19,7 +19,7 @@ struct TextTable {
   std::vector<std::vector<std::string>> rows;
 };
 
-// The table as a CSV file (core/csv_write.h: UTF-8 with a BOM, cells quoted when needed, formulas written as text).
+// The table as a CSV file (formats/csv_write.h: UTF-8 with a BOM, cells quoted when needed, formulas written as text).
 std::string csv_text(const TextTable& table);
 
 // The change from `before` to `after` with its sign ("+3", "-12.50"); empty when there is none.

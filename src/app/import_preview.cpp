@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "core/text_encoding.h"
+#include "formats/text_encoding.h"
 #include "strings.h"
 
 namespace zengshou::app {
@@ -37,8 +37,8 @@ std::vector<std::string> first_lines(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> ImportPreview::receive(std::string_view bytes) {
-  core::DecodedText decoded = core::decode_text(std::string(bytes));
-  if (decoded.encoding != core::TextEncoding::gbk) return std::move(decoded.text);
+  formats::DecodedText decoded = formats::decode_text(std::string(bytes));
+  if (decoded.encoding != formats::TextEncoding::gbk) return std::move(decoded.text);
   lines_ = first_lines(decoded.text);
   waiting_ = std::move(decoded.text);
   return std::nullopt;
@@ -72,7 +72,7 @@ std::optional<std::string> ImportPreview::draw(Ui& ui) {
 
 nlohmann::json ImportPreview::state() const {
   if (!waiting_) return nullptr;
-  return {{"encoding", core::encoding_name(core::TextEncoding::gbk)},
+  return {{"encoding", formats::encoding_name(formats::TextEncoding::gbk)},
           {"title", tr(Str::import_preview_title)},
           {"lines", lines_}};
 }

@@ -1,4 +1,4 @@
-// A picked file on its way into the app: its bytes decoded by the core's decoder (core/text_encoding.h), the one the
+// A picked file on its way into the app: its bytes decoded by the core's decoder (formats/text_encoding.h), the one the
 // command line reads files with. UTF-8 goes straight on. A file read as GBK waits in a window that names the encoding
 // and shows its first lines, until the user imports it or cancels. Bytes that are neither go on as they are, for the
 // file's reader to refuse at the bad byte's line, as the command line does.

@@ -7,7 +7,7 @@
 
 #include "core/engine.h"
 #include "core/monitoring.h"
-#include "core/roster_csv.h"
+#include "formats/roster_csv.h"
 
 namespace zengshou::app {
 namespace {
@@ -89,13 +89,13 @@ core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& 
   // A roster far past the limit is refused before it is read: reading 10^6 rows would take the page's memory.
   const auto rows = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   if (rows > max_rows) return {too_many_rows(rows)};
-  auto parsed = core::parse_roster(text);
+  auto parsed = formats::parse_roster(text);
   if (!parsed.ok()) return parsed.errors;
   if (households_.size() + parsed.value.size() > max_households)
     return {too_many_households(households_.size() + parsed.value.size())};
   const core::PolicySet& policies = *policies_;
   core::InputErrors errors;
-  for (core::RosterEntry& e : parsed.value) {
+  for (formats::RosterEntry& e : parsed.value) {
     if (e.household.policy.empty()) e.household.policy = fallback.id;
     if (auto problem = policies.check(e.household.policy, e.household.year, e.where + "/policy")) {
       if (problem->where == "/year") problem->where = e.where + "/year";
@@ -104,7 +104,7 @@ core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& 
   }
   if (!errors.empty()) return errors;
   households_.reserve(households_.size() + parsed.value.size());
-  for (core::RosterEntry& e : parsed.value) add(std::move(e.household));
+  for (formats::RosterEntry& e : parsed.value) add(std::move(e.household));
   import_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return {};
 }

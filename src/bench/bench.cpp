@@ -23,13 +23,14 @@
 #include "core/household_json.h"
 #include "core/policy.h"
 #include "core/result_json.h"
-#include "core/roster_csv.h"
+#include "formats/roster_csv.h"
 #include "core/synthetic.h"
 #include "core/village.h"
 
 namespace {
 
 using namespace zengshou::core;
+using namespace zengshou::formats;
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }

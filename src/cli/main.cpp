@@ -24,9 +24,9 @@
 #include "core/reform.h"
 #include "core/report.h"
 #include "core/result_json.h"
-#include "core/roster_csv.h"
+#include "formats/roster_csv.h"
 #include "core/synthetic.h"
-#include "core/text_encoding.h"
+#include "formats/text_encoding.h"
 #include "core/version.h"
 #include "core/village.h"
 #include "core/village_json.h"
@@ -35,6 +35,7 @@
 namespace {
 
 using namespace zengshou::core;
+using namespace zengshou::formats;
 using nlohmann::json;
 
 constexpr int exit_ok = 0;
@@ -181,7 +182,7 @@ std::string read_stream(std::istream& in, size_t max_bytes) {
   return bytes;
 }
 
-// A file's text as UTF-8, through the decoder the app uses too (core/text_encoding.h): UTF-8 with or without a BOM,
+// A file's text as UTF-8, through the decoder the app uses too (formats/text_encoding.h): UTF-8 with or without a BOM,
 // or GBK Chinese; bytes that are neither come as they are, for the reader to refuse at the bad byte's line. A file
 // past `max_bytes` is read only that far, for the reader to refuse by its size.
 // Empty when the file cannot be read: missing, a directory, or a read that fails part way.

@@ -1,4 +1,4 @@
-// Text decoding in the browser (core/text_encoding.h, the command line's decoder): a UTF-8 roster with one bad byte
+// Text decoding in the browser (formats/text_encoding.h, the command line's decoder): a UTF-8 roster with one bad byte
 // is refused with the CLI's line and changes nothing — it is not re-read as GBK with every name garbled (张三 →
 // 寮犱笁) — and a GBK roster, what Excel in China saves, is shown first, naming GBK with its first lines, and imports
 // with its names intact once the user confirms (or not at all when they cancel).

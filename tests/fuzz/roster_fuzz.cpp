@@ -7,11 +7,12 @@
 
 #include "core/engine.h"
 #include "core/policy.h"
-#include "core/roster_csv.h"
-#include "core/text_encoding.h"
+#include "formats/roster_csv.h"
+#include "formats/text_encoding.h"
 #include "fuzz_check.h"
 
 using namespace zengshou::core;
+using namespace zengshou::formats;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const DecodedText decoded = decode_text(std::string(reinterpret_cast<const char*>(data), size));

@@ -1,6 +1,6 @@
 // Issue 14, item 8: every CSV the app exports writes a cell that begins with = + - @, a tab or a carriage return as
 // text, with a leading ' (OWASP "CSV Injection"), so Excel or WPS never runs a name as a formula; a figure such as
-// "-12.50" or "+3" is a plain number and stays one. The rule is core::spreadsheet_text; the exports are the app's
+// "-12.50" or "+3" is a plain number and stays one. The rule is formats::spreadsheet_text; the exports are the app's
 // tables (roster, ledger, village, household under a reform), built here natively as the screen builds them.
 #include <regex>
 #include <string>
@@ -10,7 +10,7 @@
 
 #include "app/exports.h"
 #include "app/session.h"
-#include "core/csv_write.h"
+#include "formats/csv_write.h"
 #include "helpers.h"
 
 namespace {
@@ -101,8 +101,8 @@ Household named_household(const std::string& name) {
 }  // namespace
 
 TEST_CASE("the OWASP rule: a cell that begins with = + - @ tab or CR is written as text, a plain number as is") {
-  using zengshou::core::csv_cell;
-  using zengshou::core::spreadsheet_text;
+  using zengshou::formats::csv_cell;
+  using zengshou::formats::spreadsheet_text;
   CHECK_EQ(spreadsheet_text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
   CHECK_EQ(spreadsheet_text("-cmd"), "'-cmd");
   CHECK_EQ(spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");

@@ -4,10 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/household_json.h"
-#include "core/roster_csv.h"
+#include "formats/roster_csv.h"
 #include "helpers.h"
 
 using namespace zengshou::test;
+using namespace zengshou::formats;
 
 TEST_CASE("Chinese headers and values read as the English columns do") {
   const char* english =

@@ -1,4 +1,4 @@
-// The text decoder (core/text_encoding.h): UTF-8 with or without a BOM, GBK only when the bytes are not UTF-8 and
+// The text decoder (formats/text_encoding.h): UTF-8 with or without a BOM, GBK only when the bytes are not UTF-8 and
 // plainly read as Chinese in GBK, and the place of a bad UTF-8 sequence; then the command line reading a GBK roster.
 // Byte strings are written by hand: 张 is E5 BC A0 in UTF-8 and D5 C5 in GBK, 三 is E4 B8 89 and C8 FD.
 #include <doctest/doctest.h>
@@ -9,13 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.h"
-#include "core/text_encoding.h"
+#include "formats/text_encoding.h"
 
 namespace {
 
-using zengshou::core::decode_text;
-using zengshou::core::first_invalid_utf8;
-using zengshou::core::TextEncoding;
+using zengshou::formats::decode_text;
+using zengshou::formats::first_invalid_utf8;
+using zengshou::formats::TextEncoding;
 
 const std::string zhang_san_utf8 = "\xE5\xBC\xA0\xE4\xB8\x89";  // 张三
 const std::string zhang_san_gbk = "\xD5\xC5\xC8\xFD";           // 张三

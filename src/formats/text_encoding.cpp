@@ -3,7 +3,7 @@
 #include <cstdint>  // the GBK table, eight-byte words
 #include <cstring>  // memcpy: eight ASCII bytes at a time
 
-namespace zengshou::core {
+namespace zengshou::formats {
 
 namespace detail {
 // GBK → Unicode, generated at build time by scripts/make_gbk_table.py: one code point per lead byte 0x81-0xFE and
@@ -152,4 +152,4 @@ DecodedText decode_text(std::string bytes) {
   return out;
 }
 
-}  // namespace zengshou::core
+}  // namespace zengshou::formats

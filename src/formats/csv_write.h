@@ -7,7 +7,7 @@
 #include <string_view>  // a cell
 #include <vector>       // rows of cells
 
-namespace zengshou::core {
+namespace zengshou::formats {
 
 // A plain number as the app writes figures: an optional sign, digits, and an optional decimal part ("-12.50",
 // "+3", "1200"). A spreadsheet reads it as that number and runs nothing.
@@ -26,4 +26,4 @@ std::string csv_cell(std::string_view cell);
 // rows; lines end in CR LF.
 std::string csv_document(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
-}  // namespace zengshou::core
+}  // namespace zengshou::formats

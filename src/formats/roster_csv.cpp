@@ -7,12 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "household_json.h"
-#include "json_reading.h"
+#include "core/household_json.h"
+#include "core/json_reading.h"
 #include "text_encoding.h"
 
-namespace zengshou::core {
+namespace zengshou::formats {
 namespace {
+
+using namespace core;  // the household file's reader and its JSON helpers
 
 using nlohmann::json;
 
@@ -346,4 +348,4 @@ Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text) {
   return parse_csv(text);
 }
 
-}  // namespace zengshou::core
+}  // namespace zengshou::formats

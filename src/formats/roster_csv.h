@@ -7,13 +7,16 @@
 #include <string_view>  // file text
 #include <vector>       // households
 
-#include "error.h"
-#include "household.h"
+#include "core/error.h"
+#include "core/household.h"
 
-namespace zengshou::core {
+namespace zengshou::formats {
+
+using core::InputErrors;
+using core::Parsed;
 
 struct RosterEntry {
-  Household household;
+  core::Household household;
   std::string where;  // prefix for problems found later, e.g. with the policy: "/3" or "line 7"
 };
 
@@ -23,4 +26,4 @@ Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text);
 // The CSV columns, in their documented order.
 const std::vector<std::string_view>& roster_csv_columns();
 
-}  // namespace zengshou::core
+}  // namespace zengshou::formats

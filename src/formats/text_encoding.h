@@ -9,7 +9,7 @@
 #include <string>       // decoded text
 #include <string_view>  // bytes
 
-namespace zengshou::core {
+namespace zengshou::formats {
 
 enum class TextEncoding {
   utf8,      // UTF-8, or plain ASCII
@@ -51,4 +51,4 @@ struct DecodedText {
 // Linear in the size of the input.
 DecodedText decode_text(std::string bytes);
 
-}  // namespace zengshou::core
+}  // namespace zengshou::formats

@@ -1,6 +1,6 @@
 #include "csv_write.h"
 
-namespace zengshou::core {
+namespace zengshou::formats {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -54,4 +54,4 @@ std::string csv_document(const std::vector<std::string>& header, const std::vect
   return out;
 }
 
-}  // namespace zengshou::core
+}  // namespace zengshou::formats
