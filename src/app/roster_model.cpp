@@ -7,7 +7,7 @@
 
 #include "core/engine.h"
 #include "core/monitoring.h"
-#include "formats/roster_csv.h"
+#include "formats/roster_file.h"
 
 namespace zengshou::app {
 namespace {

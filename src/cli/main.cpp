@@ -1,6 +1,7 @@
 // zengshou: the core on the command line (../shared/spec/CONTRACT.md "Commands").
 // Exit status: 0 done, 2 bad input (one "error: WHERE: expected …" line per problem on stderr, nothing on stdout):
 // a file that cannot be read, a directory, or amounts so large that a result's would overflow.
+#include <algorithm>   // find_if
 #include <array>       // read buffer
 #include <charconv>    // from_chars
 #include <cstdio>      // stdin
@@ -24,13 +25,14 @@
 #include "core/reform.h"
 #include "core/report.h"
 #include "core/result_json.h"
-#include "formats/roster_csv.h"
+#include "formats/roster_file.h"
 #include "core/synthetic.h"
 #include "formats/text_encoding.h"
 #include "core/version.h"
 #include "core/village.h"
 #include "core/village_json.h"
 #include "core/workspace.h"
+#include "formats/spreadsheet_read.h"
 
 namespace {
 
@@ -47,7 +49,8 @@ constexpr const char* usage =
     "       zengshou document ID [--clause C] [--lang en] [--policy-file FILE]...\n"
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
-    "       zengshou batch [--policy ID] [--lang en] [--set NAME=VALUE]... FILE   (JSON array, CSV or workspace)\n"
+    "       zengshou batch [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... [--sheet NAME] [--category C] FILE\n"
+    "                                           (JSON array, CSV, workspace, or an .xlsx/.xls workbook)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
     "       zengshou policy check [--lang en] [--policy-file OTHER]... FILE\n"
@@ -69,6 +72,8 @@ struct Options {
   std::optional<std::string> reform_file;
   std::vector<std::string> policy_files;  // --policy-file, in order
   std::optional<std::string> clause;      // document
+  std::optional<std::string> sheet;       // batch: which sheet of a workbook
+  std::optional<Category> category;       // batch: a workbook's households' category, when no column gives it
   std::string file;                       // the household or roster file; a document's id
 };
 
@@ -115,7 +120,8 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     const bool has_value = i + 1 < args.size();
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
     if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
-        a == "--seed" || a == "--reform" || a == "--clause" || a == "--policy-file") {
+        a == "--seed" || a == "--reform" || a == "--clause" || a == "--policy-file" || a == "--sheet" ||
+        a == "--category") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -129,6 +135,13 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         o.policy_files.push_back(v);
       } else if (a == "--clause") {
         o.clause = v;
+      } else if (a == "--sheet") {
+        o.sheet = v;
+      } else if (a == "--category") {
+        o.category = category_from_text(v);
+        if (!o.category)
+          out.errors.push_back({"--category", "expected tuopin, monitor_unstable, monitor_marginal, monitor_sudden, "
+                                              "general or urban (or 脱贫户 …), got \"" + v + "\""});
       } else if (a == "--year") {
         o.year = parse_int(v, 1900, 2100);
         if (!o.year) out.errors.push_back({"--year", "expected a calendar year, got \"" + v + "\""});
@@ -161,7 +174,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
       out.errors.push_back(
           {a,
            "expected a known option (--policy, --policy-file, --year, --years, --lang, --set, --reform, --households, "
-           "--seed, --clause)"});
+           "--seed, --clause, --sheet, --category)"});
     } else if (o.file.empty()) {
       o.file = a;
     } else {
@@ -182,11 +195,9 @@ std::string read_stream(std::istream& in, size_t max_bytes) {
   return bytes;
 }
 
-// A file's text as UTF-8, through the decoder the app uses too (formats/text_encoding.h): UTF-8 with or without a BOM,
-// or GBK Chinese; bytes that are neither come as they are, for the reader to refuse at the bad byte's line. A file
-// past `max_bytes` is read only that far, for the reader to refuse by its size.
-// Empty when the file cannot be read: missing, a directory, or a read that fails part way.
-std::optional<std::string> read_input(const std::string& path, size_t max_bytes = std::string::npos) {
+// A file's bytes, or standard input's for "-". A file past `max_bytes` is read only that far, for the reader to refuse
+// by its size. Empty when the file cannot be read: missing, a directory, or a read that fails part way.
+std::optional<std::string> read_bytes(const std::string& path, size_t max_bytes = std::string::npos) {
   std::string bytes;
   try {
     if (path == "-") {
@@ -202,7 +213,15 @@ std::optional<std::string> read_input(const std::string& path, size_t max_bytes 
   } catch (const std::ios_base::failure&) {  // libstdc++ throws from a read that fails (EISDIR, EIO)
     return std::nullopt;
   }
-  return decode_text(std::move(bytes)).text;
+  return bytes;
+}
+
+// A file's text as UTF-8, through the decoder the app uses too (formats/text_encoding.h): UTF-8 with or without a BOM,
+// or GBK Chinese; bytes that are neither come as they are, for the reader to refuse at the bad byte's line.
+std::optional<std::string> read_input(const std::string& path, size_t max_bytes = std::string::npos) {
+  auto bytes = read_bytes(path, max_bytes);
+  if (!bytes) return std::nullopt;
+  return decode_text(std::move(*bytes)).text;
 }
 
 // The built-in policies and the --policy-file ones (then `extra` too): every file's problems, or the set.
@@ -409,6 +428,40 @@ struct BatchRoster {
   InputErrors errors;
 };
 
+// A workbook's roster: the sheet named, or the one whose header names the most roster columns. The columns it left
+// out are noted on standard error.
+BatchRoster read_workbook_roster(std::string_view bytes, const Options& o) {
+  BatchRoster out;
+  auto workbook = read_workbook(bytes);
+  if (!workbook.ok()) {
+    out.errors = std::move(workbook.errors);
+    return out;
+  }
+  const std::vector<Sheet>& sheets = workbook.value.sheets;
+  size_t index = roster_sheet_index(workbook.value);
+  if (const auto& sheet_name = o.sheet) {
+    const auto named = std::find_if(sheets.begin(), sheets.end(), [&](const Sheet& s) { return s.name == *sheet_name; });
+    if (named == sheets.end()) {
+      std::string names;
+      for (const Sheet& s : sheets) names += (names.empty() ? "\"" : ", \"") + s.name + "\"";
+      out.errors.push_back({"--sheet", "expected one of the workbook's sheets (" + names + "), got \"" + *sheet_name + "\""});
+      return out;
+    }
+    index = static_cast<size_t>(named - sheets.begin());
+  }
+  SheetRoster roster = parse_roster_sheet(sheets[index], {o.year, o.category});
+  if (!roster.ignored.empty()) {
+    std::string names;
+    for (const std::string& n : roster.ignored) names += (names.empty() ? "" : ", ") + n;
+    std::cerr << "note: sheet \"" << sheets[index].name << "\", header in row " << roster.header_row
+              << ": columns not used: " << names << '\n';
+  }
+  out.entries = std::move(roster.roster.value);
+  out.ledgers.resize(out.entries.size());
+  out.errors = std::move(roster.roster.errors);
+  return out;
+}
+
 BatchRoster read_batch_roster(std::string_view text) {
   const size_t start = text.find_first_not_of(" \t\r\n");
   BatchRoster out;
@@ -430,9 +483,10 @@ BatchRoster read_batch_roster(std::string_view text) {
 }
 
 int run_batch(const Options& o, const PolicySet& policies) {
-  const auto text = read_input(o.file);
-  if (!text) return fail({{o.file, "expected a readable roster file"}});
-  const BatchRoster roster = read_batch_roster(*text);
+  auto bytes = read_bytes(o.file);
+  if (!bytes) return fail({{o.file, "expected a readable roster file"}});
+  const BatchRoster roster = sniff_file(*bytes) == FileKind::text ? read_batch_roster(decode_text(std::move(*bytes)).text)
+                                                                 : read_workbook_roster(*bytes, o);
   InputErrors errors = roster.errors;
   std::vector<Setting> settings;
   for (size_t i = 0; i < roster.entries.size(); ++i) {

@@ -7,7 +7,7 @@
 
 #include "core/engine.h"
 #include "core/policy.h"
-#include "formats/roster_csv.h"
+#include "formats/roster_file.h"
 #include "formats/text_encoding.h"
 #include "fuzz_check.h"
 

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/household_json.h"
-#include "formats/roster_csv.h"
+#include "formats/roster_file.h"
 #include "helpers.h"
 
 using namespace zengshou::test;

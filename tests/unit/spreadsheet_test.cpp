@@ -124,3 +124,151 @@ TEST_CASE("column letters as spreadsheets name them") {
   CHECK_EQ(column_letters(701), "ZZ");
   CHECK_EQ(column_letters(702), "AAA");
 }
+
+// ---- rosters from sheets
+
+#include <nlohmann/json.hpp>
+
+#include "cli_run.h"
+#include "core/household_json.h"
+#include "formats/roster_file.h"
+
+namespace {
+
+// A sheet typed in the test: rows of cells, numbered from `first`.
+Sheet sheet_of(const std::string& name, int first, const std::vector<std::vector<std::string>>& rows) {
+  Sheet s;
+  s.name = name;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    s.add_row(first + static_cast<int>(r));
+    for (size_t c = 0; c < rows[r].size(); ++c) s.add_cell(c, rows[r][c], CellKind::text);
+  }
+  return s;
+}
+
+std::string households_json(const std::vector<RosterEntry>& entries) {
+  std::string out;
+  for (const RosterEntry& e : entries) out += household_to_json(e.household).dump() + "\n";
+  return out;
+}
+
+// The per-member ledger of make_workbooks.py, as a CSV of the documented columns.
+const char* ledger_csv =
+    "household_id,head,year,category,name,birth_year,labor,school,job_kind,months,monthly_wage\n"
+    "H01,李国强,2024,tuopin,李国强,1979,full,,out_of_province,10,4000\n"
+    "H01,李国强,2024,tuopin,王玥,1981,full,,local,8,2500\n"
+    "H01,李国强,2024,tuopin,李昇,2013,none,compulsory,,,\n"
+    "H02,张堃,2024,tuopin,张堃,1955,none,,,,\n";
+
+}  // namespace
+
+TEST_CASE("a village ledger in Excel (openpyxl) and Excel 97–2003 (xlwt) reads as the same households as its CSV") {
+  const auto csv = parse_roster(ledger_csv);
+  REQUIRE(csv.ok());
+  for (const char* file : {"per-member-openpyxl.xlsx", "per-member-xlwt.xls"}) {
+    INFO(file);
+    const auto w = read_workbook(workbook_bytes(file));
+    REQUIRE(w.ok());
+    const size_t index = roster_sheet_index(w.value);
+    CHECK_EQ(w.value.sheets[index].name, "家庭成员");
+    const SheetRoster r = parse_roster_sheet(w.value.sheets[index], {2024, zengshou::core::Category::tuopin});
+    REQUIRE_MESSAGE(r.roster.ok(), (r.roster.errors.empty() ? std::string() : r.roster.errors.front().expected));
+    CHECK_EQ(r.header_row, 2);  // under the merged title
+    CHECK(r.ignored.empty());   // 证件号码 and 与户主关系 are read, not stored
+    CHECK_EQ(households_json(r.roster.value), households_json(csv.value));
+  }
+}
+
+TEST_CASE("a sheet as cadres type it: titles above the header, 合计 below, spaces, Chinese values, an ID for a birth year") {
+  const Sheet s = sheet_of("花名册", 1,
+                           {{"2024年某村花名册"},
+                            {},
+                            {"序号", "户主", "姓名", "证件号码", "与户主关系", "劳动技能", "务工所在地", "务工时间（月）",
+                             "月工资", "在校生状况", "联系电话"},
+                            {"1", "韦光明", " 韦光明 ", "522327196805120011", "户主", "弱劳动力或半劳动力", "县内", "6",
+                             "1.5E3", "", "13800000000"},
+                            {"2", "韦光明", "韦小梅", "52232720100301002X", "之女", "无劳动力", "", "", "",
+                             "小学四年级", ""},
+                            {"合计", "", "", "", "", "", "", "", "9000", "", ""}});
+  const SheetRoster r = parse_roster_sheet(s, {2023, zengshou::core::Category::monitor_marginal});
+  REQUIRE(r.roster.ok());
+  CHECK_EQ(r.header_row, 3);
+  CHECK_EQ(r.ignored, std::vector<std::string>{"序号", "联系电话"});
+  REQUIRE_EQ(r.roster.value.size(), 1u);
+  const auto& h = r.roster.value[0].household;
+  CHECK_EQ(h.head, "韦光明");
+  REQUIRE_EQ(h.members.size(), 2u);
+  CHECK_EQ(h.members[0].name, "韦光明");  // spaces around a name are not part of it
+  CHECK_EQ(h.members[0].birth_year, 1968);  // from the ID number's digits 7–10
+  CHECK_EQ(h.members[0].labor, zengshou::core::Labor::weak);
+  REQUIRE_EQ(h.members[0].jobs.size(), 1u);
+  CHECK_EQ(h.members[0].jobs[0].kind, zengshou::core::JobKind::local);
+  CHECK_EQ(h.members[0].jobs[0].monthly_wage, zengshou::core::Money::yuan(1500));  // 1.5E3
+  CHECK_EQ(h.members[1].birth_year, 2010);
+  REQUIRE(h.members[1].school);
+  CHECK_EQ(h.members[1].school->level, zengshou::core::SchoolLevel::compulsory);  // 小学四年级
+
+  SUBCASE("grouped by the relation to the head when no id or head column is there") {
+    const Sheet byrel = sheet_of("花名册", 1,
+                                 {{"姓名", "与户主关系", "出生年份", "年度", "户类别"},
+                                  {"和建华", "户主", "1968", "2023", "脱贫户"},
+                                  {"和丽", "配偶", "1971", "2023", "脱贫户"},
+                                  {"杨林", "户主", "1980", "2023", "一般农户"}});
+    const SheetRoster g = parse_roster_sheet(byrel);
+    REQUIRE(g.roster.ok());
+    REQUIRE_EQ(g.roster.value.size(), 2u);
+    CHECK_EQ(g.roster.value[0].household.head, "和建华");
+    CHECK_EQ(g.roster.value[0].household.members.size(), 2u);
+    CHECK_EQ(g.roster.value[1].household.category, zengshou::core::Category::general);
+  }
+}
+
+TEST_CASE("a sheet's problems name the cell as the spreadsheet does, and what was expected") {
+  const Sheet s = sheet_of("家庭成员", 4,
+                           {{"户编号", "姓名", "出生年份", "月工资", "务工月数", "务工所在地"},
+                            {"H1", "张三", "一九七五", "4000.123", "10", "省外"},
+                            {"H2", "李四", "1980", "0.30000000000000004", "13", "县内"}});
+  const SheetRoster r = parse_roster_sheet(s, {2024, zengshou::core::Category::tuopin});
+  std::string lines;
+  for (const auto& e : r.roster.errors) lines += zengshou::core::error_line(e) + "\n";
+  CHECK_EQ(lines,
+           "error: 家庭成员!C5 (column \"出生年份\"): expected a whole number, got \"一九七五\"\n"
+           "error: 家庭成员!D5 (column \"月工资\"): expected a number with at most two decimals, got \"4000.123\"\n"
+           "error: 家庭成员!E6 (column \"务工月数\"): expected a whole number from 0 to 12, got 13\n");
+  // 0.30000000000000004 is a spreadsheet's sum for 0.30: read as 0.30, not refused.
+  const Sheet no_kind = sheet_of("家庭成员", 1, {{"户编号", "姓名", "出生年份", "月工资"}, {"H1", "张三", "1975", "0.30000000000000004"}});
+  const SheetRoster k = parse_roster_sheet(no_kind, {2024, zengshou::core::Category::tuopin});
+  REQUIRE_EQ(k.roster.errors.size(), 1u);
+  CHECK_EQ(zengshou::core::error_line(k.roster.errors[0]),
+           "error: 家庭成员 row 2 (no column \"务工类型\"): expected this required field");
+  const Sheet empty = sheet_of("Sheet1", 1, {{"某村"}, {"说明"}});
+  CHECK_EQ(parse_roster_sheet(empty).roster.errors.front().expected,
+           "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the first 30 rows");
+}
+
+TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same data as CSV prints, to the fen") {
+  const std::string dir = std::string(ZENGSHOU_TEST_TMP) + "/workbooks";
+  workbook_bytes("per-member-openpyxl.xlsx");  // written
+  std::ofstream(dir + "/ledger.csv") << ledger_csv;
+  const auto csv = zengshou::test::run_cli("batch --policy yunnan/changning " + dir + "/ledger.csv");
+  REQUIRE_EQ(csv.status, 0);
+  for (const char* file : {"per-member-openpyxl.xlsx", "per-member-xlwt.xls"}) {
+    INFO(file);
+    const auto w = zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir + "/" + file);
+    CHECK_EQ(w.status, 0);
+    CHECK_EQ(w.err, "");
+    CHECK_EQ(w.out, csv.out);
+  }
+  const auto no_year = zengshou::test::run_cli("batch " + dir + "/per-member-openpyxl.xlsx");
+  CHECK_EQ(no_year.status, 2);
+  CHECK_EQ(no_year.err,
+           "error: 家庭成员: expected a 年度 (year) column, or the year for the whole sheet (batch --year)\n"
+           "error: 家庭成员: expected a 户类别 (category) column, or the category for the whole sheet (batch --category, "
+           "e.g. 脱贫户)\n");
+  const auto sheet = zengshou::test::run_cli("batch --sheet 花名册 " + dir + "/per-member-openpyxl.xlsx");
+  CHECK_EQ(sheet.err, "error: --sheet: expected one of the workbook's sheets (\"家庭成员\"), got \"花名册\"\n");
+  const auto bomb = zengshou::test::run_cli("batch " + dir + "/password.xlsx");
+  CHECK_EQ(bomb.err,
+           "error: the workbook: expected a workbook without a password (open it in Excel or WPS, remove the password, "
+           "save again)\n");
+}

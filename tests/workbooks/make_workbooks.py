@@ -137,3 +137,15 @@ for r, h in enumerate(HOUSEHOLDS, 2):
         sheet.write(r, c, v)
     sheet.write(r, len(HOUSEHOLD_HEADER) - 1, xlwt.Formula(f"(E{r + 1}+G{r + 1}-H{r + 1}+I{r + 1}+K{r + 1})/D{r + 1}"))
 book.save(os.path.join(out, "per-household-xlwt.xls"))
+
+# The per-member ledger as .xls too.
+book = xlwt.Workbook(encoding="utf-8")
+sheet = book.add_sheet("家庭成员")
+sheet.write_merge(0, 0, 0, len(MEMBER_HEADER) - 1, "某村2024年农户家庭成员台账")
+for c, name in enumerate(MEMBER_HEADER):
+    sheet.write(1, c, name)
+for r, m in enumerate(MEMBERS, 2):
+    for c, v in enumerate(m):
+        if v is not None:
+            sheet.write(r, c, v)
+book.save(os.path.join(out, "per-member-xlwt.xls"))

@@ -1,0 +1,668 @@
+#include "roster_file.h"
+
+#include <algorithm>  // find_if, min
+#include <charconv>   // from_chars
+#include <map>       // households by id
+#include <set>       // cells already reported
+#include <span>      // enum aliases
+
+#include <nlohmann/json.hpp>
+
+#include "core/household_json.h"
+#include "core/json_reading.h"
+#include "text_encoding.h"
+
+namespace zengshou::formats {
+namespace {
+
+using namespace core;  // the household file's reader and its JSON helpers
+
+using nlohmann::json;
+
+// The Chinese a cadre's spreadsheet uses for an enum value, and the value. A workbook's cells may also begin with
+// the words (小学三年级 is 小学).
+struct Alias {
+  std::string_view zh;
+  std::string_view value;
+};
+
+constexpr Alias category_aliases[] = {{"脱贫户", "tuopin"},
+                                      {"脱贫不稳定户", "monitor_unstable"},
+                                      {"边缘易致贫户", "monitor_marginal"},
+                                      {"突发严重困难户", "monitor_sudden"},
+                                      {"一般农户", "general"},
+                                      {"城镇居民", "urban"}};
+constexpr Alias labor_aliases[] = {{"有劳动能力", "full"},         {"普通劳动力", "full"},   {"技能劳动力", "full"},
+                                   {"弱劳动力", "weak"},           {"半劳动力", "weak"},     {"弱劳动力或半劳动力", "weak"},
+                                   {"无劳动能力", "none"},         {"丧失劳动能力", "none"}, {"丧失劳动力", "none"},
+                                   {"无劳动力", "none"}};
+constexpr Alias school_aliases[] = {{"义务教育", "compulsory"},       {"小学", "compulsory"},
+                                    {"初中", "compulsory"},           {"普通高中", "senior_high"},
+                                    {"高中", "senior_high"},          {"中职", "secondary_vocational"},
+                                    {"中专", "secondary_vocational"}, {"职高", "secondary_vocational"},
+                                    {"高职", "higher_vocational"},    {"大专", "higher_vocational"},
+                                    {"技工院校", "technical"},        {"本科", "undergraduate"},
+                                    {"高校毕业生", "graduate"}};
+constexpr Alias job_aliases[] = {{"县内务工", "local"},
+                                 {"县内", "local"},
+                                 {"乡镇内", "local"},
+                                 {"省内县外", "in_province"},
+                                 {"县外省内", "in_province"},
+                                 {"省内", "in_province"},
+                                 {"省外务工", "out_of_province"},
+                                 {"省外", "out_of_province"},
+                                 {"乡村公益性岗位", "public_welfare_post"},
+                                 {"公益性岗位", "public_welfare_post"},
+                                 {"以工代赈", "work_relief"},
+                                 {"生态护林员", "forest_ranger"}};
+
+// Column → where it goes in the household JSON. "members/N/…" fields come from each member's row; the others from
+// the first row of the household. Headers may be the English name or any of the Chinese ones cadres' sheets use
+// (compared without spaces, full-width brackets and colons as half-width). A column with no pointer is read for
+// what it tells about others: the ID number gives a birth year, the relation the head.
+struct Column {
+  std::string_view name;
+  std::vector<std::string_view> names_zh;
+  std::string_view pointer;  // under the household, or under /members/N when `member`
+  bool member;
+  enum Kind { text, integer, number, boolean, id_number, relation } kind;
+  std::span<const Alias> aliases = {};  // Chinese words for an enum's values
+};
+
+const std::vector<Column>& columns() {
+  static const std::vector<Column> list = {
+      {"household_id", {"户编号", "户号", "户码", "户编码"}, "/id", false, Column::text},
+      {"head", {"户主", "户主姓名"}, "/head", false, Column::text},
+      {"village", {"村", "行政村", "所在村", "村名"}, "/village", false, Column::text},
+      {"policy", {"政策"}, "/policy", false, Column::text},
+      {"year", {"年度"}, "/year", false, Column::integer},
+      {"category", {"户类别", "户类型", "农户类型", "户属性"}, "/category", false, Column::text, category_aliases},
+      {"relocated", {"易地搬迁"}, "/relocated", false, Column::boolean},
+      {"dibao", {"低保"}, "/dibao", false, Column::boolean},
+      {"tekun", {"特困"}, "/tekun", false, Column::boolean},
+      {"farmland_mu", {"耕地面积(亩)", "耕地面积"}, "/transfers/farmland_mu", false, Column::number},
+      {"eco_compensation", {"生态补偿", "生态补偿金"}, "/transfers/eco_compensation", false, Column::number},
+      {"family_support", {"赡养费"}, "/transfers/family_support", false, Column::number},
+      {"other_transfers", {"其他转移性收入"}, "/transfers/other", false, Column::number},
+      {"production_revenue", {"生产经营收入"}, "/production/0/revenue", false, Column::number},
+      {"production_cost", {"生产经营支出"}, "/production/0/cost", false, Column::number},
+      {"land_rent", {"土地流转租金"}, "/property/land_rent", false, Column::number},
+      {"dividends", {"入股分红"}, "/property/dividends", false, Column::number},
+      {"house_rent", {"房屋租金"}, "/property/house_rent", false, Column::number},
+      {"other_property", {"其他财产性收入"}, "/property/other", false, Column::number},
+      {"last_year_per_capita_net", {"上年人均纯收入"}, "/last_year_per_capita_net", false, Column::number},
+      {"name", {"姓名", "成员姓名"}, "/name", true, Column::text},
+      {"birth_year", {"出生年份", "出生年"}, "/birth_year", true, Column::integer},
+      {"id_number", {"证件号码", "身份证号", "身份证号码", "公民身份号码"}, "", true, Column::id_number},
+      {"relation", {"与户主关系"}, "", true, Column::relation},
+      {"labor", {"劳动能力", "劳动技能"}, "/labor", true, Column::text, labor_aliases},
+      {"disability_grade", {"残疾等级"}, "/disability_grade", true, Column::integer},
+      {"school", {"就学", "在校生状况", "在校情况"}, "/school/level", true, Column::text, school_aliases},
+      {"east_west", {"东西协作"}, "/school/east_west", true, Column::boolean},
+      {"job_kind", {"务工类型", "务工所在地", "务工地点"}, "/jobs/0/kind", true, Column::text, job_aliases},
+      {"months", {"务工月数", "务工时间(月)", "务工时长(月)"}, "/jobs/0/months", true, Column::integer},
+      {"monthly_wage", {"月工资", "务工月收入", "月收入"}, "/jobs/0/monthly_wage", true, Column::number},
+      {"first_organized_export", {"首次有组织输出"}, "/jobs/0/first_organized_export", true, Column::boolean},
+      {"pension_enrolled", {"参加养老保险"}, "/pension/enrolled", true, Column::boolean},
+      {"pension_tier", {"缴费档次"}, "/pension/tier", true, Column::number},
+      {"training_days", {"培训天数"}, "/training_days", true, Column::integer},
+  };
+  return list;
+}
+
+// A header or value as written, compared without spaces (ASCII and full-width), full-width brackets and colons as
+// half-width: 务工时间（月） is 务工时间(月).
+std::string normalised(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("\u3000")) {
+      i += 3;
+    } else if (rest.starts_with("（")) {
+      out += '(';
+      i += 3;
+    } else if (rest.starts_with("）")) {
+      out += ')';
+      i += 3;
+    } else if (rest.starts_with("：")) {
+      out += ':';
+      i += 3;
+    } else {
+      if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') out += text[i];
+      ++i;
+    }
+  }
+  return out;
+}
+
+const Column* find_column(std::string_view header) {
+  const std::string name = normalised(header);
+  for (const Column& c : columns()) {
+    if (c.name == name) return &c;
+    for (std::string_view zh : c.names_zh)
+      if (zh == name) return &c;
+  }
+  return nullptr;
+}
+
+// RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. Records the line each row starts on;
+// a quote left open is an error at the line it opened on.
+struct Row {
+  int line;
+  std::vector<std::string> cells;
+};
+
+std::vector<Row> split_csv(std::string_view text, InputErrors& errors) {
+  std::vector<Row> rows;
+  Row row{1, {}};
+  std::string cell;
+  bool quoted = false, any = false;
+  int line = 1, quote_line = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      quoted = any = true;
+      quote_line = line;
+    } else if (c == ',') {
+      row.cells.push_back(std::move(cell));
+      cell.clear();
+      any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !cell.empty()) {
+        row.cells.push_back(std::move(cell));
+        rows.push_back(std::move(row));
+      }
+      cell.clear();
+      any = false;
+      row = Row{++line, {}};
+    } else {
+      cell += c;
+      any = true;
+    }
+  }
+  if (quoted)
+    errors.push_back({"line " + std::to_string(quote_line), "expected a closing quote (\") for the cell it opens"});
+  if (any || !cell.empty()) {
+    row.cells.push_back(std::move(cell));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// Where the rows come from, to name a cell as its user sees it: a CSV's line and column header, or a sheet's cell
+// (收入测算!E4) and header.
+struct Source {
+  std::string sheet;  // empty: CSV
+  std::string where(int line, size_t column, std::string_view header) const {
+    if (sheet.empty()) return "line " + std::to_string(line) + ", column \"" + std::string(header) + "\"";
+    return sheet + "!" + column_letters(column) + std::to_string(line) + " (column \"" + std::string(header) + "\")";
+  }
+  std::string row(int line) const { return (sheet.empty() ? "line " : sheet + " row ") + std::to_string(line); }
+};
+
+// A number as a workbook stores it, in fen: exact decimals ("1500", "18000.5"), an exponent ("1.5E3"), and the
+// binary noise of a sum a spreadsheet computed ("0.30000000000000004", "1199.9999999999998") rounded away — but
+// nothing that is really finer than a fen.
+std::optional<int64_t> workbook_fen(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  std::string digits;
+  int exponent = 0;  // value = digits × 10^exponent
+  bool point = false, any = false;
+  size_t i = 0;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      any = true;
+      if (point) --exponent;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      break;
+    }
+  }
+  if (!any) return std::nullopt;
+  if (i < text.size()) {
+    if (text[i] != 'e' && text[i] != 'E') return std::nullopt;
+    int e = 0;
+    const char* from = text.data() + i + 1;
+    if (from < text.data() + text.size() && *from == '+') ++from;
+    const auto [end, error] = std::from_chars(from, text.data() + text.size(), e);
+    if (error != std::errc() || end != text.data() + text.size() || e > 30 || e < -30) return std::nullopt;
+    exponent += e;
+  }
+  exponent += 2;  // in fen
+  if (exponent < 0) {
+    const size_t cut = static_cast<size_t>(-exponent);
+    std::string rest = digits.size() > cut ? digits.substr(digits.size() - cut) : std::string(cut - digits.size(), '0') + digits;
+    digits = digits.size() > cut ? digits.substr(0, digits.size() - cut) : "0";
+    // What is finer than a fen must be noise: at least four 0s or four 9s right after the fen.
+    if (rest.find_first_not_of('0') == std::string::npos) {
+    } else if (rest.size() >= 5 && rest.compare(0, 4, "0000") == 0) {
+    } else if (rest.size() >= 5 && rest.compare(0, 4, "9999") == 0) {
+      for (size_t k = digits.size(); k-- > 0;) {  // round up
+        if (digits[k] != '9') {
+          ++digits[k];
+          break;
+        }
+        digits[k] = '0';
+        if (k == 0) digits.insert(digits.begin(), '1');
+      }
+    } else {
+      return std::nullopt;
+    }
+  } else {
+    digits.append(static_cast<size_t>(exponent), '0');
+  }
+  const size_t first = digits.find_first_not_of('0');
+  if (first != std::string::npos && digits.size() - first > 15) return std::nullopt;  // beyond any amount
+  int64_t fen = 0;
+  for (char c : digits) fen = fen * 10 + (c - '0');
+  return negative ? -fen : fen;
+}
+
+// A birth year from a Chinese ID number: 18 characters (digits 7–10 the year) or the old 15 (digits 7–8, 19xx).
+std::optional<int> id_birth_year(std::string_view id) {
+  const auto digits = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (id[i] < '0' || id[i] > '9') return -1;
+      v = v * 10 + (id[i] - '0');
+    }
+    return v;
+  };
+  int year = -1;
+  if (id.size() == 18) year = digits(6, 4);
+  if (id.size() == 15) year = digits(6, 2) < 0 ? -1 : 1900 + digits(6, 2);
+  if (year < 1900 || year > 2100) return std::nullopt;
+  return year;
+}
+
+bool is_head_relation(std::string_view relation) { return relation == "户主" || relation == "本人"; }
+
+// A cell as JSON of its column's kind; an empty cell is left out. A workbook's numbers may be written its way
+// (workbook_fen), its enum words may begin a longer cell (小学三年级).
+std::optional<json> cell_value(const std::string& cell, const Column& column, InputErrors& errors,
+                               const std::string& where, bool workbook) {
+  if (cell.empty()) return std::nullopt;
+  switch (column.kind) {
+    case Column::id_number:
+    case Column::relation:
+      return std::nullopt;  // read for what they tell of others
+    case Column::text:
+      for (const Alias& a : column.aliases)
+        if (a.zh == cell) return json(a.value);
+      if (workbook)
+        for (const Alias& a : column.aliases)
+          if (cell.starts_with(a.zh)) return json(a.value);
+      return json(cell);
+    case Column::boolean:
+      if (cell == "true" || cell == "1" || cell == "是" || (workbook && cell == "TRUE")) return json(true);
+      if (cell == "false" || cell == "0" || cell == "否" || (workbook && cell == "FALSE")) return json(false);
+      errors.push_back({where, "expected true or false, got \"" + cell + "\""});
+      return std::nullopt;
+    case Column::integer: {
+      long long v = 0;
+      const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+      if (error == std::errc() && end == cell.data() + cell.size()) return json(v);
+      if (const auto fen = workbook ? workbook_fen(cell) : std::nullopt; fen && *fen % 100 == 0) return json(*fen / 100);
+      errors.push_back({where, "expected a whole number, got \"" + cell + "\""});
+      return std::nullopt;
+    }
+    case Column::number: {
+      auto hundredths = parse_yuan_text(cell);
+      if (!hundredths && workbook) hundredths = workbook_fen(cell);
+      if (hundredths)
+        return *hundredths % 100 == 0 ? json(*hundredths / 100) : json(static_cast<double>(*hundredths) / 100.0);
+      errors.push_back({where, "expected a number with at most two decimals, got \"" + cell + "\""});
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+// Rows of cells, CSV's or a sheet's, from the header row on.
+struct Table {
+  Source source;
+  json defaults = json::object();  // household fields the whole table shares (a workbook's year, category)
+  std::vector<Row> rows;  // rows[0] is the header
+  bool workbook = false;  // a sheet: unknown columns are left out and listed, rows may be ragged, empty and 合计 rows
+                          // are skipped, and households may be grouped by head or by relation
+};
+
+// The header's columns, as found.
+struct Header {
+  std::vector<const Column*> columns;                               // per cell; null: unknown
+  std::vector<json::json_pointer> pointers;                         // where each goes, parsed once
+  std::map<std::string_view, std::pair<size_t, std::string>> seen;  // column name → its index and header as written
+  const Column* column(std::string_view name) const {
+    const auto it = seen.find(name);
+    return it == seen.end() ? nullptr : columns[it->second.first];
+  }
+  std::optional<size_t> index(std::string_view name) const {
+    const auto it = seen.find(name);
+    return it == seen.end() ? std::nullopt : std::optional(it->second.first);
+  }
+};
+
+// A household pointer as a place in the table: "/members/1/jobs/0/months" → the second member's row, column
+// "months" (or "务工月数", as the header wrote it).
+std::string table_place(const Table& t, const Header& h, const std::string& pointer, int first_line,
+                        const std::vector<int>& member_lines) {
+  int line = first_line;
+  std::string rest = pointer;
+  bool member = false;
+  if (rest.rfind("/members/", 0) == 0) {
+    const size_t slash = rest.find('/', 9);
+    size_t index = 0;
+    std::from_chars(rest.data() + 9, rest.data() + (slash == std::string::npos ? rest.size() : slash), index);
+    if (index < member_lines.size()) line = member_lines[index];
+    rest = slash == std::string::npos ? "" : rest.substr(slash);
+    member = true;
+  }
+  for (const Column& c : columns())
+    if (c.member == member && c.pointer == rest) {
+      const auto written = h.seen.find(c.name);
+      if (written != h.seen.end()) return t.source.where(line, written->second.first, written->second.second);
+      if (t.source.sheet.empty()) return "line " + std::to_string(line) + ", column \"" + std::string(c.name) + "\"";
+      return t.source.row(line) + " (no column \"" + std::string(c.names_zh.front()) + "\")";
+    }
+  return t.source.row(line) + " (" + pointer + ")";
+}
+
+Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::string>* ignored) {
+  Parsed<std::vector<RosterEntry>> out;
+  const Row& first = t.rows[0];
+  Header h;
+  for (size_t c = 0; c < first.cells.size(); ++c) {
+    const std::string& name = first.cells[c];
+    const Column* found = find_column(name);
+    if (found == nullptr && !t.workbook)
+      out.errors.push_back({t.source.where(first.line, c, name), "expected a known roster column (see README)"});
+    else if (found == nullptr && !name.empty() && ignored != nullptr)
+      ignored->push_back(name);
+    else if (found != nullptr && !h.seen.contains(found->name))
+      h.seen[found->name] = {c, name};
+    else if (found != nullptr)
+      found = nullptr;  // the same column twice: the first one is read
+    h.columns.push_back(found);
+    h.pointers.emplace_back(found ? std::string(found->pointer) : "");
+  }
+  // What puts members in households: the id; in a workbook also the head's name, or the relation to the head.
+  const bool by_id = h.seen.contains("household_id");
+  const bool by_head = t.workbook && !by_id && h.seen.contains("head");
+  const bool by_relation = t.workbook && !by_id && !by_head && h.seen.contains("relation");
+  if (out.ok() && !by_id && !by_head && !by_relation)
+    out.errors.push_back({t.source.row(first.line),
+                          t.workbook ? "expected a 户编号, 户主 or 与户主关系 column, which puts members in households"
+                                     : "expected a household_id (户编号) column, which puts members in households"});
+  if (!out.ok()) return out;
+  if (t.rows.size() == 1) {
+    out.errors.push_back({t.source.row(first.line + 1), "expected a household row after the header"});
+    return out;
+  }
+
+  // First the rows of each household (its members may be anywhere in the file), in the order households first
+  // appear; then each household on its own, so one household's JSON is in memory at a time, not the roster's.
+  std::vector<std::vector<const Row*>> households;
+  std::map<std::string, size_t> by_key;
+  const auto cell = [&](const Row& row, std::optional<size_t> c) -> std::string {
+    return c && *c < row.cells.size() ? row.cells[*c] : std::string();
+  };
+  const std::optional<size_t> key_column = h.index(by_id ? "household_id" : by_head ? "head" : "relation");
+  for (size_t r = 1; r < t.rows.size(); ++r) {
+    const Row& row = t.rows[r];
+    if (t.workbook) {
+      const auto filled = std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& x) { return !x.empty(); });
+      if (filled == row.cells.end() || *filled == "合计" || *filled == "总计" || *filled == "小计") continue;
+    } else if (row.cells.size() != first.cells.size()) {
+      out.errors.push_back(
+          {t.source.row(row.line),
+           "expected " + std::to_string(first.cells.size()) + " columns, got " + std::to_string(row.cells.size())});
+      continue;
+    }
+    std::string key = cell(row, key_column);
+    if (by_relation) {  // a household starts at its head's row
+      if (is_head_relation(key)) {
+        households.emplace_back();
+      } else if (households.empty()) {
+        out.errors.push_back({t.source.where(row.line, *key_column, h.seen.at("relation").second),
+                              "expected the household's head (户主) before its other members"});
+        continue;
+      }
+      households.back().push_back(&row);
+      continue;
+    }
+    if (key.empty()) {
+      const auto& [index, written] = h.seen.at(by_id ? "household_id" : "head");
+      out.errors.push_back({t.source.where(row.line, index, written),
+                            by_id ? "expected the household's id on every row" : "expected the head's name on every row"});
+      continue;
+    }
+    const auto [it, is_new] = by_key.try_emplace(std::move(key), households.size());
+    if (is_new) households.emplace_back();
+    households[it->second].push_back(&row);
+  }
+  const std::optional<size_t> id_column = h.index("id_number");
+  const std::optional<size_t> birth_column = h.index("birth_year");
+  const std::optional<size_t> relation_column = h.index("relation");
+  const std::optional<size_t> name_column = h.index("name");
+  for (const std::vector<const Row*>& rows : households) {
+    json doc = t.defaults;
+    doc["schema"] = household_schema;
+    doc["members"] = json::array();
+    std::vector<int> member_lines;    // the row of each member
+    std::set<std::string> bad_cells;  // cells already reported: the household's own checks would repeat them
+    for (const Row* row : rows) {
+      member_lines.push_back(row->line);
+      json person = json::object();
+      for (size_t c = 0; c < first.cells.size(); ++c) {
+        if (h.columns[c] == nullptr) continue;
+        const Column& col = *h.columns[c];
+        const std::string where = t.source.where(row->line, c, first.cells[c]);
+        const size_t errors_before = out.errors.size();
+        const auto value = cell_value(cell(*row, c), col, out.errors, where, t.workbook);
+        if (out.errors.size() != errors_before) bad_cells.insert(where);
+        if (!value) continue;
+        if (col.member)
+          person[h.pointers[c]] = *value;
+        else if (row == rows.front())  // the household's own columns come from its first row
+          doc[h.pointers[c]] = *value;
+      }
+      // The ID number's birth year where none is written; the head's name from the relation where no column has it.
+      if (!person.contains("birth_year") && cell(*row, birth_column).empty())
+        if (const auto year = id_birth_year(cell(*row, id_column))) person["birth_year"] = *year;
+      if (!doc.contains("head") && is_head_relation(cell(*row, relation_column)) && !cell(*row, name_column).empty())
+        doc["head"] = cell(*row, name_column);
+      if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
+      if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
+      doc["members"].push_back(std::move(person));
+    }
+    if (doc.contains("production")) doc["production"][0]["kind"] = "other";
+    const int first_line = rows.front()->line;
+    auto parsed = household_from_json(doc);
+    for (InputError& e : parsed.errors) {
+      e.where = table_place(t, h, e.where, first_line, member_lines);
+      if (!bad_cells.contains(e.where)) out.errors.push_back(std::move(e));
+    }
+    if (parsed.ok()) out.value.push_back({std::move(parsed.value), t.source.row(first_line)});
+  }
+  if (!out.ok()) out.value.clear();
+  return out;
+}
+
+Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
+  Parsed<std::vector<RosterEntry>> out;
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    out.errors.push_back({"line 1", "expected UTF-8 text; this text is UTF-16 (save the spreadsheet as CSV UTF-8)"});
+    return out;
+  }
+  if (const auto bad = first_invalid_utf8(text)) {
+    out.errors.push_back(
+        {"line " + std::to_string(bad->line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
+    return out;
+  }
+  Table t;
+  t.rows = split_csv(text, out.errors);
+  if (!out.ok()) return out;
+  if (t.rows.empty()) {
+    out.errors.push_back({"line 1", "expected a header row of roster columns"});
+    return out;
+  }
+  return read_table(t, nullptr);
+}
+
+// How many of a row's cells name a roster column.
+size_t recognised(const Sheet& sheet, size_t row) {
+  size_t n = 0;
+  for (size_t c = 0; c < sheet.columns(row); ++c) n += find_column(sheet.text(row, c)) != nullptr;
+  return n;
+}
+
+// The header: the row among the first 30 that names the most roster columns (at least two), so title rows above
+// it (merged across the sheet, as county sheets have) are passed over.
+std::optional<size_t> header_row(const Sheet& sheet) {
+  std::optional<size_t> best;
+  size_t most = 1;
+  for (size_t r = 0; r < std::min<size_t>(sheet.rows(), 30); ++r)
+    if (const size_t n = recognised(sheet, r); n > most) {
+      most = n;
+      best = r;
+    }
+  return best;
+}
+
+// Spaces around a cell's text (ASCII and full-width), which a typed cell often has, are not part of it.
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (text.starts_with("\u3000")) text.remove_prefix(3);
+  while (text.ends_with("\u3000")) text.remove_suffix(3);
+  return std::string(text);
+}
+
+Parsed<std::vector<RosterEntry>> parse_json_roster(std::string_view text) {
+  Parsed<std::vector<RosterEntry>> out;
+  const auto parsed = parse_json_text(text, "a JSON array of households", out.errors);
+  if (!parsed) return out;
+  const json& doc = *parsed;
+  if (!doc.is_array()) {
+    out.errors.push_back({"", "expected a JSON array of households, got " + describe(doc)});
+    return out;
+  }
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const std::string at = "/" + std::to_string(i);
+    auto parsed = household_from_json(doc[i], at);
+    for (auto& e : parsed.errors) out.errors.push_back(std::move(e));
+    if (parsed.ok()) out.value.push_back({std::move(parsed.value), at});
+  }
+  if (!out.ok()) out.value.clear();
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& roster_csv_columns() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> list;
+    for (const Column& c : columns()) list.push_back(c.name);
+    return list;
+  }();
+  return names;
+}
+
+SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
+  SheetRoster out;
+  const auto header = header_row(sheet);
+  if (!header) {
+    out.roster.errors.push_back(
+        {sheet.name, "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the "
+                     "first 30 rows"});
+    return out;
+  }
+  out.header_row = sheet.row_number(*header);
+  Table t;
+  t.source.sheet = sheet.name;
+  t.workbook = true;
+  for (size_t r = *header; r < sheet.rows(); ++r) {
+    Row row{sheet.row_number(r), {}};
+    for (size_t c = 0; c < sheet.columns(r); ++c) row.cells.push_back(trimmed(sheet.text(r, c)));
+    t.rows.push_back(std::move(row));
+  }
+  if (defaults.year) t.defaults["year"] = *defaults.year;
+  if (defaults.category) t.defaults["category"] = std::string(category_names[static_cast<size_t>(*defaults.category)]);
+  out.roster = read_table(t, &out.ignored);
+  // Not a roster of members yet: one row a household with its totals, as the national system exports.
+  const auto totals = std::find_if(out.ignored.begin(), out.ignored.end(), [](const std::string& name) {
+    return name == "工资性收入" || name == "家庭人口数" || name == "转移性收入" || name == "生产经营性收入";
+  });
+  if (totals != out.ignored.end() && t.rows.size() > 1) {
+    out.roster.value.clear();
+    out.roster.errors = {{sheet.name, "expected one row a member (姓名, 出生年份 or 证件号码); this sheet has one row a "
+                                      "household with its income totals (" + *totals + " …), which is not read yet"}};
+    return out;
+  }
+  // A year and a category every household needs: from a column, or given for the whole sheet.
+  InputErrors missing;
+  const auto has = [&](std::string_view column) {
+    return std::any_of(t.rows[0].cells.begin(), t.rows[0].cells.end(),
+                       [&](const std::string& h) { const Column* c = find_column(h); return c && c->name == column; });
+  };
+  if (!defaults.year && !has("year"))
+    missing.push_back({sheet.name, "expected a 年度 (year) column, or the year for the whole sheet (batch --year)"});
+  if (!defaults.category && !has("category"))
+    missing.push_back({sheet.name, "expected a 户类别 (category) column, or the category for the whole sheet (batch "
+                                   "--category, e.g. 脱贫户)"});
+  if (!missing.empty()) {
+    out.roster.value.clear();
+    out.roster.errors = std::move(missing);
+  }
+  return out;
+}
+
+std::optional<core::Category> category_from_text(std::string_view text) {
+  for (size_t i = 0; i < category_names.size(); ++i)
+    if (category_names[i] == text) return static_cast<Category>(i);
+  for (const Alias& a : category_aliases)
+    if (a.zh == text) return category_from_text(a.value);
+  return std::nullopt;
+}
+
+size_t roster_sheet_index(const Workbook& workbook) {
+  size_t best = 0, most = 0;
+  for (size_t s = 0; s < workbook.sheets.size(); ++s) {
+    const Sheet& sheet = workbook.sheets[s];
+    if (const auto header = header_row(sheet))
+      if (const size_t n = recognised(sheet, *header); n > most) {
+        most = n;
+        best = s;
+      }
+  }
+  return best;
+}
+
+Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM, as Excel writes
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text[first] == '[') return parse_json_roster(text);
+  return parse_csv(text);
+}
+
+}  // namespace zengshou::formats

@@ -1,0 +1,53 @@
+// A roster: many households from one file — a JSON array of households, a CSV with one row per member, or a
+// workbook's sheet (columns in README.md "Roster files"). Problems name a JSON pointer ("/3/members/0/birth_year"),
+// a CSV line and column ("line 3, column \"months\""), or a sheet's cell ("花名册!H5 (column \"月工资\")").
+#pragma once
+
+#include <optional>     // defaults
+#include <string>       // where
+#include <string_view>  // file text
+#include <vector>       // households
+
+#include "core/error.h"
+#include "core/household.h"
+#include "table.h"
+
+namespace zengshou::formats {
+
+using core::InputErrors;
+using core::Parsed;
+
+struct RosterEntry {
+  core::Household household;
+  std::string where;  // prefix for problems found later, e.g. with the policy: "/3" or "line 7"
+};
+
+// The roster in `text`: JSON if it starts with '[' (after a BOM and spaces), CSV otherwise.
+Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text);
+
+// A sheet's roster: the header row found among its first rows (title rows above it passed over), columns matched by
+// their English or Chinese names — unrecognised ones left out and listed, not refused — one row a member, grouped
+// into households by 户编号, else by 户主, else from each 户主 row (与户主关系) on; a member's birth year from the ID
+// number (证件号码) where none is written. Empty rows and 合计 rows are skipped.
+// What a sheet may leave to the whole file: a county's 台账 of 脱贫户 for 2024 has no year or category column.
+struct SheetDefaults {
+  std::optional<int> year;
+  std::optional<core::Category> category;
+};
+struct SheetRoster {
+  Parsed<std::vector<RosterEntry>> roster;
+  int header_row = 0;                // as the sheet numbers it; 0: none found
+  std::vector<std::string> ignored;  // headers not recognised, as written
+};
+SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults = {});
+
+// A category by its name in the household file (tuopin) or in Chinese (脱贫户).
+std::optional<core::Category> category_from_text(std::string_view text);
+
+// The sheet that holds the roster: the one whose header names the most roster columns (the first on a tie).
+size_t roster_sheet_index(const Workbook& workbook);
+
+// The CSV columns, in their documented order.
+const std::vector<std::string_view>& roster_csv_columns();
+
+}  // namespace zengshou::formats
