@@ -227,7 +227,8 @@
     if (picker) return picker;
     picker = document.createElement('input');
     picker.type = 'file';
-    picker.accept = '.json,.csv,application/json,text/csv';
+    picker.accept = '.json,.csv,.xlsx,.xls,application/json,text/csv,' +
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
     picker.style.display = 'none';
     picker.addEventListener('change', async () => {
       const file = picker.files[0];

@@ -235,6 +235,11 @@ void App::draw_frame() {
   draw_about_popup();
   draw_backups_popup();
   if (auto text = import_preview_.draw(ui_)) open_text(*text);
+  if (auto households = workbook_import_.draw(ui_)) {
+    const size_t first = roster_.households().size();
+    open_errors_ = roster_.import_entries(std::move(*households), session_.policy());
+    if (open_errors_.empty()) roster_view_.last_import = {first, roster_.households().size() - first, roster_.generation()};
+  }
   draw_open_errors();
   draw_share_popup();
   draw_replace_popup();
@@ -388,6 +393,8 @@ PlatformRequests App::take_requests() {
 
 // Called between frames, where ImGui has no current window: the error window opens in the next frame.
 void App::open_file_text(std::string_view bytes) {
+  // A workbook is a roster's: it waits in its window, shown before anything changes.
+  if (pending_open_ == OpenKind::roster && workbook_import_.receive(bytes, session_.household().year)) return;
   if (auto text = import_preview_.receive(bytes)) open_text(*text);
 }
 
@@ -990,6 +997,7 @@ std::string App::state_json() const {
   }
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["import_preview"] = import_preview_.state();
+  state["workbook_import"] = workbook_import_.state();
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
   state["share_link"] = share_link_;
   constexpr const char* problems[] = {nullptr, "unavailable", "full", "failed", "slow"};

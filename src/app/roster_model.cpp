@@ -91,11 +91,17 @@ core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& 
   if (rows > max_rows) return {too_many_rows(rows)};
   auto parsed = formats::parse_roster(text);
   if (!parsed.ok()) return parsed.errors;
-  if (households_.size() + parsed.value.size() > max_households)
-    return {too_many_households(households_.size() + parsed.value.size())};
+  auto errors = import_entries(std::move(parsed.value), fallback);
+  import_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return errors;
+}
+
+core::InputErrors Roster::import_entries(std::vector<formats::RosterEntry> entries, const core::PolicyFile& fallback) {
+  if (households_.size() + entries.size() > max_households)
+    return {too_many_households(households_.size() + entries.size())};
   const core::PolicySet& policies = *policies_;
   core::InputErrors errors;
-  for (formats::RosterEntry& e : parsed.value) {
+  for (formats::RosterEntry& e : entries) {
     if (e.household.policy.empty()) e.household.policy = fallback.id;
     if (auto problem = policies.check(e.household.policy, e.household.year, e.where + "/policy")) {
       if (problem->where == "/year") problem->where = e.where + "/year";
@@ -103,9 +109,8 @@ core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& 
     }
   }
   if (!errors.empty()) return errors;
-  households_.reserve(households_.size() + parsed.value.size());
-  for (formats::RosterEntry& e : parsed.value) add(std::move(e.household));
-  import_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  households_.reserve(households_.size() + entries.size());
+  for (formats::RosterEntry& e : entries) add(std::move(e.household));
   return {};
 }
 
@@ -148,6 +153,19 @@ void Roster::remove(size_t index) {
   households_.erase(households_.begin() + at);
   rows_.erase(rows_.begin() + at);
   records_.erase(records_.begin() + at);
+  reindex();
+  ++generation_;
+}
+
+void Roster::remove_range(size_t first, size_t count) {
+  if (first >= households_.size()) return;
+  count = std::min(count, households_.size() - first);
+  for (size_t i = first; i < first + count; ++i)
+    if (records_[i].version > 0) removed_.push_back({records_[i].key, records_[i].version});
+  const auto from = static_cast<std::ptrdiff_t>(first), to = static_cast<std::ptrdiff_t>(first + count);
+  households_.erase(households_.begin() + from, households_.begin() + to);
+  rows_.erase(rows_.begin() + from, rows_.begin() + to);
+  records_.erase(records_.begin() + from, records_.begin() + to);
   reindex();
   ++generation_;
 }

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/policy.h"
 #include "core/workspace.h"
+#include "formats/roster_file.h"
 
 namespace zengshou::app {
 
@@ -66,6 +67,8 @@ class Roster {
   // Adds a roster file's households (CSV or a JSON array); a household that names no policy gets `fallback`.
   // Every problem, and nothing added, when there is any.
   core::InputErrors import(std::string_view text, const core::PolicyFile& fallback);
+  // The same for households already read (a workbook's sheet).
+  core::InputErrors import_entries(std::vector<formats::RosterEntry> entries, const core::PolicyFile& fallback);
   // Adds households (a workspace file's), each a new record; nothing when they would pass max_households.
   core::InputErrors add_all(std::vector<core::WorkspaceHousehold> households);
   // Adds a household as a new record; returns its index.
@@ -73,6 +76,7 @@ class Roster {
   void set_household(size_t index, const core::Household& household);
   void ledger_changed(size_t index) { touch(index); }
   void remove(size_t index);
+  void remove_range(size_t first, size_t count);  // households [first, first + count), as one change
 
   // Records: the key and stored version of each household, the changes still to store, and what other tabs stored.
   const std::vector<Record>& records() const { return records_; }

@@ -225,6 +225,17 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   }
   ui.anchor("roster_import");
   ui.help(Str::roster_import_help);
+  if (v.last_import.count > 0 && v.last_import.generation == roster.generation()) {
+    char undo[96];
+    std::snprintf(undo, sizeof undo, tr(Str::workbook_undo), static_cast<int>(v.last_import.count));
+    ImGui::SameLine();
+    if (ImGui::Button(undo)) {
+      roster.remove_range(v.last_import.first, v.last_import.count);
+      v.last_import = {};
+      v.selected = -1;
+    }
+    ui.anchor("roster_undo_import");
+  }
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::roster_export))) {
     const TextTable t = roster_table(roster, v.order);

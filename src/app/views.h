@@ -67,6 +67,12 @@ struct RosterViewState {
   std::vector<int> order;      // the households shown, in table order
   int overflowed = 0;          // households whose amounts overflowed, shown as such
   uint32_t generation = ~0u;   // the roster generation `order` was made for
+  // The last import's households, which 撤销导入 removes while nothing else in the roster has changed since.
+  struct Import {
+    size_t first = 0;
+    size_t count = 0;
+    uint32_t generation = ~0u;  // the roster's generation right after it
+  } last_import;
 };
 
 // Something to put in the calculator in place of its household. The app asks first when the household there has

@@ -609,6 +609,8 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   if (defaults.year) t.defaults["year"] = *defaults.year;
   if (defaults.category) t.defaults["category"] = std::string(category_names[static_cast<size_t>(*defaults.category)]);
   out.roster = read_table(t, &out.ignored);
+  for (const std::string& header : t.rows[0].cells)
+    if (find_column(header) != nullptr) out.used.push_back(header);
   // Not a roster of members yet: one row a household with its totals, as the national system exports.
   const auto totals = std::find_if(out.ignored.begin(), out.ignored.end(), [](const std::string& name) {
     return name == "工资性收入" || name == "家庭人口数" || name == "转移性收入" || name == "生产经营性收入";

@@ -37,6 +37,7 @@ struct SheetDefaults {
 struct SheetRoster {
   Parsed<std::vector<RosterEntry>> roster;
   int header_row = 0;                // as the sheet numbers it; 0: none found
+  std::vector<std::string> used;     // headers read, as written
   std::vector<std::string> ignored;  // headers not recognised, as written
 };
 SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults = {});

@@ -36,6 +36,12 @@ for f in "$root"/assets/examples/*.json; do
 done
 check "batch roster.csv" batch examples/roster.csv
 check "batch of a workspace with quarterly ledgers" batch "$root/tests/parity/workspace.json"
+/usr/bin/python3 "$root/tests/workbooks/make_workbooks.py" "$tmp/workbooks" >/dev/null
+check "batch of an .xlsx ledger" batch --year 2024 --category 脱贫户 "$tmp/workbooks/per-member-openpyxl.xlsx"
+check "batch of an .xls ledger" batch --year 2024 --category 脱贫户 "$tmp/workbooks/per-member-xlwt.xls"
+for f in per-household-openpyxl.xlsx wps-style.xlsx zip-bomb.xlsx damaged.xlsx password.xlsx not-a-workbook.xlsx; do
+  check "batch of $f" batch --year 2024 "$tmp/workbooks/$f"
+done
 "$root/build/native/zengshou_bench" --roster 2000 >"$tmp/roster.json"
 check "batch of 2000 synthetic households" batch "$tmp/roster.json"
 check "batch of 2000 with a reform" batch --set public_welfare_post.monthly=1000 --set rain_dew.counts_in_net_income=true "$tmp/roster.json"

@@ -272,3 +272,42 @@ TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same dat
            "error: the workbook: expected a workbook without a password (open it in Excel or WPS, remove the password, "
            "save again)\n");
 }
+
+// ---- writing
+
+#include "core/money.h"
+#include "formats/xlsx_write.h"
+
+TEST_CASE("a written .xlsx reads back through our reader with the same values; text is never a formula") {
+  const std::vector<TableSheet> tables = {
+      {"农户台账", {"户编号", "户主", "人均纯收入", "人数", "备注"},
+       {{"H01", "李国强", "20000.00", "3", "=1+1"},
+        {"H02", "张婧", "-12.50", "1", "@SUM(A1)"},
+        {"H03", "王玥", "0.05", "2", "+86 138"}}},
+      {"农户台账", {"项目", "金额"}, {{"合计", "1234567.89"}}},
+      {"一个很长很长很长很长很长很长很长很长很长很长的表名[2024]年度", {"a"}, {{"b"}}},
+  };
+  const auto written = write_xlsx(tables);
+  REQUIRE(written.ok());
+  const auto read = read_workbook(written.value);
+  REQUIRE(read.ok());
+  REQUIRE_EQ(read.value.sheets.size(), 3u);
+  CHECK_EQ(read.value.sheets[0].name, "农户台账");
+  CHECK_EQ(read.value.sheets[1].name, "农户台账 (2)");  // names are unique
+  CHECK_EQ(read.value.sheets[2].name, "一个很长很长很长很长很长很长很长很长很长很长的表名_2024_");  // 31 characters
+  const Sheet& s = read.value.sheets[0];
+  REQUIRE_EQ(s.rows(), 4u);
+  for (size_t c = 0; c < 5; ++c) CHECK_EQ(s.text(0, c), tables[0].header[c]);
+  for (size_t r = 0; r < 3; ++r) {
+    CHECK_EQ(s.text(r + 1, 0), tables[0].rows[r][0]);
+    CHECK_EQ(s.text(r + 1, 1), tables[0].rows[r][1]);
+    // Figures are numbers, to the fen.
+    CHECK_EQ(s.kind(r + 1, 2), CellKind::number);
+    CHECK_EQ(zengshou::core::parse_yuan_text(s.text(r + 1, 2)), zengshou::core::parse_yuan_text(tables[0].rows[r][2]));
+    CHECK_EQ(s.text(r + 1, 3), tables[0].rows[r][3]);
+    // = @ + stay text, as written.
+    CHECK_EQ(s.kind(r + 1, 4), CellKind::text);
+    CHECK_EQ(s.text(r + 1, 4), tables[0].rows[r][4]);
+  }
+  CHECK_EQ(read.value.sheets[1].text(1, 1), "1234567.89");
+}

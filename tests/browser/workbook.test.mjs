@@ -1,0 +1,90 @@
+// A cadre's own Excel (issue 18) in real headless Chromium: a village ledger as .xlsx (openpyxl) and .xls (xlwt)
+// picked in 导入台账, shown before anything changes — the sheet, the header row under its title, the columns read —
+// imported into the roster with the native CLI's figures to the fen, and undone; a workbook with a password is one
+// clear problem and changes nothing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, serve } from './harness.mjs';
+
+let server, browser, workbooks;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  workbooks = mkdtempSync(join(tmpdir(), 'zengshou-workbooks-'));
+  execFileSync('/usr/bin/python3', [join(repoRoot, 'tests/workbooks/make_workbooks.py'), workbooks]);
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const state = (page) => page.evaluate(() => window.zengshou.state());
+
+async function pick(page, name) {
+  const chooser = page.waitForEvent('filechooser');
+  await clickAnchor(page, 'roster_import');
+  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream',
+    buffer: readFileSync(join(workbooks, name)) });
+  await frames(page, 5);
+  return state(page);
+}
+
+// The CLI's per-capita net for each household of the file, by id.
+function nativeFigures(file, policy, year) {
+  const out = execFileSync(join(repoRoot, 'build/native/zengshou'),
+    ['batch', '--policy', policy, '--year', String(year), '--category', '脱贫户', join(workbooks, file)],
+    { encoding: 'utf8', cwd: join(repoRoot, 'assets') });
+  return Object.fromEntries(out.trim().split('\n').map((l) => JSON.parse(l))
+    .map((r) => [r.household, r.income.per_capita_net.toFixed(2)]));
+}
+
+describe('workbooks', () => {
+  test('a ledger in .xlsx and in .xls: previewed, imported with the CLI\'s figures, undone', async () => {
+    const { page, context, problems } = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'tab_roster');
+    for (const file of ['per-member-openpyxl.xlsx', 'per-member-xlwt.xls']) {
+      let s = await pick(page, file);
+      const w = s.workbook_import;
+      assert.ok(w, `${file}: shown first`);
+      assert.deepEqual(w.sheets, ['家庭成员']);
+      assert.equal(w.header_row, 2, 'the header under the merged title');
+      assert.deepEqual(w.used, ['户编号', '户主', '姓名', '证件号码', '与户主关系', '出生年份', '劳动技能', '务工时间（月）',
+        '务工所在地', '月工资', '在校生状况']);
+      assert.deepEqual(w.problems, []);
+      assert.equal(w.households, 2);
+      assert.equal(w.people, 4);
+      assert.equal(s.roster.households, 0, 'nothing changes before the import');
+      if (file.endsWith('.xlsx')) await page.screenshot({ path: join(artifacts, 'workbook-import.png') });
+      await clickAnchor(page, 'workbook_import_button');
+      s = await state(page);
+      assert.equal(s.workbook_import, null);
+      assert.deepEqual(s.open_errors, []);
+      assert.equal(s.roster.households, 2);
+      // A sheet without a year or policy: the calculator's year and policy, as the CLI is told them.
+      const native = nativeFigures(file, s.household.policy, s.household.year);
+      for (const row of s.roster.first_rows) assert.equal(row.per_capita_net, native[row.id], `${file} ${row.id}`);
+      assert.equal(s.roster.first_rows[0].head, '李国强');
+      // 撤销导入: the two households go again.
+      await clickAnchor(page, 'roster_undo_import');
+      s = await state(page);
+      assert.equal(s.roster.households, 0);
+      assert.equal(s.anchors.roster_undo_import, undefined);
+    }
+
+    // A password: one problem, the import greyed out, nothing changes.
+    let s = await pick(page, 'password.xlsx');
+    assert.deepEqual(s.workbook_import.problems, ['error: the workbook: expected a workbook without a password (open ' +
+      'it in Excel or WPS, remove the password, save again)']);
+    await clickAnchor(page, 'workbook_import_button');
+    s = await state(page);
+    assert.ok(s.workbook_import, 'still waiting');
+    await clickAnchor(page, 'workbook_cancel');
+    s = await state(page);
+    assert.equal(s.workbook_import, null);
+    assert.equal(s.roster.households, 0);
+    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+    await context.close();
+  });
+});
