@@ -76,6 +76,11 @@
       const csv = text.startsWith('\ufeff') ? text : '\ufeff' + text;
       saveBlob(name, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     },
+    // A file of bytes the app made (an .xlsx workbook), copied out of the app's memory.
+    downloadBytes(name, pointer, size) {
+      const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      saveBlob(name, new Blob([Module.HEAPU8.slice(pointer, pointer + size)], { type }));
+    },
     // The workspace in IndexedDB (web/zengshou-store.js): what the app writes, and what it read at start.
     store,
     // A page made by the app (明白卡, a ledger to print) in a new tab; downloaded when popups are blocked.

@@ -4,6 +4,7 @@
 #include <iterator>  // size
 
 #include "formats/csv_write.h"
+#include "formats/xlsx_write.h"
 #include "format.h"
 #include "labels.h"
 
@@ -12,6 +13,20 @@ namespace zengshou::app {
 using core::Money;
 
 std::string csv_text(const TextTable& table) { return formats::csv_document(table.header, table.rows); }
+
+namespace {
+std::string stem(const std::string& file_name) { return file_name.substr(0, file_name.rfind('.')); }
+}  // namespace
+
+Workbook xlsx_workbook(const std::vector<std::pair<std::string, TextTable>>& sheets) {
+  std::vector<formats::TableSheet> tables;
+  for (const auto& [name, table] : sheets) tables.push_back({name, table.header, table.rows});
+  auto written = formats::write_xlsx(tables);
+  return {sheets.empty() ? "zengshou.xlsx" : stem(sheets.front().second.file_name) + ".xlsx",
+          std::move(written.value)};
+}
+
+Workbook xlsx_workbook(const TextTable& table) { return xlsx_workbook({{stem(table.file_name), table}}); }
 
 std::string change_text(int before, int after) {
   if (before == after) return "";

@@ -21,6 +21,15 @@ struct TextTable {
 
 // The table as a CSV file (formats/csv_write.h: UTF-8 with a BOM, cells quoted when needed, formulas written as text).
 std::string csv_text(const TextTable& table);
+// Tables as one .xlsx workbook (formats/xlsx_write.h: figures as numbers, text never a formula), a sheet each, named
+// as given; its file name is the first table's with .xlsx.
+struct Workbook {
+  std::string file_name;
+  std::string bytes;
+};
+Workbook xlsx_workbook(const std::vector<std::pair<std::string, TextTable>>& sheets);
+// One table as a workbook, its sheet named after its file.
+Workbook xlsx_workbook(const TextTable& table);
 
 // The change from `before` to `after` with its sign ("+3", "-12.50"); empty when there is none.
 std::string change_text(int before, int after);

@@ -244,6 +244,16 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   }
   ui.anchor("roster_export");
   ImGui::SameLine();
+  if (ImGui::Button(tr(Str::roster_export_xlsx))) {
+    // One workbook a cadre can hand on: the roster as shown, this year's ledger and the worklist by village.
+    Workbook w = xlsx_workbook({{tr(Str::sheet_roster), roster_table(roster, v.order)},
+                                {tr(Str::sheet_ledger), ledger_table(roster, s.household().year)},
+                                {tr(Str::sheet_worklist), worklist_by_village(roster)}});
+    requests.save_name = std::move(w.file_name);
+    requests.save_text = std::move(w.bytes);
+  }
+  ui.anchor("roster_export_xlsx");
+  ImGui::SameLine();
   if (ImGui::Button(tr(Str::workspace_export))) requests.save_workspace = true;
   ui.anchor("workspace_export");
   ImGui::SameLine();

@@ -11,6 +11,13 @@ void draw_table(Ui& ui, const TextTable& table, const char* anchor, PlatformRequ
     requests.save_text = csv_text(table);
   }
   ui.anchor(std::string(anchor) + "_csv");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(Str::export_xlsx))) {
+    Workbook w = xlsx_workbook(table);
+    requests.save_name = std::move(w.file_name);
+    requests.save_text = std::move(w.bytes);
+  }
+  ui.anchor(std::string(anchor) + "_xlsx");
   const int columns = static_cast<int>(table.header.size());
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
   if (columns > 0 && ImGui::BeginTable("##table", columns, flags)) {

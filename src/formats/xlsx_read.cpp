@@ -171,6 +171,39 @@ struct Relationships {
   void text(std::string_view) {}
 };
 
+// Text as OOXML escapes what XML cannot hold (ECMA-376 ST_Xstring): _xHHHH_ is the character U+HHHH (a carriage
+// return is _x000D_, and an underscore that would start such a run is _x005F_).
+std::string unescaped(std::string_view text) {
+  if (text.find("_x") == std::string_view::npos) return std::string(text);
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    unsigned code = 0;
+    bool escape = i + 7 <= text.size() && text.compare(i, 2, "_x") == 0 && text[i + 6] == '_';
+    for (size_t k = 2; escape && k < 6; ++k) {
+      const char c = text[i + k];
+      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      escape = digit >= 0;
+      code = code * 16 + static_cast<unsigned>(digit);
+    }
+    if (!escape || (code >= 0xD800 && code < 0xE000)) {
+      out += text[i++];
+      continue;
+    }
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+    i += 7;
+  }
+  return out;
+}
+
 // The shared strings: each <si> is the text of its <t>s, runs included, phonetic guides (<rPh>) left out.
 struct SharedStrings {
   std::string pool;
@@ -188,7 +221,11 @@ struct SharedStrings {
   void end(std::string_view element) {
     if (element == "t") in_text = false;
     if (element == "rPh") --phonetic;
-    if (element == "si") strings.emplace_back(start_offset, static_cast<uint32_t>(pool.size()) - start_offset);
+    if (element != "si") return;
+    const std::string text = unescaped(std::string_view(pool).substr(start_offset));
+    pool.resize(start_offset);
+    pool += text;
+    strings.emplace_back(start_offset, static_cast<uint32_t>(pool.size()) - start_offset);
   }
   void text(std::string_view t) {
     if (!in_text || phonetic > 0) return;
@@ -266,6 +303,7 @@ struct SheetPart {
     in_cell = false;
     next_column = column + 1;
     if (sheet->rows() == 0) sheet->add_row(next_row++);  // a cell outside any row: a row of its own
+    if (type == "inlineStr" || type == "str") value = unescaped(value);
     std::string_view text = value;
     CellKind kind = CellKind::text;
     if (type == "s") {

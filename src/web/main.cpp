@@ -117,7 +117,10 @@ void sync_platform() {
   }
   zengshou::app::PlatformRequests requests = app->take_requests();
   if (requests.open_file) EM_ASM(window.zengshou.pickFile(););
-  if (!requests.save_name.empty())
+  if (requests.save_name.ends_with(".xlsx"))  // bytes, not text
+    EM_ASM({ window.zengshou.downloadBytes(UTF8ToString($0), $1, $2); }, requests.save_name.c_str(),
+           requests.save_text.data(), requests.save_text.size());
+  else if (!requests.save_name.empty())
     EM_ASM({ window.zengshou.download(UTF8ToString($0), UTF8ToString($1)); }, requests.save_name.c_str(),
            requests.save_text.c_str());
   if (!requests.image.name.empty()) save_image(requests.image);

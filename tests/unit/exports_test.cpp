@@ -10,7 +10,9 @@
 
 #include "app/exports.h"
 #include "app/session.h"
+#include "core/money.h"
 #include "formats/csv_write.h"
+#include "formats/spreadsheet_read.h"
 #include "helpers.h"
 
 namespace {
@@ -198,4 +200,29 @@ TEST_CASE("the village exports (村级模拟) and the household under a reform k
       }
     CHECK(post);
   }
+}
+
+TEST_CASE("the roster as an Excel workbook: hostile names stay text, figures are numbers, read back the same") {
+  zengshou::app::Roster roster;
+  std::vector<int> order;
+  for (const std::string& name : hostile_names) order.push_back(static_cast<int>(roster.add(named_household(name))));
+  const TextTable table = zengshou::app::roster_table(roster, order);
+  const auto workbook = zengshou::app::xlsx_workbook({{"农户台账", table}, {"农户台账", table}});
+  CHECK_EQ(workbook.file_name, "roster.xlsx");
+  const auto read = zengshou::formats::read_workbook(workbook.bytes);
+  REQUIRE(read.ok());
+  REQUIRE_EQ(read.value.sheets.size(), 2u);
+  const zengshou::formats::Sheet& sheet = read.value.sheets[0];
+  CHECK_EQ(sheet.name, "农户台账");
+  REQUIRE_EQ(sheet.rows(), table.rows.size() + 1);
+  for (size_t c = 0; c < table.header.size(); ++c) CHECK_EQ(sheet.text(0, c), table.header[c]);
+  for (size_t r = 0; r < table.rows.size(); ++r)
+    for (size_t c = 0; c < table.rows[r].size(); ++c) {
+      const std::string& cell = table.rows[r][c];
+      INFO(r, " ", c, " ", cell);
+      if (sheet.kind(r + 1, c) == zengshou::formats::CellKind::number)  // a figure: the same to the fen
+        CHECK_EQ(zengshou::core::parse_yuan_text(sheet.text(r + 1, c)), zengshou::core::parse_yuan_text(cell));
+      else  // text as written, = + - @ and all: a string cell runs nothing
+        CHECK_EQ(sheet.text(r + 1, c), cell);
+    }
 }
