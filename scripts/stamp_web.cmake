@@ -2,7 +2,7 @@
 # the progress it shows) and into the service worker (each file's hash, checked before a build is used offline).
 # Run by the build after the web files are made:  cmake -DWEB_DIR=… -DSOURCE_DIR=… -P stamp_web.cmake
 set(files index.html zengshou.js zengshou.wasm zengshou-ui-font.ttf zengshou-font.ttf manifest.webmanifest
-    icon-192.png icon-512.png zengshou-store.js)
+    icon-192.png icon-512.png zengshou-store.js zengshou-files.js zengshou-files.wasm)
 set(all "")
 set(sizes "")
 foreach(f ${files})

@@ -76,10 +76,35 @@
       const csv = text.startsWith('\ufeff') ? text : '\ufeff' + text;
       saveBlob(name, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     },
-    // A file of bytes the app made (an .xlsx workbook), copied out of the app's memory.
-    downloadBytes(name, pointer, size) {
+    // The picked workbook's roster, read in the workbook module (src/web/files), handed to the app as JSON.
+    async readWorkbook(sheet, year, category) {
+      let json;
+      try {
+        const files = await workbookModule();
+        const ptr = files._malloc(lastPicked.length);
+        files.HEAPU8.set(lastPicked, ptr);
+        json = files.UTF8ToString(files._files_read_roster(ptr, lastPicked.length, sheet, year, category));
+        files._free(ptr);
+      } catch (e) {
+        json = JSON.stringify({ problems: ['error: the workbook: expected the workbook reader to load (' + e + ')'] });
+      }
+      const size = Module.lengthBytesUTF8(json) + 1;
+      const ptr = Module._malloc(size);
+      Module.stringToUTF8(json, ptr, size);
+      Module._zengshou_workbook_read(ptr);
+      Module._free(ptr);
+    },
+    // A workbook the app describes as JSON, written in the workbook module and saved.
+    async downloadWorkbook(name, spec) {
+      const files = await workbookModule();
+      const size = files.lengthBytesUTF8(spec) + 1;
+      const ptr = files._malloc(size);
+      files.stringToUTF8(spec, ptr, size);
+      const at = files._files_write_xlsx(ptr);
+      const bytes = files.HEAPU8.slice(at, at + files._files_result_size());
+      files._free(ptr);
       const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      saveBlob(name, new Blob([Module.HEAPU8.slice(pointer, pointer + size)], { type }));
+      saveBlob(name, new Blob([bytes], { type }));
     },
     // The workspace in IndexedDB (web/zengshou-store.js): what the app writes, and what it read at start.
     store,
@@ -140,6 +165,23 @@
   // Whatever changed is stored before the tab goes away (and copied to localStorage until the database has it).
   window.addEventListener('pagehide', () => store.flush());
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') store.flush(); });
+
+  // The workbook module (src/web/files: the spreadsheet readers and writer), loaded the first time a workbook is
+  // opened or written, so the first frame never waits for it; the service worker keeps it for offline use.
+  let filesModule = null;
+  function workbookModule() {
+    if (!filesModule) {
+      filesModule = new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = 'zengshou-files.js';
+        script.onload = () => ZengshouFiles().then(resolve, reject);  // eslint-disable-line no-undef
+        script.onerror = () => reject(new Error('zengshou-files.js did not load'));
+        document.head.appendChild(script);
+      });
+      filesModule.catch(() => { filesModule = null; });  // offline before it was ever kept: try again next time
+    }
+    return filesModule;
+  }
 
   function saveBlob(name, blob) {
     const url = URL.createObjectURL(blob);
@@ -228,6 +270,7 @@
     canvas.addEventListener(type, onTouch, { capture: true, passive: false });
 
   let picker = null;
+  let lastPicked = null;
   function filePicker() {
     if (picker) return picker;
     picker = document.createElement('input');
@@ -240,6 +283,7 @@
       picker.value = '';
       if (!file) return;
       const bytes = new Uint8Array(await file.arrayBuffer());  // as they are: the app decodes them
+      lastPicked = bytes;  // a workbook is read again, in the workbook module, when she picks another sheet
       const ptr = Module._malloc(bytes.length);
       Module.HEAPU8.set(bytes, ptr);
       Module._zengshou_open_file(ptr, bytes.length);

@@ -368,6 +368,7 @@ void App::draw_view(View view) {
 }
 
 PlatformRequests App::take_requests() {
+  requests_.read_workbook = workbook_import_.take_reading();
   if (requests_.open_file) pending_open_ = requests_.open_kind;
   if (requests_.household_saved) {
     session_unsaved_ = false;
@@ -394,7 +395,7 @@ PlatformRequests App::take_requests() {
 // Called between frames, where ImGui has no current window: the error window opens in the next frame.
 void App::open_file_text(std::string_view bytes) {
   // A workbook is a roster's: it waits in its window, shown before anything changes.
-  if (pending_open_ == OpenKind::roster && workbook_import_.receive(bytes, session_.household().year)) return;
+  if (pending_open_ == OpenKind::roster && workbook_import_.start(bytes, session_.household().year)) return;
   if (auto text = import_preview_.receive(bytes)) open_text(*text);
 }
 

@@ -56,6 +56,8 @@ class App {
   // as GBK opens once the user confirms it, see import_preview.h).
   PlatformRequests take_requests();
   void open_file_text(std::string_view bytes);
+  // A picked workbook as the page's workbook module read it (formats/workbook_json.h).
+  void workbook_read(std::string_view json) { workbook_import_.receive(json); }
 
   // The workspace kept in the browser's database, a record at a time (workspace_store.h): the records read at start
   // (`unsaved`: the page's copy of changes the database had not stored when the tab closed), an older workspace

@@ -1,10 +1,11 @@
 #include "exports.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>    // snprintf
 #include <iterator>  // size
 
 #include "formats/csv_write.h"
-#include "formats/xlsx_write.h"
 #include "format.h"
 #include "labels.h"
 
@@ -19,11 +20,10 @@ std::string stem(const std::string& file_name) { return file_name.substr(0, file
 }  // namespace
 
 Workbook xlsx_workbook(const std::vector<std::pair<std::string, TextTable>>& sheets) {
-  std::vector<formats::TableSheet> tables;
-  for (const auto& [name, table] : sheets) tables.push_back({name, table.header, table.rows});
-  auto written = formats::write_xlsx(tables);
-  return {sheets.empty() ? "zengshou.xlsx" : stem(sheets.front().second.file_name) + ".xlsx",
-          std::move(written.value)};
+  nlohmann::json spec = {{"sheets", nlohmann::json::array()}};
+  for (const auto& [name, table] : sheets)
+    spec["sheets"].push_back({{"name", name}, {"header", table.header}, {"rows", table.rows}});
+  return {sheets.empty() ? "zengshou.xlsx" : stem(sheets.front().second.file_name) + ".xlsx", spec.dump()};
 }
 
 Workbook xlsx_workbook(const TextTable& table) { return xlsx_workbook({{stem(table.file_name), table}}); }

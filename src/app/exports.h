@@ -22,10 +22,11 @@ struct TextTable {
 // The table as a CSV file (formats/csv_write.h: UTF-8 with a BOM, cells quoted when needed, formulas written as text).
 std::string csv_text(const TextTable& table);
 // Tables as one .xlsx workbook (formats/xlsx_write.h: figures as numbers, text never a formula), a sheet each, named
-// as given; its file name is the first table's with .xlsx.
+// as given; its file name is the first table's with .xlsx. The page writes it in its workbook module from `spec`
+// (formats/workbook_json.h's xlsx_from_json).
 struct Workbook {
   std::string file_name;
-  std::string bytes;
+  std::string spec;
 };
 Workbook xlsx_workbook(const std::vector<std::pair<std::string, TextTable>>& sheets);
 // One table as a workbook, its sheet named after its file.

@@ -250,7 +250,7 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
                                 {tr(Str::sheet_ledger), ledger_table(roster, s.household().year)},
                                 {tr(Str::sheet_worklist), worklist_by_village(roster)}});
     requests.save_name = std::move(w.file_name);
-    requests.save_text = std::move(w.bytes);
+    requests.save_text = std::move(w.spec);
   }
   ui.anchor("roster_export_xlsx");
   ImGui::SameLine();

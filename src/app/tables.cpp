@@ -15,7 +15,7 @@ void draw_table(Ui& ui, const TextTable& table, const char* anchor, PlatformRequ
   if (ImGui::SmallButton(tr(Str::export_xlsx))) {
     Workbook w = xlsx_workbook(table);
     requests.save_name = std::move(w.file_name);
-    requests.save_text = std::move(w.bytes);
+    requests.save_text = std::move(w.spec);
   }
   ui.anchor(std::string(anchor) + "_xlsx");
   const int columns = static_cast<int>(table.header.size());

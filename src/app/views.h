@@ -11,6 +11,7 @@
 #include "roster_model.h"
 #include "session.h"
 #include "ui.h"
+#include "workbook_import.h"
 #include "village_model.h"
 
 namespace zengshou::app {
@@ -40,6 +41,7 @@ struct PlatformRequests {
   std::string keep_policy;      // a policy file to keep as hers (另存为本县政策): put over one of hers of its id
   bool keep_policy_has_reform = false;  // it holds the reform's changes: the reform is cleared once it is kept
   std::string remove_policy;            // the id of her policy she asks to remove (the app asks her first)
+  std::optional<WorkbookReading> read_workbook;  // the picked workbook to read (again), in the page's module
 };
 
 // Where the guided mode (问答式) is: the question, and for per-member questions, which member.

@@ -5,7 +5,9 @@
 
 #include <imgui.h>
 
+#include "core/household_json.h"
 #include "format.h"
+#include "formats/spreadsheet_read.h"
 #include "labels.h"
 #include "strings.h"
 
@@ -15,38 +17,55 @@ namespace {
 constexpr size_t shown_problems = 30;
 constexpr size_t shown_households = 5;
 
-std::string joined(const std::vector<std::string>& names) {
+std::string joined(const nlohmann::json& names) {
   std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
+  if (names.is_array())
+    for (const auto& n : names) out += (out.empty() ? "" : "、") + n.get<std::string>();
   return out;
 }
 
 }  // namespace
 
-bool WorkbookImport::receive(std::string_view bytes, int year) {
+bool WorkbookImport::start(std::string_view bytes, int year) {
   if (formats::sniff_file(bytes) == formats::FileKind::text) return false;
-  auto read = formats::read_workbook(bytes);
-  workbook_.reset();
-  file_errors_ = std::move(read.errors);
-  year_ = year;
-  category_ = static_cast<int>(core::Category::tuopin);
-  if (file_errors_.empty()) {
-    workbook_ = std::move(read.value);
-    sheet_ = static_cast<int>(formats::roster_sheet_index(*workbook_));
-    read_sheet();
-  }
+  open_ = true;
+  chosen_ = {-1, year, static_cast<int>(core::Category::tuopin)};
+  to_read_ = chosen_;
+  reading_ = true;
+  answer_ = nullptr;
+  households_.clear();
+  problems_.clear();
   return true;
 }
 
-void WorkbookImport::read_sheet() {
-  roster_ = formats::parse_roster_sheet(workbook_->sheets[static_cast<size_t>(sheet_)],
-                                        {year_, static_cast<core::Category>(category_)});
+std::optional<WorkbookReading> WorkbookImport::take_reading() { return std::exchange(to_read_, std::nullopt); }
+
+void WorkbookImport::receive(std::string_view text) {
+  if (!open_) return;
+  reading_ = false;
+  households_.clear();
+  problems_.clear();
   people_ = 0;
-  for (const formats::RosterEntry& e : roster_.roster.value) people_ += e.household.size();
+  answer_ = nlohmann::json::parse(text, nullptr, false);
+  if (!answer_.is_object()) answer_ = {{"problems", {"error: the workbook: expected it read by the page"}}};
+  for (const auto& p : answer_.value("problems", nlohmann::json::array())) problems_.push_back(p.get<std::string>());
+  chosen_.sheet = answer_.value("sheet", 0);
+  const std::string sheet = answer_.contains("sheets") && answer_["sheets"].size() > static_cast<size_t>(chosen_.sheet)
+                                ? answer_["sheets"][static_cast<size_t>(chosen_.sheet)].get<std::string>()
+                                : std::string();
+  const auto& households = answer_.value("households", nlohmann::json::array());
+  for (size_t i = 0; i < households.size(); ++i) {
+    const std::string where = sheet + " /households/" + std::to_string(i);
+    auto parsed = core::household_from_json(households[i], where);
+    for (const core::InputError& e : parsed.errors) problems_.push_back(core::error_line(e));
+    people_ += parsed.value.size();
+    households_.push_back({std::move(parsed.value), where});
+  }
+  if (!problems_.empty()) households_.clear();
 }
 
 std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
-  if (!workbook_ && file_errors_.empty()) return std::nullopt;
+  if (!open_) return std::nullopt;
   if (!ImGui::IsPopupOpen("##workbook_import")) ImGui::OpenPopup("##workbook_import");
   const ImVec2 screen = ImGui::GetMainViewport()->Size;
   ImGui::SetNextWindowSize(ImVec2(screen.x * 0.9f, screen.y * 0.85f), ImGuiCond_Appearing);
@@ -57,17 +76,21 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
   ImGui::Separator();
   const float buttons = ImGui::GetFrameHeightWithSpacing() * 1.5f;
   ImGui::BeginChild("##workbook_body", ImVec2(0, -buttons));
-  const bool ok = workbook_.has_value() && roster_.roster.ok();
-  if (workbook_) {
+  const auto& sheets = answer_.is_object() ? answer_.value("sheets", nlohmann::json::array()) : nlohmann::json::array();
+  const bool ok = !reading_ && !sheets.empty() && problems_.empty();
+  if (reading_) {
+    ui.wrapped(tr(Str::workbook_reading));
+  } else if (!sheets.empty()) {
+    bool again = false;
     if (ui.begin_form("##workbook_form")) {
       ui.row(Str::workbook_sheet, Str::workbook_sheet);
-      const auto& sheets = workbook_->sheets;
-      if (ImGui::BeginCombo("##workbook_sheet", sheets[static_cast<size_t>(sheet_)].name.c_str())) {
+      const auto sheet_name = [&](size_t i) { return sheets[i].get<std::string>(); };
+      if (ImGui::BeginCombo("##workbook_sheet", sheet_name(static_cast<size_t>(chosen_.sheet)).c_str())) {
         for (size_t i = 0; i < sheets.size(); ++i) {
-          if (ImGui::Selectable(sheets[i].name.c_str(), static_cast<int>(i) == sheet_) &&
-              static_cast<int>(i) != sheet_) {
-            sheet_ = static_cast<int>(i);
-            read_sheet();
+          if (ImGui::Selectable(sheet_name(i).c_str(), static_cast<int>(i) == chosen_.sheet) &&
+              static_cast<int>(i) != chosen_.sheet) {
+            chosen_.sheet = static_cast<int>(i);
+            again = true;
           }
           ui.anchor("workbook_sheet_" + std::to_string(i));
         }
@@ -75,46 +98,49 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
       }
       ui.anchor("workbook_sheet");
       ui.row(Str::workbook_year, Str::workbook_year);
-      if (ui.integer("##workbook_year", year_, 2000, 2100)) read_sheet();
+      again |= ui.integer("##workbook_year", chosen_.year, 2000, 2100);
       ui.anchor("workbook_year");
       ui.row(Str::workbook_category, Str::workbook_category);
-      if (ui.choice("##workbook_category", category_, category_labels, 6)) read_sheet();
+      again |= ui.choice("##workbook_category", chosen_.category, category_labels, 6);
       ui.anchor("workbook_category");
       ui.end_form();
     }
-    if (roster_.header_row > 0) {
+    if (again) {
+      to_read_ = chosen_;
+      reading_ = true;
+    }
+    if (const int row = answer_.value("header_row", 0); row > 0) {
       char header[96];
-      std::snprintf(header, sizeof header, tr(Str::workbook_header_row), roster_.header_row);
+      std::snprintf(header, sizeof header, tr(Str::workbook_header_row), row);
       ui.wrapped(header);
-      ui.wrapped(std::string(tr(Str::workbook_columns_used)) + joined(roster_.used));
-      if (!roster_.ignored.empty()) ui.wrapped(std::string(tr(Str::workbook_columns_ignored)) + joined(roster_.ignored));
+      ui.wrapped(std::string(tr(Str::workbook_columns_used)) + joined(answer_["used"]));
+      if (!answer_["ignored"].empty())
+        ui.wrapped(std::string(tr(Str::workbook_columns_ignored)) + joined(answer_["ignored"]));
     }
   }
   ImGui::Separator();
-  const core::InputErrors& problems = workbook_ ? roster_.roster.errors : file_errors_;
   if (ok) {
     char count[128];
-    std::snprintf(count, sizeof count, tr(Str::workbook_will_import), static_cast<int>(roster_.roster.value.size()),
-                  people_);
+    std::snprintf(count, sizeof count, tr(Str::workbook_will_import), static_cast<int>(households_.size()), people_);
     ui.wrapped(count);
     ui.anchor("workbook_count");
-    for (size_t i = 0; i < roster_.roster.value.size() && i < shown_households; ++i) {
-      const core::Household& h = roster_.roster.value[i].household;
+    for (size_t i = 0; i < households_.size() && i < shown_households; ++i) {
+      const core::Household& h = households_[i].household;
       char line[256];
       std::snprintf(line, sizeof line, tr(Str::workbook_household_line), h.id.empty() ? "—" : h.id.c_str(),
                     h.head.c_str(), h.size(), h.year, tr(category_labels[static_cast<size_t>(h.category)]));
       ui.wrapped("· " + std::string(line));
     }
-  } else {
+  } else if (!reading_) {
     char count[128];
-    std::snprintf(count, sizeof count, tr(Str::workbook_problems), static_cast<int>(problems.size()));
+    std::snprintf(count, sizeof count, tr(Str::workbook_problems), static_cast<int>(problems_.size()));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
     ui.wrapped(count);
-    for (size_t i = 0; i < problems.size() && i < shown_problems; ++i) ui.wrapped("· " + problem_text(problems[i]));
+    for (size_t i = 0; i < problems_.size() && i < shown_problems; ++i) ui.wrapped("· " + problems_[i]);
     ImGui::PopStyleColor();
-    if (problems.size() > shown_problems) {
+    if (problems_.size() > shown_problems) {
       std::snprintf(count, sizeof count, tr(Str::workbook_more_problems),
-                    static_cast<int>(problems.size() - shown_problems));
+                    static_cast<int>(problems_.size() - shown_problems));
       ui.wrapped(count);
     }
     ui.anchor("workbook_problems");
@@ -130,10 +156,12 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
   const bool cancel = ImGui::Button(tr(Str::import_preview_cancel));
   ui.anchor("workbook_cancel");
   if ((import && ok) || cancel) {
-    if (import) households = std::move(roster_.roster.value);
-    workbook_.reset();
-    file_errors_.clear();
-    roster_ = {};
+    if (import) households = std::move(households_);
+    open_ = reading_ = false;
+    to_read_.reset();
+    answer_ = nullptr;
+    households_.clear();
+    problems_.clear();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -141,17 +169,19 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
 }
 
 nlohmann::json WorkbookImport::state() const {
-  if (!workbook_ && file_errors_.empty()) return nullptr;
-  nlohmann::json problems = nlohmann::json::array();
-  for (const core::InputError& e : workbook_ ? roster_.roster.errors : file_errors_)
-    problems.push_back(core::error_line(e));
-  nlohmann::json sheets = nlohmann::json::array();
-  if (workbook_)
-    for (const formats::Sheet& s : workbook_->sheets) sheets.push_back(s.name);
-  return {{"sheets", sheets},     {"sheet", sheet_},
-          {"header_row", roster_.header_row}, {"used", roster_.used},
-          {"ignored", roster_.ignored},       {"households", roster_.roster.value.size()},
-          {"people", people_},                {"problems", problems}};
+  if (!open_) return nullptr;
+  const auto field = [&](const char* name, nlohmann::json otherwise) {
+    return answer_.is_object() ? answer_.value(name, otherwise) : otherwise;
+  };
+  return {{"reading", reading_},
+          {"sheets", field("sheets", nlohmann::json::array())},
+          {"sheet", chosen_.sheet},
+          {"header_row", field("header_row", 0)},
+          {"used", field("used", nlohmann::json::array())},
+          {"ignored", field("ignored", nlohmann::json::array())},
+          {"households", households_.size()},
+          {"people", people_},
+          {"problems", problems_}};
 }
 
 }  // namespace zengshou::app

@@ -1,26 +1,39 @@
-// A cadre's workbook (.xlsx, .xls) on its way into the roster: read by formats/spreadsheet_read.h, the roster found in
-// a sheet by formats/roster_file.h (the header row, the columns it knows), and shown before anything changes — the
-// sheet to read, the year and category for a sheet without those columns, the columns read and left out, what will
-// come in, and every problem at its cell. The roster takes the households only when she imports them.
+// A cadre's workbook (.xlsx, .xls) on its way into the roster. The page reads it in its workbook module (loaded the
+// first time: the app's own WebAssembly stays small) and hands back the roster as JSON (formats/workbook_json.h): the
+// sheet, the header row, the columns read and left out, the households, every problem at its cell. It is shown before
+// anything changes — she may pick another sheet, or the year and category for a sheet without them, which reads it
+// again — and the roster takes the households only when she imports them.
 #pragma once
 
-#include <optional>     // the households to import, if any
-#include <string_view>  // file bytes
+#include <optional>     // the households to import, a reading to do
+#include <string>       // problems
+#include <string_view>  // file bytes, JSON
 #include <vector>       // households
 
 #include <nlohmann/json.hpp>
 
 #include "formats/roster_file.h"
-#include "formats/spreadsheet_read.h"
 #include "ui.h"
 
 namespace zengshou::app {
 
+// What the page is asked to read: a sheet (-1: the one that looks like the roster), the year and category for a sheet
+// without those columns.
+struct WorkbookReading {
+  int sheet = -1;
+  int year = 0;
+  int category = 0;
+};
+
 class WorkbookImport {
  public:
-  // Takes the file when it is a workbook (true), to show it; a text file is not one (false). `year`: the year a sheet
-  // without a year column starts with.
-  bool receive(std::string_view bytes, int year);
+  // A picked file that is a workbook (true) is read by the page; a text file is not one (false). `year`: the year a
+  // sheet without a year column starts with.
+  bool start(std::string_view bytes, int year);
+  // The reading the page should do now, once.
+  std::optional<WorkbookReading> take_reading();
+  // The page's answer: formats/workbook_json.h's roster JSON, or {"problems": [...]} when it could not read.
+  void receive(std::string_view json);
 
   // The window while a workbook waits (once a frame): the households, once she imports them.
   std::optional<std::vector<formats::RosterEntry>> draw(Ui& ui);
@@ -29,14 +42,13 @@ class WorkbookImport {
   nlohmann::json state() const;
 
  private:
-  void read_sheet();  // the roster of the chosen sheet under the chosen defaults
-
-  std::optional<formats::Workbook> workbook_;
-  core::InputErrors file_errors_;  // the workbook did not read: these, and nothing to import
-  int sheet_ = 0;
-  int year_ = 0;
-  int category_ = 0;  // core::Category
-  formats::SheetRoster roster_;
+  bool open_ = false;
+  bool reading_ = false;  // asked, no answer yet
+  std::optional<WorkbookReading> to_read_;
+  WorkbookReading chosen_;
+  nlohmann::json answer_;  // the last roster JSON
+  std::vector<formats::RosterEntry> households_;
+  std::vector<std::string> problems_;  // error lines
   int people_ = 0;
 };
 

@@ -117,9 +117,11 @@ void sync_platform() {
   }
   zengshou::app::PlatformRequests requests = app->take_requests();
   if (requests.open_file) EM_ASM(window.zengshou.pickFile(););
-  if (requests.save_name.ends_with(".xlsx"))  // bytes, not text
-    EM_ASM({ window.zengshou.downloadBytes(UTF8ToString($0), $1, $2); }, requests.save_name.c_str(),
-           requests.save_text.data(), requests.save_text.size());
+  if (requests.save_name.ends_with(".xlsx"))  // written by the page's workbook module from its JSON
+    EM_ASM({ window.zengshou.downloadWorkbook(UTF8ToString($0), UTF8ToString($1)); }, requests.save_name.c_str(),
+           requests.save_text.c_str());
+  if (const auto& r = requests.read_workbook)
+    EM_ASM({ window.zengshou.readWorkbook($0, $1, $2); }, r->sheet, r->year, r->category);
   else if (!requests.save_name.empty())
     EM_ASM({ window.zengshou.download(UTF8ToString($0), UTF8ToString($1)); }, requests.save_name.c_str(),
            requests.save_text.c_str());
@@ -209,6 +211,11 @@ EMSCRIPTEN_KEEPALIVE void zengshou_text_close(uint32_t generation) {
 // The bytes of a file the user picked, as they are (NULs too): the app decodes them.
 EMSCRIPTEN_KEEPALIVE void zengshou_open_file(const char* data, int size) {
   if (app) app->open_file_text(std::string_view(data, static_cast<size_t>(size)));
+}
+
+// A picked workbook's roster, as the page's workbook module read it (formats/workbook_json.h).
+EMSCRIPTEN_KEEPALIVE void zengshou_workbook_read(const char* json) {
+  if (app) app->workbook_read(json);
 }
 
 // The page is being hidden or closed: store any change now rather than at the next frame.

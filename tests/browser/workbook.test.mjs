@@ -26,8 +26,17 @@ async function pick(page, name) {
   await clickAnchor(page, 'roster_import');
   await (await chooser).setFiles({ name, mimeType: 'application/octet-stream',
     buffer: readFileSync(join(workbooks, name)) });
-  await frames(page, 5);
-  return state(page);
+  return read(page);
+}
+
+// The workbook is read in the page's workbook module (loaded the first time): until it answers, the window says so.
+async function read(page) {
+  for (let i = 0; i < 200; ++i) {
+    await frames(page, 2);
+    const s = await state(page);
+    if (s.workbook_import && !s.workbook_import.reading) return s;
+  }
+  throw new Error('the workbook was not read');
 }
 
 // The CLI's per-capita net for each household of the file, by id.

@@ -13,6 +13,7 @@
 #include "core/money.h"
 #include "formats/csv_write.h"
 #include "formats/spreadsheet_read.h"
+#include "formats/workbook_json.h"
 #include "helpers.h"
 
 namespace {
@@ -209,7 +210,9 @@ TEST_CASE("the roster as an Excel workbook: hostile names stay text, figures are
   const TextTable table = zengshou::app::roster_table(roster, order);
   const auto workbook = zengshou::app::xlsx_workbook({{"农户台账", table}, {"农户台账", table}});
   CHECK_EQ(workbook.file_name, "roster.xlsx");
-  const auto read = zengshou::formats::read_workbook(workbook.bytes);
+  const auto bytes = zengshou::formats::xlsx_from_json(workbook.spec);
+  REQUIRE(bytes.ok());
+  const auto read = zengshou::formats::read_workbook(bytes.value);
   REQUIRE(read.ok());
   REQUIRE_EQ(read.value.sheets.size(), 2u);
   const zengshou::formats::Sheet& sheet = read.value.sheets[0];

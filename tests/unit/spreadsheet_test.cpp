@@ -311,3 +311,25 @@ TEST_CASE("a written .xlsx reads back through our reader with the same values; t
   }
   CHECK_EQ(read.value.sheets[1].text(1, 1), "1234567.89");
 }
+
+// ---- the browser's workbook module speaks JSON
+
+#include "formats/workbook_json.h"
+
+TEST_CASE("the workbook module's JSON: the roster of the likeliest sheet, or of the one asked for, and its problems") {
+  const auto roster = nlohmann::json::parse(workbook_roster_json(workbook_bytes("per-member-openpyxl.xlsx"), -1, 2024,
+                                                                 static_cast<int>(zengshou::core::Category::tuopin)));
+  CHECK_EQ(roster["sheets"], nlohmann::json::array({"家庭成员"}));
+  CHECK_EQ(roster["sheet"], 0);
+  CHECK_EQ(roster["header_row"], 2);
+  CHECK_EQ(roster["problems"], nlohmann::json::array());
+  REQUIRE_EQ(roster["households"].size(), 2u);
+  CHECK_EQ(roster["households"][0], household_to_json(parse_roster(ledger_csv).value[0].household));
+  const auto no_year = nlohmann::json::parse(workbook_roster_json(workbook_bytes("per-member-openpyxl.xlsx"), 0, 0, -1));
+  CHECK_EQ(no_year["problems"].size(), 2u);
+  CHECK(no_year["households"].empty());
+  const auto broken = nlohmann::json::parse(workbook_roster_json(workbook_bytes("damaged.xlsx"), -1, 2024, 0));
+  CHECK_EQ(broken["problems"], nlohmann::json::array({"error: the workbook: expected an .xlsx workbook (a zip file); "
+                                                      "this file is damaged or not a workbook"}));
+  CHECK_FALSE(xlsx_from_json("[1, 2]").ok());
+}

@@ -1,0 +1,22 @@
+// Workbooks across a JSON boundary. The browser keeps the spreadsheet libraries (0.6 MB of WebAssembly) out of the
+// app, in a module of their own loaded the first time a workbook is opened or written (src/web/files); the app and
+// that module speak these two calls' JSON, which the native tests check as well.
+#pragma once
+
+#include <string>       // JSON, bytes
+#include <string_view>  // file bytes, JSON
+
+#include "table.h"
+
+namespace zengshou::formats {
+
+// A workbook's roster: {"sheets": [names], "sheet": index, "header_row": n, "used": [headers], "ignored": [headers],
+// "households": [household JSON], "problems": ["error: …" lines]}. `sheet` < 0: the sheet that looks like the roster;
+// `year` and `category` (core::Category) for a sheet without those columns, 0 and < 0 for none.
+std::string workbook_roster_json(std::string_view bytes, int sheet, int year, int category);
+
+// A workbook's bytes from {"sheets": [{"name", "header": [text], "rows": [[text]]}]} (xlsx_write.h), or what went
+// wrong with the JSON.
+Parsed<std::string> xlsx_from_json(std::string_view spec);
+
+}  // namespace zengshou::formats
