@@ -238,7 +238,8 @@ void App::draw_frame() {
   if (auto households = workbook_import_.draw(ui_)) {
     const size_t first = roster_.households().size();
     open_errors_ = roster_.import_entries(std::move(*households), session_.policy());
-    if (open_errors_.empty()) roster_view_.last_import = {first, roster_.households().size() - first, roster_.generation()};
+    if (open_errors_.empty())
+      roster_view_.last_import = {first, roster_.households().size() - first, roster_.generation()};
   }
   draw_open_errors();
   draw_share_popup();

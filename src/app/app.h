@@ -12,11 +12,11 @@
 
 #include "core/error.h"
 #include "import_preview.h"
-#include "workbook_import.h"
 #include "session.h"
 #include "ui.h"
 #include "user_policies.h"
 #include "views.h"
+#include "workbook_import.h"
 #include "workspace_store.h"
 
 namespace zengshou::app {
@@ -164,9 +164,9 @@ class App {
   bool backups_requested_ = false;
   std::string share_link_;
   bool share_popup_ = false;
-  float font_scale_ = 1.0f;        // the atlas's scale to the pixel ratio, before the presenter's
-  core::InputErrors open_errors_;  // problems of the last file the user tried to open
-  ImportPreview import_preview_;   // a picked file read as GBK, waiting for the user
+  float font_scale_ = 1.0f;         // the atlas's scale to the pixel ratio, before the presenter's
+  core::InputErrors open_errors_;   // problems of the last file the user tried to open
+  ImportPreview import_preview_;    // a picked file read as GBK, waiting for the user
   WorkbookImport workbook_import_;  // a picked workbook, shown before its households join the roster
   StorageProblem storage_problem_ = StorageProblem::none;
   std::string storage_detail_;

@@ -5,8 +5,8 @@
 #include <cstdio>    // snprintf
 #include <iterator>  // size
 
-#include "formats/csv_write.h"
 #include "format.h"
+#include "formats/csv_write.h"
 #include "labels.h"
 
 namespace zengshou::app {

@@ -231,9 +231,8 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
     case Question::security: {
       ui.wrapped(tr(Str::q_security));
       core::SecurityGaps& gaps = h.security;
-      if (std::any_of(h.members.begin(), h.members.end(), [&](const Member& x) {
-            return compulsory_school_age(x, h.year);
-          })) {
+      if (std::any_of(h.members.begin(), h.members.end(),
+                      [&](const Member& x) { return compulsory_school_age(x, h.year); })) {
         changed |= ImGui::Checkbox(tr(Str::security_school), &gaps.child_out_of_school);
         ui.anchor("guide_security_school");
       } else if (gaps.child_out_of_school) {  // no child of that age any more: the gap cannot be

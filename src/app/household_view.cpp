@@ -510,7 +510,6 @@ void monitoring_facts(Ui& ui, Session& s) {
   if (changed) s.changed();
 }
 
-
 // A leaf of the breakdown: a label and an amount, no children.
 void leaf(const std::string& label, Money amount) {
   ImGui::TreeNodeEx(label.c_str(),
@@ -655,8 +654,8 @@ void draw_monitoring_panel(Ui& ui, const Session& s, const std::vector<core::Qua
   ImGui::PopStyleColor();
   ui.anchor("monitoring_verdict");
   // The verdict stays in view; its conditions, help and steps open below it (the charts keep their place).
-  const bool details = ImGui::TreeNodeEx(tr(Str::monitoring_details), ImGuiTreeNodeFlags_NoTreePushOnOpen |
-                                                                          (open ? ImGuiTreeNodeFlags_DefaultOpen : 0));
+  const bool details = ImGui::TreeNodeEx(
+      tr(Str::monitoring_details), ImGuiTreeNodeFlags_NoTreePushOnOpen | (open ? ImGuiTreeNodeFlags_DefaultOpen : 0));
   ui.anchor("monitoring_details");
   if (!details) return;
   const bool exiting = a.verdict == core::MonitoringVerdict::may_exit || a.verdict == core::MonitoringVerdict::not_yet;

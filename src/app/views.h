@@ -11,8 +11,8 @@
 #include "roster_model.h"
 #include "session.h"
 #include "ui.h"
-#include "workbook_import.h"
 #include "village_model.h"
+#include "workbook_import.h"
 
 namespace zengshou::app {
 
@@ -39,8 +39,8 @@ struct PlatformRequests {
   std::string share_policy;     // her policy file to put in a link (#policy=)
   std::string backup_export;    // the key of a stored backup to download
   std::string keep_policy;      // a policy file to keep as hers (另存为本县政策): put over one of hers of its id
-  bool keep_policy_has_reform = false;  // it holds the reform's changes: the reform is cleared once it is kept
-  std::string remove_policy;            // the id of her policy she asks to remove (the app asks her first)
+  bool keep_policy_has_reform = false;           // it holds the reform's changes: the reform is cleared once it is kept
+  std::string remove_policy;                     // the id of her policy she asks to remove (the app asks her first)
   std::optional<WorkbookReading> read_workbook;  // the picked workbook to read (again), in the page's module
 };
 

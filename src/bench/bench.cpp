@@ -23,9 +23,9 @@
 #include "core/household_json.h"
 #include "core/policy.h"
 #include "core/result_json.h"
-#include "formats/roster_file.h"
 #include "core/synthetic.h"
 #include "core/village.h"
+#include "formats/roster_file.h"
 
 namespace {
 

@@ -25,14 +25,14 @@
 #include "core/reform.h"
 #include "core/report.h"
 #include "core/result_json.h"
-#include "formats/roster_file.h"
 #include "core/synthetic.h"
-#include "formats/text_encoding.h"
 #include "core/version.h"
 #include "core/village.h"
 #include "core/village_json.h"
 #include "core/workspace.h"
+#include "formats/roster_file.h"
 #include "formats/spreadsheet_read.h"
+#include "formats/text_encoding.h"
 
 namespace {
 
@@ -49,7 +49,8 @@ constexpr const char* usage =
     "       zengshou document ID [--clause C] [--lang en] [--policy-file FILE]...\n"
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
-    "       zengshou batch [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... [--sheet NAME] [--category C] FILE\n"
+    "       zengshou batch [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... [--sheet NAME] [--category C] "
+    "FILE\n"
     "                                           (JSON array, CSV, workspace, or an .xlsx/.xls workbook)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
@@ -140,8 +141,10 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
       } else if (a == "--category") {
         o.category = category_from_text(v);
         if (!o.category)
-          out.errors.push_back({"--category", "expected tuopin, monitor_unstable, monitor_marginal, monitor_sudden, "
-                                              "general or urban (or 脱贫户 …), got \"" + v + "\""});
+          out.errors.push_back({"--category",
+                                "expected tuopin, monitor_unstable, monitor_marginal, monitor_sudden, "
+                                "general or urban (or 脱贫户 …), got \"" +
+                                    v + "\""});
       } else if (a == "--year") {
         o.year = parse_int(v, 1900, 2100);
         if (!o.year) out.errors.push_back({"--year", "expected a calendar year, got \"" + v + "\""});
@@ -440,11 +443,13 @@ BatchRoster read_workbook_roster(std::string_view bytes, const Options& o) {
   const std::vector<Sheet>& sheets = workbook.value.sheets;
   size_t index = roster_sheet_index(workbook.value);
   if (const auto& sheet_name = o.sheet) {
-    const auto named = std::find_if(sheets.begin(), sheets.end(), [&](const Sheet& s) { return s.name == *sheet_name; });
+    const auto named =
+        std::find_if(sheets.begin(), sheets.end(), [&](const Sheet& s) { return s.name == *sheet_name; });
     if (named == sheets.end()) {
       std::string names;
       for (const Sheet& s : sheets) names += (names.empty() ? "\"" : ", \"") + s.name + "\"";
-      out.errors.push_back({"--sheet", "expected one of the workbook's sheets (" + names + "), got \"" + *sheet_name + "\""});
+      out.errors.push_back(
+          {"--sheet", "expected one of the workbook's sheets (" + names + "), got \"" + *sheet_name + "\""});
       return out;
     }
     index = static_cast<size_t>(named - sheets.begin());
@@ -485,8 +490,9 @@ BatchRoster read_batch_roster(std::string_view text) {
 int run_batch(const Options& o, const PolicySet& policies) {
   auto bytes = read_bytes(o.file);
   if (!bytes) return fail({{o.file, "expected a readable roster file"}});
-  const BatchRoster roster = sniff_file(*bytes) == FileKind::text ? read_batch_roster(decode_text(std::move(*bytes)).text)
-                                                                 : read_workbook_roster(*bytes, o);
+  const BatchRoster roster = sniff_file(*bytes) == FileKind::text
+                                 ? read_batch_roster(decode_text(std::move(*bytes)).text)
+                                 : read_workbook_roster(*bytes, o);
   InputErrors errors = roster.errors;
   std::vector<Setting> settings;
   for (size_t i = 0; i < roster.entries.size(); ++i) {
@@ -502,8 +508,7 @@ int run_batch(const Options& o, const PolicySet& policies) {
     const YearParameters params = policies.resolve(*settings[i].policy, h.year, o.overrides);
     const Result result = evaluate(h, params);
     if (result.overflowed()) errors.push_back(overflow_error(roster.entries[i].where + result.overflow));
-    if (errors.empty())
-      out << dump(result_to_json(result, h, params, o.language, false, roster.ledgers[i])) << '\n';
+    if (errors.empty()) out << dump(result_to_json(result, h, params, o.language, false, roster.ledgers[i])) << '\n';
   }
   if (!errors.empty()) return fail(errors);
   std::cout << out.str();

@@ -258,7 +258,7 @@ MonitoringVerdict monitoring_verdict(const Household& h, Money net, Money per_ca
   const bool gaps = h.security.any();
   if (!is_monitored(h))  // any trigger; below the line is also below the top of the band near it
     return per_capita_net < near_line_top(*line, p) || rigid || gaps || h.sudden_event ? MonitoringVerdict::enter
-                                                                                         : MonitoringVerdict::not_needed;
+                                                                                       : MonitoringVerdict::not_needed;
   return recent_above && per_capita_net > *line && !rigid && !gaps && !h.sudden_event && working_members(h) > 0
              ? MonitoringVerdict::may_exit
              : MonitoringVerdict::not_yet;

@@ -29,8 +29,7 @@ json village_summary_to_json(const VillageSummary& v) {
   out["programme_cost"] = yuan_json(v.programme_cost);
   out["people_below_monitoring_line"] = v.people_below_monitoring_line;
   out["people_below_policy_line"] = v.people_below_policy_line;
-  out["monitoring"] = {
-      {"enter", v.monitoring_enter}, {"monitored", v.monitored}, {"may_exit", v.monitoring_may_exit}};
+  out["monitoring"] = {{"enter", v.monitoring_enter}, {"monitored", v.monitored}, {"may_exit", v.monitoring_may_exit}};
   return out;
 }
 

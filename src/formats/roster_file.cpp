@@ -2,9 +2,9 @@
 
 #include <algorithm>  // find_if, min
 #include <charconv>   // from_chars
-#include <map>       // households by id
-#include <set>       // cells already reported
-#include <span>      // enum aliases
+#include <map>        // households by id
+#include <set>        // cells already reported
+#include <span>       // enum aliases
 
 #include <nlohmann/json.hpp>
 
@@ -32,17 +32,16 @@ constexpr Alias category_aliases[] = {{"脱贫户", "tuopin"},
                                       {"突发严重困难户", "monitor_sudden"},
                                       {"一般农户", "general"},
                                       {"城镇居民", "urban"}};
-constexpr Alias labor_aliases[] = {{"有劳动能力", "full"},         {"普通劳动力", "full"},   {"技能劳动力", "full"},
-                                   {"弱劳动力", "weak"},           {"半劳动力", "weak"},     {"弱劳动力或半劳动力", "weak"},
-                                   {"无劳动能力", "none"},         {"丧失劳动能力", "none"}, {"丧失劳动力", "none"},
+constexpr Alias labor_aliases[] = {{"有劳动能力", "full"}, {"普通劳动力", "full"},   {"技能劳动力", "full"},
+                                   {"弱劳动力", "weak"},   {"半劳动力", "weak"},     {"弱劳动力或半劳动力", "weak"},
+                                   {"无劳动能力", "none"}, {"丧失劳动能力", "none"}, {"丧失劳动力", "none"},
                                    {"无劳动力", "none"}};
-constexpr Alias school_aliases[] = {{"义务教育", "compulsory"},       {"小学", "compulsory"},
-                                    {"初中", "compulsory"},           {"普通高中", "senior_high"},
-                                    {"高中", "senior_high"},          {"中职", "secondary_vocational"},
-                                    {"中专", "secondary_vocational"}, {"职高", "secondary_vocational"},
-                                    {"高职", "higher_vocational"},    {"大专", "higher_vocational"},
-                                    {"技工院校", "technical"},        {"本科", "undergraduate"},
-                                    {"高校毕业生", "graduate"}};
+constexpr Alias school_aliases[] = {
+    {"义务教育", "compulsory"},       {"小学", "compulsory"},           {"初中", "compulsory"},
+    {"普通高中", "senior_high"},      {"高中", "senior_high"},          {"中职", "secondary_vocational"},
+    {"中专", "secondary_vocational"}, {"职高", "secondary_vocational"}, {"高职", "higher_vocational"},
+    {"大专", "higher_vocational"},    {"技工院校", "technical"},        {"本科", "undergraduate"},
+    {"高校毕业生", "graduate"}};
 constexpr Alias job_aliases[] = {{"县内务工", "local"},
                                  {"县内", "local"},
                                  {"乡镇内", "local"},
@@ -251,7 +250,8 @@ std::optional<int64_t> workbook_fen(std::string_view text) {
   exponent += 2;  // in fen
   if (exponent < 0) {
     const size_t cut = static_cast<size_t>(-exponent);
-    std::string rest = digits.size() > cut ? digits.substr(digits.size() - cut) : std::string(cut - digits.size(), '0') + digits;
+    std::string rest =
+        digits.size() > cut ? digits.substr(digits.size() - cut) : std::string(cut - digits.size(), '0') + digits;
     digits = digits.size() > cut ? digits.substr(0, digits.size() - cut) : "0";
     // What is finer than a fen must be noise: at least four 0s or four 9s right after the fen.
     if (rest.find_first_not_of('0') == std::string::npos) {
@@ -322,7 +322,8 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
       long long v = 0;
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
       if (error == std::errc() && end == cell.data() + cell.size()) return json(v);
-      if (const auto fen = workbook ? workbook_fen(cell) : std::nullopt; fen && *fen % 100 == 0) return json(*fen / 100);
+      if (const auto fen = workbook ? workbook_fen(cell) : std::nullopt; fen && *fen % 100 == 0)
+        return json(*fen / 100);
       errors.push_back({where, "expected a whole number, got \"" + cell + "\""});
       return std::nullopt;
     }
@@ -342,7 +343,7 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
 struct Table {
   Source source;
   json defaults = json::object();  // household fields the whole table shares (a workbook's year, category)
-  std::vector<Row> rows;  // rows[0] is the header
+  std::vector<Row> rows;           // rows[0] is the header
   bool workbook = false;  // a sheet: unknown columns are left out and listed, rows may be ragged, empty and 合计 rows
                           // are skipped, and households may be grouped by head or by relation
 };
@@ -430,12 +431,12 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
   for (size_t r = 1; r < t.rows.size(); ++r) {
     const Row& row = t.rows[r];
     if (t.workbook) {
-      const auto filled = std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& x) { return !x.empty(); });
+      const auto filled =
+          std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& x) { return !x.empty(); });
       if (filled == row.cells.end() || *filled == "合计" || *filled == "总计" || *filled == "小计") continue;
     } else if (row.cells.size() != first.cells.size()) {
-      out.errors.push_back(
-          {t.source.row(row.line),
-           "expected " + std::to_string(first.cells.size()) + " columns, got " + std::to_string(row.cells.size())});
+      out.errors.push_back({t.source.row(row.line), "expected " + std::to_string(first.cells.size()) +
+                                                        " columns, got " + std::to_string(row.cells.size())});
       continue;
     }
     std::string key = cell(row, key_column);
@@ -452,8 +453,8 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
     }
     if (key.empty()) {
       const auto& [index, written] = h.seen.at(by_id ? "household_id" : "head");
-      out.errors.push_back({t.source.where(row.line, index, written),
-                            by_id ? "expected the household's id on every row" : "expected the head's name on every row"});
+      out.errors.push_back({t.source.where(row.line, index, written), by_id ? "expected the household's id on every row"
+                                                                            : "expected the head's name on every row"});
       continue;
     }
     const auto [it, is_new] = by_key.try_emplace(std::move(key), households.size());
@@ -593,8 +594,9 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   const auto header = header_row(sheet);
   if (!header) {
     out.roster.errors.push_back(
-        {sheet.name, "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the "
-                     "first 30 rows"});
+        {sheet.name,
+         "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the "
+         "first 30 rows"});
     return out;
   }
   out.header_row = sheet.row_number(*header);
@@ -617,21 +619,26 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   });
   if (totals != out.ignored.end() && t.rows.size() > 1) {
     out.roster.value.clear();
-    out.roster.errors = {{sheet.name, "expected one row a member (姓名, 出生年份 or 证件号码); this sheet has one row a "
-                                      "household with its income totals (" + *totals + " …), which is not read yet"}};
+    out.roster.errors = {{sheet.name,
+                          "expected one row a member (姓名, 出生年份 or 证件号码); this sheet has one row a "
+                          "household with its income totals (" +
+                              *totals + " …), which is not read yet"}};
     return out;
   }
   // A year and a category every household needs: from a column, or given for the whole sheet.
   InputErrors missing;
   const auto has = [&](std::string_view column) {
-    return std::any_of(t.rows[0].cells.begin(), t.rows[0].cells.end(),
-                       [&](const std::string& h) { const Column* c = find_column(h); return c && c->name == column; });
+    return std::any_of(t.rows[0].cells.begin(), t.rows[0].cells.end(), [&](const std::string& h) {
+      const Column* c = find_column(h);
+      return c && c->name == column;
+    });
   };
   if (!defaults.year && !has("year"))
     missing.push_back({sheet.name, "expected a 年度 (year) column, or the year for the whole sheet (batch --year)"});
   if (!defaults.category && !has("category"))
-    missing.push_back({sheet.name, "expected a 户类别 (category) column, or the category for the whole sheet (batch "
-                                   "--category, e.g. 脱贫户)"});
+    missing.push_back({sheet.name,
+                       "expected a 户类别 (category) column, or the category for the whole sheet (batch "
+                       "--category, e.g. 脱贫户)"});
   if (!missing.empty()) {
     out.roster.value.clear();
     out.roster.errors = std::move(missing);

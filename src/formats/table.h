@@ -57,9 +57,9 @@ struct Workbook {
 
 // What a reader will take before it stops with an error: a file past these is not a roster (or is a zip bomb).
 struct ReadLimits {
-  size_t max_rows = 400000;               // a sheet's rows: 100 000 households of about four members
-  size_t max_cells = 8000000;             // a workbook's cells
-  size_t max_text_bytes = 256u << 20;     // a workbook's cell text
+  size_t max_rows = 400000;                // a sheet's rows: 100 000 households of about four members
+  size_t max_cells = 8000000;              // a workbook's cells
+  size_t max_text_bytes = 256u << 20;      // a workbook's cell text
   size_t max_unpacked_bytes = 512u << 20;  // what the parts of an .xlsx unpack to, in all
   size_t max_sheets = 256;
 };

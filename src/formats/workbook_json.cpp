@@ -12,8 +12,9 @@ namespace zengshou::formats {
 using nlohmann::json;
 
 std::string workbook_roster_json(std::string_view bytes, int sheet, int year, int category) {
-  json out = {{"sheets", json::array()}, {"sheet", 0},           {"header_row", 0},
-              {"used", json::array()},   {"ignored", json::array()}, {"households", json::array()},
+  json out = {{"sheets", json::array()},  {"sheet", 0},
+              {"header_row", 0},          {"used", json::array()},
+              {"ignored", json::array()}, {"households", json::array()},
               {"problems", json::array()}};
   auto workbook = read_workbook(bytes);
   for (const InputError& e : workbook.errors) out["problems"].push_back(core::error_line(e));
@@ -21,7 +22,7 @@ std::string workbook_roster_json(std::string_view bytes, int sheet, int year, in
   const auto& sheets = workbook.value.sheets;
   for (const Sheet& s : sheets) out["sheets"].push_back(s.name);
   const size_t index = sheet >= 0 && static_cast<size_t>(sheet) < sheets.size() ? static_cast<size_t>(sheet)
-                                                                                 : roster_sheet_index(workbook.value);
+                                                                                : roster_sheet_index(workbook.value);
   SheetDefaults defaults;
   if (year > 0) defaults.year = year;
   if (category >= 0 && static_cast<size_t>(category) < core::category_names.size())

@@ -125,7 +125,8 @@ Parsed<Workbook> read_xls(std::string_view bytes, const ReadLimits& limits) {
           return fail("expected at most " + std::to_string(limits.max_cells) + " cells in the workbook");
         text_bytes += text.size();
         if (text_bytes > limits.max_text_bytes)
-          return fail("expected at most " + std::to_string(limits.max_text_bytes >> 20) + " MB of text in the workbook");
+          return fail("expected at most " + std::to_string(limits.max_text_bytes >> 20) +
+                      " MB of text in the workbook");
         sheet.add_cell(c, text, kind);
       }
     }
@@ -141,8 +142,10 @@ Parsed<Workbook> read_workbook(std::string_view bytes, const ReadLimits& limits)
     case FileKind::xls:
       return read_xls(bytes, limits);
     case FileKind::encrypted:
-      return {{}, {{"the workbook", "expected a workbook without a password (open it in Excel or WPS, remove the "
-                                    "password, save again)"}}};
+      return {{},
+              {{"the workbook",
+                "expected a workbook without a password (open it in Excel or WPS, remove the "
+                "password, save again)"}}};
     case FileKind::text:
       break;
   }

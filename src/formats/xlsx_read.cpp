@@ -130,9 +130,8 @@ std::string parse_part(Zip& zip, const std::string& name, size_t& unpacked, cons
   });
   std::string problem = zip.read(name, unpacked, limits.max_unpacked_bytes, [&](std::string_view chunk, bool last) {
     if (XML_Parse(parser, chunk.data(), static_cast<int>(chunk.size()), last) == XML_STATUS_ERROR)
-      return "expected well-formed XML in " + name + " (line " +
-             std::to_string(XML_GetCurrentLineNumber(parser)) + ": " + XML_ErrorString(XML_GetErrorCode(parser)) +
-             ")";
+      return "expected well-formed XML in " + name + " (line " + std::to_string(XML_GetCurrentLineNumber(parser)) +
+             ": " + XML_ErrorString(XML_GetErrorCode(parser)) + ")";
     if (!h.problem.empty()) XML_StopParser(parser, XML_FALSE);
     return h.problem;
   });
@@ -181,7 +180,10 @@ std::string unescaped(std::string_view text) {
     bool escape = i + 7 <= text.size() && text.compare(i, 2, "_x") == 0 && text[i + 6] == '_';
     for (size_t k = 2; escape && k < 6; ++k) {
       const char c = text[i + k];
-      const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                               : -1;
       escape = digit >= 0;
       code = code * 16 + static_cast<unsigned>(digit);
     }
@@ -348,7 +350,8 @@ Parsed<Workbook> read_xlsx(std::string_view bytes, const ReadLimits& limits) {
   Zip zip(bytes);
   if (!zip.ok()) return fail("expected an .xlsx workbook (a zip file); this file is damaged or not a workbook");
   if (!zip.has("xl/workbook.xml"))
-    return fail("expected an Excel workbook (xl/workbook.xml); this zip file is not one (.docx, .ods or another file?)");
+    return fail(
+        "expected an Excel workbook (xl/workbook.xml); this zip file is not one (.docx, .ods or another file?)");
   size_t unpacked = 0;
   WorkbookPart workbook;
   if (auto p = parse_part(zip, "xl/workbook.xml", unpacked, limits, workbook); !p.empty()) return fail(p);

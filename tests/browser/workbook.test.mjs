@@ -75,6 +75,31 @@ describe('workbooks', () => {
       const native = nativeFigures(file, s.household.policy, s.household.year);
       for (const row of s.roster.first_rows) assert.equal(row.per_capita_net, native[row.id], `${file} ${row.id}`);
       assert.equal(s.roster.first_rows[0].head, '李国强');
+      if (file.endsWith('.xlsx')) {
+        // 导出Excel: one workbook of the roster, the ledger and the worklist, written in the workbook module; read
+        // back by openpyxl, a second reader, with the figures as numbers.
+        const download = page.waitForEvent('download');
+        await clickAnchor(page, 'roster_export_xlsx');
+        const saved = await download;
+        assert.equal(saved.suggestedFilename(), 'roster.xlsx');
+        const path = join(workbooks, 'exported.xlsx');
+        await saved.saveAs(path);
+        const summary = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps({"sheets": wb.sheetnames, "header": rows[0], "rows": rows[1:], "frozen": ws.freeze_panes}))`, path],
+        { encoding: 'utf8' }));
+        assert.deepEqual(summary.sheets, ['农户台账', '季度台账', '监测工作清单']);
+        assert.equal(summary.frozen, 'A2');
+        const net = summary.header.indexOf('人均纯收入');
+        assert.ok(net > 0, JSON.stringify(summary.header));
+        for (const row of summary.rows) {
+          assert.equal(typeof row[net], 'number', 'a figure is a number');
+          assert.equal(row[net].toFixed(2), native[row[0]]);
+        }
+      }
       // 撤销导入: the two households go again.
       await clickAnchor(page, 'roster_undo_import');
       s = await state(page);

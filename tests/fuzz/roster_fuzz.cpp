@@ -24,8 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string id = e.household.policy.empty() ? "yunnan/changning" : e.household.policy;
     if (policies.check(id, e.household.year, "/policy")) continue;
     const Result r = evaluate(e.household, policies.resolve(*policies.find(id), e.household.year));
-    FUZZ_CHECK(r.income.net == r.income.wage + r.income.production - r.income.production_cost + r.income.property +
-                                   r.income.transfer);
+    FUZZ_CHECK(r.income.net ==
+               r.income.wage + r.income.production - r.income.production_cost + r.income.property + r.income.transfer);
   }
   return 0;
 }

@@ -13,8 +13,11 @@ using namespace zengshou::formats;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Small limits, so that a run stays fast; the limits' own checks are what is tested.
-  const ReadLimits limits{.max_rows = 2000, .max_cells = 20000, .max_text_bytes = 1u << 20,
-                          .max_unpacked_bytes = 8u << 20, .max_sheets = 16};
+  const ReadLimits limits{.max_rows = 2000,
+                          .max_cells = 20000,
+                          .max_text_bytes = 1u << 20,
+                          .max_unpacked_bytes = 8u << 20,
+                          .max_sheets = 16};
   const auto w = read_workbook(std::string_view(reinterpret_cast<const char*>(data), size), limits);
   FUZZ_CHECK(w.ok() || w.value.sheets.empty());
   size_t cells = 0;

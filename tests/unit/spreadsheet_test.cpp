@@ -32,7 +32,8 @@ std::string first_error(const Parsed<Workbook>& w) { return w.errors.empty() ? "
 
 }  // namespace
 
-TEST_CASE("an .xlsx written by openpyxl: every sheet, rows with their numbers under a merged title, numbers as written") {
+TEST_CASE(
+    "an .xlsx written by openpyxl: every sheet, rows with their numbers under a merged title, numbers as written") {
   const auto w = read_workbook(workbook_bytes("per-household-openpyxl.xlsx"));
   REQUIRE(w.ok());
   REQUIRE_EQ(w.value.sheets.size(), 2u);
@@ -111,8 +112,7 @@ TEST_CASE("broken, encrypted, oversized: one clear problem each, in bounded time
            "zip bomb)");
   CHECK(bomb.value.sheets.empty());
   const auto rows = read_workbook(workbook_bytes("per-member-openpyxl.xlsx"), ReadLimits{.max_rows = 3});
-  CHECK_EQ(first_error(rows),
-           "expected at most 3 rows in sheet \"家庭成员\" (split the sheet, or import it in parts)");
+  CHECK_EQ(first_error(rows), "expected at most 3 rows in sheet \"家庭成员\" (split the sheet, or import it in parts)");
   const auto cells = read_workbook(workbook_bytes("per-household-xlwt.xls"), ReadLimits{.max_cells = 10});
   CHECK_EQ(first_error(cells), "expected at most 10 cells in the workbook");
 }
@@ -179,17 +179,18 @@ TEST_CASE("a village ledger in Excel (openpyxl) and Excel 97–2003 (xlwt) reads
   }
 }
 
-TEST_CASE("a sheet as cadres type it: titles above the header, 合计 below, spaces, Chinese values, an ID for a birth year") {
-  const Sheet s = sheet_of("花名册", 1,
-                           {{"2024年某村花名册"},
-                            {},
-                            {"序号", "户主", "姓名", "证件号码", "与户主关系", "劳动技能", "务工所在地", "务工时间（月）",
-                             "月工资", "在校生状况", "联系电话"},
-                            {"1", "韦光明", " 韦光明 ", "522327196805120011", "户主", "弱劳动力或半劳动力", "县内", "6",
-                             "1.5E3", "", "13800000000"},
-                            {"2", "韦光明", "韦小梅", "52232720100301002X", "之女", "无劳动力", "", "", "",
-                             "小学四年级", ""},
-                            {"合计", "", "", "", "", "", "", "", "9000", "", ""}});
+TEST_CASE(
+    "a sheet as cadres type it: titles above the header, 合计 below, spaces, Chinese values, an ID for a birth year") {
+  const Sheet s =
+      sheet_of("花名册", 1,
+               {{"2024年某村花名册"},
+                {},
+                {"序号", "户主", "姓名", "证件号码", "与户主关系", "劳动技能", "务工所在地", "务工时间（月）", "月工资",
+                 "在校生状况", "联系电话"},
+                {"1", "韦光明", " 韦光明 ", "522327196805120011", "户主", "弱劳动力或半劳动力", "县内", "6", "1.5E3",
+                 "", "13800000000"},
+                {"2", "韦光明", "韦小梅", "52232720100301002X", "之女", "无劳动力", "", "", "", "小学四年级", ""},
+                {"合计", "", "", "", "", "", "", "", "9000", "", ""}});
   const SheetRoster r = parse_roster_sheet(s, {2023, zengshou::core::Category::monitor_marginal});
   REQUIRE(r.roster.ok());
   CHECK_EQ(r.header_row, 3);
@@ -198,7 +199,7 @@ TEST_CASE("a sheet as cadres type it: titles above the header, 合计 below, spa
   const auto& h = r.roster.value[0].household;
   CHECK_EQ(h.head, "韦光明");
   REQUIRE_EQ(h.members.size(), 2u);
-  CHECK_EQ(h.members[0].name, "韦光明");  // spaces around a name are not part of it
+  CHECK_EQ(h.members[0].name, "韦光明");    // spaces around a name are not part of it
   CHECK_EQ(h.members[0].birth_year, 1968);  // from the ID number's digits 7–10
   CHECK_EQ(h.members[0].labor, zengshou::core::Labor::weak);
   REQUIRE_EQ(h.members[0].jobs.size(), 1u);
@@ -236,14 +237,16 @@ TEST_CASE("a sheet's problems name the cell as the spreadsheet does, and what wa
            "error: 家庭成员!D5 (column \"月工资\"): expected a number with at most two decimals, got \"4000.123\"\n"
            "error: 家庭成员!E6 (column \"务工月数\"): expected a whole number from 0 to 12, got 13\n");
   // 0.30000000000000004 is a spreadsheet's sum for 0.30: read as 0.30, not refused.
-  const Sheet no_kind = sheet_of("家庭成员", 1, {{"户编号", "姓名", "出生年份", "月工资"}, {"H1", "张三", "1975", "0.30000000000000004"}});
+  const Sheet no_kind = sheet_of(
+      "家庭成员", 1, {{"户编号", "姓名", "出生年份", "月工资"}, {"H1", "张三", "1975", "0.30000000000000004"}});
   const SheetRoster k = parse_roster_sheet(no_kind, {2024, zengshou::core::Category::tuopin});
   REQUIRE_EQ(k.roster.errors.size(), 1u);
   CHECK_EQ(zengshou::core::error_line(k.roster.errors[0]),
            "error: 家庭成员 row 2 (no column \"务工类型\"): expected this required field");
   const Sheet empty = sheet_of("Sheet1", 1, {{"某村"}, {"说明"}});
-  CHECK_EQ(parse_roster_sheet(empty).roster.errors.front().expected,
-           "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the first 30 rows");
+  CHECK_EQ(
+      parse_roster_sheet(empty).roster.errors.front().expected,
+      "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the first 30 rows");
 }
 
 TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same data as CSV prints, to the fen") {
@@ -254,17 +257,19 @@ TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same dat
   REQUIRE_EQ(csv.status, 0);
   for (const char* file : {"per-member-openpyxl.xlsx", "per-member-xlwt.xls"}) {
     INFO(file);
-    const auto w = zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir + "/" + file);
+    const auto w =
+        zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir + "/" + file);
     CHECK_EQ(w.status, 0);
     CHECK_EQ(w.err, "");
     CHECK_EQ(w.out, csv.out);
   }
   const auto no_year = zengshou::test::run_cli("batch " + dir + "/per-member-openpyxl.xlsx");
   CHECK_EQ(no_year.status, 2);
-  CHECK_EQ(no_year.err,
-           "error: 家庭成员: expected a 年度 (year) column, or the year for the whole sheet (batch --year)\n"
-           "error: 家庭成员: expected a 户类别 (category) column, or the category for the whole sheet (batch --category, "
-           "e.g. 脱贫户)\n");
+  CHECK_EQ(
+      no_year.err,
+      "error: 家庭成员: expected a 年度 (year) column, or the year for the whole sheet (batch --year)\n"
+      "error: 家庭成员: expected a 户类别 (category) column, or the category for the whole sheet (batch --category, "
+      "e.g. 脱贫户)\n");
   const auto sheet = zengshou::test::run_cli("batch --sheet 花名册 " + dir + "/per-member-openpyxl.xlsx");
   CHECK_EQ(sheet.err, "error: --sheet: expected one of the workbook's sheets (\"家庭成员\"), got \"花名册\"\n");
   const auto bomb = zengshou::test::run_cli("batch " + dir + "/password.xlsx");
@@ -280,7 +285,8 @@ TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same dat
 
 TEST_CASE("a written .xlsx reads back through our reader with the same values; text is never a formula") {
   const std::vector<TableSheet> tables = {
-      {"农户台账", {"户编号", "户主", "人均纯收入", "人数", "备注"},
+      {"农户台账",
+       {"户编号", "户主", "人均纯收入", "人数", "备注"},
        {{"H01", "李国强", "20000.00", "3", "=1+1"},
         {"H02", "张婧", "-12.50", "1", "@SUM(A1)"},
         {"H03", "王玥", "0.05", "2", "+86 138"}}},
@@ -293,7 +299,7 @@ TEST_CASE("a written .xlsx reads back through our reader with the same values; t
   REQUIRE(read.ok());
   REQUIRE_EQ(read.value.sheets.size(), 3u);
   CHECK_EQ(read.value.sheets[0].name, "农户台账");
-  CHECK_EQ(read.value.sheets[1].name, "农户台账 (2)");  // names are unique
+  CHECK_EQ(read.value.sheets[1].name, "农户台账 (2)");                                              // names are unique
   CHECK_EQ(read.value.sheets[2].name, "一个很长很长很长很长很长很长很长很长很长很长的表名_2024_");  // 31 characters
   const Sheet& s = read.value.sheets[0];
   REQUIRE_EQ(s.rows(), 4u);
@@ -325,7 +331,8 @@ TEST_CASE("the workbook module's JSON: the roster of the likeliest sheet, or of 
   CHECK_EQ(roster["problems"], nlohmann::json::array());
   REQUIRE_EQ(roster["households"].size(), 2u);
   CHECK_EQ(roster["households"][0], household_to_json(parse_roster(ledger_csv).value[0].household));
-  const auto no_year = nlohmann::json::parse(workbook_roster_json(workbook_bytes("per-member-openpyxl.xlsx"), 0, 0, -1));
+  const auto no_year =
+      nlohmann::json::parse(workbook_roster_json(workbook_bytes("per-member-openpyxl.xlsx"), 0, 0, -1));
   CHECK_EQ(no_year["problems"].size(), 2u);
   CHECK(no_year["households"].empty());
   const auto broken = nlohmann::json::parse(workbook_roster_json(workbook_bytes("damaged.xlsx"), -1, 2024, 0));

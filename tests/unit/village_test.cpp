@@ -160,15 +160,17 @@ TEST_CASE("re-running only the programmes a reform touches gives exactly the ful
   }
 }
 
-TEST_CASE("001 二(二) in a village, by hand under Changning 2022 (line 6300, near it below 6930): who enters, who may leave") {
+TEST_CASE(
+    "001 二(二) in a village, by hand under Changning 2022 (line 6300, near it below 6930): who enters, who may "
+    "leave") {
   // A 脱贫户 of 2: a post 12 × 800 and a local job 12 × 300, 13 200 over 2 = 6600: near the line, to be taken in.
-  Household a = household(Category::tuopin, 2022,
-                          {adult(1980, {job(JobKind::public_welfare_post, 12, 800)}),
-                           adult(1982, {job(JobKind::local, 12, 300)})});
+  Household a = household(
+      Category::tuopin, 2022,
+      {adult(1980, {job(JobKind::public_welfare_post, 12, 800)}), adult(1982, {job(JobKind::local, 12, 300)})});
   // A 脱贫不稳定户 of 2: 12 × 800 + 12 × 250 = 12 600 over 2 = 6300, not above the line: may not leave yet.
-  Household b = household(Category::monitor_unstable, 2022,
-                          {adult(1980, {job(JobKind::public_welfare_post, 12, 800)}),
-                           adult(1982, {job(JobKind::local, 12, 250)})});
+  Household b = household(
+      Category::monitor_unstable, 2022,
+      {adult(1980, {job(JobKind::public_welfare_post, 12, 800)}), adult(1982, {job(JobKind::local, 12, 250)})});
   // An ordinary household, 18 000 a year, 10 000 of medical costs: at least half its income (二(二)一 又看支出).
   Household c = household(Category::general, 2022, {adult(1980, {job(JobKind::local, 12, 1500)})});
   c.expenses.medical = yuan(10000);
