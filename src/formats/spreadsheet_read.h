@@ -17,7 +17,7 @@ FileKind sniff_file(std::string_view bytes);
 
 Parsed<Workbook> read_xlsx(std::string_view bytes, const ReadLimits& limits = {});
 Parsed<Workbook> read_xls(std::string_view bytes, const ReadLimits& limits = {});
-// Either, by sniff_file; text is not a workbook.
+// An .xlsx by sniff_file; an .xls is refused for now (xls_read.cpp says why); text is not a workbook.
 Parsed<Workbook> read_workbook(std::string_view bytes, const ReadLimits& limits = {});
 
 }  // namespace zengshou::formats

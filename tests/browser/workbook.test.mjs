@@ -1,4 +1,4 @@
-// A cadre's own Excel (issue 18) in real headless Chromium: a village ledger as .xlsx (openpyxl) and .xls (xlwt)
+// A cadre's own Excel (issue 18) in real headless Chromium: a village ledger as .xlsx (openpyxl)
 // picked in 导入台账, shown before anything changes — the sheet, the header row under its title, the columns read —
 // imported into the roster with the native CLI's figures to the fen, and undone; a workbook with a password is one
 // clear problem and changes nothing.
@@ -53,7 +53,7 @@ describe('workbooks', () => {
     const { page, context, problems } = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
     await openApp(page, server.url);
     await clickAnchor(page, 'tab_roster');
-    for (const file of ['per-member-openpyxl.xlsx', 'per-member-xlwt.xls']) {
+    for (const file of ['per-member-openpyxl.xlsx']) {
       let s = await pick(page, file);
       const w = s.workbook_import;
       assert.ok(w, `${file}: shown first`);
@@ -107,8 +107,13 @@ print(json.dumps({"sheets": wb.sheetnames, "header": rows[0], "rows": rows[1:], 
       assert.equal(s.anchors.roster_undo_import, undefined);
     }
 
+    // An .xls (not read yet: xls_read.cpp) is one problem saying what to do.
+    let s = await pick(page, 'per-member-xlwt.xls');
+    assert.deepEqual(s.workbook_import.problems, ['error: the workbook: expected an .xlsx workbook; an Excel 97–2003 ' +
+      '.xls is not read yet (open it in Excel or WPS and save it as .xlsx: 另存为 Excel 工作簿)']);
+    await clickAnchor(page, 'workbook_cancel');
     // A password: one problem, the import greyed out, nothing changes.
-    let s = await pick(page, 'password.xlsx');
+    s = await pick(page, 'password.xlsx');
     assert.deepEqual(s.workbook_import.problems, ['error: the workbook: expected a workbook without a password (open ' +
       'it in Excel or WPS, remove the password, save again)']);
     await clickAnchor(page, 'workbook_import_button');

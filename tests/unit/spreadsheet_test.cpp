@@ -81,7 +81,7 @@ TEST_CASE("another writer's .xlsx: prefixed names, inline and rich strings, phon
 }
 
 TEST_CASE("an .xls (Excel 97–2003) written by xlwt: the same cells as the .xlsx of the same table") {
-  const auto xls = read_workbook(workbook_bytes("per-household-xlwt.xls"));
+  const auto xls = read_xls(workbook_bytes("per-household-xlwt.xls"));
   REQUIRE_MESSAGE(xls.ok(), first_error(xls));
   REQUIRE_EQ(xls.value.sheets.size(), 1u);
   const Sheet& s = xls.value.sheets[0];
@@ -113,7 +113,7 @@ TEST_CASE("broken, encrypted, oversized: one clear problem each, in bounded time
   CHECK(bomb.value.sheets.empty());
   const auto rows = read_workbook(workbook_bytes("per-member-openpyxl.xlsx"), ReadLimits{.max_rows = 3});
   CHECK_EQ(first_error(rows), "expected at most 3 rows in sheet \"家庭成员\" (split the sheet, or import it in parts)");
-  const auto cells = read_workbook(workbook_bytes("per-household-xlwt.xls"), ReadLimits{.max_cells = 10});
+  const auto cells = read_xls(workbook_bytes("per-household-xlwt.xls"), ReadLimits{.max_cells = 10});
   CHECK_EQ(first_error(cells), "expected at most 10 cells in the workbook");
 }
 
@@ -167,7 +167,8 @@ TEST_CASE("a village ledger in Excel (openpyxl) and Excel 97–2003 (xlwt) reads
   REQUIRE(csv.ok());
   for (const char* file : {"per-member-openpyxl.xlsx", "per-member-xlwt.xls"}) {
     INFO(file);
-    const auto w = read_workbook(workbook_bytes(file));
+    const std::string bytes = workbook_bytes(file);
+    const auto w = sniff_file(bytes) == FileKind::xls ? read_xls(bytes) : read_workbook(bytes);
     REQUIRE(w.ok());
     const size_t index = roster_sheet_index(w.value);
     CHECK_EQ(w.value.sheets[index].name, "家庭成员");
@@ -249,20 +250,22 @@ TEST_CASE("a sheet's problems name the cell as the spreadsheet does, and what wa
       "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the first 30 rows");
 }
 
-TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same data as CSV prints, to the fen") {
+TEST_CASE("CLI batch of the ledger as .xlsx prints what the same data as CSV prints, to the fen; an .xls is refused") {
   const std::string dir = std::string(ZENGSHOU_TEST_TMP) + "/workbooks";
   workbook_bytes("per-member-openpyxl.xlsx");  // written
   std::ofstream(dir + "/ledger.csv") << ledger_csv;
   const auto csv = zengshou::test::run_cli("batch --policy yunnan/changning " + dir + "/ledger.csv");
   REQUIRE_EQ(csv.status, 0);
-  for (const char* file : {"per-member-openpyxl.xlsx", "per-member-xlwt.xls"}) {
-    INFO(file);
-    const auto w =
-        zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir + "/" + file);
-    CHECK_EQ(w.status, 0);
-    CHECK_EQ(w.err, "");
-    CHECK_EQ(w.out, csv.out);
-  }
+  const auto w = zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir +
+                                         "/per-member-openpyxl.xlsx");
+  CHECK_EQ(w.status, 0);
+  CHECK_EQ(w.err, "");
+  CHECK_EQ(w.out, csv.out);
+  // freexl is not yet safe on a crafted .xls (xls_read.cpp): a user's .xls is refused with the way round it.
+  const auto xls = zengshou::test::run_cli("batch --year 2024 --category 脱贫户 " + dir + "/per-member-xlwt.xls");
+  CHECK_EQ(xls.status, 2);
+  CHECK_EQ(xls.err, "error: the workbook: expected an .xlsx workbook; an Excel 97–2003 .xls is not read yet (open it "
+                    "in Excel or WPS and save it as .xlsx: 另存为 Excel 工作簿)\n");
   const auto no_year = zengshou::test::run_cli("batch " + dir + "/per-member-openpyxl.xlsx");
   CHECK_EQ(no_year.status, 2);
   CHECK_EQ(
