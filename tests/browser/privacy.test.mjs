@@ -15,7 +15,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const state = (page) => page.evaluate(() => window.zengshou.state());
 // Everything the page may ask the server for: its own files, the service worker and what it caches.
 const appFiles = ['/', '/index.html', '/zengshou-store.js', '/zengshou-loader.js', '/zengshou.js', '/zengshou.wasm', '/zengshou-ui-font.ttf',
-  '/zengshou-font.ttf', '/sw.js', '/manifest.webmanifest', '/icon-192.png', '/icon-512.png'];
+  '/zengshou-font.ttf', '/sw.js', '/manifest.webmanifest', '/icon-192.png', '/icon-512.png',
+  '/zengshou-files.js', '/zengshou-files.wasm'];  // the workbook module, which the service worker keeps for offline
 
 describe('privacy and security', () => {
   test('the page forbids eval and foreign sources, in the meta policy every static host serves', () => {
