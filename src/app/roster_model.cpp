@@ -146,16 +146,7 @@ void Roster::touch(size_t index) {
   ++generation_;
 }
 
-void Roster::remove(size_t index) {
-  if (index >= households_.size()) return;
-  if (records_[index].version > 0) removed_.push_back({records_[index].key, records_[index].version});
-  const auto at = static_cast<std::ptrdiff_t>(index);
-  households_.erase(households_.begin() + at);
-  rows_.erase(rows_.begin() + at);
-  records_.erase(records_.begin() + at);
-  reindex();
-  ++generation_;
-}
+void Roster::remove(size_t index) { remove_range(index, 1); }
 
 void Roster::remove_range(size_t first, size_t count) {
   if (first >= households_.size()) return;

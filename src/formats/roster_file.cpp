@@ -254,19 +254,17 @@ std::optional<int64_t> workbook_fen(std::string_view text) {
         digits.size() > cut ? digits.substr(digits.size() - cut) : std::string(cut - digits.size(), '0') + digits;
     digits = digits.size() > cut ? digits.substr(0, digits.size() - cut) : "0";
     // What is finer than a fen must be noise: at least four 0s or four 9s right after the fen.
-    if (rest.find_first_not_of('0') == std::string::npos) {
-    } else if (rest.size() >= 5 && rest.compare(0, 4, "0000") == 0) {
-    } else if (rest.size() >= 5 && rest.compare(0, 4, "9999") == 0) {
-      for (size_t k = digits.size(); k-- > 0;) {  // round up
-        if (digits[k] != '9') {
-          ++digits[k];
-          break;
-        }
-        digits[k] = '0';
-        if (k == 0) digits.insert(digits.begin(), '1');
-      }
-    } else {
-      return std::nullopt;
+    const bool exact = rest.find_first_not_of('0') == std::string::npos;
+    const bool noise_below = rest.size() > 4 && rest.starts_with("0000");
+    const bool noise_above = rest.size() > 4 && rest.starts_with("9999");
+    if (!exact && !noise_below && !noise_above) return std::nullopt;
+    if (noise_above) {  // round up: …99 → …00 with a carry
+      size_t k = digits.size();
+      while (k > 0 && digits[k - 1] == '9') digits[--k] = '0';
+      if (k == 0)
+        digits.insert(digits.begin(), '1');
+      else
+        ++digits[k - 1];
     }
   } else {
     digits.append(static_cast<size_t>(exponent), '0');

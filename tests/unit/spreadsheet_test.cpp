@@ -244,6 +244,19 @@ TEST_CASE("a sheet's problems name the cell as the spreadsheet does, and what wa
   REQUIRE_EQ(k.roster.errors.size(), 1u);
   CHECK_EQ(zengshou::core::error_line(k.roster.errors[0]),
            "error: 家庭成员 row 2 (no column \"务工类型\"): expected this required field");
+  // A sum's noise the other way rounds up, with a carry: 1199.9999999999998 is 1200.00. 999.99999 is not noise (only
+  // four 0s or 9s past the fen are) and is refused.
+  const std::vector<std::string> header = {"户编号", "姓名", "出生年份", "月工资", "务工所在地"};
+  const SheetRoster up =
+      parse_roster_sheet(sheet_of("家庭成员", 1, {header, {"H1", "张三", "1975", "1199.9999999999998", "县内"}}),
+                         {2024, zengshou::core::Category::tuopin});
+  REQUIRE(up.roster.ok());
+  CHECK_EQ(up.roster.value[0].household.members[0].jobs[0].monthly_wage, zengshou::core::Money::yuan(1200));
+  const SheetRoster fine =
+      parse_roster_sheet(sheet_of("家庭成员", 1, {header, {"H2", "李四", "1975", "999.99999", "县内"}}),
+                         {2024, zengshou::core::Category::tuopin});
+  REQUIRE_EQ(fine.roster.errors.size(), 1u);
+  CHECK_EQ(fine.roster.errors[0].expected, "expected a number with at most two decimals, got \"999.99999\"");
   const Sheet empty = sheet_of("Sheet1", 1, {{"某村"}, {"说明"}});
   CHECK_EQ(
       parse_roster_sheet(empty).roster.errors.front().expected,
@@ -264,8 +277,9 @@ TEST_CASE("CLI batch of the ledger as .xlsx prints what the same data as CSV pri
   // freexl is not yet safe on a crafted .xls (xls_read.cpp): a user's .xls is refused with the way round it.
   const auto xls = zengshou::test::run_cli("batch --year 2024 --category 脱贫户 " + dir + "/per-member-xlwt.xls");
   CHECK_EQ(xls.status, 2);
-  CHECK_EQ(xls.err, "error: the workbook: expected an .xlsx workbook; an Excel 97–2003 .xls is not read yet (open it "
-                    "in Excel or WPS and save it as .xlsx: 另存为 Excel 工作簿)\n");
+  CHECK_EQ(xls.err,
+           "error: the workbook: expected an .xlsx workbook; an Excel 97–2003 .xls is not read yet (open it "
+           "in Excel or WPS and save it as .xlsx: 另存为 Excel 工作簿)\n");
   const auto no_year = zengshou::test::run_cli("batch " + dir + "/per-member-openpyxl.xlsx");
   CHECK_EQ(no_year.status, 2);
   CHECK_EQ(

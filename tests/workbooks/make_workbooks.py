@@ -127,25 +127,27 @@ write_zip(os.path.join(out, "not-a-workbook.xlsx"), {"word/document.xml": "<w/>"
 # Excel 97–2003 (.xls, BIFF8) by xlwt: the per-household shape under a merged title, as older county sheets are.
 import xlwt  # noqa: E402  (only the .xls needs it)
 
-book = xlwt.Workbook(encoding="utf-8")
-sheet = book.add_sheet("收入测算")
-sheet.write_merge(0, 0, 0, len(HOUSEHOLD_HEADER) - 1, "某村2024年脱贫户家庭收入测算表")
-for c, name in enumerate(HOUSEHOLD_HEADER):
-    sheet.write(1, c, name)
-for r, h in enumerate(HOUSEHOLDS, 2):
-    for c, v in enumerate(h[:-1]):
-        sheet.write(r, c, v)
+
+
+def xls_sheet(name, title, header, rows):
+    """An .xls book of one sheet: the title merged across row 1, the header in row 2, then the rows."""
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet(name)
+    sheet.write_merge(0, 0, 0, len(header) - 1, title)
+    for c, text in enumerate(header):
+        sheet.write(1, c, text)
+    for r, row in enumerate(rows, 2):
+        for c, v in enumerate(row):
+            if v is not None:
+                sheet.write(r, c, v)
+    return book, sheet
+
+
+book, sheet = xls_sheet("收入测算", "某村2024年脱贫户家庭收入测算表", HOUSEHOLD_HEADER, [h[:-1] for h in HOUSEHOLDS])
+for r in range(2, 2 + len(HOUSEHOLDS)):  # 人均纯收入 as a formula, as the county sheets compute it
     sheet.write(r, len(HOUSEHOLD_HEADER) - 1, xlwt.Formula(f"(E{r + 1}+G{r + 1}-H{r + 1}+I{r + 1}+K{r + 1})/D{r + 1}"))
 book.save(os.path.join(out, "per-household-xlwt.xls"))
 
 # The per-member ledger as .xls too.
-book = xlwt.Workbook(encoding="utf-8")
-sheet = book.add_sheet("家庭成员")
-sheet.write_merge(0, 0, 0, len(MEMBER_HEADER) - 1, "某村2024年农户家庭成员台账")
-for c, name in enumerate(MEMBER_HEADER):
-    sheet.write(1, c, name)
-for r, m in enumerate(MEMBERS, 2):
-    for c, v in enumerate(m):
-        if v is not None:
-            sheet.write(r, c, v)
+book, _ = xls_sheet("家庭成员", "某村2024年农户家庭成员台账", MEMBER_HEADER, MEMBERS)
 book.save(os.path.join(out, "per-member-xlwt.xls"))
