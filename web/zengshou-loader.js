@@ -341,7 +341,8 @@
   const uiFont = fetchCounted('zengshou-ui-font.ttf');
   const wasmBytes = fetchCounted('zengshou.wasm');
 
-  // The full font (GB2312 level 1 as well, for names people type) replaces the UI font once the app runs.
+  // The full font (every CJK ideograph, for names and places people type) replaces the UI font once the app runs;
+  // the app bakes only the characters it shows into its atlas.
   async function loadFullFont() {
     try {
       const response = await fetch('zengshou-font.ttf');

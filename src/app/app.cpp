@@ -1,11 +1,11 @@
 // The application shell: full-window host, main menu, the views, the language switch.
 #include "app.h"
 
+#include <array>    // the view list
+#include <chrono>   // the atlas build's time
+#include <cstdio>   // snprintf
+#include <ctime>    // today, for the worklist
 #include <sstream>  // the workspace as text, for export
-
-#include <array>   // the view list
-#include <cstdio>  // snprintf
-#include <ctime>   // today, for the worklist
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -55,10 +55,11 @@ std::string printf_text(const char* format, const std::string& value) {
   return text;
 }
 
-// Latin, general punctuation, arrows and maths (→ ≥), CJK punctuation, kana, CJK ideographs, full-width forms. The font
-// is already a subset, so codepoints it lacks are skipped when the atlas is built.
-constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x22FF, 0x3000,
-                                    0x30FF, 0x4E00, 0x9FAF, 0xFF00, 0xFFEF, 0};
+// The UI font's: Latin, general punctuation, arrows and maths (→ ≥), CJK punctuation, kana, CJK ideographs, full-width
+// forms and the placeholder �. The font is already a subset, so codepoints it lacks are skipped when the atlas is
+// built.
+constexpr ImWchar ui_glyph_ranges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x22FF, 0x3000,
+                                       0x30FF, 0x4E00, 0x9FFF, 0xFF00, 0xFFFD, 0};
 
 }  // namespace
 
@@ -146,8 +147,37 @@ void App::apply_policies() {
   roster_.set_policies(user_policies_.set());
 }
 
-bool App::apply_pixel_ratio(float pixel_ratio) {
-  if (pixel_ratio == pixel_ratio_) return false;
+void App::replace_font(std::vector<unsigned char> font_ttf) {
+  font_ttf_ = std::move(font_ttf);
+  full_font_ = true;
+  pixel_ratio_ = 0.0f;
+  for (const core::Document* d : core::DocumentSet::embedded().documents())
+    for (std::string_view text :
+         {std::string_view(d->title_zh), std::string_view(d->issuer), std::string_view(d->text)})
+      glyphs_.need(text);
+}
+
+void App::need_glyphs_of_new_text() {
+  if (session_.generation() != glyphs_session_seen_) {
+    glyphs_session_seen_ = session_.generation();
+    glyphs_.need(session_.household());
+    glyphs_.need(session_.reform().name);
+  }
+  if (roster_.generation() != glyphs_roster_seen_) {
+    glyphs_roster_seen_ = roster_.generation();
+    for (const core::WorkspaceHousehold& entry : roster_.households()) glyphs_.need(entry.household);
+  }
+  if (user_policies_.generation() != glyphs_policies_seen_) {
+    glyphs_policies_seen_ = user_policies_.generation();
+    for (const UserPolicies::Entry& entry : user_policies_.entries()) glyphs_.need(entry.text);
+  }
+}
+
+bool App::prepare_fonts(float pixel_ratio) {
+  need_glyphs_of_new_text();
+  const bool new_glyphs = full_font_ && glyphs_.changed();
+  if (pixel_ratio == pixel_ratio_ && !new_glyphs) return false;
+  const bool new_ratio = pixel_ratio != pixel_ratio_;
   pixel_ratio_ = pixel_ratio;
   const float atlas_ratio = pixel_ratio < max_atlas_ratio ? pixel_ratio : max_atlas_ratio;
 
@@ -159,16 +189,23 @@ bool App::apply_pixel_ratio(float pixel_ratio) {
     config.FontDataOwnedByAtlas = false;  // the bytes belong to font_ttf_
     config.OversampleH = 1;               // CJK glyphs are dense; oversampling would triple the atlas
     config.PixelSnapH = true;
+    // The UI font is a small subset: all of it. The full font: the UI font's characters and the text's.
+    const ImWchar* ranges = full_font_ ? glyphs_.ranges().data() : ui_glyph_ranges;
     io.Fonts->AddFontFromMemoryTTF(font_ttf_.data(), static_cast<int>(font_ttf_.size()), base_font_size * atlas_ratio,
-                                   &config, glyph_ranges);
+                                   &config, ranges);
   } else {
     io.Fonts->AddFontDefault();
   }
+  const auto start = std::chrono::steady_clock::now();
   io.Fonts->Build();
+  atlas_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (!full_font_)
+    for (const ImFontGlyph& glyph : io.Fonts->Fonts[0]->Glyphs) glyphs_.need_codepoint(glyph.Codepoint);
   font_scale_ = pixel_ratio / atlas_ratio;
-  io.FontGlobalScale = font_scale_;
+  io.FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
   missing_glyphs_ = count_missing_glyphs();
   missing_document_glyphs_ = count_missing_document_glyphs();
+  if (!new_ratio) return true;
 
   ImGuiStyle style;
   ImGui::StyleColorsLight(&style);
@@ -398,6 +435,7 @@ void App::open_file_text(std::string_view bytes) {
   // A workbook is a roster's: it waits in its window, shown before anything changes.
   if (pending_open_ == OpenKind::roster && workbook_import_.start(bytes, session_.household().year)) return;
   if (auto text = import_preview_.receive(bytes)) open_text(*text);
+  for (const std::string& line : import_preview_.lines()) glyphs_.need(line);
 }
 
 void App::open_text(std::string_view text) {
@@ -534,10 +572,15 @@ void App::follow_session() {
     session_unsaved_ = true;
     return;
   }
-  if (const auto index = roster_.find(*current_record_))
+  if (const auto index = roster_.find(*current_record_)) {
+    // The roster's only new text is the household's, which the glyphs take from the session: no need to go through
+    // the whole roster again for it.
+    const bool glyphs_seen = glyphs_roster_seen_ == roster_.generation();
     roster_.set_household(*index, session_.household());
-  else
+    if (glyphs_seen) glyphs_roster_seen_ = roster_.generation();
+  } else {
     current_record_.reset();  // removed from the roster: the calculator keeps it as its own
+  }
 }
 
 void App::reload_current_record() {
@@ -970,6 +1013,12 @@ std::string App::state_json() const {
   state["pixel_ratio"] = pixel_ratio_;
   state["missing_glyphs"] = missing_glyphs_;
   state["missing_document_glyphs"] = missing_document_glyphs_;  // 0 once the full font (with the documents) is in
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  state["atlas"] = {{"font", full_font_ ? "full" : "ui"},
+                    {"glyphs", atlas.Fonts.empty() ? 0 : atlas.Fonts[0]->Glyphs.Size},
+                    {"width", atlas.TexWidth},
+                    {"height", atlas.TexHeight},
+                    {"build_ms", atlas_ms_}};  // the last build's time
   state["anchors"] = std::move(anchors);
   state["editing"] = ui_.edit.active;
   state["household"] = json::parse(session_.save(), nullptr, false);

@@ -11,6 +11,7 @@
 #include <vector>       // font bytes
 
 #include "core/error.h"
+#include "glyph_set.h"
 #include "import_preview.h"
 #include "session.h"
 #include "ui.h"
@@ -28,16 +29,14 @@ class App {
   // `font_ttf` is the TrueType subset made at build time; the atlas references it, so the App keeps it.
   explicit App(std::vector<unsigned char> font_ttf);
 
-  // Builds fonts and style for this device pixel ratio (ImGui works in device pixels). Returns true when the
-  // font atlas was rebuilt, so the renderer must upload it again.
-  bool apply_pixel_ratio(float pixel_ratio);
+  // Builds fonts and style for this device pixel ratio (ImGui works in device pixels), and the atlas again when text
+  // the app was given has characters it lacks (glyph_set.h). Called before each frame. Returns true when the font
+  // atlas was rebuilt, so the renderer must upload it again.
+  bool prepare_fonts(float pixel_ratio);
 
-  // A new font (the full one, after the UI-only font the first frame used), called between frames: the atlas is
-  // rebuilt by the next apply_pixel_ratio, which then returns true.
-  void replace_font(std::vector<unsigned char> font_ttf) {
-    font_ttf_ = std::move(font_ttf);
-    pixel_ratio_ = 0.0f;
-  }
+  // The full font (every CJK ideograph), after the UI-only font the first frame used; called between frames: the
+  // next prepare_fonts rebuilds the atlas with it.
+  void replace_font(std::vector<unsigned char> font_ttf);
 
   // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
   void draw_frame();
@@ -49,7 +48,10 @@ class App {
   // The platform lays a real text input over fields being edited (the browser does, for IME and phones).
   void enable_text_overlay() { ui_.overlay = true; }
   const TextEdit& text_edit() const { return ui_.edit; }
-  void text_edit_input(std::string text) { ui_.edit_input(std::move(text)); }
+  void text_edit_input(std::string text) {
+    glyphs_.need(text);
+    ui_.edit_input(std::move(text));
+  }
   void text_edit_close(uint32_t generation) { ui_.edit_close(generation); }
 
   // Files: what the views asked for this frame, and the bytes of a file the user picked (decoded here: a file read
@@ -57,7 +59,10 @@ class App {
   PlatformRequests take_requests();
   void open_file_text(std::string_view bytes);
   // A picked workbook as the page's workbook module read it (formats/workbook_json.h).
-  void workbook_read(std::string_view json) { workbook_import_.receive(json); }
+  void workbook_read(std::string_view json) {
+    glyphs_.need(json);  // the names and places of the preview
+    workbook_import_.receive(json);
+  }
 
   // The workspace kept in the browser's database, a record at a time (workspace_store.h): the records read at start
   // (`unsaved`: the page's copy of changes the database had not stored when the tab closed), an older workspace
@@ -127,10 +132,15 @@ class App {
   std::string policy_name(std::string_view id) const;  // in the UI's language; empty for none
   void ask_remove_policy(const std::string& id);       // refused while roster households are under it, else asked
   void draw_policy_remove_popup();
+  void need_glyphs_of_new_text();  // the household's, the roster's and the policies' text, when they changed
   int count_missing_glyphs() const;
   int count_missing_document_glyphs() const;
 
   std::vector<unsigned char> font_ttf_;
+  bool full_font_ = false;  // font_ttf_ is the full font, not the UI-only one
+  GlyphSet glyphs_;         // what the atlas holds once the full font is in: the UI font's and the text's
+  uint32_t glyphs_session_seen_ = ~0u, glyphs_roster_seen_ = ~0u, glyphs_policies_seen_ = ~0u;  // generations
+  double atlas_ms_ = 0;  // how long the last atlas build took
   float pixel_ratio_ = 0.0f;
   View view_ = View::household;
   bool view_requested_ = false;  // set when the menu picks a view, so its tab is selected once

@@ -25,6 +25,8 @@ class ImportPreview {
 
   // For the browser tests: null, or the waiting file's encoding, the window's title and the lines it shows.
   nlohmann::json state() const;
+  // The lines the window shows (none when no file waits).
+  const std::vector<std::string>& lines() const { return lines_; }
 
  private:
   std::optional<std::string> waiting_;  // the decoded text of a file read as GBK, until imported or cancelled

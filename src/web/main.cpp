@@ -77,7 +77,7 @@ void fit_canvas_to_page() {
     canvas_height = height;
   }
   // Before the first frame the renderer has no objects yet: NewFrame() creates them with this atlas.
-  if (app->apply_pixel_ratio(static_cast<float>(ratio)) && first_frame_done) {
+  if (app->prepare_fonts(static_cast<float>(ratio)) && first_frame_done) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
