@@ -253,6 +253,7 @@ void App::draw_frame() {
   apply_policies();  // the user's policies changed (here, at start, or in another tab)
   ui_.anchors.clear();
   ui_.documents = &session_.policies().documents();
+  ui_.params = &session_.params();
   ui_.pixel_ratio = pixel_ratio_;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);

@@ -2,9 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>    // snprintf
-#include <iterator>  // size
+#include <algorithm>  // find
+#include <cstdio>     // snprintf
+#include <iterator>   // size
+#include <set>        // a roster's policies
 
+#include "core/json_reading.h"  // iso_date_text
 #include "format.h"
 #include "formats/csv_write.h"
 #include "labels.h"
@@ -19,14 +22,21 @@ namespace {
 std::string stem(const std::string& file_name) { return file_name.substr(0, file_name.rfind('.')); }
 }  // namespace
 
-Workbook xlsx_workbook(const std::vector<std::pair<std::string, TextTable>>& sheets) {
+Workbook xlsx_workbook(std::vector<std::pair<std::string, TextTable>> sheets,
+                       const std::vector<core::YearParameters>& policies) {
+  if (!policies.empty()) {
+    sheets.emplace_back(tr(Str::sheet_policy), policy_table(policies));
+    sheets.emplace_back(tr(Str::sheet_documents), policy_documents_table(policies));
+  }
   nlohmann::json spec = {{"sheets", nlohmann::json::array()}};
   for (const auto& [name, table] : sheets)
     spec["sheets"].push_back({{"name", name}, {"header", table.header}, {"rows", table.rows}});
   return {sheets.empty() ? "zengshou.xlsx" : stem(sheets.front().second.file_name) + ".xlsx", spec.dump()};
 }
 
-Workbook xlsx_workbook(const TextTable& table) { return xlsx_workbook({{stem(table.file_name), table}}); }
+Workbook xlsx_workbook(const TextTable& table, const std::vector<core::YearParameters>& policies) {
+  return xlsx_workbook({{stem(table.file_name), table}}, policies);
+}
 
 std::string change_text(int before, int after) {
   if (before == after) return "";
@@ -62,6 +72,81 @@ TextTable roster_table(const Roster& roster, const std::vector<int>& order) {
                       tr(work_labels[static_cast<size_t>(r.work)]), flags_text(r.flags)});
   }
   return t;
+}
+
+namespace {
+
+const std::string& policy_file_name(const core::PolicyFile& file) {
+  return language() == Language::en && !file.name_en.empty() ? file.name_en : file.name_zh;
+}
+
+// The parameters `params` sets, a row each.
+void add_policy_rows(TextTable& t, const core::YearParameters& params) {
+  const core::DocumentSet& documents = params.documents();
+  for (size_t i = 0; i < core::param_count; ++i) {
+    const auto id = static_cast<core::ParamId>(i);
+    const core::ResolvedParam& p = params[id];
+    if (!p.value || p.entry == nullptr) continue;
+    std::string source;
+    if (p.entry->cited) {
+      source = core::reference_text(*p.entry->cited, core_language(), 0, documents);
+    } else {
+      source = std::string(tr(Str::assumed_badge)) + " " + p.entry->note;
+      if (p.entry->leans_on)
+        source += " " + std::string(tr(Str::leans_on_label)) + " " +
+                  core::reference_text(*p.entry->leans_on, core_language(), 0, documents);
+    }
+    t.rows.push_back({policy_file_name(*p.file), std::to_string(params.year()), param_name(id), param_value_text(id, p),
+                      core::iso_date_text(p.entry->from), source});
+  }
+}
+
+// The documents the parameters' sources name that are not in `seen` yet.
+void add_document_rows(TextTable& t, const core::YearParameters& params, std::vector<std::string>& seen) {
+  const core::DocumentSet& documents = params.documents();
+  const auto add = [&](const std::optional<core::SourceRef>& ref) {
+    if (!ref || std::find(seen.begin(), seen.end(), ref->document) != seen.end()) return;
+    seen.push_back(ref->document);
+    const core::Document* d = documents.find(ref->document);
+    if (d == nullptr) return;
+    t.rows.push_back({language() == Language::en ? d->title_en : d->title_zh, d->issuer, d->number,
+                      d->issued == 0 ? "" : core::iso_date_text(d->issued)});
+  };
+  for (size_t i = 0; i < core::param_count; ++i) {
+    const core::ResolvedParam& p = params[static_cast<core::ParamId>(i)];
+    if (!p.value || p.entry == nullptr) continue;
+    add(p.entry->cited);
+    add(p.entry->leans_on);
+  }
+}
+
+}  // namespace
+
+TextTable policy_table(const std::vector<core::YearParameters>& policies) {
+  TextTable t{"policy.csv",
+              {tr(Str::policy_label), tr(Str::year_label), tr(Str::parameters_label), tr(Str::param_value),
+               tr(Str::param_from), tr(Str::param_source)},
+              {}};
+  for (const core::YearParameters& params : policies) add_policy_rows(t, params);
+  return t;
+}
+
+TextTable policy_documents_table(const std::vector<core::YearParameters>& policies) {
+  TextTable t{"documents.csv",
+              {tr(Str::document_title), tr(Str::document_issuer), tr(Str::document_number), tr(Str::document_issued)},
+              {}};
+  std::vector<std::string> seen;
+  for (const core::YearParameters& params : policies) add_document_rows(t, params, seen);
+  return t;
+}
+
+std::vector<core::YearParameters> roster_policies(const Roster& roster) {
+  std::set<std::pair<std::string, int>> seen;
+  for (const core::WorkspaceHousehold& w : roster.households()) seen.emplace(w.household.policy, w.household.year);
+  std::vector<core::YearParameters> policies;
+  for (const auto& [id, year] : seen)
+    if (const core::PolicyFile* p = roster.policies().find(id)) policies.push_back(roster.policies().resolve(*p, year));
+  return policies;
 }
 
 TextTable ledger_table(const Roster& roster, int year) {

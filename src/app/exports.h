@@ -7,6 +7,7 @@
 #include <string>   // cells
 #include <vector>   // rows, table order
 
+#include "core/policy.h"
 #include "core/result.h"
 #include "roster_model.h"
 #include "village_model.h"
@@ -22,15 +23,17 @@ struct TextTable {
 // The table as a CSV file (formats/csv_write.h: UTF-8 with a BOM, cells quoted when needed, formulas written as text).
 std::string csv_text(const TextTable& table);
 // Tables as one .xlsx workbook (formats/xlsx_write.h: figures as numbers, text never a formula), a sheet each, named
-// as given; its file name is the first table's with .xlsx. The page writes it in its workbook module from `spec`
+// as given, and — given the policies its figures come from — 政策与依据 and 依据文件 after them (policy_table below);
+// its file name is the first table's with .xlsx. The page writes it in its workbook module from `spec`
 // (formats/workbook_json.h's xlsx_from_json).
 struct Workbook {
   std::string file_name;
   std::string spec;
 };
-Workbook xlsx_workbook(const std::vector<std::pair<std::string, TextTable>>& sheets);
+Workbook xlsx_workbook(std::vector<std::pair<std::string, TextTable>> sheets,
+                       const std::vector<core::YearParameters>& policies = {});
 // One table as a workbook, its sheet named after its file.
-Workbook xlsx_workbook(const TextTable& table);
+Workbook xlsx_workbook(const TextTable& table, const std::vector<core::YearParameters>& policies = {});
 
 // The change from `before` to `after` with its sign ("+3", "-12.50"); empty when there is none.
 std::string change_text(int before, int after);
@@ -49,6 +52,15 @@ TextTable village_summary_table(const VillageModel& v);
 TextTable village_effect_table(const VillageModel& v);
 TextTable village_programme_table(const VillageModel& v);
 TextTable village_decile_table(const VillageModel& v);
+
+// 政策与依据: every parameter the policy sets for its year — the policy file that sets it, the value, from when, and
+// its source (document, 文号, clause and the words) or 假设 with why; and 依据文件: each document those sources name,
+// with its issuer, 文号 and date. The sheets a workbook carries so that every figure in it can be checked.
+// `policies`: one or more (a roster may hold households of several counties or years), each named in the first column.
+TextTable policy_table(const std::vector<core::YearParameters>& policies);
+TextTable policy_documents_table(const std::vector<core::YearParameters>& policies);
+// The policies of a roster's households: each policy and year they are under, once.
+std::vector<core::YearParameters> roster_policies(const Roster& roster);
 
 // A household under the policy and under the reform, figure by figure, with the differences.
 TextTable reform_comparison_table(const core::Result& baseline, const core::Result& reform);

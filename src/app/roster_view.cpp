@@ -245,10 +245,12 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   ui.anchor("roster_export");
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::roster_export_xlsx))) {
-    // One workbook a cadre can hand on: the roster as shown, this year's ledger and the worklist by village.
+    // One workbook a cadre can hand on: the roster as shown, this year's ledger, the worklist by village, and the
+    // policies the figures come from with their documents.
     Workbook w = xlsx_workbook({{tr(Str::sheet_roster), roster_table(roster, v.order)},
                                 {tr(Str::sheet_ledger), ledger_table(roster, s.household().year)},
-                                {tr(Str::sheet_worklist), worklist_by_village(roster)}});
+                                {tr(Str::sheet_worklist), worklist_by_village(roster)}},
+                               roster_policies(roster));
     requests.save_name = std::move(w.file_name);
     requests.save_text = std::move(w.spec);
   }

@@ -13,7 +13,7 @@ void draw_table(Ui& ui, const TextTable& table, const char* anchor, PlatformRequ
   ui.anchor(std::string(anchor) + "_csv");
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(Str::export_xlsx))) {
-    Workbook w = xlsx_workbook(table);
+    Workbook w = ui.params ? xlsx_workbook(table, {*ui.params}) : xlsx_workbook(table);
     requests.save_name = std::move(w.file_name);
     requests.save_text = std::move(w.spec);
   }

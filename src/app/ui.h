@@ -14,6 +14,7 @@
 
 #include "core/document.h"
 #include "core/money.h"
+#include "core/policy.h"  // the policy an exported workbook carries
 #include "strings.h"
 
 namespace zengshou::app {
@@ -44,6 +45,8 @@ class Ui {
   std::optional<core::SourceRef> open_source;
   // The documents sources name: the built-ins and those her own policies bring (set by the app each frame).
   const core::DocumentSet* documents = &core::DocumentSet::embedded();
+  // The policy in force (the calculator's), whose parameters and documents an exported workbook carries.
+  const core::YearParameters* params = nullptr;
 
   // Records the last item's rectangle under `name`.
   void anchor(const std::string& name);

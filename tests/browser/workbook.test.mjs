@@ -89,9 +89,20 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb.worksheets[0]
 rows = [[c.value for c in r] for r in ws.iter_rows()]
-print(json.dumps({"sheets": wb.sheetnames, "header": rows[0], "rows": rows[1:], "frozen": ws.freeze_panes}))`, path],
+policy = [[c.value for c in r] for r in wb["政策与依据"].iter_rows()]
+print(json.dumps({"sheets": wb.sheetnames, "header": rows[0], "rows": rows[1:], "frozen": ws.freeze_panes,
+                  "policy": policy}))`, path],
         { encoding: 'utf8' }));
-        assert.deepEqual(summary.sheets, ['农户台账', '季度台账', '监测工作清单']);
+        assert.deepEqual(summary.sheets, ['农户台账', '季度台账', '监测工作清单', '政策与依据', '依据文件']);
+        // The policy the figures come from, each parameter with its source or assumption.
+        assert.deepEqual(summary.policy[0], ['政策', '年度', '参数', '数值', '生效日期', '出处']);
+        assert.ok(summary.policy.length > 20, `${summary.policy.length} parameters`);
+        for (const row of summary.policy.slice(1)) {
+          assert.equal(row[1], s.household.year);  // a figure: a number
+          assert.ok(row[5], `${row[2]}: a source or why it is assumed`);
+        }
+        assert.ok(summary.policy.some((row) => row[5].startsWith('《')), 'a document cited');
+        assert.ok(summary.policy.some((row) => row[5].startsWith('(假设值)')), 'an assumption shown as one');
         assert.equal(summary.frozen, 'A2');
         const net = summary.header.indexOf('人均纯收入');
         assert.ok(net > 0, JSON.stringify(summary.header));

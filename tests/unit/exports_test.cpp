@@ -9,8 +9,10 @@
 #include <doctest/doctest.h>
 
 #include "app/exports.h"
+#include "app/format.h"
 #include "app/session.h"
 #include "core/money.h"
+#include "core/policy.h"
 #include "formats/csv_write.h"
 #include "formats/spreadsheet_read.h"
 #include "formats/workbook_json.h"
@@ -228,4 +230,53 @@ TEST_CASE("the roster as an Excel workbook: hostile names stay text, figures are
       else  // text as written, = + - @ and all: a string cell runs nothing
         CHECK_EQ(sheet.text(r + 1, c), cell);
     }
+}
+
+// Issue 18, item 2: an exported workbook carries the policy its figures come from — every parameter with its value,
+// date and source, or 假设 with why — and the documents those sources name, once each.
+TEST_CASE("政策与依据 and 依据文件: each parameter's source or assumption, each document once") {
+  using zengshou::core::PolicySet;
+  const PolicySet& set = PolicySet::embedded();
+  const auto& changning = *set.find("yunnan/changning");
+  const std::vector<zengshou::core::YearParameters> policies{set.resolve(changning, 2022),
+                                                             set.resolve(changning, 2024)};
+  const TextTable params = zengshou::app::policy_table(policies);
+  CHECK_EQ(params.header, std::vector<std::string>{"政策", "年度", "参数", "数值", "生效日期", "出处"});
+  // public_welfare_post.available: sourced for 2022 (三(一)4), assumed from 2023 on, leaning on the same clause.
+  const std::string name = zengshou::app::param_name(zengshou::core::ParamId::public_welfare_post_available);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : params.rows)
+    if (row[2] == name) rows.push_back(row);
+  REQUIRE_EQ(rows.size(), 2u);
+  CHECK_EQ(rows[0][0], "昌宁县2022年脱贫人口持续增收工作要点");
+  CHECK_EQ(rows[0][1], "2022");
+  CHECK_EQ(rows[0][4], "2022-01-01");
+  CHECK_EQ(rows[0][5], "《昌宁县2022年脱贫人口持续增收工作要点》三(一)4「规范乡村公益性岗位管理」");
+  CHECK_EQ(rows[1][1], "2024");
+  CHECK_EQ(rows[1][4], "2023-01-01");
+  CHECK_EQ(rows[1][5],
+           "(假设值) 沿用2022年,文件只写到2022年 参照 "
+           "《昌宁县2022年脱贫人口持续增收工作要点》三(一)4「规范乡村公益性岗位管理」");
+
+  const TextTable documents = zengshou::app::policy_documents_table(policies);
+  CHECK_EQ(documents.header, std::vector<std::string>{"文件", "发布机构", "文号", "发布日期"});
+  size_t changning_rows = 0;
+  for (const auto& row : documents.rows)
+    if (row[0] == "昌宁县2022年脱贫人口持续增收工作要点") {
+      ++changning_rows;
+      CHECK_EQ(row[1], "昌宁县乡村振兴局");
+      CHECK_EQ(row[3], "2022-08-08");
+    }
+  CHECK_EQ(changning_rows, 1u);  // cited by many parameters in two years: one row
+
+  // The workbook: the tables, then the two sheets.
+  const auto workbook = zengshou::app::xlsx_workbook(params, policies);
+  const auto bytes = zengshou::formats::xlsx_from_json(workbook.spec);
+  REQUIRE(bytes.ok());
+  const auto read = zengshou::formats::read_workbook(bytes.value);
+  REQUIRE(read.ok());
+  REQUIRE_EQ(read.value.sheets.size(), 3u);
+  CHECK_EQ(read.value.sheets[1].name, "政策与依据");
+  CHECK_EQ(read.value.sheets[2].name, "依据文件");
+  CHECK_EQ(read.value.sheets[2].rows(), documents.rows.size() + 1);
 }
