@@ -245,7 +245,8 @@ void draw_village_histogram(Ui& ui, const core::VillageRun& baseline, const core
 
 void draw_wage_sweep(Ui& ui, const Session& s, int& member) {
   const core::Household& base = s.household();
-  member = std::clamp(member, 0, base.size() - 1);
+  if (base.members.empty()) return;  // income entered as totals: no one's wage to vary
+  member = std::clamp(member, 0, base.member_count() - 1);
   ImGui::TextUnformatted(tr(Str::chart_sweep));
   ui.help(Str::chart_sweep_help);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -253,7 +254,7 @@ void draw_wage_sweep(Ui& ui, const Session& s, int& member) {
                                   ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(member + 1)
                                   : base.members[member].name;
   if (ImGui::BeginCombo(tr(Str::chart_sweep_member), current.c_str())) {
-    for (int i = 0; i < base.size(); ++i) {
+    for (int i = 0; i < base.member_count(); ++i) {
       const std::string name = base.members[i].name.empty()
                                    ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(i + 1)
                                    : base.members[i].name;

@@ -85,6 +85,10 @@ bool applies(Question q, const core::Result& r) {
 
 void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
   Household& h = s.household();
+  if (h.entered) {  // the questions are about members, which a household entered as totals does not have
+    ui.wrapped(tr(Str::guided_entered));
+    return;
+  }
   const float em = ImGui::GetFontSize();
   ImGui::SetWindowFontScale(1.2f);
   bool changed = false;

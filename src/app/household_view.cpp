@@ -311,7 +311,7 @@ void members(Ui& ui, Session& s) {
   if (!ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
   bool changed = false;
   int remove = -1, duplicate = -1;
-  for (int i = 0; i < h.size(); ++i) {
+  for (int i = 0; i < h.member_count(); ++i) {
     core::Member& m = h.members[i];
     ImGui::PushID(i);
     const std::string name =
@@ -536,8 +536,17 @@ void breakdown(Ui& ui, const Session& s) {
     for (const core::ProgrammeResult& p : r.programmes)
       if (p.eligible && core::info(p.id).stream == stream && p.counted == counted) draw_programme_node(ui, s, p);
   };
+  if (h.entered) {  // the totals as entered: nothing under them to show
+    const std::pair<Str, Money> totals[] = {{Str::stream_wage, r.income.wage},
+                                            {Str::stream_production, r.income.production},
+                                            {Str::stream_production_cost, r.income.production_cost},
+                                            {Str::stream_property, r.income.property},
+                                            {Str::stream_transfer, r.income.transfer}};
+    for (const auto& [label, amount] : totals) leaf(std::string(tr(label)) + " · " + tr(Str::section_entered), amount);
+    return;
+  }
   if (stream_node("wage", Str::stream_wage, r.income.wage)) {
-    for (int i = 0; i < h.size(); ++i)
+    for (int i = 0; i < h.member_count(); ++i)
       for (const core::Job& j : h.members[i].jobs)
         if (j.kind != core::JobKind::public_welfare_post && j.months > 0)
           leaf(h.members[i].name + " · " + tr(job_labels[static_cast<size_t>(j.kind)]) + " " +
@@ -634,11 +643,47 @@ void results(Ui& ui, const Session& s, ViewState& state, PlatformRequests& reque
   }
 }
 
+// Income entered as household totals (core::EnteredIncome): the totals, in place of members and their detail.
+void entered_income(Ui& ui, Session& s) {
+  core::Household& h = s.household();
+  core::EnteredIncome& e = *h.entered;
+  if (!ImGui::CollapsingHeader(tr(Str::section_entered), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  ui.wrapped(tr(Str::entered_about));
+  bool changed = false;
+  if (ui.begin_form("##entered")) {
+    ui.row(Str::entered_people, Str::entered_people_help);
+    changed |= ui.integer("##people", e.people, 1, core::max_members);
+    ui.anchor("entered_people");
+    changed |= money_rows(
+        ui, {{Str::entered_wage, Str::entered_wage_help, "##wage", &e.wage},
+             {Str::entered_production, Str::entered_production_help, "##production", &e.production},
+             {Str::entered_production_cost, Str::entered_production_cost_help, "##production_cost", &e.production_cost},
+             {Str::entered_property, Str::entered_property_help, "##property", &e.property},
+             {Str::entered_transfer, Str::entered_transfer_help, "##transfer", &e.transfer}});
+    ui.end_form();
+  }
+  // Member by member: the totals give way to one member (the head) to start from.
+  if (ImGui::Button(tr(Str::entered_to_members))) {
+    h.entered.reset();
+    core::Member m;
+    m.name = h.head;
+    m.birth_year = h.year - 40;
+    h.members.push_back(m);
+    changed = true;
+  }
+  ui.anchor("entered_to_members");
+  if (changed) s.changed();
+}
+
 void editor(Ui& ui, Session& s) {
   facts(ui, s);
-  members(ui, s);
-  production(ui, s);
-  property_and_transfers(ui, s);
+  if (s.household().entered) {
+    entered_income(ui, s);
+  } else {
+    members(ui, s);
+    production(ui, s);
+    property_and_transfers(ui, s);
+  }
   monitoring_facts(ui, s);
 }
 

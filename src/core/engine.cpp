@@ -137,7 +137,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   const Money export_wage = p.money(ParamId::export_monthly_wage);
   const int export_months = p.count(ParamId::export_months);
   const bool low_income_household = job_seeking_covers(h, p);
-  for (int i = 0; i < h.size(); ++i) {
+  for (int i = 0; i < h.member_count(); ++i) {
     const Member& m = h.members[i];
     const int age = m.age_in(r.year);
     // Jobs are suggested to adults; a school-age 16- or 17-year-old (两后生) is pointed to vocational school.
@@ -190,6 +190,62 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   std::stable_sort(r.suggestions.begin(), r.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
     return a.adds != b.adds ? a.adds > b.adds : a.adds_net > b.adds_net;
   });
+}
+
+// Income from the members' jobs, the activities, property and transfers, and what each programme pays.
+void add_computed_income(Result& r, const Household& h, const YearParameters& p) {
+  Income& in = r.income;
+  for (const Member& m : h.members)
+    for (const Job& j : m.jobs)
+      if (j.kind != JobKind::public_welfare_post) in.wage += j.monthly_wage * j.months;
+  for (const ProductionActivity& a : h.production) {
+    in.production += a.revenue;
+    in.production_cost += a.cost;
+  }
+  in.property = h.property.land_rent + h.property.dividends + h.property.house_rent + h.property.other;
+  in.transfer = h.transfers.eco_compensation + h.transfers.family_support + h.transfers.other;
+  Money uncounted_cash;
+
+  for (size_t i = 0; i < programme_count; ++i) {
+    ProgrammeResult& pr = r.programmes[i];
+    const Money net_before = in.wage + in.production - in.production_cost + in.property + in.transfer;
+    evaluate_programme(pr, static_cast<ProgrammeId>(i), h, p, net_before, r.details);
+    const Stream stream = info(pr.id).stream;
+    if (!pr.eligible || stream == Stream::none) continue;
+    if (!pr.counted) {
+      uncounted_cash += pr.amount;
+    } else if (stream == Stream::wage) {
+      in.wage += pr.amount;
+    } else {
+      in.transfer += pr.amount;
+    }
+  }
+  in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
+  in.per_capita_net = in.net.divided_by(r.size);
+  in.cash_received = in.net + uncounted_cash;
+}
+
+// Income entered as totals (EnteredIncome): taken as given, what the programmes paid being in it; each programme the
+// policy has is listed as not checked, for want of members.
+void add_entered_income(Result& r, const EnteredIncome& e, const YearParameters& p) {
+  Income& in = r.income;
+  in.wage = e.wage;
+  in.production = e.production;
+  in.production_cost = e.production_cost;
+  in.property = e.property;
+  in.transfer = e.transfer;
+  for (size_t i = 0; i < programme_count; ++i) {
+    ProgrammeResult& pr = r.programmes[i];
+    pr = ProgrammeResult{};
+    pr.id = static_cast<ProgrammeId>(i);
+    pr.available = p.flag(available_param(pr.id));
+    pr.counted = p.flag(counted_param(pr.id));
+    pr.detail_begin = pr.detail_end = static_cast<uint16_t>(r.details.size());
+    pr.reason = ProgrammeOutput::make(pr.available ? ReasonId::entered_totals : ReasonId::not_available, {});
+  }
+  in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
+  in.per_capita_net = in.net.divided_by(r.size);
+  in.cash_received = in.net;
 }
 
 // Where the first amount past the limit is, as a JSON pointer into the result: a programme before the sums it
@@ -294,35 +350,10 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
   r.suggestions.clear();
   r.overflow.clear();
 
-  Income& in = r.income;
-  for (const Member& m : h.members)
-    for (const Job& j : m.jobs)
-      if (j.kind != JobKind::public_welfare_post) in.wage += j.monthly_wage * j.months;
-  for (const ProductionActivity& a : h.production) {
-    in.production += a.revenue;
-    in.production_cost += a.cost;
-  }
-  in.property = h.property.land_rent + h.property.dividends + h.property.house_rent + h.property.other;
-  in.transfer = h.transfers.eco_compensation + h.transfers.family_support + h.transfers.other;
-  Money uncounted_cash;
-
-  for (size_t i = 0; i < programme_count; ++i) {
-    ProgrammeResult& pr = r.programmes[i];
-    const Money net_before = in.wage + in.production - in.production_cost + in.property + in.transfer;
-    evaluate_programme(pr, static_cast<ProgrammeId>(i), h, p, net_before, r.details);
-    const Stream stream = info(pr.id).stream;
-    if (!pr.eligible || stream == Stream::none) continue;
-    if (!pr.counted) {
-      uncounted_cash += pr.amount;
-    } else if (stream == Stream::wage) {
-      in.wage += pr.amount;
-    } else {
-      in.transfer += pr.amount;
-    }
-  }
-  in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
-  in.per_capita_net = in.net.divided_by(r.size);
-  in.cash_received = in.net + uncounted_cash;
+  if (h.entered)
+    add_entered_income(r, *h.entered, p);
+  else
+    add_computed_income(r, h, p);
 
   add_lines(r, h, p);
   add_flags(r, h, p);

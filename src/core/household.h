@@ -121,6 +121,19 @@ struct Transfers {
   Money other;
 };
 
+// A household's income as the national monitoring system records it: one figure a stream for the whole household,
+// with its number of people, and no member detail (one row a household of the county's 收入测算表). The engine takes
+// these as the household's income — what each programme paid is already in them — and says which programmes it
+// could not check for want of members.
+struct EnteredIncome {
+  int people = 1;         // 家庭人口数
+  Money wage;             // 工资性收入
+  Money production;       // 生产经营性收入, gross
+  Money production_cost;  // 生产经营性支出
+  Money property;         // 财产性收入
+  Money transfer;         // 转移性收入
+};
+
 // 低保渐退期: the household's income rose above the dibao standard, and it keeps its allowance for the taper months
 // (000 三(三)25). The taper runs from `month` of `year` for the policy's dibao.taper_months.
 struct DibaoTaper {
@@ -189,7 +202,8 @@ struct Household {
   bool dibao = false;                     // 低保
   bool tekun = false;                     // 特困供养
   std::optional<DibaoTaper> dibao_taper;  // empty: not in a taper
-  std::vector<Member> members;
+  std::vector<Member> members;            // empty when the income is entered as totals
+  std::optional<EnteredIncome> entered;   // the income as totals, with no members
   std::vector<ProductionActivity> production;
   Property property;
   Transfers transfers;
@@ -199,7 +213,9 @@ struct Household {
   std::optional<SuddenEvent> sudden_event;
   MonitoringRecord monitoring;
 
-  int size() const { return static_cast<int>(members.size()); }
+  // People in the household: its members, or the number entered with its totals.
+  int size() const { return entered ? entered->people : static_cast<int>(members.size()); }
+  int member_count() const { return static_cast<int>(members.size()); }
 };
 
 // Moves a household to another year, keeping every dated fact valid in it: the one place a year changes, so a

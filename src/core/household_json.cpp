@@ -180,7 +180,24 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
     taper.monthly = r.money_field(*t, here, "monthly", true);
     h.dibao_taper = taper;
   }
-  if (const json* members = r.array_field(doc, at, "members", true)) {
+  // Income entered as totals stands in for the members: a household has one or the other.
+  if (const json* e = r.object_field(doc, at, "entered_income", false)) {
+    const std::string here = at + "/entered_income";
+    EnteredIncome entered;
+    entered.people = r.int_field(*e, here, "people", true, 1, static_cast<int>(max_members)).value_or(1);
+    entered.wage = r.money_field(*e, here, "wage");
+    entered.production = r.money_field(*e, here, "production");
+    entered.production_cost = r.money_field(*e, here, "production_cost");
+    entered.property = r.money_field(*e, here, "property");
+    entered.transfer = r.money_field(*e, here, "transfer");
+    h.entered = entered;
+    const json* members = doc.contains("members") ? &doc["members"] : nullptr;
+    if (members != nullptr && !(members->is_array() && members->empty()))
+      r.error(at + "/members",
+              "expected no members beside entered_income (the income is either entered as totals "
+              "or worked out from the members), got " +
+                  (members->is_array() ? std::to_string(members->size()) + " members" : describe(*members)));
+  } else if (const json* members = r.array_field(doc, at, "members", true)) {
     if (members->empty() || members->size() > max_members) {
       r.error(at + "/members", "expected 1 to 30 members, got " + std::to_string(members->size()));
     } else {
@@ -292,6 +309,13 @@ json household_to_json(const Household& h) {
                 {"other", yuan_json(h.transfers.other)}}},
               {"last_year_per_capita_net",
                h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)}};
+  if (h.entered)
+    out["entered_income"] = {{"people", h.entered->people},
+                             {"wage", yuan_json(h.entered->wage)},
+                             {"production", yuan_json(h.entered->production)},
+                             {"production_cost", yuan_json(h.entered->production_cost)},
+                             {"property", yuan_json(h.entered->property)},
+                             {"transfer", yuan_json(h.entered->transfer)}};
   if (h.dibao_taper)
     out["dibao_taper"] = {
         {"year", h.dibao_taper->year}, {"month", h.dibao_taper->month}, {"monthly", yuan_json(h.dibao_taper->monthly)}};

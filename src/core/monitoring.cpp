@@ -30,7 +30,10 @@ const LineResult* monitoring_line(const Result& result) {
   return nullptr;
 }
 
+// Members who can work. Income entered as totals lists no members: its wage or production income is the sign of
+// labour it gives (1), and none is taken as none (0).
 int working_members(const Household& h) {
+  if (h.entered) return h.entered->wage > Money() || h.entered->production > Money() ? 1 : 0;
   return static_cast<int>(
       std::count_if(h.members.begin(), h.members.end(), [](const Member& m) { return m.labor != Labor::none; }));
 }
@@ -227,8 +230,11 @@ MonitoringAssessment assess_monitoring(const Household& h, const Result& r, cons
                           std::nullopt};
   const int workers = working_members(h);
   ConditionCheck work{MonitoringCondition::can_work, workers > 0,
-                      reason(workers > 0 ? ReasonId::mon_can_work : ReasonId::mon_no_labour, {workers}), no_labour,
-                      std::nullopt};
+                      reason(workers == 0 ? ReasonId::mon_no_labour
+                             : h.entered  ? ReasonId::mon_work_entered
+                                          : ReasonId::mon_can_work,
+                             {workers}),
+                      no_labour, std::nullopt};
   a.conditions = {recent,
                   year,
                   rigid_check(h, r, p, MonitoringCondition::rigid_expenses_settled),

@@ -69,6 +69,14 @@ Household next_year(const Household& h, const std::array<int64_t, growth_stream_
     *p = grown(*p, g[2]);
   for (Money* t : {&next.transfers.eco_compensation, &next.transfers.family_support, &next.transfers.other})
     *t = grown(*t, g[3]);
+  if (next.entered) {  // totals grow as the streams they are
+    EnteredIncome& e = *next.entered;
+    e.wage = grown(e.wage, g[0]);
+    e.production = grown(e.production, g[1]);
+    e.production_cost = grown(e.production_cost, g[1]);
+    e.property = grown(e.property, g[2]);
+    e.transfer = grown(e.transfer, g[3]);
+  }
   return next;
 }
 

@@ -64,7 +64,7 @@ struct Column {
   std::vector<std::string_view> names_zh;
   std::string_view pointer;  // under the household, or under /members/N when `member`
   bool member;
-  enum Kind { text, integer, number, boolean, id_number, relation } kind;
+  enum Kind { text, integer, number, boolean, id_number, relation, part } kind;
   std::span<const Alias> aliases = {};  // Chinese words for an enum's values
 };
 
@@ -105,6 +105,25 @@ const std::vector<Column>& columns() {
       {"pension_enrolled", {"参加养老保险"}, "/pension/enrolled", true, Column::boolean},
       {"pension_tier", {"缴费档次"}, "/pension/tier", true, Column::number},
       {"training_days", {"培训天数"}, "/training_days", true, Column::integer},
+      // One row a household with its income totals, as the national monitoring system's 收入测算表 has them: the
+      // totals stand in for members (core::EnteredIncome); the parts (其中…) and the per-capita figure are in them.
+      {"people",
+       {"家庭人口数", "家庭人口", "人口数", "户人口数", "家庭人数"},
+       "/entered_income/people",
+       false,
+       Column::integer},
+      {"wage_income", {"工资性收入"}, "/entered_income/wage", false, Column::number},
+      {"production_income", {"生产经营性收入"}, "/entered_income/production", false, Column::number},
+      {"production_expenses", {"生产经营性支出"}, "/entered_income/production_cost", false, Column::number},
+      {"property_income", {"财产性收入"}, "/entered_income/property", false, Column::number},
+      {"transfer_income", {"转移性收入"}, "/entered_income/transfer", false, Column::number},
+      {"of_which",
+       {"其中公益性岗位收入", "其中:公益性岗位收入", "公益性岗位收入", "资产收益扶贫分红收入",
+        "其中:资产收益扶贫分红收入", "养老金", "养老金或离退休金", "计划生育金", "最低生活保障金", "低保金",
+        "特困供养金", "人均纯收入", "家庭纯收入", "家庭人均纯收入"},
+       "",
+       false,
+       Column::part},
   };
   return list;
 }
@@ -304,6 +323,8 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
     case Column::id_number:
     case Column::relation:
       return std::nullopt;  // read for what they tell of others
+    case Column::part:
+      return std::nullopt;  // in a total already
     case Column::text:
       for (const Alias& a : column.aliases)
         if (a.zh == cell) return json(a.value);
@@ -459,6 +480,9 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
     if (is_new) households.emplace_back();
     households[it->second].push_back(&row);
   }
+  const bool member_detail = std::any_of(h.columns.begin(), h.columns.end(), [](const Column* c) {
+    return c != nullptr && c->member && !c->pointer.empty();
+  });
   const std::optional<size_t> id_column = h.index("id_number");
   const std::optional<size_t> birth_column = h.index("birth_year");
   const std::optional<size_t> relation_column = h.index("relation");
@@ -495,6 +519,9 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
       doc["members"].push_back(std::move(person));
     }
     if (doc.contains("production")) doc["production"][0]["kind"] = "other";
+    // A household of totals has no members: its row is its own (an ID number there is the head's), unless the
+    // sheet also gives members' detail, which the household's reader then refuses beside the totals.
+    if (doc.contains("entered_income") && !member_detail) doc.erase("members");
     const int first_line = rows.front()->line;
     auto parsed = household_from_json(doc);
     for (InputError& e : parsed.errors) {
@@ -611,18 +638,6 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   out.roster = read_table(t, &out.ignored);
   for (const std::string& header : t.rows[0].cells)
     if (find_column(header) != nullptr) out.used.push_back(header);
-  // Not a roster of members yet: one row a household with its totals, as the national system exports.
-  const auto totals = std::find_if(out.ignored.begin(), out.ignored.end(), [](const std::string& name) {
-    return name == "工资性收入" || name == "家庭人口数" || name == "转移性收入" || name == "生产经营性收入";
-  });
-  if (totals != out.ignored.end() && t.rows.size() > 1) {
-    out.roster.value.clear();
-    out.roster.errors = {{sheet.name,
-                          "expected one row a member (姓名, 出生年份 or 证件号码); this sheet has one row a "
-                          "household with its income totals (" +
-                              *totals + " …), which is not read yet"}};
-    return out;
-  }
   // A year and a category every household needs: from a column, or given for the whole sheet.
   InputErrors missing;
   const auto has = [&](std::string_view column) {

@@ -143,8 +143,10 @@ Parsed<Workbook> read_workbook(std::string_view bytes, const ReadLimits& limits)
       // Not from a user's file yet: fuzzing found freexl 1.0.6 reading past its buffers on crafted .xls files three
       // times in minutes (two fixed in scripts/patches, the inputs kept in tests/fuzz/seeds/workbook). Until it holds
       // up, an .xls is refused with the way round it; read_xls serves the tests' own files.
-      return {{}, {{"the workbook", "expected an .xlsx workbook; an Excel 97–2003 .xls is not read yet (open it in "
-                                    "Excel or WPS and save it as .xlsx: 另存为 Excel 工作簿)"}}};
+      return {{},
+              {{"the workbook",
+                "expected an .xlsx workbook; an Excel 97–2003 .xls is not read yet (open it in "
+                "Excel or WPS and save it as .xlsx: 另存为 Excel 工作簿)"}}};
     case FileKind::encrypted:
       return {{},
               {{"the workbook",

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, serve, typeInto } from './harness.mjs';
@@ -88,6 +88,34 @@ describe('household calculator', () => {
     assert.deepEqual((await state(page)).open_errors, []);
     await context.close();
   });
+
+  test('a household entered as totals: its totals in place of members, edited, saved, and switched to members',
+    async () => {
+      const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      await openApp(page, server.url);
+      await clickAnchor(page, 'examples');
+      await clickAnchor(page, 'example_changning-entered-totals');
+      let s = await state(page);
+      assert.equal(s.household.entered_income.people, 3);
+      assert.equal(s.per_capita_net, '7566.75');  // (18000.50 + 5000 − 1500.25 + 1200) ÷ 3, by hand
+      assert.equal(s.anchors.add_member, undefined, 'no members to add to');
+      await typeInto(page, 'entered_people', '4');
+      s = await state(page);
+      assert.equal(s.per_capita_net, '5675.06');  // 22700.25 ÷ 4 = 5675.0625
+      const download = page.waitForEvent('download');
+      await clickAnchor(page, 'save_file');
+      const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+      assert.deepEqual(saved.entered_income, { people: 4, wage: 18000.5, production: 5000, production_cost: 1500.25,
+        property: 0, transfer: 1200 });
+      assert.equal(nativeEval(saved).income.per_capita_net.toFixed(2), '5675.06');
+      await clickAnchor(page, 'entered_to_members');
+      s = await state(page);
+      assert.equal(s.household.entered_income, undefined);
+      assert.equal(s.household.members.length, 1);
+      assert.equal(s.household.members[0].name, '王秀英');
+      assert.ok(s.anchors.add_member, 'member by member now');
+      await context.close();
+    });
 
   test('a saved file downloads as the household file and opens again to the same household', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -118,6 +118,32 @@ print(json.dumps({"sheets": wb.sheetnames, "header": rows[0], "rows": rows[1:], 
       assert.equal(s.anchors.roster_undo_import, undefined);
     }
 
+    // The national system's shape: a row a household with its totals. The same per-capita figures as the CLI's,
+    // by head (the sheet has no 户编号), and each programme not checked rather than not eligible.
+    {
+      let s = await pick(page, 'per-household-openpyxl.xlsx');
+      const w = s.workbook_import;
+      assert.equal(w.header_row, 3, 'under the title and the note row');
+      assert.deepEqual(w.ignored, ['序号']);
+      assert.deepEqual(w.problems, []);
+      assert.equal(w.households, 3);
+      assert.equal(w.people, 9, '4 + 3 + 2, from 家庭人口数');
+      await clickAnchor(page, 'workbook_import_button');
+      s = await state(page);
+      assert.deepEqual(s.open_errors, []);
+      assert.equal(s.roster.households, 3);
+      const out = execFileSync(join(repoRoot, 'build/native/zengshou'),
+        ['batch', '--policy', s.household.policy, '--year', String(s.household.year), '--category', '脱贫户',
+          join(workbooks, 'per-household-openpyxl.xlsx')], { encoding: 'utf8', cwd: join(repoRoot, 'assets') });
+      const native = out.trim().split('\n').map((l) => JSON.parse(l));
+      assert.ok(native.every((r) => r.programmes.every((p) => !p.available || p.reason_key === 'entered_totals')));
+      const byHead = Object.fromEntries(s.roster.first_rows.map((r) => [r.head, r.per_capita_net]));
+      assert.deepEqual(byHead, { 李国强: native[0].income.per_capita_net.toFixed(2),
+        王秀英: native[1].income.per_capita_net.toFixed(2), 张婧: native[2].income.per_capita_net.toFixed(2) });
+      assert.deepEqual(Object.values(byHead).sort(), ['11800.00', '4250.00', '7566.75']);  // by hand, DOMAIN.md §3
+      await clickAnchor(page, 'roster_undo_import');
+    }
+
     // An .xls (not read yet: xls_read.cpp) is one problem saying what to do.
     let s = await pick(page, 'per-member-xlwt.xls');
     assert.deepEqual(s.workbook_import.problems, ['error: the workbook: expected an .xlsx workbook; an Excel 97–2003 ' +

@@ -39,6 +39,8 @@ check "batch of a workspace with quarterly ledgers" batch "$root/tests/parity/wo
 /usr/bin/python3 "$root/tests/workbooks/make_workbooks.py" "$tmp/workbooks" >/dev/null
 check "batch of an .xlsx ledger" batch --year 2024 --category 脱贫户 "$tmp/workbooks/per-member-openpyxl.xlsx"
 check "batch of an .xls ledger" batch --year 2024 --category 脱贫户 "$tmp/workbooks/per-member-xlwt.xls"
+check "batch of an .xlsx of household totals" batch --year 2024 --category 脱贫户 --policy yunnan/changning \
+  "$tmp/workbooks/per-household-openpyxl.xlsx"
 for f in per-household-openpyxl.xlsx wps-style.xlsx zip-bomb.xlsx damaged.xlsx password.xlsx not-a-workbook.xlsx; do
   check "batch of $f" batch --year 2024 "$tmp/workbooks/$f"
 done

@@ -94,3 +94,17 @@ TEST_CASE("000 三(三)25 特困供养 across years: the standard every year for
   for (const ProjectedYear& y : years)
     CHECK_EQ(y.result.programme(ProgrammeId::tekun_support).amount, Money::fen(561340));
 }
+
+TEST_CASE("entered totals grow as their streams: Ceheng 脱贫 wage 20%, production 13% (003 附件1)") {
+  Household h;
+  h.policy = "guizhou/ceheng";
+  h.year = 2022;
+  h.category = Category::tuopin;
+  h.entered = EnteredIncome{2, yuan(12000), yuan(10000), yuan(2000), Money(), Money()};
+  const auto years = project_in(h, "guizhou/ceheng", 2);
+  // 12000 × 1.20 = 14400; 10000 × 1.13 = 11300; 2000 × 1.13 = 2260 — as the member-by-member household above.
+  CHECK_EQ(years[1].result.income.wage, yuan(14400));
+  CHECK_EQ(years[1].result.income.production, yuan(11300));
+  CHECK_EQ(years[1].result.income.production_cost, yuan(2260));
+  CHECK_EQ(years[1].household.last_year_per_capita_net.value(), yuan((12000 + 10000 - 2000) / 2));
+}

@@ -132,6 +132,7 @@ TEST_CASE("column letters as spreadsheets name them") {
 #include "cli_run.h"
 #include "core/household_json.h"
 #include "formats/roster_file.h"
+#include "helpers.h"
 
 namespace {
 
@@ -356,4 +357,37 @@ TEST_CASE("the workbook module's JSON: the roster of the likeliest sheet, or of 
   CHECK_EQ(broken["problems"], nlohmann::json::array({"error: the workbook: expected an .xlsx workbook (a zip file); "
                                                       "this file is damaged or not a workbook"}));
   CHECK_FALSE(xlsx_from_json("[1, 2]").ok());
+}
+
+// Issue 18, item 1: the national system's shape — one row a household with its stream totals under a merged title
+// (make_workbooks.py's 收入测算 sheet) — reads as households of entered totals (core::EnteredIncome); the parts
+// (其中…, 养老金, 低保金 …) and the per-capita column are in the totals, read and not added again.
+TEST_CASE("a per-household sheet of income totals reads as households of entered totals") {
+  const auto w = read_workbook(workbook_bytes("per-household-openpyxl.xlsx"));
+  REQUIRE(w.ok());
+  const size_t index = roster_sheet_index(w.value);
+  CHECK_EQ(w.value.sheets[index].name, "收入测算");
+  const SheetRoster r = parse_roster_sheet(w.value.sheets[index], {2024, zengshou::core::Category::tuopin});
+  REQUIRE_MESSAGE(r.roster.ok(), (r.roster.errors.empty() ? std::string() : r.roster.errors.front().expected));
+  CHECK_EQ(r.header_row, 3);
+  CHECK_EQ(r.ignored, std::vector<std::string>{"序号"});
+  REQUIRE_EQ(r.roster.value.size(), 3u);
+  // Rows as make_workbooks.py writes them; per-capita by hand (DOMAIN.md §3):
+  // 李国强 4 people: 36000 + 12000 − 4000 + 800 + 2400 = 47200 → 11800.00
+  // 王秀英 3 people: 18000.50 + 5000 − 1500.25 + 0 + 1200 = 22700.25 → 7566.75
+  // 张婧 2 people: 0 + 3000 − 1000 + 0 + 6500 = 8500 → 4250.00
+  const std::pair<const char*, int64_t> expected[] = {{"李国强", 1180000}, {"王秀英", 756675}, {"张婧", 425000}};
+  for (size_t i = 0; i < 3; ++i) {
+    const zengshou::core::Household& h = r.roster.value[i].household;
+    INFO(h.head);
+    CHECK_EQ(h.head, expected[i].first);
+    REQUIRE(h.entered);
+    CHECK(h.members.empty());  // the ID number is the head's, not a member's
+    zengshou::core::Household in_policy = h;
+    in_policy.policy = "yunnan/changning";
+    CHECK_EQ(zengshou::test::run(in_policy, "yunnan/changning", 2024).income.per_capita_net,
+             zengshou::core::Money::fen(expected[i].second));
+  }
+  CHECK_EQ(r.roster.value[1].household.entered->people, 3);
+  CHECK_EQ(r.roster.value[1].household.entered->wage, zengshou::core::Money::fen(1800050));
 }
