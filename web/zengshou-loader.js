@@ -77,13 +77,17 @@
       saveBlob(name, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     },
     // The picked workbook's roster, read in the workbook module (src/web/files), handed to the app as JSON.
-    async readWorkbook(sheet, year, category) {
+    async readWorkbook(options) {
       let json;
       try {
         const files = await workbookModule();
         const ptr = files._malloc(lastPicked.length);
         files.HEAPU8.set(lastPicked, ptr);
-        json = files.UTF8ToString(files._files_read_roster(ptr, lastPicked.length, sheet, year, category));
+        const size = files.lengthBytesUTF8(options) + 1;
+        const optionsPtr = files._malloc(size);
+        files.stringToUTF8(options, optionsPtr, size);
+        json = files.UTF8ToString(files._files_read_roster(ptr, lastPicked.length, optionsPtr));
+        files._free(optionsPtr);
         files._free(ptr);
       } catch (e) {
         json = JSON.stringify({ problems: ['error: the workbook: expected the workbook reader to load (' + e + ')'] });

@@ -273,7 +273,10 @@ void App::draw_frame() {
   draw_about_popup();
   draw_backups_popup();
   if (auto text = import_preview_.draw(ui_)) open_text(*text);
-  if (auto households = workbook_import_.draw(ui_)) {
+  const formats::ColumnAliases aliases_before = column_aliases_;
+  auto imported = workbook_import_.draw(ui_, column_aliases_);
+  if (column_aliases_ != aliases_before) session_changed_ = true;  // her matches are kept with the session
+  if (auto households = std::move(imported)) {
     const size_t first = roster_.households().size();
     open_errors_ = roster_.import_entries(std::move(*households), session_.policy());
     if (open_errors_.empty())
@@ -407,7 +410,7 @@ void App::draw_view(View view) {
 }
 
 PlatformRequests App::take_requests() {
-  requests_.read_workbook = workbook_import_.take_reading();
+  requests_.read_workbook = workbook_import_.take_reading(column_aliases_);
   if (requests_.open_file) pending_open_ = requests_.open_kind;
   if (requests_.household_saved) {
     session_unsaved_ = false;
@@ -604,6 +607,7 @@ std::string App::session_record_text() const {
   record.current_unsaved = session_unsaved_;
   record.reform = session_.reform();
   record.policy_draft = view_state_.policy_draft.draft;
+  record.column_aliases = column_aliases_;
   return core::session_record_json(record);
 }
 
@@ -640,6 +644,7 @@ void App::restore_record(std::string_view key, int version, std::string_view tex
   session_.set_reform_only(std::move(parsed.value.reform));
   view_state_.policy_draft = PolicyDraftState{};
   view_state_.policy_draft.draft = std::move(parsed.value.policy_draft);
+  column_aliases_ = std::move(parsed.value.column_aliases);
   current_record_ = std::move(parsed.value.current_record);
   session_unsaved_ = parsed.value.current_unsaved && !current_record_;
   session_changed_ = unsaved;

@@ -30,7 +30,7 @@ bool WorkbookImport::start(std::string_view bytes, int year) {
   if (formats::sniff_file(bytes) == formats::FileKind::text) return false;
   open_ = true;
   chosen_ = {-1, year, static_cast<int>(core::Category::tuopin)};
-  to_read_ = chosen_;
+  to_read_ = true;
   reading_ = true;
   answer_ = nullptr;
   households_.clear();
@@ -38,7 +38,12 @@ bool WorkbookImport::start(std::string_view bytes, int year) {
   return true;
 }
 
-std::optional<WorkbookReading> WorkbookImport::take_reading() { return std::exchange(to_read_, std::nullopt); }
+std::optional<WorkbookReading> WorkbookImport::take_reading(const formats::ColumnAliases& aliases) {
+  if (!std::exchange(to_read_, false)) return std::nullopt;
+  return nlohmann::json{
+      {"sheet", chosen_.sheet}, {"year", chosen_.year}, {"category", chosen_.category}, {"columns", aliases}}
+      .dump();
+}
 
 void WorkbookImport::receive(std::string_view text) {
   if (!open_) return;
@@ -64,7 +69,7 @@ void WorkbookImport::receive(std::string_view text) {
   if (!problems_.empty()) households_.clear();
 }
 
-std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
+std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui, formats::ColumnAliases& aliases) {
   if (!open_) return std::nullopt;
   if (!ImGui::IsPopupOpen("##workbook_import")) ImGui::OpenPopup("##workbook_import");
   const ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -105,10 +110,6 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
       ui.anchor("workbook_category");
       ui.end_form();
     }
-    if (again) {
-      to_read_ = chosen_;
-      reading_ = true;
-    }
     if (const int row = answer_.value("header_row", 0); row > 0) {
       char header[96];
       std::snprintf(header, sizeof header, tr(Str::workbook_header_row), row);
@@ -116,6 +117,11 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
       ui.wrapped(std::string(tr(Str::workbook_columns_used)) + joined(answer_["used"]));
       if (!answer_["ignored"].empty())
         ui.wrapped(std::string(tr(Str::workbook_columns_ignored)) + joined(answer_["ignored"]));
+      again |= draw_matches(ui, aliases);
+    }
+    if (again) {
+      to_read_ = true;
+      reading_ = true;
     }
   }
   ImGui::Separator();
@@ -157,8 +163,7 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
   ui.anchor("workbook_cancel");
   if ((import && ok) || cancel) {
     if (import) households = std::move(households_);
-    open_ = reading_ = false;
-    to_read_.reset();
+    open_ = reading_ = to_read_ = false;
     answer_ = nullptr;
     households_.clear();
     problems_.clear();
@@ -166,6 +171,53 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui) {
   }
   ImGui::EndPopup();
   return households;
+}
+
+bool WorkbookImport::draw_matches(Ui& ui, formats::ColumnAliases& aliases) {
+  const auto& ignored = answer_.value("ignored", nlohmann::json::array());
+  const auto& matched = answer_.value("matched", nlohmann::json::array());
+  if (ignored.empty() && matched.empty()) return false;
+  ui.wrapped(tr(Str::workbook_match_explain));
+  static const std::vector<formats::ColumnChoice> choices = formats::roster_column_choices();
+  const auto label = [](std::string_view name) {
+    for (const formats::ColumnChoice& c : choices)
+      if (c.name == name) return std::string(c.zh) + " (" + std::string(c.name) + ")";
+    return std::string(tr(Str::workbook_match_none));
+  };
+  bool changed = false;
+  size_t n = 0;
+  for (const nlohmann::json* list : {&matched, &ignored}) {
+    for (const auto& h : *list) {
+      const std::string header = h.get<std::string>();
+      const auto it = aliases.find(header);
+      const std::string id = "workbook_match_" + std::to_string(n++);
+      ImGui::PushID(id.c_str());
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(header.c_str());
+      ImGui::SameLine(ImGui::GetFontSize() * 10);
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+      if (ImGui::BeginCombo("##match", it == aliases.end() ? tr(Str::workbook_match_none) : label(it->second).c_str(),
+                            ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable(tr(Str::workbook_match_none), it == aliases.end()) && it != aliases.end()) {
+          aliases.erase(it);
+          changed = true;
+        }
+        ui.anchor(id + "_none");
+        for (const formats::ColumnChoice& c : choices) {
+          if (ImGui::Selectable(label(c.name).c_str(), it != aliases.end() && it->second == c.name)) {
+            aliases[header] = std::string(c.name);
+            changed = true;
+          }
+          if (ImGui::IsItemVisible()) ui.anchor(id + "_" + std::string(c.name));  // the list scrolls
+        }
+        ImGui::EndCombo();
+      }
+      ui.anchor(id);
+      ImGui::PopID();
+      if (changed) return true;  // the lists are the last answer's: read again before going on
+    }
+  }
+  return false;
 }
 
 nlohmann::json WorkbookImport::state() const {
@@ -178,6 +230,7 @@ nlohmann::json WorkbookImport::state() const {
           {"sheet", chosen_.sheet},
           {"header_row", field("header_row", 0)},
           {"used", field("used", nlohmann::json::array())},
+          {"matched", field("matched", nlohmann::json::array())},
           {"ignored", field("ignored", nlohmann::json::array())},
           {"households", households_.size()},
           {"people", people_},

@@ -50,7 +50,7 @@ constexpr const char* usage =
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou batch [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... [--sheet NAME] [--category C] "
-    "FILE\n"
+    "[--column HEADER=COLUMN]... FILE\n"
     "                                           (JSON array, CSV, workspace, or an .xlsx/.xls workbook)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
@@ -74,6 +74,7 @@ struct Options {
   std::vector<std::string> policy_files;  // --policy-file, in order
   std::optional<std::string> clause;      // document
   std::optional<std::string> sheet;       // batch: which sheet of a workbook
+  ColumnAliases columns;                  // batch: --column, her own header → column matches
   std::optional<Category> category;       // batch: a workbook's households' category, when no column gives it
   std::string file;                       // the household or roster file; a document's id
 };
@@ -122,7 +123,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
     if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
         a == "--seed" || a == "--reform" || a == "--clause" || a == "--policy-file" || a == "--sheet" ||
-        a == "--category") {
+        a == "--category" || a == "--column") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -138,6 +139,20 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         o.clause = v;
       } else if (a == "--sheet") {
         o.sheet = v;
+      } else if (a == "--column") {  // a workbook's header read as a roster column: 月收入(元)=monthly_wage
+        const size_t eq = v.rfind('=');
+        const std::vector<ColumnChoice> choices = roster_column_choices();
+        const bool known =
+            eq != std::string::npos && std::any_of(choices.begin(), choices.end(), [&](const ColumnChoice& c) {
+              return c.name == std::string_view(v).substr(eq + 1);
+            });
+        if (known && eq > 0)
+          o.columns[v.substr(0, eq)] = v.substr(eq + 1);
+        else
+          out.errors.push_back({"--column",
+                                "expected HEADER=COLUMN with a roster column (monthly_wage, birth_year "
+                                "…; README \"Roster files\"), got \"" +
+                                    v + "\""});
       } else if (a == "--category") {
         o.category = category_from_text(v);
         if (!o.category)
@@ -177,7 +192,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
       out.errors.push_back(
           {a,
            "expected a known option (--policy, --policy-file, --year, --years, --lang, --set, --reform, --households, "
-           "--seed, --clause, --sheet, --category)"});
+           "--seed, --clause, --sheet, --category, --column)"});
     } else if (o.file.empty()) {
       o.file = a;
     } else {
@@ -454,7 +469,7 @@ BatchRoster read_workbook_roster(std::string_view bytes, const Options& o) {
     }
     index = static_cast<size_t>(named - sheets.begin());
   }
-  SheetRoster roster = parse_roster_sheet(sheets[index], {o.year, o.category});
+  SheetRoster roster = parse_roster_sheet(sheets[index], {o.year, o.category, o.columns});
   if (!roster.ignored.empty()) {
     std::string names;
     for (const std::string& n : roster.ignored) names += (names.empty() ? "" : ", ") + n;

@@ -151,6 +151,7 @@ std::string session_record_json(const SessionRecord& session) {
               {"current_unsaved", session.current_unsaved},
               {"reform", json::parse(reform_to_json(session.reform), nullptr, false)}};
   if (session.policy_draft) doc["policy_draft"] = policy_draft_to_json(*session.policy_draft);
+  if (!session.column_aliases.empty()) doc["column_aliases"] = session.column_aliases;  // older records have none
   return compact(doc);
 }
 
@@ -182,6 +183,19 @@ Parsed<SessionRecord> parse_session_record(std::string_view text) {
   }
   if (present(*doc, "policy_draft"))
     out.value.policy_draft = read_policy_draft((*doc)["policy_draft"], "/policy_draft", out.errors);
+  if (present(*doc, "column_aliases")) {
+    const json& aliases = (*doc)["column_aliases"];
+    if (!aliases.is_object()) {
+      r.error("/column_aliases", "expected an object of header → column, got " + describe(aliases));
+    } else {
+      for (const auto& [header, column] : aliases.items()) {
+        if (column.is_string())
+          out.value.column_aliases[header] = column.get<std::string>();
+        else
+          r.error("/column_aliases/" + header, "expected a column's name, got " + describe(column));
+      }
+    }
+  }
   if (!out.ok()) out.value = SessionRecord{};
   return out;
 }

@@ -3,6 +3,7 @@
 // "zengshou.workspace/1" file, stored in the browser and exported whole.
 #pragma once
 
+#include <map>          // column matches
 #include <optional>     // the open household
 #include <ostream>      // writing a workspace
 #include <string>       // file text
@@ -63,6 +64,8 @@ struct SessionRecord {
   bool current_unsaved = false;  // the household has edits kept nowhere else (not in the roster, not in a file)
   Reform reform;
   std::optional<PolicyDraft> policy_draft;  // the county policy she is making or editing, problems and all
+  // Workbook headers she matched to roster columns in the import window (formats::ColumnAliases), for the next file.
+  std::map<std::string, std::string> column_aliases;
 };
 std::string session_record_json(const SessionRecord& session);
 Parsed<SessionRecord> parse_session_record(std::string_view text);

@@ -153,8 +153,18 @@ std::string normalised(std::string_view text) {
   return out;
 }
 
-const Column* find_column(std::string_view header) {
+const Column* column_named(std::string_view name) {
+  for (const Column& c : columns())
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+// The column a header names: her own match for it first (`aliases`, the import window's), then the names above.
+const Column* find_column(std::string_view header, const ColumnAliases* aliases = nullptr) {
   const std::string name = normalised(header);
+  if (aliases != nullptr)
+    for (const auto& [written, column] : *aliases)
+      if (normalised(written) == name) return column_named(column);
   for (const Column& c : columns()) {
     if (c.name == name) return &c;
     for (std::string_view zh : c.names_zh)
@@ -365,6 +375,7 @@ struct Table {
   std::vector<Row> rows;           // rows[0] is the header
   bool workbook = false;  // a sheet: unknown columns are left out and listed, rows may be ragged, empty and 合计 rows
                           // are skipped, and households may be grouped by head or by relation
+  const ColumnAliases* aliases = nullptr;  // headers she matched to columns herself
 };
 
 // The header's columns, as found.
@@ -413,7 +424,7 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
   Header h;
   for (size_t c = 0; c < first.cells.size(); ++c) {
     const std::string& name = first.cells[c];
-    const Column* found = find_column(name);
+    const Column* found = find_column(name, t.aliases);
     if (found == nullptr && !t.workbook)
       out.errors.push_back({t.source.where(first.line, c, name), "expected a known roster column (see README)"});
     else if (found == nullptr && !name.empty() && ignored != nullptr)
@@ -556,19 +567,19 @@ Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
 }
 
 // How many of a row's cells name a roster column.
-size_t recognised(const Sheet& sheet, size_t row) {
+size_t recognised(const Sheet& sheet, size_t row, const ColumnAliases& aliases) {
   size_t n = 0;
-  for (size_t c = 0; c < sheet.columns(row); ++c) n += find_column(sheet.text(row, c)) != nullptr;
+  for (size_t c = 0; c < sheet.columns(row); ++c) n += find_column(sheet.text(row, c), &aliases) != nullptr;
   return n;
 }
 
 // The header: the row among the first 30 that names the most roster columns (at least two), so title rows above
 // it (merged across the sheet, as county sheets have) are passed over.
-std::optional<size_t> header_row(const Sheet& sheet) {
+std::optional<size_t> header_row(const Sheet& sheet, const ColumnAliases& aliases) {
   std::optional<size_t> best;
   size_t most = 1;
   for (size_t r = 0; r < std::min<size_t>(sheet.rows(), 30); ++r)
-    if (const size_t n = recognised(sheet, r); n > most) {
+    if (const size_t n = recognised(sheet, r, aliases); n > most) {
       most = n;
       best = r;
     }
@@ -605,6 +616,16 @@ Parsed<std::vector<RosterEntry>> parse_json_roster(std::string_view text) {
 
 }  // namespace
 
+std::vector<ColumnChoice> roster_column_choices() {
+  std::vector<ColumnChoice> out;
+  // A ledger's columns are mostly about members: theirs first, then the household's.
+  for (const bool member : {true, false})
+    for (const Column& c : columns())
+      if (c.member == member && (!c.pointer.empty() || c.kind == Column::id_number || c.kind == Column::relation))
+        out.push_back({c.name, c.names_zh.front()});
+  return out;
+}
+
 const std::vector<std::string_view>& roster_csv_columns() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> list;
@@ -616,7 +637,7 @@ const std::vector<std::string_view>& roster_csv_columns() {
 
 SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
   SheetRoster out;
-  const auto header = header_row(sheet);
+  const auto header = header_row(sheet, defaults.columns);
   if (!header) {
     out.roster.errors.push_back(
         {sheet.name,
@@ -628,6 +649,7 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   Table t;
   t.source.sheet = sheet.name;
   t.workbook = true;
+  t.aliases = &defaults.columns;
   for (size_t r = *header; r < sheet.rows(); ++r) {
     Row row{sheet.row_number(r), {}};
     for (size_t c = 0; c < sheet.columns(r); ++c) row.cells.push_back(trimmed(sheet.text(r, c)));
@@ -636,13 +658,16 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   if (defaults.year) t.defaults["year"] = *defaults.year;
   if (defaults.category) t.defaults["category"] = std::string(category_names[static_cast<size_t>(*defaults.category)]);
   out.roster = read_table(t, &out.ignored);
-  for (const std::string& header : t.rows[0].cells)
-    if (find_column(header) != nullptr) out.used.push_back(header);
+  for (const std::string& header : t.rows[0].cells) {
+    if (find_column(header, t.aliases) == nullptr) continue;
+    out.used.push_back(header);
+    if (find_column(header) == nullptr) out.matched.push_back(header);
+  }
   // A year and a category every household needs: from a column, or given for the whole sheet.
   InputErrors missing;
   const auto has = [&](std::string_view column) {
     return std::any_of(t.rows[0].cells.begin(), t.rows[0].cells.end(), [&](const std::string& h) {
-      const Column* c = find_column(h);
+      const Column* c = find_column(h, t.aliases);
       return c && c->name == column;
     });
   };
@@ -671,8 +696,8 @@ size_t roster_sheet_index(const Workbook& workbook) {
   size_t best = 0, most = 0;
   for (size_t s = 0; s < workbook.sheets.size(); ++s) {
     const Sheet& sheet = workbook.sheets[s];
-    if (const auto header = header_row(sheet))
-      if (const size_t n = recognised(sheet, *header); n > most) {
+    if (const auto header = header_row(sheet, {}))
+      if (const size_t n = recognised(sheet, *header, {}); n > most) {
         most = n;
         best = s;
       }

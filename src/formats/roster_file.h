@@ -3,6 +3,7 @@
 // a CSV line and column ("line 3, column \"months\""), or a sheet's cell ("花名册!H5 (column \"月工资\")").
 #pragma once
 
+#include <map>          // her column matches
 #include <optional>     // defaults
 #include <string>       // where
 #include <string_view>  // file text
@@ -29,15 +30,20 @@ Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text);
 // their English or Chinese names — unrecognised ones left out and listed, not refused — one row a member, grouped
 // into households by 户编号, else by 户主, else from each 户主 row (与户主关系) on; a member's birth year from the ID
 // number (证件号码) where none is written. Empty rows and 合计 rows are skipped.
+// Headers she matched to roster columns herself (the import window's 对应, remembered): a header as written → a
+// column's name ("月收入(元)" → "monthly_wage"), compared as headers are (spaces, full-width brackets aside).
+using ColumnAliases = std::map<std::string, std::string>;
 // What a sheet may leave to the whole file: a county's 台账 of 脱贫户 for 2024 has no year or category column.
 struct SheetDefaults {
   std::optional<int> year;
   std::optional<core::Category> category;
+  ColumnAliases columns;
 };
 struct SheetRoster {
   Parsed<std::vector<RosterEntry>> roster;
   int header_row = 0;                // as the sheet numbers it; 0: none found
   std::vector<std::string> used;     // headers read, as written
+  std::vector<std::string> matched;  // of those, the ones read by her own match (SheetDefaults::columns)
   std::vector<std::string> ignored;  // headers not recognised, as written
 };
 SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults = {});
@@ -47,6 +53,14 @@ std::optional<core::Category> category_from_text(std::string_view text);
 
 // The sheet that holds the roster: the one whose header names the most roster columns (the first on a tie).
 size_t roster_sheet_index(const Workbook& workbook);
+
+// The columns a header may be matched to, each with its first Chinese name, the members' first: what the import
+// window offers.
+struct ColumnChoice {
+  std::string_view name;  // "monthly_wage"
+  std::string_view zh;    // "月工资"
+};
+std::vector<ColumnChoice> roster_column_choices();
 
 // The CSV columns, in their documented order.
 const std::vector<std::string_view>& roster_csv_columns();

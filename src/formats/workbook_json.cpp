@@ -11,11 +11,21 @@ namespace zengshou::formats {
 
 using nlohmann::json;
 
-std::string workbook_roster_json(std::string_view bytes, int sheet, int year, int category) {
-  json out = {{"sheets", json::array()},  {"sheet", 0},
-              {"header_row", 0},          {"used", json::array()},
-              {"ignored", json::array()}, {"households", json::array()},
+std::string workbook_roster_json(std::string_view bytes, std::string_view options) {
+  json out = {{"sheets", json::array()},
+              {"sheet", 0},
+              {"header_row", 0},
+              {"used", json::array()},
+              {"matched", json::array()},
+              {"ignored", json::array()},
+              {"households", json::array()},
               {"problems", json::array()}};
+  json o = json::parse(options, nullptr, false);
+  if (!o.is_object()) o = json::object();
+  const auto number = [&](const char* key, int otherwise) {
+    return o.contains(key) && o[key].is_number_integer() ? o[key].get<int>() : otherwise;
+  };
+  const int sheet = number("sheet", -1), year = number("year", 0), category = number("category", -1);
   auto workbook = read_workbook(bytes);
   for (const InputError& e : workbook.errors) out["problems"].push_back(core::error_line(e));
   if (!workbook.ok()) return out.dump();
@@ -27,10 +37,14 @@ std::string workbook_roster_json(std::string_view bytes, int sheet, int year, in
   if (year > 0) defaults.year = year;
   if (category >= 0 && static_cast<size_t>(category) < core::category_names.size())
     defaults.category = static_cast<core::Category>(category);
+  if (o.contains("columns") && o["columns"].is_object())
+    for (const auto& [header, column] : o["columns"].items())
+      if (column.is_string()) defaults.columns[header] = column.get<std::string>();
   const SheetRoster roster = parse_roster_sheet(sheets[index], defaults);
   out["sheet"] = index;
   out["header_row"] = roster.header_row;
   out["used"] = roster.used;
+  out["matched"] = roster.matched;
   out["ignored"] = roster.ignored;
   for (const InputError& e : roster.roster.errors) out["problems"].push_back(core::error_line(e));
   for (const RosterEntry& e : roster.roster.value) out["households"].push_back(core::household_to_json(e.household));

@@ -123,8 +123,8 @@ void sync_platform() {
   else if (!requests.save_name.empty())
     EM_ASM({ window.zengshou.download(UTF8ToString($0), UTF8ToString($1)); }, requests.save_name.c_str(),
            requests.save_text.c_str());
-  if (const auto& r = requests.read_workbook)
-    EM_ASM({ window.zengshou.readWorkbook($0, $1, $2); }, r->sheet, r->year, r->category);
+  if (const auto& options = requests.read_workbook)
+    EM_ASM({ window.zengshou.readWorkbook(UTF8ToString($0)); }, options->c_str());
   if (!requests.image.name.empty()) save_image(requests.image);
   if (!requests.page_html.empty()) EM_ASM({ window.zengshou.openPage(UTF8ToString($0)); }, requests.page_html.c_str());
   if (!requests.share_text.empty()) EM_ASM({ window.zengshou.share(UTF8ToString($0)); }, requests.share_text.c_str());

@@ -137,9 +137,10 @@ describe('offline, updates and slow networks', () => {
         `repeat visit`);
       // The app, its UI font and the policy documents' texts (about 42 KB gzip, until they load with their view;
       // the county-policy editor and the monitoring decision took the app from 609 to 656 KB gzip, the workbook
-      // import window and the Excel exports to 677 KB — the spreadsheet libraries themselves, 390 KB gzip, load
-      // only with the first workbook). Issue 19 is to bring this down.
-      assert.ok(firstVisitBytes < 840000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
+      // import window and the Excel exports to 677 KB — the spreadsheet libraries themselves load only with the
+      // first workbook — and the interface and Dear ImGui compiled for size (-Os) back to 600 KB: 755 KB in all
+      // when measured). Issue 19 is to bring this down further.
+      assert.ok(firstVisitBytes < 790000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
       assert.ok(repeatBytes < 20000, `${repeatBytes} bytes on a repeat visit: only the service worker's check`);
       await context.close();
     });

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, serve } from './harness.mjs';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, saved, serve } from './harness.mjs';
 
 let server, browser, workbooks;
 before(async () => {
@@ -160,6 +160,55 @@ print(json.dumps({"sheets": wb.sheetnames, "header": rows[0], "rows": rows[1:], 
     s = await state(page);
     assert.equal(s.workbook_import, null);
     assert.equal(s.roster.households, 0);
+    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+    await context.close();
+  });
+
+  test('a column it does not know, matched by her: read as that column, remembered after a reload', async () => {
+    // A ledger whose wage column has a name of its own (每月工资（元）), written by openpyxl.
+    const file = join(workbooks, 'own-names.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', `
+import sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "台账"
+ws.append(["户编号", "户主", "姓名", "出生年份", "务工所在地", "务工时间（月）", "每月工资（元）"])
+ws.append(["K1", "赵堃", "赵堃", 1980, "县内", 10, 2500])
+ws.append(["K2", "钱玥", "钱玥", 1985, "省外", 6, 4000.5])
+wb.save(sys.argv[1])`, file]);
+    const { page, context, problems } = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await openApp(page, server.url);
+    await clickAnchor(page, 'tab_roster');
+    let s = await pick(page, 'own-names.xlsx');
+    assert.deepEqual(s.workbook_import.ignored, ['每月工资（元）']);
+    assert.deepEqual(s.workbook_import.matched, []);
+    // 对应: 每月工资（元） is 月工资 (the members' columns come first in the list).
+    await clickAnchor(page, 'workbook_match_0');
+    await clickAnchor(page, 'workbook_match_0_monthly_wage');
+    s = await read(page);
+    assert.deepEqual(s.workbook_import.ignored, []);
+    assert.deepEqual(s.workbook_import.matched, ['每月工资（元）']);
+    assert.deepEqual(s.workbook_import.problems, []);
+    await clickAnchor(page, 'workbook_import_button');
+    s = await state(page);
+    // By hand: 10 × 2500 = 25000 and 6 × 4000.50 = 24003 a person; the CLI told the same match agrees.
+    const out = execFileSync(join(repoRoot, 'build/native/zengshou'),
+      ['batch', '--policy', s.household.policy, '--year', String(s.household.year), '--category', '脱贫户',
+        '--column', '每月工资（元）=monthly_wage', file], { encoding: 'utf8', cwd: join(repoRoot, 'assets') });
+    const native = Object.fromEntries(out.trim().split('\n').map((l) => JSON.parse(l))
+      .map((r) => [r.household, r.income.per_capita_net.toFixed(2)]));
+    assert.deepEqual(native, { K1: '25000.00', K2: '24003.00' });
+    assert.deepEqual(Object.fromEntries(s.roster.first_rows.map((r) => [r.id, r.per_capita_net])), native);
+    await clickAnchor(page, 'roster_undo_import');
+
+    // The match is hers: kept with the session, so the next file with that column reads it, after a reload too.
+    await saved(page);
+    await page.reload();
+    await page.waitForFunction(() => window.zengshou && window.zengshou.ready);
+    await clickAnchor(page, 'tab_roster');
+    s = await pick(page, 'own-names.xlsx');
+    assert.deepEqual(s.workbook_import.matched, ['每月工资（元）']);
+    assert.deepEqual(s.workbook_import.ignored, []);
+    assert.equal(s.workbook_import.households, 2);
+    await clickAnchor(page, 'workbook_cancel');
     assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
     await context.close();
   });

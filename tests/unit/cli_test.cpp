@@ -115,6 +115,16 @@ TEST_CASE("batch prints one result per line, from a JSON array and from CSV") {
   CHECK(bad.err.find("error: /1/schema: expected this required field") != std::string::npos);
 }
 
+TEST_CASE("batch --column: a workbook header read as a roster column; a column it does not have is refused") {
+  const Run bad = run_cli("batch --column 月收入=wages examples/roster.csv");
+  CHECK_EQ(bad.status, 2);
+  CHECK_EQ(bad.err,
+           "error: --column: expected HEADER=COLUMN with a roster column (monthly_wage, birth_year …; README \"Roster "
+           "files\"), got \"月收入=wages\"\n");
+  CHECK_EQ(run_cli("batch --column 月收入 examples/roster.csv").status, 2);  // no column named
+  CHECK_EQ(run_cli("batch --column 月收入=monthly_wage examples/roster.csv").status, 0);
+}
+
 TEST_CASE("explain is a readable Chinese report with every amount's rule and source; --lang en in English") {
   const Run zh = run_cli("explain examples/changning-tuopin.json");
   REQUIRE_EQ(zh.status, 0);

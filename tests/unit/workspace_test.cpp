@@ -152,6 +152,19 @@ TEST_CASE("the session record: the calculator's household, its roster record and
   CHECK_EQ(parse_session_record(R"({"schema": "zengshou.workspace/1"})").errors.at(0).where, "/schema");
 }
 
+TEST_CASE("the session record keeps her workbook column matches; records without them read as before") {
+  SessionRecord s;
+  s.column_aliases = {{"月收入（元）", "monthly_wage"}, {"务工地", "job_kind"}};
+  const auto back = parse_session_record(session_record_json(s));
+  REQUIRE(back.ok());
+  CHECK_EQ(back.value.column_aliases, s.column_aliases);
+  CHECK_EQ(session_record_json(SessionRecord{}).find("column_aliases"), std::string::npos);
+  CHECK(parse_session_record(R"({"schema": "zengshou.session/1"})").value.column_aliases.empty());
+  CHECK_EQ(
+      parse_session_record(R"({"schema": "zengshou.session/1", "column_aliases": {"月收入": 5}})").errors.at(0).where,
+      "/column_aliases/月收入");
+}
+
 TEST_CASE("a stored workspace that does not read whole gives up only its bad entries, each with its text") {
   const std::string good = household_to_json(two_workers().household).dump();
   // The reported case: a start-up year after the household's year (written before move_to_year existed).

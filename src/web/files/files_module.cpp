@@ -19,9 +19,8 @@ std::string result;  // the last call's result, valid until the next call
 extern "C" {
 
 // A workbook's roster as JSON (workbook_roster_json); valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* files_read_roster(const char* bytes, int size, int sheet, int year, int category) {
-  result = zengshou::formats::workbook_roster_json(std::string_view(bytes, static_cast<size_t>(size)), sheet, year,
-                                                   category);
+EMSCRIPTEN_KEEPALIVE const char* files_read_roster(const char* bytes, int size, const char* options) {
+  result = zengshou::formats::workbook_roster_json(std::string_view(bytes, static_cast<size_t>(size)), options);
   return result.c_str();
 }
 
