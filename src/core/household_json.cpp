@@ -193,10 +193,12 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
     h.entered = entered;
     const json* members = doc.contains("members") ? &doc["members"] : nullptr;
     if (members != nullptr && !(members->is_array() && members->empty()))
-      r.error(at + "/members",
-              "expected no members beside entered_income (the income is either entered as totals "
-              "or worked out from the members), got " +
-                  (members->is_array() ? std::to_string(members->size()) + " members" : describe(*members)));
+      r.error(
+          at + "/members",
+          "expected no members beside entered_income (the income is either entered as totals "
+          "or worked out from the members), got " +
+              (members->is_array() ? std::to_string(members->size()) + (members->size() == 1 ? " member" : " members")
+                                   : describe(*members)));
   } else if (const json* members = r.array_field(doc, at, "members", true)) {
     if (members->empty() || members->size() > max_members) {
       r.error(at + "/members", "expected 1 to 30 members, got " + std::to_string(members->size()));

@@ -626,15 +626,6 @@ std::vector<ColumnChoice> roster_column_choices() {
   return out;
 }
 
-const std::vector<std::string_view>& roster_csv_columns() {
-  static const std::vector<std::string_view> names = [] {
-    std::vector<std::string_view> list;
-    for (const Column& c : columns()) list.push_back(c.name);
-    return list;
-  }();
-  return names;
-}
-
 SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
   SheetRoster out;
   const auto header = header_row(sheet, defaults.columns);

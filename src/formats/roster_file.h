@@ -62,7 +62,4 @@ struct ColumnChoice {
 };
 std::vector<ColumnChoice> roster_column_choices();
 
-// The CSV columns, in their documented order.
-const std::vector<std::string_view>& roster_csv_columns();
-
 }  // namespace zengshou::formats

@@ -112,7 +112,7 @@ TEST_CASE("the household file: entered_income reads, writes back the same, and s
   };
   CHECK_EQ(errors(R"("members": [{"birth_year": 1980}], "entered_income": {"people": 1})"),
            "/members: expected no members beside entered_income (the income is either entered as totals or worked "
-           "out from the members), got 1 members");
+           "out from the members), got 1 member");
   CHECK_EQ(errors(R"("entered_income": {"people": 0})").rfind("/entered_income/people: expected", 0), 0u);
   CHECK_EQ(errors(R"("entered_income": {"people": 2, "wage": -5})").rfind("/entered_income/wage: expected", 0), 0u);
   CHECK_EQ(errors(R"("entered_income": {"people": 2}, "members": [])"), "");  // none, as the file writes it
