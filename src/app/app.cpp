@@ -101,7 +101,7 @@ std::optional<bool> App::ask(const char* id, bool pending, const std::string& te
 
 std::string App::policy_name(std::string_view id) const {
   const core::PolicyFile* p = session_.policies().find(id);
-  return p == nullptr ? "" : language() == Language::zh_CN ? p->name_zh : p->name_en;
+  return p == nullptr ? "" : app::policy_name(*p);
 }
 
 void App::draw_policy_replace_popup() {

@@ -26,8 +26,7 @@ std::string title_of(const core::Document& d) {
 
 std::string policies_citing(const core::PolicySet& policies, const core::Document& d) {
   std::string names;
-  for (const core::PolicyFile* p : policies.citing(d.id))
-    names += (names.empty() ? "" : "、") + (language() == Language::en ? p->name_en : p->name_zh);
+  for (const core::PolicyFile* p : policies.citing(d.id)) names += (names.empty() ? "" : "、") + policy_name(*p);
   return names;
 }
 

@@ -76,10 +76,6 @@ TextTable roster_table(const Roster& roster, const std::vector<int>& order) {
 
 namespace {
 
-const std::string& policy_file_name(const core::PolicyFile& file) {
-  return language() == Language::en && !file.name_en.empty() ? file.name_en : file.name_zh;
-}
-
 // The parameters `params` sets, a row each.
 void add_policy_rows(TextTable& t, const core::YearParameters& params) {
   const core::DocumentSet& documents = params.documents();
@@ -96,7 +92,7 @@ void add_policy_rows(TextTable& t, const core::YearParameters& params) {
         source += " " + std::string(tr(Str::leans_on_label)) + " " +
                   core::reference_text(*p.entry->leans_on, core_language(), 0, documents);
     }
-    t.rows.push_back({policy_file_name(*p.file), std::to_string(params.year()), param_name(id), param_value_text(id, p),
+    t.rows.push_back({policy_name(*p.file), std::to_string(params.year()), param_name(id), param_value_text(id, p),
                       core::iso_date_text(p.entry->from), source});
   }
 }

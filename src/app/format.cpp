@@ -134,6 +134,10 @@ const char* unit_text(core::Unit unit) {
   return i < std::size(unit_labels) ? tr(unit_labels[i]) : "";
 }
 
+std::string policy_name(const core::PolicyFile& policy) {
+  return language() == Language::en && !policy.name_en.empty() ? policy.name_en : policy.name_zh;
+}
+
 std::string param_name(core::ParamId id) {
   const core::ParamInfo& p = core::info(id);
   const std::string text = language() == Language::zh_CN ? p.description_zh : p.description_en;

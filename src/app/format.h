@@ -25,8 +25,10 @@ std::string error_text(const core::InputError& error);
 
 // "800 元/月", "是", "脱贫户、边缘易致贫户", or "未设定".
 std::string param_value_text(core::ParamId id, const core::ResolvedParam& p);
-const char* unit_text(core::Unit unit);            // "元/月"; empty for flags and categories
-std::string param_name(core::ParamId id);          // "公益性岗位补贴最低标准"
+const char* unit_text(core::Unit unit);    // "元/月"; empty for flags and categories
+std::string param_name(core::ParamId id);  // "公益性岗位补贴最低标准"
+// A policy's name in the UI's language (the Chinese one where it has no English name).
+std::string policy_name(const core::PolicyFile& policy);
 std::string programme_name(core::ProgrammeId id);  // "乡村公益性岗位"
 
 }  // namespace zengshou::app

@@ -662,16 +662,27 @@ void entered_income(Ui& ui, Session& s) {
              {Str::entered_transfer, Str::entered_transfer_help, "##transfer", &e.transfer}});
     ui.end_form();
   }
-  // Member by member: the totals give way to one member (the head) to start from.
-  if (ImGui::Button(tr(Str::entered_to_members))) {
-    h.entered.reset();
-    core::Member m;
-    m.name = h.head;
-    m.birth_year = h.year - 40;
-    h.members.push_back(m);
-    changed = true;
-  }
+  // Member by member: the totals give way to one member (the head) to start from — asked first, as the totals go.
+  if (ImGui::Button(tr(Str::entered_to_members))) ImGui::OpenPopup("##entered_to_members");
   ui.anchor("entered_to_members");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal("##entered_to_members", nullptr, ImGuiWindowFlags_NoTitleBar)) {
+    ui.wrapped(tr(Str::entered_to_members_ask));
+    if (ImGui::Button(tr(Str::entered_to_members_yes))) {
+      h.entered.reset();
+      core::Member m;
+      m.name = h.head;
+      m.birth_year = h.year - 40;
+      h.members.push_back(m);
+      changed = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ui.anchor("entered_to_members_yes");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::cancel))) ImGui::CloseCurrentPopup();
+    ui.anchor("entered_to_members_no");
+    ImGui::EndPopup();
+  }
   if (changed) s.changed();
 }
 

@@ -31,7 +31,7 @@ void problems_at(Ui& ui, const core::InputErrors& problems, std::vector<bool>& s
 
 std::string policy_label(const core::PolicyFile& p) {
   if (p.id == "national") return tr(Str::draft_base_other);
-  return language() == Language::en ? p.name_en : p.name_zh;
+  return policy_name(p);
 }
 
 // The policies to start from: Yunnan, Guizhou and another province first, then every other policy.

@@ -227,22 +227,16 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
 
 // Income entered as totals (EnteredIncome): taken as given, what the programmes paid being in it; each programme the
 // policy has is listed as not checked, for want of members.
-void add_entered_income(Result& r, const EnteredIncome& e, const YearParameters& p) {
+void add_entered_income(Result& r, const Household& h, const YearParameters& p) {
+  const EnteredIncome& e = *h.entered;
   Income& in = r.income;
   in.wage = e.wage;
   in.production = e.production;
   in.production_cost = e.production_cost;
   in.property = e.property;
   in.transfer = e.transfer;
-  for (size_t i = 0; i < programme_count; ++i) {
-    ProgrammeResult& pr = r.programmes[i];
-    pr = ProgrammeResult{};
-    pr.id = static_cast<ProgrammeId>(i);
-    pr.available = p.flag(available_param(pr.id));
-    pr.counted = p.flag(counted_param(pr.id));
-    pr.detail_begin = pr.detail_end = static_cast<uint16_t>(r.details.size());
-    pr.reason = ProgrammeOutput::make(pr.available ? ReasonId::entered_totals : ReasonId::not_available, {});
-  }
+  for (size_t i = 0; i < programme_count; ++i)  // each not checked (evaluate_programme says why), none added
+    evaluate_programme(r.programmes[i], static_cast<ProgrammeId>(i), h, p, Money(), r.details);
   in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
   in.per_capita_net = in.net.divided_by(r.size);
   in.cash_received = in.net;
@@ -314,6 +308,10 @@ void evaluate_programme(ProgrammeResult& pr, ProgrammeId id, const Household& h,
     pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
     return;
   }
+  if (h.entered) {  // income entered as totals: what this paid is in them, and there are no members to check
+    pr.reason = ProgrammeOutput::make(ReasonId::entered_totals, {});
+    return;
+  }
   ProgrammeOutput out(id, details);
   programme_unit(id).rule(ProgrammeContext{h, p, p.year(), net_before}, out);
   pr.detail_end = static_cast<uint16_t>(details.size());
@@ -351,7 +349,7 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
   r.overflow.clear();
 
   if (h.entered)
-    add_entered_income(r, *h.entered, p);
+    add_entered_income(r, h, p);
   else
     add_computed_income(r, h, p);
 

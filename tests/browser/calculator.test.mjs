@@ -108,7 +108,12 @@ describe('household calculator', () => {
       assert.deepEqual(saved.entered_income, { people: 4, wage: 18000.5, production: 5000, production_cost: 1500.25,
         property: 0, transfer: 1200 });
       assert.equal(nativeEval(saved).income.per_capita_net.toFixed(2), '5675.06');
+      // It asks first: the totals would go. No keeps them.
       await clickAnchor(page, 'entered_to_members');
+      await clickAnchor(page, 'entered_to_members_no');
+      assert.equal((await state(page)).household.entered_income.people, 4, 'kept');
+      await clickAnchor(page, 'entered_to_members');
+      await clickAnchor(page, 'entered_to_members_yes');
       s = await state(page);
       assert.equal(s.household.entered_income, undefined);
       assert.equal(s.household.members.length, 1);
