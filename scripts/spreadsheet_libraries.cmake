@@ -1,13 +1,12 @@
 # The spreadsheet libraries (issue 18), from the Debian source packages scripts/setup unpacks under
 # build/third_party, built the same way natively and for WebAssembly:
-#   zlib (inflate, deflate) and its minizip (zip and unzip), expat (a streaming XML parser, for .xlsx),
-#   freexl (.xls, Excel 97–2003) and libxlsxwriter (writing .xlsx).
+#   zlib (inflate, deflate) and its minizip (zip and unzip), expat (a streaming XML parser, for .xlsx) and
+#   libxlsxwriter (writing .xlsx). An .xls is read by our own src/formats/xls_read.cpp.
 # Included by CMakeLists.txt; defines the static library zengshou_spreadsheet_libraries.
 set(ZLIB_DIR "${ZENGSHOU_THIRD_PARTY}/zlib")
 set(EXPAT_DIR "${ZENGSHOU_THIRD_PARTY}/expat/expat")
-set(FREEXL_DIR "${ZENGSHOU_THIRD_PARTY}/freexl")
 set(XLSXWRITER_DIR "${ZENGSHOU_THIRD_PARTY}/libxlsxwriter")
-foreach(dir ZLIB_DIR EXPAT_DIR FREEXL_DIR XLSXWRITER_DIR)
+foreach(dir ZLIB_DIR EXPAT_DIR XLSXWRITER_DIR)
   if(NOT EXISTS "${${dir}}")
     message(FATAL_ERROR "${${dir}} is missing: run scripts/setup")
   endif()
@@ -24,7 +23,6 @@ endif()
 file(WRITE "${SPREADSHEET_CONFIG}/expat_config.h.in"
   "#define BYTEORDER 1234\n#define XML_NS 1\n#define XML_CONTEXT_BYTES 1024\n#define HAVE_MEMMOVE 1\n${EXPAT_ENTROPY}\n")
 configure_file("${SPREADSHEET_CONFIG}/expat_config.h.in" "${SPREADSHEET_CONFIG}/expat_config.h" COPYONLY)
-file(WRITE "${SPREADSHEET_CONFIG}/config.h" "#define VERSION \"1.0.6\"\n")
 file(CREATE_LINK "${ZLIB_DIR}/contrib/minizip" "${SPREADSHEET_CONFIG}/minizip" SYMBOLIC)
 
 set(SPREADSHEET_SOURCES "")
@@ -36,13 +34,12 @@ list(APPEND SPREADSHEET_SOURCES "${ZLIB_DIR}/contrib/minizip/ioapi.c" "${ZLIB_DI
 foreach(f xmlparse xmlrole xmltok)
   list(APPEND SPREADSHEET_SOURCES "${EXPAT_DIR}/lib/${f}.c")
 endforeach()
-list(APPEND SPREADSHEET_SOURCES "${FREEXL_DIR}/src/freexl.c")
 file(GLOB XLSXWRITER_SOURCES "${XLSXWRITER_DIR}/src/*.c")
 list(APPEND SPREADSHEET_SOURCES ${XLSXWRITER_SOURCES})
 
 add_library(zengshou_spreadsheet_libraries STATIC ${SPREADSHEET_SOURCES})
 target_include_directories(zengshou_spreadsheet_libraries SYSTEM PUBLIC
-  "${SPREADSHEET_CONFIG}" "${ZLIB_DIR}" "${ZLIB_DIR}/contrib/minizip" "${EXPAT_DIR}/lib" "${FREEXL_DIR}/headers"
+  "${SPREADSHEET_CONFIG}" "${ZLIB_DIR}" "${ZLIB_DIR}/contrib/minizip" "${EXPAT_DIR}/lib"
   "${XLSXWRITER_DIR}/include")
 target_compile_definitions(zengshou_spreadsheet_libraries PUBLIC
   HAVE_EXPAT_CONFIG_H XML_STATIC USE_SYSTEM_MINIZIP USE_STANDARD_TMPFILE USE_NO_MD5 NOCRYPT NOUNCRYPT

@@ -1,5 +1,5 @@
 // Reading a cadre's workbook as it is: .xlsx (Excel, WPS, LibreOffice; minizip and expat, streamed so a file
-// never unpacks whole), .xls (Excel 97–2003; freexl) — every sheet, every row with its number. A broken, encrypted
+// never unpacks whole), .xls (Excel 97–2003; our own BIFF8 reader) — every sheet, every row with its number. A broken, encrypted
 // or oversized file is one clear problem, read in bounded time and memory (ReadLimits).
 #pragma once
 
@@ -17,7 +17,7 @@ FileKind sniff_file(std::string_view bytes);
 
 Parsed<Workbook> read_xlsx(std::string_view bytes, const ReadLimits& limits = {});
 Parsed<Workbook> read_xls(std::string_view bytes, const ReadLimits& limits = {});
-// An .xlsx by sniff_file; an .xls is refused for now (xls_read.cpp says why); text is not a workbook.
+// An .xlsx or .xls by sniff_file; text is not a workbook.
 Parsed<Workbook> read_workbook(std::string_view bytes, const ReadLimits& limits = {});
 
 }  // namespace zengshou::formats

@@ -315,7 +315,10 @@ struct SheetPart {
     } else if (type == "n") {
       kind = CellKind::number;
     }  // str (a formula's text), inlineStr, e (an error such as #N/A), d (an ISO date): text as written
-    if (++*cells > limits->max_cells) {
+    // The empty cells left of this one count too: they take memory as well ("ZZZ1" alone is 18 278 cells).
+    const size_t width = sheet->columns(sheet->rows() - 1);
+    *cells += column >= width ? column + 1 - width : 1;
+    if (*cells > limits->max_cells) {
       problem = "expected at most " + std::to_string(limits->max_cells) + " cells in the workbook";
       return;
     }

@@ -1,4 +1,4 @@
-// Fuzzes the workbook readers (.xlsx through minizip and expat, .xls through freexl) and the sheet roster behind
+// Fuzzes the workbook readers (.xlsx through minizip and expat, .xls by our own BIFF8 reader) and the sheet roster behind
 // them, as the CLI and the app read a file: any bytes give sheets or one problem, within the limits, never a crash;
 // a sheet's roster is whole or empty.
 #include <cstddef>

@@ -41,7 +41,8 @@ check "batch of an .xlsx ledger" batch --year 2024 --category 脱贫户 "$tmp/wo
 check "batch of an .xls ledger" batch --year 2024 --category 脱贫户 "$tmp/workbooks/per-member-xlwt.xls"
 check "batch of an .xlsx of household totals" batch --year 2024 --category 脱贫户 --policy yunnan/changning \
   "$tmp/workbooks/per-household-openpyxl.xlsx"
-for f in per-household-openpyxl.xlsx wps-style.xlsx zip-bomb.xlsx damaged.xlsx password.xlsx not-a-workbook.xlsx; do
+for f in per-household-openpyxl.xlsx wps-style.xlsx zip-bomb.xlsx damaged.xlsx password.xlsx not-a-workbook.xlsx \
+  per-household-xlwt.xls many-names-xlwt.xls handmade.xls password.xls excel95.xls word.xls damaged.xls; do
   check "batch of $f" batch --year 2024 "$tmp/workbooks/$f"
 done
 "$root/build/native/zengshou_bench" --roster 2000 >"$tmp/roster.json"
