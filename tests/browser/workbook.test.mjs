@@ -1,4 +1,4 @@
-// A cadre's own Excel (issue 18) in real headless Chromium: a village ledger as .xlsx (openpyxl)
+// A cadre's own Excel (issue 18) in real headless Chromium: a village ledger as .xlsx (openpyxl) and as .xls (xlwt)
 // picked in 导入台账, shown before anything changes — the sheet, the header row under its title, the columns read —
 // imported into the roster with the native CLI's figures to the fen, and undone; a workbook with a password is one
 // clear problem and changes nothing.
@@ -27,6 +27,12 @@ async function pick(page, name) {
   await (await chooser).setFiles({ name, mimeType: 'application/octet-stream',
     buffer: readFileSync(join(workbooks, name)) });
   return read(page);
+}
+
+// The full font (every name's characters) is in, drawn after some frames.
+async function fullFont(page) {
+  await page.waitForFunction(() => window.zengshou.fullFont === true);
+  await frames(page, 5);
 }
 
 // The workbook is read in the page's workbook module (loaded the first time): until it answers, the window says so.
@@ -65,7 +71,10 @@ describe('workbooks', () => {
       assert.equal(w.households, 2);
       assert.equal(w.people, 4);
       assert.equal(s.roster.households, 0, 'nothing changes before the import');
-      if (file.endsWith('.xlsx')) await page.screenshot({ path: join(artifacts, 'workbook-import.png') });
+      if (file.endsWith('.xlsx')) {
+        await fullFont(page);  // so the README's picture shows 张堃, not a placeholder
+        await page.screenshot({ path: join(artifacts, 'workbook-import.png') });
+      }
       await clickAnchor(page, 'workbook_import_button');
       s = await state(page);
       assert.equal(s.workbook_import, null);
@@ -175,8 +184,11 @@ wb.save(sys.argv[1])`, file]);
     let s = await pick(page, 'own-names.xlsx');
     assert.deepEqual(s.workbook_import.ignored, ['每月工资（元）']);
     assert.deepEqual(s.workbook_import.matched, []);
-    // 对应: 每月工资（元） is 月工资 (the members' columns come first in the list).
+    // 对应: 每月工资（元） is 月工资 (the members' columns come first in the list). The list open is the README's
+    // picture of the mapping step.
     await clickAnchor(page, 'workbook_match_0');
+    await fullFont(page);
+    await page.screenshot({ path: join(artifacts, 'workbook-match.png') });
     await clickAnchor(page, 'workbook_match_0_monthly_wage');
     s = await read(page);
     assert.deepEqual(s.workbook_import.ignored, []);
