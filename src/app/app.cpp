@@ -447,9 +447,13 @@ void App::open_text(std::string_view text) {
     case OpenKind::reform:
       open_errors_ = session_.open_reform(text);
       break;
-    case OpenKind::roster:
-      open_errors_ = roster_.import(text, session_.policy());
+    case OpenKind::roster: {
+      auto imported = roster_.import(text, session_.policy(), column_aliases_);
+      // A cadre's own CSV waits in the import window, as a workbook does (the page reads the picked file again).
+      if (imported.for_window) workbook_import_.start_csv(session_.household().year);
+      open_errors_ = std::move(imported.errors);
       break;
+    }
     case OpenKind::policy: {
       // Another's file is untrusted: it joins her policies only when it reads whole. One with the id of a policy
       // she has already replaces it only when she says so.

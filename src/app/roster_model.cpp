@@ -84,16 +84,18 @@ void Roster::evaluate(size_t index) {
   if (today_quarter_ > 0 && latest < today_quarter_ - 1) row.work = Worklist::visit;
 }
 
-core::InputErrors Roster::import(std::string_view text, const core::PolicyFile& fallback) {
+Roster::Imported Roster::import(std::string_view text, const core::PolicyFile& fallback,
+                                const formats::ColumnAliases& aliases) {
   const auto start = std::chrono::steady_clock::now();
   // A roster far past the limit is refused before it is read: reading 10^6 rows would take the page's memory.
   const auto rows = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-  if (rows > max_rows) return {too_many_rows(rows)};
-  auto parsed = formats::parse_roster(text);
-  if (!parsed.ok()) return parsed.errors;
-  auto errors = import_entries(std::move(parsed.value), fallback);
+  if (rows > max_rows) return {{too_many_rows(rows)}};
+  auto read = formats::parse_roster(text, {.columns = aliases});
+  if (!read.own_columns && read.header_row > 0) return {{}, true};
+  if (!read.roster.ok()) return {read.roster.errors};
+  auto errors = import_entries(std::move(read.roster.value), fallback);
   import_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return errors;
+  return {errors};
 }
 
 core::InputErrors Roster::import_entries(std::vector<formats::RosterEntry> entries, const core::PolicyFile& fallback) {

@@ -65,8 +65,14 @@ class Roster {
   void set_today(int year, int quarter);
 
   // Adds a roster file's households (CSV or a JSON array); a household that names no policy gets `fallback`.
-  // Every problem, and nothing added, when there is any.
-  core::InputErrors import(std::string_view text, const core::PolicyFile& fallback);
+  // Every problem, and nothing added, when there is any. A CSV with a header but not in the roster's own shape (a
+  // cadre's: title lines, columns it does not know or she matched, no year or category column) is not added:
+  // `for_window` says it is for the import window, where she sees and settles what it will read.
+  struct Imported {
+    core::InputErrors errors;
+    bool for_window = false;
+  };
+  Imported import(std::string_view text, const core::PolicyFile& fallback, const formats::ColumnAliases& aliases);
   // The same for households already read (a workbook's sheet).
   core::InputErrors import_entries(std::vector<formats::RosterEntry> entries, const core::PolicyFile& fallback);
   // Adds households (a workspace file's), each a new record; nothing when they would pass max_households.

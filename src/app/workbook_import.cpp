@@ -28,6 +28,13 @@ std::string joined(const nlohmann::json& names) {
 
 bool WorkbookImport::start(std::string_view bytes, int year) {
   if (formats::sniff_file(bytes) == formats::FileKind::text) return false;
+  begin(year);
+  return true;
+}
+
+void WorkbookImport::start_csv(int year) { begin(year); }
+
+void WorkbookImport::begin(int year) {
   open_ = true;
   chosen_ = {-1, year, static_cast<int>(core::Category::tuopin)};
   to_read_ = true;
@@ -35,7 +42,6 @@ bool WorkbookImport::start(std::string_view bytes, int year) {
   answer_ = nullptr;
   households_.clear();
   problems_.clear();
-  return true;
 }
 
 std::optional<WorkbookReading> WorkbookImport::take_reading(const formats::ColumnAliases& aliases) {
@@ -60,7 +66,7 @@ void WorkbookImport::receive(std::string_view text) {
                                 : std::string();
   const auto& households = answer_.value("households", nlohmann::json::array());
   for (size_t i = 0; i < households.size(); ++i) {
-    const std::string where = sheet + " /households/" + std::to_string(i);
+    const std::string where = (sheet.empty() ? "" : sheet + " ") + "/households/" + std::to_string(i);
     auto parsed = core::household_from_json(households[i], where);
     for (const core::InputError& e : parsed.errors) problems_.push_back(core::error_line(e));
     people_ += parsed.value.size();
@@ -89,7 +95,11 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui, fo
     bool again = false;
     if (ui.begin_form("##workbook_form")) {
       ui.row(Str::workbook_sheet, Str::workbook_sheet);
-      const auto sheet_name = [&](size_t i) { return sheets[i].get<std::string>(); };
+      // A CSV is one sheet with no name.
+      const auto sheet_name = [&](size_t i) {
+        const std::string name = sheets[i].get<std::string>();
+        return name.empty() ? std::string("CSV") : name;
+      };
       if (ImGui::BeginCombo("##workbook_sheet", sheet_name(static_cast<size_t>(chosen_.sheet)).c_str())) {
         for (size_t i = 0; i < sheets.size(); ++i) {
           if (ImGui::Selectable(sheet_name(i).c_str(), static_cast<int>(i) == chosen_.sheet) &&

@@ -34,6 +34,8 @@ class WorkbookImport {
   // A picked file that is a workbook (true) is read by the page; a text file is not one (false). `year`: the year a
   // sheet without a year column starts with.
   bool start(std::string_view bytes, int year);
+  // A picked CSV not in the roster's own shape, read by the page as a sheet.
+  void start_csv(int year);
   // The reading the page should do now, once, with her column matches.
   std::optional<WorkbookReading> take_reading(const formats::ColumnAliases& aliases);
   // The page's answer: formats/workbook_json.h's roster JSON, or {"problems": [...]} when it could not read.
@@ -47,6 +49,8 @@ class WorkbookImport {
   nlohmann::json state() const;
 
  private:
+  // Opens the window, waiting for the page's reading.
+  void begin(int year);
   // Each header it did not know, or read by her match, with a choice of column: true when she changed one.
   bool draw_matches(Ui& ui, formats::ColumnAliases& aliases);
 

@@ -156,9 +156,9 @@ int main(int argc, char** argv) {
   //    and parse with every household evaluated.
   const std::string csv = roster_csv(synthetic_households(17, 10000, policy.id, 2022));
   size_t imported = 0;
-  const double roster_parse_ms = time_ms([&] { imported = parse_roster(csv).value.size(); });
+  const double roster_parse_ms = time_ms([&] { imported = parse_roster(csv).roster.value.size(); });
   const double roster_import_ms = time_ms([&] {
-    for (const RosterEntry& e : parse_roster(csv).value) keep = keep + evaluate(e.household, params).income.net.fen();
+    for (const RosterEntry& e : parse_roster(csv).roster.value) keep = keep + evaluate(e.household, params).income.net.fen();
   });
 
   std::printf(

@@ -446,8 +446,24 @@ struct BatchRoster {
   InputErrors errors;
 };
 
-// A workbook's roster: the sheet named, or the one whose header names the most roster columns. The columns it left
-// out are noted on standard error.
+// The columns a roster file's header names that were left out, noted on standard error.
+void note_ignored(const std::string& sheet, const RosterRead& roster) {
+  if (roster.ignored.empty()) return;
+  std::string names;
+  for (const std::string& n : roster.ignored) names += (names.empty() ? "" : ", ") + n;
+  std::cerr << "note: " << (sheet.empty() ? "header in line " : "sheet \"" + sheet + "\", header in row ")
+            << roster.header_row << ": columns not used: " << names << '\n';
+}
+
+BatchRoster from_roster(RosterRead roster) {
+  BatchRoster out;
+  out.entries = std::move(roster.roster.value);
+  out.ledgers.resize(out.entries.size());
+  out.errors = std::move(roster.roster.errors);
+  return out;
+}
+
+// A workbook's roster: the sheet named, or the one whose header names the most roster columns.
 BatchRoster read_workbook_roster(std::string_view bytes, const Options& o) {
   BatchRoster out;
   auto workbook = read_workbook(bytes);
@@ -469,29 +485,20 @@ BatchRoster read_workbook_roster(std::string_view bytes, const Options& o) {
     }
     index = static_cast<size_t>(named - sheets.begin());
   }
-  SheetRoster roster = parse_roster_sheet(sheets[index], {o.year, o.category, o.columns});
-  if (!roster.ignored.empty()) {
-    std::string names;
-    for (const std::string& n : roster.ignored) names += (names.empty() ? "" : ", ") + n;
-    std::cerr << "note: sheet \"" << sheets[index].name << "\", header in row " << roster.header_row
-              << ": columns not used: " << names << '\n';
-  }
-  out.entries = std::move(roster.roster.value);
-  out.ledgers.resize(out.entries.size());
-  out.errors = std::move(roster.roster.errors);
-  return out;
+  RosterRead roster = parse_roster_sheet(sheets[index], {o.year, o.category, o.columns});
+  note_ignored(sheets[index].name, roster);
+  return from_roster(std::move(roster));
 }
 
-BatchRoster read_batch_roster(std::string_view text) {
+// A CSV (read as a sheet is, with the same --year, --category and --column), a JSON array, or a workspace file.
+BatchRoster read_batch_roster(std::string_view text, const Options& o) {
   const size_t start = text.find_first_not_of(" \t\r\n");
-  BatchRoster out;
   if (start == std::string_view::npos || text[start] != '{') {
-    auto roster = parse_roster(text);
-    out.entries = std::move(roster.value);
-    out.ledgers.resize(out.entries.size());
-    out.errors = std::move(roster.errors);
-    return out;
+    RosterRead roster = parse_roster(text, {o.year, o.category, o.columns});
+    note_ignored("", roster);
+    return from_roster(std::move(roster));
   }
+  BatchRoster out;
   auto workspace = parse_workspace(text);
   out.errors = std::move(workspace.errors);
   for (size_t i = 0; i < workspace.value.households.size(); ++i) {
@@ -506,7 +513,7 @@ int run_batch(const Options& o, const PolicySet& policies) {
   auto bytes = read_bytes(o.file);
   if (!bytes) return fail({{o.file, "expected a readable roster file"}});
   const BatchRoster roster = sniff_file(*bytes) == FileKind::text
-                                 ? read_batch_roster(decode_text(std::move(*bytes)).text)
+                                 ? read_batch_roster(decode_text(std::move(*bytes)).text, o)
                                  : read_workbook_roster(*bytes, o);
   InputErrors errors = roster.errors;
   std::vector<Setting> settings;

@@ -10,7 +10,7 @@
 
 #include "core/household_json.h"
 #include "core/json_reading.h"
-#include "text_encoding.h"
+#include "spreadsheet_read.h"  // read_csv
 
 namespace zengshou::formats {
 namespace {
@@ -173,62 +173,11 @@ const Column* find_column(std::string_view header, const ColumnAliases* aliases 
   return nullptr;
 }
 
-// RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. Records the line each row starts on;
-// a quote left open is an error at the line it opened on.
+// A row of cells, a CSV's or a sheet's, with the line or row number it has in its file.
 struct Row {
   int line;
   std::vector<std::string> cells;
 };
-
-std::vector<Row> split_csv(std::string_view text, InputErrors& errors) {
-  std::vector<Row> rows;
-  Row row{1, {}};
-  std::string cell;
-  bool quoted = false, any = false;
-  int line = 1, quote_line = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        cell += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      quoted = any = true;
-      quote_line = line;
-    } else if (c == ',') {
-      row.cells.push_back(std::move(cell));
-      cell.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !cell.empty()) {
-        row.cells.push_back(std::move(cell));
-        rows.push_back(std::move(row));
-      }
-      cell.clear();
-      any = false;
-      row = Row{++line, {}};
-    } else {
-      cell += c;
-      any = true;
-    }
-  }
-  if (quoted)
-    errors.push_back({"line " + std::to_string(quote_line), "expected a closing quote (\") for the cell it opens"});
-  if (any || !cell.empty()) {
-    row.cells.push_back(std::move(cell));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 // Where the rows come from, to name a cell as its user sees it: a CSV's line and column header, or a sheet's cell
 // (收入测算!E4) and header.
@@ -324,10 +273,10 @@ std::optional<int> id_birth_year(std::string_view id) {
 
 bool is_head_relation(std::string_view relation) { return relation == "户主" || relation == "本人"; }
 
-// A cell as JSON of its column's kind; an empty cell is left out. A workbook's numbers may be written its way
-// (workbook_fen), its enum words may begin a longer cell (小学三年级).
+// A cell as JSON of its column's kind; an empty cell is left out. Numbers may be written as a spreadsheet stores
+// them (workbook_fen), enum words may begin a longer cell (小学三年级).
 std::optional<json> cell_value(const std::string& cell, const Column& column, InputErrors& errors,
-                               const std::string& where, bool workbook) {
+                               const std::string& where) {
   if (cell.empty()) return std::nullopt;
   switch (column.kind) {
     case Column::id_number:
@@ -338,27 +287,26 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
     case Column::text:
       for (const Alias& a : column.aliases)
         if (a.zh == cell) return json(a.value);
-      if (workbook)
-        for (const Alias& a : column.aliases)
-          if (cell.starts_with(a.zh)) return json(a.value);
+      for (const Alias& a : column.aliases)
+        if (cell.starts_with(a.zh)) return json(a.value);
       return json(cell);
     case Column::boolean:
-      if (cell == "true" || cell == "1" || cell == "是" || (workbook && cell == "TRUE")) return json(true);
-      if (cell == "false" || cell == "0" || cell == "否" || (workbook && cell == "FALSE")) return json(false);
+      if (cell == "true" || cell == "1" || cell == "是" || cell == "TRUE") return json(true);
+      if (cell == "false" || cell == "0" || cell == "否" || cell == "FALSE") return json(false);
       errors.push_back({where, "expected true or false, got \"" + cell + "\""});
       return std::nullopt;
     case Column::integer: {
       long long v = 0;
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
       if (error == std::errc() && end == cell.data() + cell.size()) return json(v);
-      if (const auto fen = workbook ? workbook_fen(cell) : std::nullopt; fen && *fen % 100 == 0)
+      if (const auto fen = workbook_fen(cell); fen && *fen % 100 == 0)
         return json(*fen / 100);
       errors.push_back({where, "expected a whole number, got \"" + cell + "\""});
       return std::nullopt;
     }
     case Column::number: {
       auto hundredths = parse_yuan_text(cell);
-      if (!hundredths && workbook) hundredths = workbook_fen(cell);
+      if (!hundredths) hundredths = workbook_fen(cell);
       if (hundredths)
         return *hundredths % 100 == 0 ? json(*hundredths / 100) : json(static_cast<double>(*hundredths) / 100.0);
       errors.push_back({where, "expected a number with at most two decimals, got \"" + cell + "\""});
@@ -373,8 +321,6 @@ struct Table {
   Source source;
   json defaults = json::object();  // household fields the whole table shares (a workbook's year, category)
   std::vector<Row> rows;           // rows[0] is the header
-  bool workbook = false;  // a sheet: unknown columns are left out and listed, rows may be ragged, empty and 合计 rows
-                          // are skipped, and households may be grouped by head or by relation
   const ColumnAliases* aliases = nullptr;  // headers she matched to columns herself
 };
 
@@ -418,17 +364,15 @@ std::string table_place(const Table& t, const Header& h, const std::string& poin
   return t.source.row(line) + " (" + pointer + ")";
 }
 
-Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::string>* ignored) {
+Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::string>& ignored) {
   Parsed<std::vector<RosterEntry>> out;
   const Row& first = t.rows[0];
   Header h;
   for (size_t c = 0; c < first.cells.size(); ++c) {
     const std::string& name = first.cells[c];
     const Column* found = find_column(name, t.aliases);
-    if (found == nullptr && !t.workbook)
-      out.errors.push_back({t.source.where(first.line, c, name), "expected a known roster column (see README)"});
-    else if (found == nullptr && !name.empty() && ignored != nullptr)
-      ignored->push_back(name);
+    if (found == nullptr && !name.empty())
+      ignored.push_back(name);
     else if (found != nullptr && !h.seen.contains(found->name))
       h.seen[found->name] = {c, name};
     else if (found != nullptr)
@@ -436,14 +380,13 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
     h.columns.push_back(found);
     h.pointers.emplace_back(found ? std::string(found->pointer) : "");
   }
-  // What puts members in households: the id; in a workbook also the head's name, or the relation to the head.
+  // What puts members in households: the id, else the head's name, else the relation to the head.
   const bool by_id = h.seen.contains("household_id");
-  const bool by_head = t.workbook && !by_id && h.seen.contains("head");
-  const bool by_relation = t.workbook && !by_id && !by_head && h.seen.contains("relation");
+  const bool by_head = !by_id && h.seen.contains("head");
+  const bool by_relation = !by_id && !by_head && h.seen.contains("relation");
   if (out.ok() && !by_id && !by_head && !by_relation)
     out.errors.push_back({t.source.row(first.line),
-                          t.workbook ? "expected a 户编号, 户主 or 与户主关系 column, which puts members in households"
-                                     : "expected a household_id (户编号) column, which puts members in households"});
+                          "expected a 户编号, 户主 or 与户主关系 column, which puts members in households"});
   if (!out.ok()) return out;
   if (t.rows.size() == 1) {
     out.errors.push_back({t.source.row(first.line + 1), "expected a household row after the header"});
@@ -460,11 +403,12 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
   const std::optional<size_t> key_column = h.index(by_id ? "household_id" : by_head ? "head" : "relation");
   for (size_t r = 1; r < t.rows.size(); ++r) {
     const Row& row = t.rows[r];
-    if (t.workbook) {
-      const auto filled =
-          std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& x) { return !x.empty(); });
-      if (filled == row.cells.end() || *filled == "合计" || *filled == "总计" || *filled == "小计") continue;
-    } else if (row.cells.size() != first.cells.size()) {
+    const auto filled =
+        std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& x) { return !x.empty(); });
+    if (filled == row.cells.end() || *filled == "合计" || *filled == "总计" || *filled == "小计") continue;
+    // A CSV row wider than its header has a comma in a value not quoted ("1,500"): every cell after it would be
+    // read in the wrong column. (A spreadsheet saves every row as wide as the widest, the header too.)
+    if (t.source.sheet.empty() && row.cells.size() > first.cells.size()) {
       out.errors.push_back({t.source.row(row.line), "expected " + std::to_string(first.cells.size()) +
                                                         " columns, got " + std::to_string(row.cells.size())});
       continue;
@@ -512,7 +456,7 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
         const Column& col = *h.columns[c];
         const std::string where = t.source.where(row->line, c, first.cells[c]);
         const size_t errors_before = out.errors.size();
-        const auto value = cell_value(cell(*row, c), col, out.errors, where, t.workbook);
+        const auto value = cell_value(cell(*row, c), col, out.errors, where);
         if (out.errors.size() != errors_before) bad_cells.insert(where);
         if (!value) continue;
         if (col.member)
@@ -543,27 +487,6 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
   }
   if (!out.ok()) out.value.clear();
   return out;
-}
-
-Parsed<std::vector<RosterEntry>> parse_csv(std::string_view text) {
-  Parsed<std::vector<RosterEntry>> out;
-  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    out.errors.push_back({"line 1", "expected UTF-8 text; this text is UTF-16 (save the spreadsheet as CSV UTF-8)"});
-    return out;
-  }
-  if (const auto bad = first_invalid_utf8(text)) {
-    out.errors.push_back(
-        {"line " + std::to_string(bad->line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
-    return out;
-  }
-  Table t;
-  t.rows = split_csv(text, out.errors);
-  if (!out.ok()) return out;
-  if (t.rows.empty()) {
-    out.errors.push_back({"line 1", "expected a header row of roster columns"});
-    return out;
-  }
-  return read_table(t, nullptr);
 }
 
 // How many of a row's cells name a roster column.
@@ -626,12 +549,18 @@ std::vector<ColumnChoice> roster_column_choices() {
   return out;
 }
 
-SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
-  SheetRoster out;
+RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
+  RosterRead out;
+  if (sheet.rows() == 0) {
+    out.roster.errors.push_back({sheet.name.empty() ? "line 1" : sheet.name, "expected a header row of roster columns"});
+    return out;
+  }
+  // A CSV's problems with the whole file are at its first line; a sheet's, at its name.
+  const std::string whole = sheet.name.empty() ? "line " + std::to_string(sheet.row_number(0)) : sheet.name;
   const auto header = header_row(sheet, defaults.columns);
   if (!header) {
     out.roster.errors.push_back(
-        {sheet.name,
+        {whole,
          "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the "
          "first 30 rows"});
     return out;
@@ -639,7 +568,6 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   out.header_row = sheet.row_number(*header);
   Table t;
   t.source.sheet = sheet.name;
-  t.workbook = true;
   t.aliases = &defaults.columns;
   for (size_t r = *header; r < sheet.rows(); ++r) {
     Row row{sheet.row_number(r), {}};
@@ -648,7 +576,7 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
   }
   if (defaults.year) t.defaults["year"] = *defaults.year;
   if (defaults.category) t.defaults["category"] = std::string(category_names[static_cast<size_t>(*defaults.category)]);
-  out.roster = read_table(t, &out.ignored);
+  out.roster = read_table(t, out.ignored);
   for (const std::string& header : t.rows[0].cells) {
     if (find_column(header, t.aliases) == nullptr) continue;
     out.used.push_back(header);
@@ -663,15 +591,16 @@ SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults
     });
   };
   if (!defaults.year && !has("year"))
-    missing.push_back({sheet.name, "expected a 年度 (year) column, or the year for the whole sheet (batch --year)"});
+    missing.push_back({whole, "expected a 年度 (year) column, or the year for the whole sheet (batch --year)"});
   if (!defaults.category && !has("category"))
-    missing.push_back({sheet.name,
+    missing.push_back({whole,
                        "expected a 户类别 (category) column, or the category for the whole sheet (batch "
                        "--category, e.g. 脱贫户)"});
   if (!missing.empty()) {
     out.roster.value.clear();
     out.roster.errors = std::move(missing);
   }
+  out.own_columns = *header == 0 && out.ignored.empty() && out.matched.empty() && has("year") && has("category");
   return out;
 }
 
@@ -696,11 +625,21 @@ size_t roster_sheet_index(const Workbook& workbook) {
   return best;
 }
 
-Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text) {
+RosterRead parse_roster(std::string_view text, const SheetDefaults& defaults) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM, as Excel writes
   const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && text[first] == '[') return parse_json_roster(text);
-  return parse_csv(text);
+  RosterRead out;
+  if (first != std::string_view::npos && text[first] == '[') {
+    out.roster = parse_json_roster(text);
+    out.own_columns = true;
+    return out;
+  }
+  auto csv = read_csv(text);
+  if (!csv.ok()) {
+    out.roster.errors = std::move(csv.errors);
+    return out;
+  }
+  return parse_roster_sheet(csv.value, defaults);
 }
 
 }  // namespace zengshou::formats

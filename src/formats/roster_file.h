@@ -23,9 +23,6 @@ struct RosterEntry {
   std::string where;  // prefix for problems found later, e.g. with the policy: "/3" or "line 7"
 };
 
-// The roster in `text`: JSON if it starts with '[' (after a BOM and spaces), CSV otherwise.
-Parsed<std::vector<RosterEntry>> parse_roster(std::string_view text);
-
 // A sheet's roster: the header row found among its first rows (title rows above it passed over), columns matched by
 // their English or Chinese names — unrecognised ones left out and listed, not refused — one row a member, grouped
 // into households by 户编号, else by 户主, else from each 户主 row (与户主关系) on; a member's birth year from the ID
@@ -39,14 +36,21 @@ struct SheetDefaults {
   std::optional<core::Category> category;
   ColumnAliases columns;
 };
-struct SheetRoster {
+struct RosterRead {
   Parsed<std::vector<RosterEntry>> roster;
-  int header_row = 0;                // as the sheet numbers it; 0: none found
+  int header_row = 0;                // as the sheet numbers it (a CSV: its line); 0: none found
   std::vector<std::string> used;     // headers read, as written
   std::vector<std::string> matched;  // of those, the ones read by her own match (SheetDefaults::columns)
   std::vector<std::string> ignored;  // headers not recognised, as written
+  // The roster's own shape (README "Roster files"): the header first, every column known, the year and category in
+  // columns — a file this tool wrote, which the app imports at once; any other waits in the import window.
+  bool own_columns = false;
 };
-SheetRoster parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults = {});
+RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults = {});
+
+// The roster in `text`: a JSON array if it starts with '[' (after a BOM and spaces), otherwise a CSV, read as a
+// sheet is (read_csv, then parse_roster_sheet): its places are its lines.
+RosterRead parse_roster(std::string_view text, const SheetDefaults& defaults = {});
 
 // A category by its name in the household file (tuopin) or in Chinese (脱贫户).
 std::optional<core::Category> category_from_text(std::string_view text);

@@ -20,4 +20,10 @@ Parsed<Workbook> read_xls(std::string_view bytes, const ReadLimits& limits = {})
 // An .xlsx or .xls by sniff_file; text is not a workbook.
 Parsed<Workbook> read_workbook(std::string_view bytes, const ReadLimits& limits = {});
 
+// A CSV (UTF-8 text) as one sheet with no name: its rows are numbered by the line each starts on, and its places
+// are lines ("line 3, column …"), as a CSV's always were.
+Parsed<Sheet> read_csv(std::string_view text);
+// A file as sheets: a workbook, or a CSV (UTF-8 or GBK, decoded by text_encoding.h) as a workbook of one sheet.
+Parsed<Workbook> read_sheets(std::string bytes, const ReadLimits& limits = {});
+
 }  // namespace zengshou::formats

@@ -26,7 +26,7 @@ std::string workbook_roster_json(std::string_view bytes, std::string_view option
     return o.contains(key) && o[key].is_number_integer() ? o[key].get<int>() : otherwise;
   };
   const int sheet = number("sheet", -1), year = number("year", 0), category = number("category", -1);
-  auto workbook = read_workbook(bytes);
+  auto workbook = read_sheets(std::string(bytes));
   for (const InputError& e : workbook.errors) out["problems"].push_back(core::error_line(e));
   if (!workbook.ok()) return out.dump();
   const auto& sheets = workbook.value.sheets;
@@ -40,7 +40,7 @@ std::string workbook_roster_json(std::string_view bytes, std::string_view option
   if (o.contains("columns") && o["columns"].is_object())
     for (const auto& [header, column] : o["columns"].items())
       if (column.is_string()) defaults.columns[header] = column.get<std::string>();
-  const SheetRoster roster = parse_roster_sheet(sheets[index], defaults);
+  const RosterRead roster = parse_roster_sheet(sheets[index], defaults);
   out["sheet"] = index;
   out["header_row"] = roster.header_row;
   out["used"] = roster.used;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "spreadsheet_read.h"
+#include "text_encoding.h"  // read_sheets decodes a CSV
 
 namespace zengshou::formats {
 namespace {
@@ -659,6 +660,16 @@ Parsed<Workbook> read_workbook(std::string_view bytes, const ReadLimits& limits)
       break;
   }
   return {{}, {{"the workbook", "expected an .xlsx or .xls workbook"}}};
+}
+
+Parsed<Workbook> read_sheets(std::string bytes, const ReadLimits& limits) {
+  if (sniff_file(bytes) != FileKind::text) return read_workbook(bytes, limits);
+  DecodedText decoded = decode_text(std::move(bytes));
+  auto csv = read_csv(decoded.text);
+  Parsed<Workbook> out;
+  out.errors = std::move(csv.errors);
+  if (out.ok()) out.value.sheets.push_back(std::move(csv.value));
+  return out;
 }
 
 }  // namespace zengshou::formats

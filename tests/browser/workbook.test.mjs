@@ -153,6 +153,40 @@ print(json.dumps({"sheets": wb.sheetnames, "header": rows[0], "rows": rows[1:], 
       await clickAnchor(page, 'roster_undo_import');
     }
 
+    // A cadre's CSV, saved by Excel in GBK with its title line and 序号: the encoding confirmed, then the same window
+    // (the header under the title, 序号 left out), then the CLI's figures for the same file.
+    {
+      const csvPath = join(workbooks, 'cadre.csv');
+      execFileSync('/usr/bin/python3', ['-c', `
+import sys
+rows = ["某村2024年农户家庭成员台账,,,,,,,,,", "序号,户编号,户主,姓名,出生年份,劳动技能,务工时间（月）,务工所在地,月工资,在校生状况",
+        "1,H01,李国强,李国强,1979,普通劳动力,10,省外,4000,", "2,H01,李国强,王玥,1981,普通劳动力,8,县内,2500,",
+        "3,H01,李国强,李昇,2013,无劳动力,,,,小学", "4,H02,张堃,张堃,1955,丧失劳动力,,,,"]
+open(sys.argv[1], "wb").write("\\r\\n".join(rows).encode("gbk") + b"\\r\\n")`, csvPath]);
+      const chooser = page.waitForEvent('filechooser');
+      await clickAnchor(page, 'roster_import');
+      await (await chooser).setFiles({ name: 'cadre.csv', mimeType: 'text/csv', buffer: readFileSync(csvPath) });
+      await frames(page, 3);
+      let s = await state(page);
+      assert.equal(s.import_preview.encoding, 'gbk');
+      await clickAnchor(page, 'import_preview_import');
+      s = await read(page);
+      const w = s.workbook_import;
+      assert.deepEqual(w.sheets, ['']);
+      assert.equal(w.header_row, 2, 'under the title line');
+      assert.deepEqual(w.ignored, ['序号']);
+      assert.deepEqual(w.problems, []);
+      assert.equal(w.households, 2);
+      assert.equal(s.roster.households, 0, 'nothing changes before the import');
+      await clickAnchor(page, 'workbook_import_button');
+      s = await state(page);
+      assert.deepEqual(s.open_errors, []);
+      const native = nativeFigures('cadre.csv', s.household.policy, s.household.year);
+      assert.deepEqual(Object.fromEntries(s.roster.first_rows.map((r) => [r.id, r.per_capita_net])), native);
+      assert.equal(s.roster.first_rows[1].head, '张堃');
+      await clickAnchor(page, 'roster_undo_import');
+    }
+
     // A password: one problem, the import greyed out, nothing changes.
     let s = await pick(page, 'password.xls');
     assert.deepEqual(s.workbook_import.problems, ['error: the workbook: expected a workbook without a password (open ' +

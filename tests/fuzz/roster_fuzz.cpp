@@ -17,7 +17,7 @@ using namespace zengshou::formats;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const DecodedText decoded = decode_text(std::string(reinterpret_cast<const char*>(data), size));
   FUZZ_CHECK(decoded.bad_utf8.has_value() == first_invalid_utf8(decoded.text).has_value());
-  const auto parsed = parse_roster(decoded.text);
+  const auto parsed = parse_roster(decoded.text).roster;
   FUZZ_CHECK(parsed.ok() || parsed.value.empty());  // never half a roster
   const PolicySet& policies = PolicySet::embedded();
   for (const RosterEntry& e : parsed.value) {

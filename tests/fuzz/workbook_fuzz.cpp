@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     cells += sheet.cells();
     for (size_t r = 0; r < sheet.rows(); ++r)
       for (size_t c = 0; c <= sheet.columns(r); ++c) (void)sheet.text(r, c);  // one past the end reads empty
-    const SheetRoster roster = parse_roster_sheet(sheet, {2024, zengshou::core::Category::tuopin});
+    const RosterRead roster = parse_roster_sheet(sheet, {2024, zengshou::core::Category::tuopin});
     FUZZ_CHECK(roster.roster.ok() || roster.roster.value.empty());
   }
   FUZZ_CHECK(cells <= limits.max_cells);

@@ -200,9 +200,10 @@ TEST_CASE("errors: exit 2, nothing on stdout, one 'error: WHERE: expected' line 
       {"eval missing-file.json", "", "error: missing-file.json: expected a readable household file"},
       {"frobnicate x", "", "error: frobnicate: expected a command"},
       {"project examples/ceheng-dibao.json", "", "error: --years: expected --years N"},
-      {"batch -", "household_id,year,name,birth_year,months\nA,2022,x,1980,13\n",
+      {"batch -", "household_id,year,category,name,birth_year,months\nA,2022,tuopin,x,1980,13\n",
        "error: line 2, column \"months\": expected"},
-      {"batch -", "household_id,year\nA,2022,extra\n", "error: line 2: expected 2 columns, got 3"},
+      {"batch -", "household_id,year,category\nA,2022,tuopin,extra\n", "error: line 2: expected 3 columns, got 4"},
+      {"batch -", "household_id,name\nA,x\n", "error: line 1: expected a 年度 (year) column, or the year for"},
   };
   for (const Case& c : cases) {
     const std::string args = c.args;

@@ -163,7 +163,7 @@ TEST_CASE("the roster shows an overflowed household as such, with no flags") {
             "category": "general", "last_year_per_capita_net": 0.01,
             "members": [ { "birth_year": 1975, "jobs": [ { "kind": "local", "months": 12,
                                                            "monthly_wage": 100000000 } ] } ] }])";
-  REQUIRE(roster.import(text, *PolicySet::embedded().find("yunnan/changning")).empty());
+  REQUIRE(roster.import(text, *PolicySet::embedded().find("yunnan/changning"), {}).errors.empty());
   REQUIRE_EQ(roster.rows().size(), 1);
   CHECK(roster.rows()[0].per_capita_net.overflowed());
   CHECK(roster.rows()[0].gap.overflowed());

@@ -232,7 +232,7 @@ const char* ledger_csv =
 }  // namespace
 
 TEST_CASE("a village ledger in Excel (openpyxl) and Excel 97–2003 (xlwt) reads as the same households as its CSV") {
-  const auto csv = parse_roster(ledger_csv);
+  const auto csv = parse_roster(ledger_csv).roster;
   REQUIRE(csv.ok());
   for (const char* file : {"per-member-openpyxl.xlsx", "per-member-xlwt.xls"}) {
     INFO(file);
@@ -241,12 +241,46 @@ TEST_CASE("a village ledger in Excel (openpyxl) and Excel 97–2003 (xlwt) reads
     REQUIRE(w.ok());
     const size_t index = roster_sheet_index(w.value);
     CHECK_EQ(w.value.sheets[index].name, "家庭成员");
-    const SheetRoster r = parse_roster_sheet(w.value.sheets[index], {2024, zengshou::core::Category::tuopin});
+    const RosterRead r = parse_roster_sheet(w.value.sheets[index], {2024, zengshou::core::Category::tuopin});
     REQUIRE_MESSAGE(r.roster.ok(), (r.roster.errors.empty() ? std::string() : r.roster.errors.front().expected));
     CHECK_EQ(r.header_row, 2);  // under the merged title
     CHECK(r.ignored.empty());   // 证件号码 and 与户主关系 are read, not stored
     CHECK_EQ(households_json(r.roster.value), households_json(csv.value));
   }
+}
+
+TEST_CASE("a cadre's CSV is read as a sheet: its title line passed over, 序号 left out and listed, by its lines") {
+  // The .xlsx ledger saved as CSV from Excel: the title on line 1, the header on line 2, a 序号 column, Chinese
+  // values, no year or category column (given for the whole file, as batch --year and --category give them).
+  const std::string cadre =
+      "某村2024年农户家庭成员台账,,,,,,,,,,,\n"
+      "序号,户编号,户主,姓名,证件号码,与户主关系,出生年份,劳动技能,务工时间（月）,务工所在地,月工资,在校生状况\n"
+      "1,H01,李国强,李国强,530524197901010011,户主,1979,普通劳动力,10,省外,4000,\n"
+      "2,H01,李国强,王玥,530524198103030022,配偶,1981,普通劳动力,8,县内,\"2,500\",\n"
+      "3,H01,李国强,李昇,530524201301010033,之子,2013,无劳动力,,,,小学\n"
+      "4,H02,张堃,张堃,530524195505050044,户主,1955,丧失劳动力,,,,\n";
+  const RosterRead r = parse_roster(cadre, {2024, zengshou::core::Category::tuopin});
+  CHECK_EQ(r.header_row, 2);
+  CHECK_EQ(r.ignored, std::vector<std::string>{"序号"});
+  CHECK_FALSE(r.own_columns);  // the app shows it in its import window first
+  REQUIRE(!r.roster.ok());     // "2,500" quoted is a value with a comma, which a roster's amount may not have yet
+  CHECK_EQ(zengshou::core::error_line(r.roster.errors[0]),
+           "error: line 4, column \"月工资\": expected a number with at most two decimals, got \"2,500\"");
+  std::string fixed = cadre;
+  fixed.replace(fixed.find("\"2,500\""), 7, "2500");
+  const RosterRead ok = parse_roster(fixed, {2024, zengshou::core::Category::tuopin});
+  REQUIRE(ok.roster.ok());
+  CHECK_EQ(households_json(ok.roster.value), households_json(parse_roster(ledger_csv).roster.value));
+  // Without the year and category for the whole file, one problem each at the file's first line.
+  const RosterRead bare = parse_roster(fixed);
+  REQUIRE_EQ(bare.roster.errors.size(), 2u);
+  CHECK_EQ(zengshou::core::error_line(bare.roster.errors[0]),
+           "error: line 1: expected a 年度 (year) column, or the year for the whole sheet (batch --year)");
+  // An unquoted comma moves every later cell: refused at its line, not read in the wrong columns.
+  std::string shifted = fixed;
+  shifted.replace(shifted.find(",2500,"), 6, ",2,500,");
+  CHECK_EQ(zengshou::core::error_line(parse_roster(shifted, {2024, zengshou::core::Category::tuopin}).roster.errors.at(0)),
+           "error: line 4: expected 12 columns, got 13");
 }
 
 TEST_CASE(
@@ -261,7 +295,7 @@ TEST_CASE(
                  "", "13800000000"},
                 {"2", "韦光明", "韦小梅", "52232720100301002X", "之女", "无劳动力", "", "", "", "小学四年级", ""},
                 {"合计", "", "", "", "", "", "", "", "9000", "", ""}});
-  const SheetRoster r = parse_roster_sheet(s, {2023, zengshou::core::Category::monitor_marginal});
+  const RosterRead r = parse_roster_sheet(s, {2023, zengshou::core::Category::monitor_marginal});
   REQUIRE(r.roster.ok());
   CHECK_EQ(r.header_row, 3);
   CHECK_EQ(r.ignored, std::vector<std::string>{"序号", "联系电话"});
@@ -285,7 +319,7 @@ TEST_CASE(
                                   {"和建华", "户主", "1968", "2023", "脱贫户"},
                                   {"和丽", "配偶", "1971", "2023", "脱贫户"},
                                   {"杨林", "户主", "1980", "2023", "一般农户"}});
-    const SheetRoster g = parse_roster_sheet(byrel);
+    const RosterRead g = parse_roster_sheet(byrel);
     REQUIRE(g.roster.ok());
     REQUIRE_EQ(g.roster.value.size(), 2u);
     CHECK_EQ(g.roster.value[0].household.head, "和建华");
@@ -299,7 +333,7 @@ TEST_CASE("a sheet's problems name the cell as the spreadsheet does, and what wa
                            {{"户编号", "姓名", "出生年份", "月工资", "务工月数", "务工所在地"},
                             {"H1", "张三", "一九七五", "4000.123", "10", "省外"},
                             {"H2", "李四", "1980", "0.30000000000000004", "13", "县内"}});
-  const SheetRoster r = parse_roster_sheet(s, {2024, zengshou::core::Category::tuopin});
+  const RosterRead r = parse_roster_sheet(s, {2024, zengshou::core::Category::tuopin});
   std::string lines;
   for (const auto& e : r.roster.errors) lines += zengshou::core::error_line(e) + "\n";
   CHECK_EQ(lines,
@@ -309,19 +343,19 @@ TEST_CASE("a sheet's problems name the cell as the spreadsheet does, and what wa
   // 0.30000000000000004 is a spreadsheet's sum for 0.30: read as 0.30, not refused.
   const Sheet no_kind = sheet_of(
       "家庭成员", 1, {{"户编号", "姓名", "出生年份", "月工资"}, {"H1", "张三", "1975", "0.30000000000000004"}});
-  const SheetRoster k = parse_roster_sheet(no_kind, {2024, zengshou::core::Category::tuopin});
+  const RosterRead k = parse_roster_sheet(no_kind, {2024, zengshou::core::Category::tuopin});
   REQUIRE_EQ(k.roster.errors.size(), 1u);
   CHECK_EQ(zengshou::core::error_line(k.roster.errors[0]),
            "error: 家庭成员 row 2 (no column \"务工类型\"): expected this required field");
   // A sum's noise the other way rounds up, with a carry: 1199.9999999999998 is 1200.00. 999.99999 is not noise (only
   // four 0s or 9s past the fen are) and is refused.
   const std::vector<std::string> header = {"户编号", "姓名", "出生年份", "月工资", "务工所在地"};
-  const SheetRoster up =
+  const RosterRead up =
       parse_roster_sheet(sheet_of("家庭成员", 1, {header, {"H1", "张三", "1975", "1199.9999999999998", "县内"}}),
                          {2024, zengshou::core::Category::tuopin});
   REQUIRE(up.roster.ok());
   CHECK_EQ(up.roster.value[0].household.members[0].jobs[0].monthly_wage, zengshou::core::Money::yuan(1200));
-  const SheetRoster fine =
+  const RosterRead fine =
       parse_roster_sheet(sheet_of("家庭成员", 1, {header, {"H2", "李四", "1975", "999.99999", "县内"}}),
                          {2024, zengshou::core::Category::tuopin});
   REQUIRE_EQ(fine.roster.errors.size(), 1u);
@@ -348,6 +382,18 @@ TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same dat
   CHECK_EQ(xls.status, 0);
   CHECK_EQ(xls.err, "");
   CHECK_EQ(xls.out, csv.out);
+  // The same ledger as a cadre's CSV (title line, 序号): --year and --category for the whole file, 序号 noted.
+  std::ofstream(dir + "/cadre.csv") << "某村2024年农户家庭成员台账\n序号,户编号,户主,姓名,出生年份,劳动技能,务工时间（月）,"
+                                       "务工所在地,月工资,在校生状况\n"
+                                       "1,H01,李国强,李国强,1979,普通劳动力,10,省外,4000,\n"
+                                       "2,H01,李国强,王玥,1981,普通劳动力,8,县内,2500,\n"
+                                       "3,H01,李国强,李昇,2013,无劳动力,,,,小学\n"
+                                       "4,H02,张堃,张堃,1955,丧失劳动力,,,,\n";
+  const auto cadre = zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir +
+                                             "/cadre.csv");
+  CHECK_EQ(cadre.status, 0);
+  CHECK_EQ(cadre.err, "note: header in line 2: columns not used: 序号\n");
+  CHECK_EQ(cadre.out, csv.out);
   const auto no_year = zengshou::test::run_cli("batch " + dir + "/per-member-openpyxl.xlsx");
   CHECK_EQ(no_year.status, 2);
   CHECK_EQ(
@@ -416,7 +462,7 @@ TEST_CASE("the workbook module's JSON: the roster of the likeliest sheet, or of 
   CHECK_EQ(roster["header_row"], 2);
   CHECK_EQ(roster["problems"], nlohmann::json::array());
   REQUIRE_EQ(roster["households"].size(), 2u);
-  CHECK_EQ(roster["households"][0], household_to_json(parse_roster(ledger_csv).value[0].household));
+  CHECK_EQ(roster["households"][0], household_to_json(parse_roster(ledger_csv).roster.value[0].household));
   const auto no_year =
       nlohmann::json::parse(workbook_roster_json(workbook_bytes("per-member-openpyxl.xlsx"), R"({"sheet": 0})"));
   CHECK_EQ(no_year["problems"].size(), 2u);
@@ -435,7 +481,7 @@ TEST_CASE("a per-household sheet of income totals reads as households of entered
   REQUIRE(w.ok());
   const size_t index = roster_sheet_index(w.value);
   CHECK_EQ(w.value.sheets[index].name, "收入测算");
-  const SheetRoster r = parse_roster_sheet(w.value.sheets[index], {2024, zengshou::core::Category::tuopin});
+  const RosterRead r = parse_roster_sheet(w.value.sheets[index], {2024, zengshou::core::Category::tuopin});
   REQUIRE_MESSAGE(r.roster.ok(), (r.roster.errors.empty() ? std::string() : r.roster.errors.front().expected));
   CHECK_EQ(r.header_row, 3);
   CHECK_EQ(r.ignored, std::vector<std::string>{"序号"});
@@ -468,7 +514,7 @@ TEST_CASE("her own column matches: an unknown header read as the column she chos
       {"户编号", "户主", "姓名", "出生年份", "务工所在地", "务工时长（月）", "月收入（元）"},
       {"H1", "张三", "张三", "1975", "县内", "10", "2500"}};
   const Sheet s = sheet_of("台账", 1, rows);
-  SheetRoster r = parse_roster_sheet(s, {2024, zengshou::core::Category::tuopin});
+  RosterRead r = parse_roster_sheet(s, {2024, zengshou::core::Category::tuopin});
   REQUIRE(r.roster.ok());
   CHECK_EQ(r.ignored, std::vector<std::string>{"月收入（元）"});
   CHECK_EQ(r.roster.value[0].household.members[0].jobs[0].monthly_wage, zengshou::core::Money());

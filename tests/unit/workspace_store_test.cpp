@@ -281,8 +281,10 @@ TEST_CASE("a roster past 100 000 households is refused before anything changes")
   Roster roster;
   roster.add(named("张三", 1000));
   // 800 001 lines: refused before a row is read.
-  const auto errors =
-      roster.import(std::string(Roster::max_households * 8 + 1, '\n'), *PolicySet::embedded().find("yunnan/changning"));
+  const auto errors = roster
+                          .import(std::string(Roster::max_households * 8 + 1, '\n'),
+                                  *PolicySet::embedded().find("yunnan/changning"), {})
+                          .errors;
   REQUIRE_EQ(errors.size(), 1);
   CHECK_EQ(errors[0].expected, "expected at most 800000 rows (a roster of up to 100000 households), got 800001");
   CHECK_EQ(roster.households().size(), 1);
