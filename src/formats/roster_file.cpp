@@ -2,6 +2,7 @@
 
 #include <algorithm>  // find_if, min
 #include <charconv>   // from_chars
+#include <deque>      // rows read ahead
 #include <map>        // households by id
 #include <set>        // cells already reported
 #include <span>       // enum aliases
@@ -11,6 +12,7 @@
 #include "core/household_json.h"
 #include "core/json_reading.h"
 #include "spreadsheet_read.h"  // read_csv
+#include "text_encoding.h"     // first_invalid_utf8
 
 namespace zengshou::formats {
 namespace {
@@ -299,8 +301,7 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
       long long v = 0;
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
       if (error == std::errc() && end == cell.data() + cell.size()) return json(v);
-      if (const auto fen = workbook_fen(cell); fen && *fen % 100 == 0)
-        return json(*fen / 100);
+      if (const auto fen = workbook_fen(cell); fen && *fen % 100 == 0) return json(*fen / 100);
       errors.push_back({where, "expected a whole number, got \"" + cell + "\""});
       return std::nullopt;
     }
@@ -319,8 +320,8 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
 // Rows of cells, CSV's or a sheet's, from the header row on.
 struct Table {
   Source source;
-  json defaults = json::object();  // household fields the whole table shares (a workbook's year, category)
-  std::vector<Row> rows;           // rows[0] is the header
+  json defaults = json::object();          // household fields the whole table shares (a workbook's year, category)
+  std::vector<Row> rows;                   // rows[0] is the header
   const ColumnAliases* aliases = nullptr;  // headers she matched to columns herself
 };
 
@@ -364,10 +365,22 @@ std::string table_place(const Table& t, const Header& h, const std::string& poin
   return t.source.row(line) + " (" + pointer + ")";
 }
 
-Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::string>& ignored) {
-  Parsed<std::vector<RosterEntry>> out;
-  const Row& first = t.rows[0];
+// How a header reads: its columns, and what puts members in households — the id, else the head's name, else the
+// relation to the head (a household starts at its head's row).
+struct Layout {
   Header h;
+  std::vector<std::string> written;  // the header's cells as written
+  std::optional<size_t> key_column;
+  bool by_relation = false;
+  bool member_detail = false;  // a column of a member's own facts (not only their ID or relation)
+  std::optional<size_t> id_column, birth_column, relation_column, name_column;
+};
+
+Parsed<Layout> read_layout(const Table& t, const Row& first, std::vector<std::string>& ignored) {
+  Parsed<Layout> out;
+  Layout& l = out.value;
+  Header& h = l.h;
+  l.written = first.cells;
   for (size_t c = 0; c < first.cells.size(); ++c) {
     const std::string& name = first.cells[c];
     const Column* found = find_column(name, t.aliases);
@@ -380,14 +393,95 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
     h.columns.push_back(found);
     h.pointers.emplace_back(found ? std::string(found->pointer) : "");
   }
-  // What puts members in households: the id, else the head's name, else the relation to the head.
   const bool by_id = h.seen.contains("household_id");
   const bool by_head = !by_id && h.seen.contains("head");
-  const bool by_relation = !by_id && !by_head && h.seen.contains("relation");
-  if (out.ok() && !by_id && !by_head && !by_relation)
-    out.errors.push_back({t.source.row(first.line),
-                          "expected a 户编号, 户主 or 与户主关系 column, which puts members in households"});
+  l.by_relation = !by_id && !by_head && h.seen.contains("relation");
+  if (!by_id && !by_head && !l.by_relation)
+    out.errors.push_back(
+        {t.source.row(first.line), "expected a 户编号, 户主 or 与户主关系 column, which puts members in households"});
+  l.key_column = h.index(by_id ? "household_id" : by_head ? "head" : "relation");
+  l.member_detail = std::any_of(h.columns.begin(), h.columns.end(),
+                                [](const Column* c) { return c != nullptr && c->member && !c->pointer.empty(); });
+  l.id_column = h.index("id_number");
+  l.birth_column = h.index("birth_year");
+  l.relation_column = h.index("relation");
+  l.name_column = h.index("name");
+  return out;
+}
+
+std::string cell_of(const Row& row, std::optional<size_t> c) {
+  return c && *c < row.cells.size() ? row.cells[*c] : std::string();
+}
+
+// Whether a row is a member's: not an empty or 合计 row, not a CSV row wider than its header (a problem).
+bool member_row(const Table& t, const Layout& l, const Row& row, InputErrors& errors) {
+  const auto filled = std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& x) { return !x.empty(); });
+  if (filled == row.cells.end() || *filled == "合计" || *filled == "总计" || *filled == "小计") return false;
+  // A CSV row wider than its header has a comma in a value not quoted ("1,500"): every cell after it would be
+  // read in the wrong column. (A spreadsheet saves every row as wide as the widest, the header too.)
+  if (t.source.sheet.empty() && row.cells.size() > l.written.size()) {
+    errors.push_back({t.source.row(row.line), "expected " + std::to_string(l.written.size()) + " columns, got " +
+                                                  std::to_string(row.cells.size())});
+    return false;
+  }
+  return true;
+}
+
+// The household of these rows (its members'), or its problems, added to `out`.
+void read_household(const Table& t, const Layout& l, std::span<const Row* const> rows,
+                    Parsed<std::vector<RosterEntry>>& out) {
+  const Header& h = l.h;
+  json doc = t.defaults;
+  doc["schema"] = household_schema;
+  doc["members"] = json::array();
+  std::vector<int> member_lines;    // the row of each member
+  std::set<std::string> bad_cells;  // cells already reported: the household's own checks would repeat them
+  for (const Row* row : rows) {
+    member_lines.push_back(row->line);
+    json person = json::object();
+    for (size_t c = 0; c < l.written.size(); ++c) {
+      if (h.columns[c] == nullptr) continue;
+      const Column& col = *h.columns[c];
+      const std::string where = t.source.where(row->line, c, l.written[c]);
+      const size_t errors_before = out.errors.size();
+      const auto value = cell_value(cell_of(*row, c), col, out.errors, where);
+      if (out.errors.size() != errors_before) bad_cells.insert(where);
+      if (!value) continue;
+      if (col.member)
+        person[h.pointers[c]] = *value;
+      else if (row == rows.front())  // the household's own columns come from its first row
+        doc[h.pointers[c]] = *value;
+    }
+    // The ID number's birth year where none is written; the head's name from the relation where no column has it.
+    if (!person.contains("birth_year") && cell_of(*row, l.birth_column).empty())
+      if (const auto year = id_birth_year(cell_of(*row, l.id_column))) person["birth_year"] = *year;
+    if (!doc.contains("head") && is_head_relation(cell_of(*row, l.relation_column)) &&
+        !cell_of(*row, l.name_column).empty())
+      doc["head"] = cell_of(*row, l.name_column);
+    if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
+    if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
+    doc["members"].push_back(std::move(person));
+  }
+  if (doc.contains("production")) doc["production"][0]["kind"] = "other";
+  // A household of totals has no members: its row is its own (an ID number there is the head's), unless the
+  // sheet also gives members' detail, which the household's reader then refuses beside the totals.
+  if (doc.contains("entered_income") && !l.member_detail) doc.erase("members");
+  const int first_line = rows.front()->line;
+  auto parsed = household_from_json(doc);
+  for (InputError& e : parsed.errors) {
+    e.where = table_place(t, h, e.where, first_line, member_lines);
+    if (!bad_cells.contains(e.where)) out.errors.push_back(std::move(e));
+  }
+  if (parsed.ok()) out.value.push_back({std::move(parsed.value), t.source.row(first_line)});
+}
+
+Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::string>& ignored) {
+  Parsed<std::vector<RosterEntry>> out;
+  const Row& first = t.rows[0];
+  auto layout = read_layout(t, first, ignored);
+  out.errors = std::move(layout.errors);
   if (!out.ok()) return out;
+  const Layout& l = layout.value;
   if (t.rows.size() == 1) {
     out.errors.push_back({t.source.row(first.line + 1), "expected a household row after the header"});
     return out;
@@ -397,28 +491,15 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
   // appear; then each household on its own, so one household's JSON is in memory at a time, not the roster's.
   std::vector<std::vector<const Row*>> households;
   std::map<std::string, size_t> by_key;
-  const auto cell = [&](const Row& row, std::optional<size_t> c) -> std::string {
-    return c && *c < row.cells.size() ? row.cells[*c] : std::string();
-  };
-  const std::optional<size_t> key_column = h.index(by_id ? "household_id" : by_head ? "head" : "relation");
   for (size_t r = 1; r < t.rows.size(); ++r) {
     const Row& row = t.rows[r];
-    const auto filled =
-        std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& x) { return !x.empty(); });
-    if (filled == row.cells.end() || *filled == "合计" || *filled == "总计" || *filled == "小计") continue;
-    // A CSV row wider than its header has a comma in a value not quoted ("1,500"): every cell after it would be
-    // read in the wrong column. (A spreadsheet saves every row as wide as the widest, the header too.)
-    if (t.source.sheet.empty() && row.cells.size() > first.cells.size()) {
-      out.errors.push_back({t.source.row(row.line), "expected " + std::to_string(first.cells.size()) +
-                                                        " columns, got " + std::to_string(row.cells.size())});
-      continue;
-    }
-    std::string key = cell(row, key_column);
-    if (by_relation) {  // a household starts at its head's row
+    if (!member_row(t, l, row, out.errors)) continue;
+    std::string key = cell_of(row, l.key_column);
+    if (l.by_relation) {
       if (is_head_relation(key)) {
         households.emplace_back();
       } else if (households.empty()) {
-        out.errors.push_back({t.source.where(row.line, *key_column, h.seen.at("relation").second),
+        out.errors.push_back({t.source.where(row.line, *l.key_column, l.h.seen.at("relation").second),
                               "expected the household's head (户主) before its other members"});
         continue;
       }
@@ -426,7 +507,8 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
       continue;
     }
     if (key.empty()) {
-      const auto& [index, written] = h.seen.at(by_id ? "household_id" : "head");
+      const bool by_id = l.h.seen.contains("household_id");
+      const auto& [index, written] = l.h.seen.at(by_id ? "household_id" : "head");
       out.errors.push_back({t.source.where(row.line, index, written), by_id ? "expected the household's id on every row"
                                                                             : "expected the head's name on every row"});
       continue;
@@ -435,56 +517,7 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
     if (is_new) households.emplace_back();
     households[it->second].push_back(&row);
   }
-  const bool member_detail = std::any_of(h.columns.begin(), h.columns.end(), [](const Column* c) {
-    return c != nullptr && c->member && !c->pointer.empty();
-  });
-  const std::optional<size_t> id_column = h.index("id_number");
-  const std::optional<size_t> birth_column = h.index("birth_year");
-  const std::optional<size_t> relation_column = h.index("relation");
-  const std::optional<size_t> name_column = h.index("name");
-  for (const std::vector<const Row*>& rows : households) {
-    json doc = t.defaults;
-    doc["schema"] = household_schema;
-    doc["members"] = json::array();
-    std::vector<int> member_lines;    // the row of each member
-    std::set<std::string> bad_cells;  // cells already reported: the household's own checks would repeat them
-    for (const Row* row : rows) {
-      member_lines.push_back(row->line);
-      json person = json::object();
-      for (size_t c = 0; c < first.cells.size(); ++c) {
-        if (h.columns[c] == nullptr) continue;
-        const Column& col = *h.columns[c];
-        const std::string where = t.source.where(row->line, c, first.cells[c]);
-        const size_t errors_before = out.errors.size();
-        const auto value = cell_value(cell(*row, c), col, out.errors, where);
-        if (out.errors.size() != errors_before) bad_cells.insert(where);
-        if (!value) continue;
-        if (col.member)
-          person[h.pointers[c]] = *value;
-        else if (row == rows.front())  // the household's own columns come from its first row
-          doc[h.pointers[c]] = *value;
-      }
-      // The ID number's birth year where none is written; the head's name from the relation where no column has it.
-      if (!person.contains("birth_year") && cell(*row, birth_column).empty())
-        if (const auto year = id_birth_year(cell(*row, id_column))) person["birth_year"] = *year;
-      if (!doc.contains("head") && is_head_relation(cell(*row, relation_column)) && !cell(*row, name_column).empty())
-        doc["head"] = cell(*row, name_column);
-      if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
-      if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
-      doc["members"].push_back(std::move(person));
-    }
-    if (doc.contains("production")) doc["production"][0]["kind"] = "other";
-    // A household of totals has no members: its row is its own (an ID number there is the head's), unless the
-    // sheet also gives members' detail, which the household's reader then refuses beside the totals.
-    if (doc.contains("entered_income") && !member_detail) doc.erase("members");
-    const int first_line = rows.front()->line;
-    auto parsed = household_from_json(doc);
-    for (InputError& e : parsed.errors) {
-      e.where = table_place(t, h, e.where, first_line, member_lines);
-      if (!bad_cells.contains(e.where)) out.errors.push_back(std::move(e));
-    }
-    if (parsed.ok()) out.value.push_back({std::move(parsed.value), t.source.row(first_line)});
-  }
+  for (const std::vector<const Row*>& rows : households) read_household(t, l, rows, out);
   if (!out.ok()) out.value.clear();
   return out;
 }
@@ -552,7 +585,8 @@ std::vector<ColumnChoice> roster_column_choices() {
 RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
   RosterRead out;
   if (sheet.rows() == 0) {
-    out.roster.errors.push_back({sheet.name.empty() ? "line 1" : sheet.name, "expected a header row of roster columns"});
+    out.roster.errors.push_back(
+        {sheet.name.empty() ? "line 1" : sheet.name, "expected a header row of roster columns"});
     return out;
   }
   // A CSV's problems with the whole file are at its first line; a sheet's, at its name.
@@ -641,5 +675,404 @@ RosterRead parse_roster(std::string_view text, const SheetDefaults& defaults) {
   }
   return parse_roster_sheet(csv.value, defaults);
 }
+
+}  // namespace zengshou::formats
+
+// ---- a roster a household at a time
+
+namespace zengshou::formats {
+namespace {
+
+// CSV rows from a stream one at a time, as read_csv reads them (quoted cells may hold commas, quotes and line
+// breaks; blank lines are no rows), each cell trimmed as parse_roster_sheet trims it, each row with its line.
+class CsvRows {
+ public:
+  explicit CsvRows(std::streambuf* in) : in_(in) {}
+
+  // The next row, or false at the end; a row's problem (an open quote, text not UTF-8) is added to `errors`.
+  bool next(Row& row, InputErrors& errors) {
+    row.cells.clear();
+    std::string cell;
+    bool quoted = false, any = false;
+    int quote_line = 0;
+    row.line = line_;
+    const auto end_cell = [&] {
+      if (first_invalid_utf8(cell) && !bad_text_) {
+        errors.push_back(
+            {"line " + std::to_string(row.line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
+        bad_text_ = true;  // once: every later row would say the same
+      }
+      row.cells.push_back(trimmed(cell));
+      cell.clear();
+    };
+    for (int ch = in_->sbumpc(); ch != std::char_traits<char>::eof(); ch = in_->sbumpc()) {
+      const char c = static_cast<char>(ch);
+      if (quoted) {
+        if (c == '"' && in_->sgetc() == '"') {
+          cell += '"';
+          in_->sbumpc();
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          if (c == '\n') ++line_;
+          cell += c;
+        }
+        continue;
+      }
+      if (c == '"') {
+        quoted = any = true;
+        quote_line = line_;
+      } else if (c == ',') {
+        end_cell();
+        any = true;
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && in_->sgetc() == '\n') in_->sbumpc();
+        ++line_;
+        if (any || !cell.empty()) {
+          end_cell();
+          return true;
+        }
+        row.line = line_;  // a blank line is no row
+      } else {
+        cell += c;
+        any = true;
+      }
+    }
+    if (quoted) {
+      errors.push_back({"line " + std::to_string(quote_line), "expected a closing quote (\") for the cell it opens"});
+      return false;
+    }
+    if (any || !cell.empty()) {
+      end_cell();
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::streambuf* in_;
+  int line_ = 1;
+  bool bad_text_ = false;
+};
+
+// The households seen, by a 64-bit hash of their key (16 bytes each at most): a household whose rows come apart
+// shows when its key comes again. Open addressing, half full at most.
+class SeenKeys {
+ public:
+  // False when the key was seen before.
+  bool insert(std::string_view key) {
+    uint64_t h = 14695981039346656037u;  // FNV-1a
+    for (const char c : key) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211u;
+    if (h == 0) h = 1;  // 0 marks an empty slot
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    size_t i = h & (slots_.size() - 1);
+    for (; slots_[i] != 0; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i] == h) return false;
+    slots_[i] = h;
+    ++count_;
+    return true;
+  }
+
+ private:
+  void grow() {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    for (const uint64_t h : old)
+      if (h != 0) {
+        size_t i = h & (slots_.size() - 1);
+        while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = h;
+      }
+  }
+  std::vector<uint64_t> slots_;
+  size_t count_ = 0;
+};
+
+constexpr size_t max_json_household_bytes = 1u << 20;  // a household of 30 members is a few KB
+
+}  // namespace
+
+struct RosterStream::Impl {
+  enum class Kind { csv, json_lines, json_array };
+  Impl(std::istream& stream, SheetDefaults d) : in(*stream.rdbuf()), defaults(std::move(d)), rows(&in) {}
+
+  std::streambuf& in;
+  SheetDefaults defaults;
+  Kind kind = Kind::csv;
+  bool started = false, done = false;
+  // A CSV's
+  Table table;
+  std::optional<Layout> layout;
+  std::vector<std::string> ignored;
+  int header_line = 0;
+  std::deque<Row> pending;  // rows read ahead: those after the header among the first 30, the next household's first
+  CsvRows rows;
+  SeenKeys seen;
+  size_t households = 0;
+  // JSON's
+  size_t index = 0;
+  int line = 0;
+
+  std::optional<Parsed<RosterEntry>> next() {
+    if (done) return std::nullopt;
+    if (!started) {
+      started = true;
+      start();
+      if (done) return problem_of_start;
+    }
+    switch (kind) {
+      case Kind::csv:
+        return next_csv();
+      case Kind::json_lines:
+        return next_json_line();
+      case Kind::json_array:
+        return next_json_element();
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Parsed<RosterEntry>> problem_of_start;
+
+  static Parsed<RosterEntry> problem(std::string where, std::string expected) {
+    return {{}, {{std::move(where), std::move(expected)}}};
+  }
+  void stop(std::string where, std::string expected) {
+    problem_of_start = problem(std::move(where), std::move(expected));
+    done = true;
+  }
+
+  // What the file is, by its first character past a BOM and spaces; a CSV's header.
+  void start() {
+    if (in.sgetc() == 0xEF) {  // a UTF-8 BOM, as Excel writes
+      std::string bom(3, '\0');
+      in.sgetn(bom.data(), 3);
+      if (bom != "\xEF\xBB\xBF") {
+        stop("line 1", "expected UTF-8 text (save the spreadsheet as CSV UTF-8)");
+        return;
+      }
+    }
+    while (in.sgetc() == ' ' || in.sgetc() == '\t' || in.sgetc() == '\r' || in.sgetc() == '\n') {
+      if (in.sbumpc() == '\n') ++line;
+    }
+    if (in.sgetc() == '[') {
+      kind = Kind::json_array;
+      in.sbumpc();
+    } else if (in.sgetc() == '{') {
+      kind = Kind::json_lines;
+    } else {
+      start_csv();
+    }
+  }
+
+  void start_csv() {
+    table.defaults = json::object();
+    if (defaults.year) table.defaults["year"] = *defaults.year;
+    if (defaults.category)
+      table.defaults["category"] = std::string(category_names[static_cast<size_t>(*defaults.category)]);
+    table.aliases = &defaults.columns;
+    // The header: among the first 30 rows, as a sheet's.
+    InputErrors errors;
+    Sheet first;
+    Row row;
+    while (pending.size() < 30 && rows.next(row, errors)) {
+      first.add_row(row.line);
+      for (size_t c = 0; c < row.cells.size(); ++c) first.add_cell(c, row.cells[c], CellKind::text);
+      pending.push_back(row);
+    }
+    if (!errors.empty()) {
+      problem_of_start = Parsed<RosterEntry>{{}, std::move(errors)};
+      done = true;
+      return;
+    }
+    if (pending.empty()) return stop("line 1", "expected a header row of roster columns");
+    const auto header = formats::header_row(first, defaults.columns);
+    if (!header)
+      return stop("line " + std::to_string(pending.front().line),
+                  "expected a header row naming roster columns (户编号, 户主, 姓名, 出生年份 or 证件号码 …) in the "
+                  "first 30 rows");
+    for (size_t r = 0; r < *header; ++r) pending.pop_front();
+    const Row head = std::move(pending.front());
+    pending.pop_front();
+    header_line = head.line;
+    auto read = read_layout(table, head, ignored);
+    if (!read.ok()) {
+      problem_of_start = Parsed<RosterEntry>{{}, std::move(read.errors)};
+      done = true;
+      return;
+    }
+    layout = std::move(read.value);
+    InputErrors missing;
+    const std::string whole = "line " + std::to_string(first.row_number(0));
+    if (!defaults.year && !layout->h.seen.contains("year"))
+      missing.push_back({whole, "expected a 年度 (year) column, or the year for the whole sheet (batch --year)"});
+    if (!defaults.category && !layout->h.seen.contains("category"))
+      missing.push_back({whole,
+                         "expected a 户类别 (category) column, or the category for the whole sheet (batch "
+                         "--category, e.g. 脱贫户)"});
+    if (!missing.empty()) {
+      problem_of_start = Parsed<RosterEntry>{{}, std::move(missing)};
+      done = true;
+    }
+  }
+
+  bool take_row(Row& row, InputErrors& errors) {
+    if (!pending.empty()) {
+      row = std::move(pending.front());
+      pending.pop_front();
+      return true;
+    }
+    return rows.next(row, errors);
+  }
+
+  // The rows of the next household, together: until the key changes (or, grouped by relation, the next head).
+  std::optional<Parsed<RosterEntry>> next_csv() {
+    const Layout& l = *layout;
+    std::vector<Row> members;
+    std::string key;
+    InputErrors problems;
+    Row row;
+    while (take_row(row, problems)) {
+      if (!member_row(table, l, row, problems)) {
+        if (!problems.empty() && members.empty()) return Parsed<RosterEntry>{{}, std::move(problems)};
+        continue;
+      }
+      std::string k = cell_of(row, l.key_column);
+      if (l.by_relation) {
+        if (is_head_relation(k) && !members.empty()) {
+          pending.push_front(std::move(row));
+          break;
+        }
+        if (!is_head_relation(k) && members.empty())
+          return problem(table.source.where(row.line, *l.key_column, l.h.seen.at("relation").second),
+                         "expected the household's head (户主) before its other members");
+        members.push_back(std::move(row));
+        continue;
+      }
+      if (k.empty()) {
+        const bool by_id = l.h.seen.contains("household_id");
+        const auto& [index, written] = l.h.seen.at(by_id ? "household_id" : "head");
+        problems.push_back(
+            {table.source.where(row.line, index, written),
+             by_id ? "expected the household's id on every row" : "expected the head's name on every row"});
+        if (members.empty()) return Parsed<RosterEntry>{{}, std::move(problems)};
+        continue;
+      }
+      if (members.empty()) {
+        key = k;
+        if (!seen.insert(k))
+          problems.push_back({table.source.row(row.line),
+                              "expected the rows of household \"" + k +
+                                  "\" together: it has rows above another household's (sort the file by 户编号)"});
+      } else if (k != key) {
+        pending.push_front(std::move(row));
+        break;
+      }
+      members.push_back(std::move(row));
+    }
+    if (members.empty()) {
+      done = true;
+      if (!problems.empty()) return Parsed<RosterEntry>{{}, std::move(problems)};
+      if (households == 0)
+        return problem("line " + std::to_string(header_line + 1), "expected a household row after the header");
+      return std::nullopt;
+    }
+    ++households;
+    Parsed<std::vector<RosterEntry>> read;
+    read.errors = std::move(problems);
+    std::vector<const Row*> pointers;
+    for (const Row& m : members) pointers.push_back(&m);
+    read_household(table, l, pointers, read);
+    if (!read.ok() || read.value.empty()) return Parsed<RosterEntry>{{}, std::move(read.errors)};
+    return Parsed<RosterEntry>{std::move(read.value.front()), {}};
+  }
+
+  // A household from its JSON text, at `where` ("line 3" of JSON Lines, "/3" of an array).
+  static Parsed<RosterEntry> household_of(std::string_view text, const std::string& where) {
+    InputErrors errors;
+    const auto doc = parse_json_text(text, "a household (a JSON object)", errors);
+    if (!doc) return problem(where, errors.empty() ? "expected a household" : errors.front().expected);
+    auto parsed = household_from_json(*doc, where);
+    if (!parsed.ok()) return {{}, std::move(parsed.errors)};
+    return {{std::move(parsed.value), where}, {}};
+  }
+
+  std::optional<Parsed<RosterEntry>> next_json_line() {
+    std::string text;
+    while (true) {
+      text.clear();
+      int ch = in.sbumpc();
+      if (ch == std::char_traits<char>::eof()) {
+        done = true;
+        return std::nullopt;
+      }
+      ++line;
+      for (; ch != std::char_traits<char>::eof() && ch != '\n'; ch = in.sbumpc()) {
+        if (text.size() == max_json_household_bytes) {
+          done = true;
+          return problem("line " + std::to_string(line), "expected a household of at most 1 MB on a line");
+        }
+        text += static_cast<char>(ch);
+      }
+      if (text.find_first_not_of(" \t\r") != std::string::npos) break;
+    }
+    return household_of(text, "line " + std::to_string(line));
+  }
+
+  // The next element of the array: its text found by brackets and strings, then read on its own.
+  std::optional<Parsed<RosterEntry>> next_json_element() {
+    const auto skip_space = [&] {
+      while (in.sgetc() == ' ' || in.sgetc() == '\t' || in.sgetc() == '\r' || in.sgetc() == '\n') in.sbumpc();
+    };
+    skip_space();
+    if (index > 0 && in.sgetc() == ',') {
+      in.sbumpc();
+      skip_space();
+    }
+    if (in.sgetc() == ']') {
+      done = true;
+      return std::nullopt;
+    }
+    const std::string where = "/" + std::to_string(index++);
+    std::string text;
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (int ch = in.sgetc(); ch != std::char_traits<char>::eof(); ch = in.sgetc()) {
+      const char c = static_cast<char>(ch);
+      if (depth == 0 && !in_string && (c == ',' || c == ']') && !text.empty()) break;
+      in.sbumpc();
+      text += c;
+      if (text.size() > max_json_household_bytes) {
+        done = true;
+        return problem(where, "expected a household of at most 1 MB");
+      }
+      if (in_string) {
+        if (escaped)
+          escaped = false;
+        else if (c == '\\')
+          escaped = true;
+        else if (c == '"')
+          in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        if (--depth == 0) break;
+      }
+    }
+    if (text.empty() || depth != 0 || in_string) {
+      done = true;
+      return problem(where, "expected a household, then , or ] (the array ends before it closes)");
+    }
+    return household_of(text, where);
+  }
+};
+
+RosterStream::RosterStream(std::istream& in, SheetDefaults defaults)
+    : impl_(std::make_unique<Impl>(in, std::move(defaults))) {}
+RosterStream::~RosterStream() = default;
+std::optional<Parsed<RosterEntry>> RosterStream::next() { return impl_->next(); }
+int RosterStream::header_row() const { return impl_->header_line; }
+const std::vector<std::string>& RosterStream::ignored() const { return impl_->ignored; }
 
 }  // namespace zengshou::formats

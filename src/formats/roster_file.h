@@ -3,7 +3,9 @@
 // a CSV line and column ("line 3, column \"months\""), or a sheet's cell ("花名册!H5 (column \"月工资\")").
 #pragma once
 
+#include <istream>      // a roster streamed
 #include <map>          // her column matches
+#include <memory>       // the stream's state
 #include <optional>     // defaults
 #include <string>       // where
 #include <string_view>  // file text
@@ -51,6 +53,30 @@ RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults 
 // The roster in `text`: a JSON array if it starts with '[' (after a BOM and spaces), otherwise a CSV, read as a
 // sheet is (read_csv, then parse_roster_sheet): its places are its lines.
 RosterRead parse_roster(std::string_view text, const SheetDefaults& defaults = {});
+
+// A roster read a household at a time, for files of any size (batch): a CSV whose households' rows are together, as
+// a sheet sorted by household has them (rows of one household apart are a problem at the later row), JSON Lines (a
+// household a line) or a JSON array. Memory holds one household, the header and 16 bytes a household seen, not the
+// file. The CSV is read as parse_roster reads it (header under title lines, columns by name, `defaults`); it is
+// UTF-8 (a GBK file is decoded whole by the caller, as parse_roster's is).
+class RosterStream {
+ public:
+  RosterStream(std::istream& in, SheetDefaults defaults);
+  ~RosterStream();
+  RosterStream(const RosterStream&) = delete;
+  RosterStream& operator=(const RosterStream&) = delete;
+
+  // The next household or its problems (each with its place), or nothing after the last. After a problem with the
+  // file as a whole (no header, broken JSON) there is nothing more.
+  std::optional<Parsed<RosterEntry>> next();
+  // A CSV's header: its line (0 before it is found) and the columns it left out.
+  int header_row() const;
+  const std::vector<std::string>& ignored() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // A category by its name in the household file (tuopin) or in Chinese (脱贫户).
 std::optional<core::Category> category_from_text(std::string_view text);
