@@ -4,6 +4,7 @@
 // 10 000-household CSV roster, and the peak memory (native: resident set; WebAssembly: the linear memory).
 //   zengshou_bench [--households N]   (default 1000000)
 //   zengshou_bench --roster N         prints N synthetic households as a JSON array (for parity checks)
+//   zengshou_bench --roster-csv N     prints N synthetic households as a roster CSV (the batch's memory test)
 #include <chrono>   // steady_clock
 #include <cstdio>   // printf
 #include <cstdlib>  // atoi
@@ -81,6 +82,18 @@ int main(int argc, char** argv) {
   int batch_size = 1000000;
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::strcmp(argv[i], "--households") == 0) batch_size = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--roster-csv") == 0) {  // written a thousand households at a time
+      const int n = std::atoi(argv[i + 1]);
+      for (int first = 0; first < n; first += 1000) {
+        auto chunk =
+            synthetic_households(3 + static_cast<uint64_t>(first), std::min(1000, n - first), "yunnan/changning", 2022);
+        for (size_t k = 0; k < chunk.size(); ++k) chunk[k].id = "S" + std::to_string(first + static_cast<int>(k) + 1);
+        std::string csv = roster_csv(chunk);
+        if (first > 0) csv.erase(0, csv.find('\n') + 1);  // the header once
+        std::fwrite(csv.data(), 1, csv.size(), stdout);
+      }
+      return 0;
+    }
     if (std::strcmp(argv[i], "--roster") == 0) {
       nlohmann::json roster = nlohmann::json::array();
       for (const Household& h : synthetic_households(3, std::atoi(argv[i + 1]), "yunnan/changning", 2022))
@@ -158,7 +171,8 @@ int main(int argc, char** argv) {
   size_t imported = 0;
   const double roster_parse_ms = time_ms([&] { imported = parse_roster(csv).roster.value.size(); });
   const double roster_import_ms = time_ms([&] {
-    for (const RosterEntry& e : parse_roster(csv).roster.value) keep = keep + evaluate(e.household, params).income.net.fen();
+    for (const RosterEntry& e : parse_roster(csv).roster.value)
+      keep = keep + evaluate(e.household, params).income.net.fen();
   });
 
   std::printf(

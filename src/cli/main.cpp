@@ -9,6 +9,7 @@
 #include <fstream>     // reading files
 #include <iostream>    // stdout, stderr
 #include <iterator>    // istreambuf_iterator
+#include <memory>      // parameters kept
 #include <optional>    // options
 #include <sstream>     // buffered output
 #include <string>      // arguments
@@ -30,6 +31,7 @@
 #include "core/village.h"
 #include "core/village_json.h"
 #include "core/workspace.h"
+#include "formats/batch_csv.h"
 #include "formats/roster_file.h"
 #include "formats/spreadsheet_read.h"
 #include "formats/text_encoding.h"
@@ -50,8 +52,8 @@ constexpr const char* usage =
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou batch [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... [--sheet NAME] [--category C] "
-    "[--column HEADER=COLUMN]... FILE\n"
-    "                                           (JSON array, CSV, workspace, or an .xlsx/.xls workbook)\n"
+    "[--column HEADER=COLUMN]... [--format jsonl|csv [--bom]] [--keep-going] FILE\n"
+    "                                           (JSON array, JSON Lines, CSV, workspace, or an .xlsx/.xls workbook)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
     "       zengshou policy check [--lang en] [--policy-file OTHER]... FILE\n"
@@ -76,6 +78,9 @@ struct Options {
   std::optional<std::string> sheet;       // batch: which sheet of a workbook
   ColumnAliases columns;                  // batch: --column, her own header → column matches
   std::optional<Category> category;       // batch: a workbook's households' category, when no column gives it
+  bool compact = false;                   // batch --format csv: a row of key figures a household
+  bool bom = false;                       // batch --bom: the compact CSV starts with a UTF-8 byte-order mark (Excel)
+  bool keep_going = false;                // batch --keep-going: a household's problems do not stop the others
   std::string file;                       // the household or roster file; a document's id
 };
 
@@ -123,7 +128,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
     if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
         a == "--seed" || a == "--reform" || a == "--clause" || a == "--policy-file" || a == "--sheet" ||
-        a == "--category" || a == "--column") {
+        a == "--category" || a == "--column" || a == "--format") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -139,6 +144,12 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         o.clause = v;
       } else if (a == "--sheet") {
         o.sheet = v;
+      } else if (a == "--format") {
+        if (v == "csv" || v == "jsonl")
+          o.compact = v == "csv";
+        else
+          out.errors.push_back(
+              {"--format", "expected jsonl (the full results) or csv (key figures), got \"" + v + "\""});
       } else if (a == "--column") {  // a workbook's header read as a roster column: 月收入(元)=monthly_wage
         const size_t eq = v.rfind('=');
         const std::vector<ColumnChoice> choices = roster_column_choices();
@@ -188,11 +199,15 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         if (parsed.ok()) o.overrides.push_back(parsed.value);
         for (auto& e : parsed.errors) out.errors.push_back(e);
       }
+    } else if (a == "--keep-going") {
+      o.keep_going = true;
+    } else if (a == "--bom") {
+      o.bom = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       out.errors.push_back(
           {a,
            "expected a known option (--policy, --policy-file, --year, --years, --lang, --set, --reform, --households, "
-           "--seed, --clause, --sheet, --category, --column)"});
+           "--seed, --clause, --sheet, --category, --column, --format, --bom, --keep-going)"});
     } else if (o.file.empty()) {
       o.file = a;
     } else {
@@ -509,32 +524,139 @@ BatchRoster read_batch_roster(std::string_view text, const Options& o) {
   return out;
 }
 
+// Parameters by policy and year, resolved once each: a roster has few of either.
+class ParamsCache {
+ public:
+  ParamsCache(const PolicySet& policies, const std::vector<ParamOverride>& overrides)
+      : policies_(policies), overrides_(overrides) {}
+  const YearParameters& get(const PolicyFile& policy, int year) {
+    for (const auto& [key, params] : cache_)
+      if (key.first == &policy && key.second == year) return *params;
+    cache_.emplace_back(std::make_pair(&policy, year),
+                        std::make_unique<YearParameters>(policies_.resolve(policy, year, overrides_)));
+    return *cache_.back().second;
+  }
+
+ private:
+  const PolicySet& policies_;
+  const std::vector<ParamOverride>& overrides_;
+  std::vector<std::pair<std::pair<const PolicyFile*, int>, std::unique_ptr<YearParameters>>> cache_;
+};
+
+// One household evaluated and, when `out` is given, its result appended (a JSON line, or a compact CSV row); its
+// problems (policy, year, an amount past the limit) go to `errors` instead. False when it had any.
+bool batch_one(const RosterEntry& entry, const std::vector<QuarterRecord>& ledger, const Options& o,
+               const PolicySet& policies, ParamsCache& cache, InputErrors& errors, std::string* out) {
+  auto setting = setting_for(entry.household, o, policies, entry.where);
+  if (!setting.ok()) {
+    for (auto& e : setting.errors) errors.push_back(std::move(e));
+    return false;
+  }
+  Household h = entry.household;
+  h.year = setting.value.year;
+  const YearParameters& params = cache.get(*setting.value.policy, h.year);
+  const Result result = evaluate(h, params);
+  if (result.overflowed()) {
+    errors.push_back(overflow_error(entry.where + result.overflow));
+    return false;
+  }
+  if (out == nullptr) return true;
+  if (o.compact)
+    append_batch_csv_row(*out, result, assess_monitoring(h, result, params, ledger));
+  else
+    (*out += dump(result_to_json(result, h, params, o.language, false, ledger))) += '\n';
+  return true;
+}
+
+// Output a megabyte at a time, not the whole batch in memory.
+void flush_if_full(std::string& out, bool last = false) {
+  if (out.size() < (1u << 20) && !last) return;
+  std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+  out.clear();
+}
+
+std::string output_start(const Options& o) {
+  if (!o.compact) return "";
+  return (o.bom ? "\xEF\xBB\xBF" : "") + batch_csv_header();
+}
+
+// A roster held whole: a workbook, a workspace file, a GBK CSV, standard input.
+int run_batch_whole(const Options& o, const PolicySet& policies, std::string bytes) {
+  const BatchRoster roster = sniff_file(bytes) == FileKind::text
+                                 ? read_batch_roster(decode_text(std::move(bytes)).text, o)
+                                 : read_workbook_roster(bytes, o);
+  InputErrors errors = roster.errors;
+  ParamsCache cache(policies, o.overrides);
+  std::string out = output_start(o);
+  for (size_t i = 0; i < roster.entries.size(); ++i) {
+    InputErrors own;
+    batch_one(roster.entries[i], roster.ledgers[i], o, policies, cache, own,
+              errors.empty() || o.keep_going ? &out : nullptr);
+    for (auto& e : own) errors.push_back(std::move(e));
+  }
+  if (!errors.empty() && !o.keep_going) return fail(errors);
+  flush_if_full(out, true);
+  return errors.empty() ? exit_ok : fail(errors);
+}
+
+// A roster file streamed a household at a time (CSV, JSON Lines, a JSON array), in memory of one household. As the
+// contract has it, a problem anywhere prints no result: the file is read once to check every household, then again
+// to write the results as they are made. With --keep-going it is read once, the problems printed as they come.
+int run_batch_stream(const Options& o, const PolicySet& policies) {
+  ParamsCache cache(policies, o.overrides);
+  InputErrors errors;
+  const auto pass = [&](bool write, bool note) {
+    std::ifstream in(o.file, std::ios::binary);
+    RosterStream stream(in, {o.year, o.category, o.columns});
+    std::string out = write ? output_start(o) : std::string();
+    bool noted = false;
+    while (auto next = stream.next()) {
+      if (note && !noted && stream.header_row() > 0) {
+        note_ignored("", RosterRead{{}, stream.header_row(), {}, {}, stream.ignored()});
+        noted = true;
+      }
+      InputErrors own = std::move(next->errors);
+      if (own.empty()) batch_one(next->value, {}, o, policies, cache, own, write ? &out : nullptr);
+      if (o.keep_going && !own.empty()) fail(own);
+      for (auto& e : own) errors.push_back(std::move(e));
+      if (write) flush_if_full(out);
+    }
+    if (write) flush_if_full(out, true);
+  };
+  if (o.keep_going) {
+    pass(true, true);
+    return errors.empty() ? exit_ok : exit_bad_input;
+  }
+  pass(false, true);
+  if (!errors.empty()) return fail(errors);
+  pass(true, false);
+  return exit_ok;
+}
+
+// Whether a roster file can be streamed: text that is not a workspace file, UTF-8 as far as its first megabyte
+// shows (a GBK file is decoded whole).
+bool streamable(const std::string& path) {
+  if (path == "-") return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(1u << 20, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (head.empty() || sniff_file(head) != FileKind::text) return false;
+  if (head.find("zengshou.workspace/") != std::string::npos) return false;
+  if (!in.eof()) {  // a character cut at the megabyte's end is not a bad one
+    size_t cut = 0;
+    while (cut < 4 && cut < head.size() && (static_cast<uint8_t>(head[head.size() - 1 - cut]) & 0xC0) == 0x80) ++cut;
+    if (cut < head.size() && static_cast<uint8_t>(head[head.size() - 1 - cut]) >= 0xC0)
+      head.resize(head.size() - 1 - cut);
+  }
+  return !first_invalid_utf8(head);
+}
+
 int run_batch(const Options& o, const PolicySet& policies) {
+  if (streamable(o.file)) return run_batch_stream(o, policies);
   auto bytes = read_bytes(o.file);
   if (!bytes) return fail({{o.file, "expected a readable roster file"}});
-  const BatchRoster roster = sniff_file(*bytes) == FileKind::text
-                                 ? read_batch_roster(decode_text(std::move(*bytes)).text, o)
-                                 : read_workbook_roster(*bytes, o);
-  InputErrors errors = roster.errors;
-  std::vector<Setting> settings;
-  for (size_t i = 0; i < roster.entries.size(); ++i) {
-    auto s = setting_for(roster.entries[i].household, o, policies, roster.entries[i].where);
-    for (auto& e : s.errors) errors.push_back(e);
-    settings.push_back(s.value);
-  }
-  if (!errors.empty()) return fail(errors);
-  std::ostringstream out;
-  for (size_t i = 0; i < roster.entries.size(); ++i) {
-    Household h = roster.entries[i].household;
-    h.year = settings[i].year;
-    const YearParameters params = policies.resolve(*settings[i].policy, h.year, o.overrides);
-    const Result result = evaluate(h, params);
-    if (result.overflowed()) errors.push_back(overflow_error(roster.entries[i].where + result.overflow));
-    if (errors.empty()) out << dump(result_to_json(result, h, params, o.language, false, roster.ledgers[i])) << '\n';
-  }
-  if (!errors.empty()) return fail(errors);
-  std::cout << out.str();
-  return exit_ok;
+  return run_batch_whole(o, policies, std::move(*bytes));
 }
 
 // `zengshou policy check FILE`: the file's problems, or "ok" and each value it sets against its parent's on that date.

@@ -1,0 +1,163 @@
+// The batch as a province would run it (issue 19): a roster streamed a household at a time, in memory of one
+// household, its full (JSON Lines) and compact (--format csv) results agreeing with eval to the fen; a household's
+// problems stopping nothing with --keep-going, and everything without it (the contract: no partial result).
+#include <doctest/doctest.h>
+#include <sys/resource.h>  // the child's peak memory
+#include <sys/wait.h>      // wait4
+#include <unistd.h>        // fork, exec
+
+#include <fcntl.h>  // open
+#include <cstdlib>  // system
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli_run.h"
+
+using nlohmann::json;
+using zengshou::test::run_cli;
+
+namespace {
+
+const std::string tmp = ZENGSHOU_TEST_TMP;
+
+// The CLI run on `args`, its output thrown away: its exit status and its peak resident memory in MB.
+std::pair<int, double> peak_mb(const std::vector<std::string>& args) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    if (chdir(ZENGSHOU_ASSETS) != 0) _exit(127);
+    std::vector<char*> argv{const_cast<char*>(ZENGSHOU_CLI)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(ZENGSHOU_CLI, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, usage.ru_maxrss / 1024.0};
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> cells_of(const std::string& row) {
+  std::vector<std::string> out(1);
+  for (const char c : row)
+    if (c == ',')
+      out.emplace_back();
+    else if (c != '\r')
+      out.back() += c;
+  return out;
+}
+
+std::string yuan(const json& v) {  // a JSON amount as the compact CSV writes it
+  std::ostringstream s;
+  s << v.dump();
+  return s.str();
+}
+
+}  // namespace
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ZENGSHOU_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(ZENGSHOU_ASAN)
+constexpr bool sanitized = true;  // slower, and its shadow memory is not the program's: a smaller roster, unmeasured
+#else
+constexpr bool sanitized = false;
+#endif
+
+TEST_CASE("batch on 100 000 households streams: both outputs in under 100 MB, as many results as households") {
+  const int households = sanitized ? 2000 : 100000;
+  const std::string roster = tmp + "/roster-stream.csv";
+  REQUIRE_EQ(
+      std::system(
+          (std::string(ZENGSHOU_BENCH) + " --roster-csv " + std::to_string(households) + " > " + roster).c_str()),
+      0);
+  if (!sanitized)
+    for (const char* format : {"csv", "jsonl"}) {
+      const auto [status, mb] = peak_mb({"batch", "--format", format, roster});
+      INFO(format, ": ", mb, " MB");
+      CHECK_EQ(status, 0);
+      CHECK_LT(mb, 100.0);
+      CHECK_GT(mb, 1.0);  // measured at all
+    }
+  const auto compact = run_cli("batch --format csv " + roster);
+  REQUIRE_EQ(compact.status, 0);
+  CHECK_EQ(lines_of(compact.out).size(), static_cast<size_t>(households) + 1);  // the header, then a row a household
+}
+
+TEST_CASE("full and compact batch results are eval's, to the fen, household by household") {
+  REQUIRE_EQ(std::system((std::string(ZENGSHOU_BENCH) + " --roster 40 > " + tmp + "/roster-40.json").c_str()), 0);
+  std::ifstream in(tmp + "/roster-40.json");
+  const json households = json::parse(in);
+  const auto full = run_cli("batch " + tmp + "/roster-40.json");
+  const auto compact = run_cli("batch --format csv " + tmp + "/roster-40.json");
+  REQUIRE_EQ(full.status, 0);
+  REQUIRE_EQ(compact.status, 0);
+  const auto full_lines = lines_of(full.out);
+  const auto rows = lines_of(compact.out);
+  REQUIRE_EQ(full_lines.size(), 40u);
+  REQUIRE_EQ(rows.size(), 41u);
+  const std::vector<std::string> header = cells_of(rows[0]);
+  const auto column = [&](const std::string& name) {
+    const auto at = std::find(header.begin(), header.end(), name);
+    REQUIRE(at != header.end());
+    return static_cast<size_t>(at - header.begin());
+  };
+  for (size_t i = 0; i < households.size(); ++i) {
+    CAPTURE(i);
+    std::ofstream(tmp + "/one.json") << households[i].dump();
+    const auto one = run_cli("eval " + tmp + "/one.json");
+    REQUIRE_EQ(one.status, 0);
+    json expected = json::parse(one.out);
+    for (json& p : expected["programmes"]) p.erase("parameters");  // eval lists each programme's parameters, batch not
+    CHECK_MESSAGE(json::parse(full_lines[i]) == expected, "line ", i + 1, " is not eval's result");
+    const std::vector<std::string> row = cells_of(rows[i + 1]);
+    CHECK_EQ(row[column("household")], expected["household"].get<std::string>());
+    for (const char* stream : {"wage", "production", "property", "transfer", "net", "per_capita_net"})
+      CHECK_EQ(row[column(stream)], yuan(expected["income"][stream]));
+    for (const json& p : expected["programmes"])
+      CHECK_EQ(row[column(p["id"].get<std::string>())], p["available"].get<bool>() ? yuan(p["amount"]) : "");
+    CHECK_EQ(row[column("monitoring")], expected["monitoring"]["verdict"].get<std::string>());
+  }
+}
+
+TEST_CASE("a household's problem: no result at all by default; with --keep-going the others, and exit 2") {
+  const std::string csv =
+      "household_id,year,category,name,birth_year,job_kind,months,monthly_wage\n"
+      "A,2022,tuopin,张三,1975,local,10,3000\n"
+      "B,2022,tuopin,李四,1975,local,13,3000\n"
+      "C,2022,tuopin,王五,1980,local,6,2000\n"
+      "A,2022,tuopin,张小三,2000,,,\n";  // A again, after B and C: its rows are apart
+  std::ofstream(tmp + "/problem.csv") << csv;
+  const auto strict = run_cli("batch --policy yunnan/changning " + tmp + "/problem.csv");
+  CHECK_EQ(strict.status, 2);
+  CHECK_EQ(strict.out, "");
+  CHECK_EQ(strict.err,
+           "error: line 3, column \"months\": expected a whole number from 0 to 12, got 13\n"
+           "error: line 5: expected the rows of household \"A\" together: it has rows above another household's (sort "
+           "the file by 户编号)\n");
+  const auto going = run_cli("batch --keep-going --format csv --policy yunnan/changning " + tmp + "/problem.csv");
+  CHECK_EQ(going.status, 2);
+  CHECK_EQ(going.err, strict.err);
+  const auto rows = lines_of(going.out);
+  REQUIRE_EQ(rows.size(), 3u);                                     // the header, A and C
+  CHECK(rows[1].starts_with("A,yunnan/changning,2022,1,30000,"));  // 10 × 3000, by hand
+  CHECK(rows[2].starts_with("C,yunnan/changning,2022,1,12000,"));  // 6 × 2000
+  // --bom for Excel: the compact CSV starts with the UTF-8 byte-order mark.
+  CHECK(run_cli("batch --keep-going --format csv --bom --policy yunnan/changning " + tmp + "/problem.csv")
+            .out.starts_with("\xEF\xBB\xBFhousehold,"));
+}
