@@ -475,6 +475,12 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
   if (parsed.ok()) out.value.push_back({std::move(parsed.value), t.source.row(first_line)});
 }
 
+InputError rows_apart(const Table& t, const Row& row, const std::string& key) {
+  return {t.source.row(row.line), "expected the rows of household \"" + key +
+                                      "\" together: it has rows above another household's (sort the "
+                                      "file by 户编号)"};
+}
+
 Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::string>& ignored) {
   Parsed<std::vector<RosterEntry>> out;
   const Row& first = t.rows[0];
@@ -487,10 +493,11 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
     return out;
   }
 
-  // First the rows of each household (its members may be anywhere in the file), in the order households first
-  // appear; then each household on its own, so one household's JSON is in memory at a time, not the roster's.
+  // First the rows of each household, which are together (as a streamed batch needs them: RosterStream), then each
+  // household on its own, so one household's JSON is in memory at a time, not the roster's.
   std::vector<std::vector<const Row*>> households;
   std::map<std::string, size_t> by_key;
+  std::string previous;
   for (size_t r = 1; r < t.rows.size(); ++r) {
     const Row& row = t.rows[r];
     if (!member_row(t, l, row, out.errors)) continue;
@@ -513,9 +520,11 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
                                                                             : "expected the head's name on every row"});
       continue;
     }
-    const auto [it, is_new] = by_key.try_emplace(std::move(key), households.size());
+    const auto [it, is_new] = by_key.try_emplace(key, households.size());
     if (is_new) households.emplace_back();
+    if (!is_new && key != previous) out.errors.push_back(rows_apart(t, row, key));
     households[it->second].push_back(&row);
+    previous = std::move(key);
   }
   for (const std::vector<const Row*>& rows : households) read_household(t, l, rows, out);
   if (!out.ok()) out.value.clear();
@@ -959,10 +968,7 @@ struct RosterStream::Impl {
       }
       if (members.empty()) {
         key = k;
-        if (!seen.insert(k))
-          problems.push_back({table.source.row(row.line),
-                              "expected the rows of household \"" + k +
-                                  "\" together: it has rows above another household's (sort the file by 户编号)"});
+        if (!seen.insert(k)) problems.push_back(rows_apart(table, row, k));
       } else if (k != key) {
         pending.push_front(std::move(row));
         break;

@@ -48,3 +48,14 @@ TEST_CASE("a bad cell in a Chinese roster is named by its Chinese header") {
   CHECK_FALSE(unknown.own_columns);
   CHECK(parse_roster("户编号,年度,户类别,姓名,出生年份\nR-1,2022,脱贫户,张三,1975\n").own_columns);
 }
+
+TEST_CASE("a household's rows are together, as a streamed batch reads them: rows apart are a problem at the later") {
+  const auto apart =
+      parse_roster("household_id,year,category,name,birth_year\nA,2022,tuopin,x,1980\nB,2022,tuopin,y,1980\n"
+                   "A,2022,tuopin,z,1990\n")
+          .roster;
+  REQUIRE_EQ(apart.errors.size(), 1);
+  CHECK_EQ(error_line(apart.errors[0]),
+           "error: line 4: expected the rows of household \"A\" together: it has rows above another household's (sort "
+           "the file by 户编号)");
+}
