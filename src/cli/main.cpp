@@ -13,6 +13,7 @@
 #include <optional>    // options
 #include <sstream>     // buffered output
 #include <string>      // arguments
+#include <thread>      // batch --jobs
 #include <utility>     // move
 #include <vector>      // arguments, errors
 
@@ -52,7 +53,7 @@ constexpr const char* usage =
     "       zengshou eval [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou project [--policy ID] --years N [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou batch [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... [--sheet NAME] [--category C] "
-    "[--column HEADER=COLUMN]... [--format jsonl|csv [--bom]] [--keep-going] FILE\n"
+    "[--column HEADER=COLUMN]... [--format jsonl|csv [--bom]] [--keep-going] [--jobs N] FILE\n"
     "                                           (JSON array, JSON Lines, CSV, workspace, or an .xlsx/.xls workbook)\n"
     "       zengshou explain [--policy ID] [--year Y] [--lang en] [--set NAME=VALUE]... FILE\n"
     "       zengshou simulate --policy ID --households N --seed S [--year Y] [--set NAME=VALUE]... [--reform FILE]\n"
@@ -81,6 +82,7 @@ struct Options {
   bool compact = false;                   // batch --format csv: a row of key figures a household
   bool bom = false;                       // batch --bom: the compact CSV starts with a UTF-8 byte-order mark (Excel)
   bool keep_going = false;                // batch --keep-going: a household's problems do not stop the others
+  size_t jobs = 1;                        // batch --jobs N: households evaluated and written on N threads
   std::string file;                       // the household or roster file; a document's id
 };
 
@@ -128,7 +130,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
     auto value = [&]() -> std::string { return has_value ? args[++i] : std::string(); };
     if (a == "--policy" || a == "--year" || a == "--years" || a == "--lang" || a == "--set" || a == "--households" ||
         a == "--seed" || a == "--reform" || a == "--clause" || a == "--policy-file" || a == "--sheet" ||
-        a == "--category" || a == "--column" || a == "--format") {
+        a == "--category" || a == "--column" || a == "--format" || a == "--jobs") {
       if (!has_value) {
         out.errors.push_back({a, "expected a value after it"});
         continue;
@@ -144,6 +146,15 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
         o.clause = v;
       } else if (a == "--sheet") {
         o.sheet = v;
+      } else if (a == "--jobs") {
+        const auto n = parse_int(v, 1, 256);
+        if (n)
+          o.jobs = static_cast<size_t>(*n);
+        else
+          out.errors.push_back({"--jobs", "expected a number of threads from 1 to 256, got \"" + v + "\""});
+#ifdef __EMSCRIPTEN__
+        o.jobs = 1;  // WebAssembly here has no threads: one, as without --jobs
+#endif
       } else if (a == "--format") {
         if (v == "csv" || v == "jsonl")
           o.compact = v == "csv";
@@ -207,7 +218,7 @@ Parsed<Options> parse_arguments(int argc, char** argv) {
       out.errors.push_back(
           {a,
            "expected a known option (--policy, --policy-file, --year, --years, --lang, --set, --reform, --households, "
-           "--seed, --clause, --sheet, --category, --column, --format, --bom, --keep-going)"});
+           "--seed, --clause, --sheet, --category, --column, --format, --bom, --keep-going, --jobs)"});
     } else if (o.file.empty()) {
       o.file = a;
     } else {
@@ -603,8 +614,36 @@ int run_batch_whole(const Options& o, const PolicySet& policies, std::string byt
 // contract has it, a problem anywhere prints no result: the file is read once to check every household, then again
 // to write the results as they are made. With --keep-going it is read once, the problems printed as they come.
 int run_batch_stream(const Options& o, const PolicySet& policies) {
-  ParamsCache cache(policies, o.overrides);
+  const size_t jobs = o.jobs;
+  std::vector<ParamsCache> caches;  // one a thread: none is shared
+  for (size_t job = 0; job < jobs; ++job) caches.emplace_back(policies, o.overrides);
   InputErrors errors;
+  // A chunk of households read in order, evaluated and written by `jobs` threads a slice each, put out in order.
+  constexpr size_t chunk_size = 512;
+  struct Slot {
+    RosterEntry entry;
+    InputErrors problems;
+  };
+  std::vector<Slot> chunk;
+  std::vector<std::string> outs(jobs);
+  const auto run_chunk = [&](bool write, std::string& out) {
+    const auto work = [&](size_t job) {
+      outs[job].clear();
+      for (size_t i = chunk.size() * job / jobs; i < chunk.size() * (job + 1) / jobs; ++i)
+        if (chunk[i].problems.empty())
+          batch_one(chunk[i].entry, {}, o, policies, caches[job], chunk[i].problems, write ? &outs[job] : nullptr);
+    };
+    std::vector<std::thread> threads;
+    for (size_t job = 1; job < jobs; ++job) threads.emplace_back(work, job);
+    work(0);
+    for (std::thread& t : threads) t.join();
+    for (const std::string& part : outs) out += part;
+    for (Slot& slot : chunk) {
+      if (o.keep_going && !slot.problems.empty()) fail(slot.problems);
+      for (auto& e : slot.problems) errors.push_back(std::move(e));
+    }
+    chunk.clear();
+  };
   const auto pass = [&](bool write, bool note) {
     std::ifstream in(o.file, std::ios::binary);
     RosterStream stream(in, {o.year, o.category, o.columns});
@@ -615,12 +654,12 @@ int run_batch_stream(const Options& o, const PolicySet& policies) {
         note_ignored("", RosterRead{{}, stream.header_row(), {}, {}, stream.ignored()});
         noted = true;
       }
-      InputErrors own = std::move(next->errors);
-      if (own.empty()) batch_one(next->value, {}, o, policies, cache, own, write ? &out : nullptr);
-      if (o.keep_going && !own.empty()) fail(own);
-      for (auto& e : own) errors.push_back(std::move(e));
+      chunk.push_back({std::move(next->value), std::move(next->errors)});
+      if (chunk.size() < chunk_size) continue;
+      run_chunk(write, out);
       if (write) flush_if_full(out);
     }
+    run_chunk(write, out);
     if (write) flush_if_full(out, true);
   };
   if (o.keep_going) {

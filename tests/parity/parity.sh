@@ -47,6 +47,7 @@ for f in per-household-openpyxl.xlsx wps-style.xlsx zip-bomb.xlsx damaged.xlsx p
 done
 "$root/build/native/zengshou_bench" --roster 2000 >"$tmp/roster.json"
 check "batch of 2000 synthetic households" batch "$tmp/roster.json"
+check "batch of 2000, compact, on two threads (one in WebAssembly)" batch --jobs 2 --format csv "$tmp/roster.json"
 check "batch of 2000 with a reform" batch --set public_welfare_post.monthly=1000 --set rain_dew.counts_in_net_income=true "$tmp/roster.json"
 check "policies" policies
 check "simulate 2000 households" simulate --policy guizhou/ceheng --households 2000 --seed 7

@@ -99,6 +99,10 @@ TEST_CASE("batch on 100 000 households streams: both outputs in under 100 MB, as
   const auto compact = run_cli("batch --format csv " + roster);
   REQUIRE_EQ(compact.status, 0);
   CHECK_EQ(lines_of(compact.out).size(), static_cast<size_t>(households) + 1);  // the header, then a row a household
+  // On three threads: the same bytes, in the same order.
+  const auto threaded = run_cli("batch --jobs 3 --format csv " + roster);
+  CHECK_EQ(threaded.status, 0);
+  CHECK_MESSAGE(threaded.out == compact.out, "--jobs 3 wrote other rows than one thread");
 }
 
 TEST_CASE("full and compact batch results are eval's, to the fen, household by household") {
@@ -152,7 +156,8 @@ TEST_CASE("a household's problem: no result at all by default; with --keep-going
            "error: line 3, column \"months\": expected a whole number from 0 to 12, got 13\n"
            "error: line 5: expected the rows of household \"A\" together: it has rows above another household's (sort "
            "the file by 户编号)\n");
-  const auto going = run_cli("batch --keep-going --format csv --policy yunnan/changning " + tmp + "/problem.csv");
+  const auto going =
+      run_cli("batch --keep-going --jobs 2 --format csv --policy yunnan/changning " + tmp + "/problem.csv");
   CHECK_EQ(going.status, 2);
   CHECK_EQ(going.err, strict.err);
   const auto rows = lines_of(going.out);
