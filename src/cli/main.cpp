@@ -516,7 +516,8 @@ BatchRoster read_workbook_roster(std::string_view bytes, const Options& o) {
   return from_roster(std::move(roster));
 }
 
-// A CSV (read as a sheet is, with the same --year, --category and --column), a JSON array, or a workspace file.
+// A CSV (read as a sheet is, with the same --year, --category and --column), a JSON array, JSON Lines, or a
+// workspace file.
 BatchRoster read_batch_roster(std::string_view text, const Options& o) {
   const size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos || text[start] != '{') {
@@ -525,6 +526,18 @@ BatchRoster read_batch_roster(std::string_view text, const Options& o) {
     return from_roster(std::move(roster));
   }
   BatchRoster out;
+  // Objects one a line that are not a workspace file are JSON Lines, read as a streamed file's are.
+  if (text.substr(0, 4096).find("zengshou.workspace/") == std::string_view::npos) {
+    std::istringstream in{std::string(text)};
+    RosterStream stream(in, {o.year, o.category, o.columns});
+    while (auto next = stream.next()) {
+      for (auto& e : next->errors) out.errors.push_back(std::move(e));
+      if (next->ok()) out.entries.push_back(std::move(next->value));
+    }
+    if (!out.errors.empty()) out.entries.clear();
+    out.ledgers.resize(out.entries.size());
+    return out;
+  }
   auto workspace = parse_workspace(text);
   out.errors = std::move(workspace.errors);
   for (size_t i = 0; i < workspace.value.households.size(); ++i) {

@@ -168,3 +168,21 @@ TEST_CASE("a household's problem: no result at all by default; with --keep-going
   CHECK(run_cli("batch --keep-going --format csv --bom --policy yunnan/changning " + tmp + "/problem.csv")
             .out.starts_with("\xEF\xBB\xBFhousehold,"));
 }
+
+TEST_CASE("JSON Lines on standard input, as a map step pipes them: the same results as the file") {
+  REQUIRE_EQ(std::system((std::string(ZENGSHOU_BENCH) + " --roster 5 > " + tmp + "/roster-5.json").c_str()), 0);
+  std::ifstream in(tmp + "/roster-5.json");
+  std::string lines;
+  for (const json& h : json::parse(in)) lines += h.dump() + "\n";
+  std::ofstream(tmp + "/roster-5.jsonl") << lines;
+  const auto piped = run_cli("batch --format csv -", lines);
+  const auto file = run_cli("batch --format csv " + tmp + "/roster-5.jsonl");
+  CHECK_EQ(piped.status, 0);
+  CHECK_EQ(piped.err, "");
+  CHECK_EQ(lines_of(piped.out).size(), 6u);
+  CHECK_EQ(piped.out, file.out);
+  // A household's problem on a line: named by its line.
+  const auto bad = run_cli("batch -", lines + "{\"schema\":\"zengshou.household/1\",\"year\":\"x\"}\n");
+  CHECK_EQ(bad.status, 2);
+  CHECK(bad.err.starts_with("error: line 6"));
+}
