@@ -98,7 +98,7 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui, fo
       // A CSV is one sheet with no name.
       const auto sheet_name = [&](size_t i) {
         const std::string name = sheets[i].get<std::string>();
-        return name.empty() ? std::string("CSV") : name;
+        return name.empty() ? std::string(tr(Str::workbook_csv_sheet)) : name;
       };
       if (ImGui::BeginCombo("##workbook_sheet", sheet_name(static_cast<size_t>(chosen_.sheet)).c_str())) {
         for (size_t i = 0; i < sheets.size(); ++i) {

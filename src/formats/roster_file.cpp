@@ -11,6 +11,7 @@
 
 #include "core/household_json.h"
 #include "core/json_reading.h"
+#include "csv_read.h"          // the stream's rows
 #include "spreadsheet_read.h"  // read_csv
 #include "text_encoding.h"     // first_invalid_utf8
 
@@ -692,75 +693,33 @@ RosterRead parse_roster(std::string_view text, const SheetDefaults& defaults) {
 namespace zengshou::formats {
 namespace {
 
-// CSV rows from a stream one at a time, as read_csv reads them (quoted cells may hold commas, quotes and line
-// breaks; blank lines are no rows), each cell trimmed as parse_roster_sheet trims it, each row with its line.
+// A CSV's rows for the roster: each cell trimmed as parse_roster_sheet trims it, text not UTF-8 a problem (once).
 class CsvRows {
  public:
-  explicit CsvRows(std::streambuf* in) : in_(in) {}
+  explicit CsvRows(std::streambuf* in) : reader_(in) {}
 
   // The next row, or false at the end; a row's problem (an open quote, text not UTF-8) is added to `errors`.
   bool next(Row& row, InputErrors& errors) {
+    if (!reader_.next(cells_, row.line)) {
+      if (const auto quote = reader_.open_quote())
+        errors.push_back({"line " + std::to_string(*quote), "expected a closing quote (\") for the cell it opens"});
+      return false;
+    }
     row.cells.clear();
-    std::string cell;
-    bool quoted = false, any = false;
-    int quote_line = 0;
-    row.line = line_;
-    const auto end_cell = [&] {
-      if (first_invalid_utf8(cell) && !bad_text_) {
+    for (const std::string& cell : cells_) {
+      if (!bad_text_ && first_invalid_utf8(cell)) {
         errors.push_back(
             {"line " + std::to_string(row.line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
         bad_text_ = true;  // once: every later row would say the same
       }
       row.cells.push_back(trimmed(cell));
-      cell.clear();
-    };
-    for (int ch = in_->sbumpc(); ch != std::char_traits<char>::eof(); ch = in_->sbumpc()) {
-      const char c = static_cast<char>(ch);
-      if (quoted) {
-        if (c == '"' && in_->sgetc() == '"') {
-          cell += '"';
-          in_->sbumpc();
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          if (c == '\n') ++line_;
-          cell += c;
-        }
-        continue;
-      }
-      if (c == '"') {
-        quoted = any = true;
-        quote_line = line_;
-      } else if (c == ',') {
-        end_cell();
-        any = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && in_->sgetc() == '\n') in_->sbumpc();
-        ++line_;
-        if (any || !cell.empty()) {
-          end_cell();
-          return true;
-        }
-        row.line = line_;  // a blank line is no row
-      } else {
-        cell += c;
-        any = true;
-      }
     }
-    if (quoted) {
-      errors.push_back({"line " + std::to_string(quote_line), "expected a closing quote (\") for the cell it opens"});
-      return false;
-    }
-    if (any || !cell.empty()) {
-      end_cell();
-      return true;
-    }
-    return false;
+    return true;
   }
 
  private:
-  std::streambuf* in_;
-  int line_ = 1;
+  CsvReader reader_;
+  std::vector<std::string> cells_;
   bool bad_text_ = false;
 };
 
