@@ -588,7 +588,7 @@ bool batch_one(const RosterEntry& entry, const std::vector<QuarterRecord>& ledge
   if (o.compact)
     append_batch_csv_row(*out, result, assess_monitoring(h, result, params, ledger));
   else
-    (*out += dump(result_to_json(result, h, params, o.language, false, ledger))) += '\n';
+    write_result_json(*out, result, h, params, o.language, false, ledger), *out += '\n';
   return true;
 }
 

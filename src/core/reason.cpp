@@ -47,18 +47,17 @@ std::string categories_label(int64_t set, Language language) {
 
 const char* reason_key(ReasonId id) { return templates[static_cast<size_t>(id)].key; }
 
-std::string render(const Reason& reason, Language language) {
+void render_to(std::string& out, const Reason& reason, Language language) {
   const Template& t = templates[static_cast<size_t>(reason.id)];
   const std::string_view text = language == Language::zh ? t.zh : t.en;
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '{' || i + 2 >= text.size()) {
-      out += text[i];
-      continue;
-    }
-    const size_t close = text.find('}', i);
-    const int64_t arg = reason.args[static_cast<size_t>(text[i + 1] - '0') % reason.args.size()];
-    const char kind = close > i + 2 ? text[i + 2] : ' ';
+  size_t plain = 0;  // start of the text not yet written
+  for (size_t open = text.find('{'); open != std::string_view::npos && open + 2 < text.size();
+       open = text.find('{', plain)) {
+    const size_t close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(text, plain, open - plain);
+    const int64_t arg = reason.args[static_cast<size_t>(text[open + 1] - '0') % reason.args.size()];
+    const char kind = close > open + 2 ? text[open + 2] : ' ';
     switch (kind) {
       case 'y':  // fen
       case 'm':  // 1/100 mu, written like yuan
@@ -74,8 +73,14 @@ std::string render(const Reason& reason, Language language) {
         out += std::to_string(arg);
         break;
     }
-    i = close;
+    plain = close + 1;
   }
+  if (plain < text.size()) out.append(text, plain);
+}
+
+std::string render(const Reason& reason, Language language) {
+  std::string out;
+  render_to(out, reason, language);
   return out;
 }
 

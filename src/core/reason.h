@@ -23,6 +23,8 @@ struct Reason {
 
 // The reason as text in `language`.
 std::string render(const Reason& reason, Language language);
+// The same, appended to `out`.
+void render_to(std::string& out, const Reason& reason, Language language);
 // The key of a reason ("post_floor"), for tests and machine readers.
 const char* reason_key(ReasonId id);
 

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <string>  // written results
 #include <vector>  // the ledger
 
 #include "household.h"
@@ -17,13 +18,13 @@ namespace zengshou::core {
 // `parameters`, each programme also lists every parameter it read (value, unit, source, note); a roster's lines
 // leave that out to stay small.
 // `ledger`: the household's quarterly ledger, for its monitoring assessment ("monitoring"; none for a household alone).
+// Written straight to `out`, compact, as a batch writes a line: the bytes nlohmann's dump of result_to_json gives.
+void write_result_json(std::string& out, const Result& result, const Household& household,
+                       const YearParameters& params, Language language, bool parameters = true,
+                       const std::vector<QuarterRecord>& ledger = {});
+// The same as a JSON value, for callers that add to it or print it indented.
 nlohmann::json result_to_json(const Result& result, const Household& household, const YearParameters& params,
                               Language language, bool parameters = true, const std::vector<QuarterRecord>& ledger = {});
-
-// The monitoring assessment as the result's "monitoring": the verdict, each condition with its reason and clause,
-// what helps, and for a monitored household the exit steps.
-nlohmann::json monitoring_to_json(const MonitoringAssessment& assessment, const YearParameters& params,
-                                  Language language);
 
 // Where a parameter's value comes from: its source as users read it (《title》clause「quote」), "override", or the
 // assumption's note and what it leans on; the titles from `documents` (YearParameters::documents()).
