@@ -1,0 +1,88 @@
+// The result written straight to text (write_result_json, JsonWriter) is what nlohmann's dump of the same values
+// gives: read back and dumped again, every line is the same bytes — keys in sorted order, amounts as yuan_json
+// makes them, strings escaped alike, broken UTF-8 replaced alike. A batch line and eval's result are one contract.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/engine.h"
+#include "core/json_reading.h"
+#include "core/json_writer.h"
+#include "core/monitoring.h"
+#include "core/result_json.h"
+#include "core/synthetic.h"
+#include "helpers.h"
+
+using namespace zengshou::core;
+using nlohmann::json;
+
+namespace {
+
+std::string dumped(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nlohmann escapes them") {
+  for (const int64_t fen : {int64_t{0}, int64_t{5}, int64_t{-5}, int64_t{10}, int64_t{-10}, int64_t{100}, int64_t{-250},
+                            int64_t{1'562'804}, int64_t{99'999'999'999'999}, int64_t{123'456'789'012'345}, int64_t{999'999'999'999'999},
+                            Money::limit_fen, -Money::limit_fen}) {
+    std::string out;
+    JsonWriter(out).money(Money::fen(fen));
+    CAPTURE(fen);
+    CHECK_EQ(out, yuan_json(Money::fen(fen)).dump());
+  }
+  // 0.1 yuan is written "0.1", not "0.10"; 15628.04 keeps its zero.
+  std::string tenth;
+  JsonWriter(tenth).money(Money::fen(10));
+  CHECK_EQ(tenth, "0.1");
+
+  const std::string strings[] = {
+      "张三", "quote \" and backslash \\", "new\nline\ttab\rreturn\bback\fform", std::string("nul\0x", 5),
+      "\x01\x1f\x7f", "emoji 😀 and 𠀀", "broken \xff here", "cut \xe5\xbc", "overlong \xc0\xaf", "surrogate \xed\xa0\x80",
+      "past U+10FFFF \xf4\x90\x80\x80", ""};
+  for (const std::string& s : strings) {
+    std::string out;
+    JsonWriter(out).string(s);
+    CAPTURE(s);
+    CHECK_EQ(out, dumped(json(s)));
+  }
+
+  std::string nested;
+  JsonWriter w(nested);
+  w.begin_object();
+  w.key("a").begin_array();
+  w.integer(-3);
+  w.begin_object();
+  w.end_object();
+  w.begin_array();
+  w.end_array();
+  w.null();
+  w.end_array();
+  w.key("b").boolean(false);
+  w.end_object();
+  CHECK_EQ(nested, R"({"a":[-3,{},[],null],"b":false})");
+}
+
+TEST_CASE("write_result_json: every built-in policy's results read back and dump to the same bytes") {
+  const PolicySet& set = PolicySet::embedded();
+  int lines = 0;
+  for (const PolicyFile* policy : set.files()) {
+    const int year = policy->first_year;
+    const YearParameters params = set.resolve(*policy, year);
+    std::vector<Household> households = synthetic_households(7, 40, policy->id, year);
+    households[0].id = "王\"五\"\\\n\xff";  // escapes and broken UTF-8 in the id a result repeats
+    for (size_t i = 0; i < households.size(); ++i) {
+      const Household& h = households[i];
+      const Result r = evaluate(h, params);
+      const bool parameters = i % 2 == 0;
+      const Language language = i % 3 == 0 ? Language::en : Language::zh;
+      std::string line;
+      write_result_json(line, r, h, params, language, parameters);
+      CAPTURE(policy->id);
+      CAPTURE(i);
+      CHECK_EQ(dumped(json::parse(line)), line);
+      ++lines;
+    }
+  }
+  CHECK_GT(lines, 100);
+}
