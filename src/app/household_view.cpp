@@ -726,14 +726,14 @@ void draw_monitoring_panel(Ui& ui, const Session& s, const std::vector<core::Qua
     ImGui::PopStyleColor();
     const std::string anchor = "monitoring_" + std::string(core::monitoring_condition_names[static_cast<size_t>(c.id)]);
     ui.anchor(anchor);
-    draw_source(ui, Str::source_label, c.source, anchor + "_source");
+    draw_source(ui, Str::source_label, *c.source, anchor + "_source");
   }
   ImGui::Unindent();
   if (!a.help.empty()) {
     ImGui::TextUnformatted(tr(Str::monitoring_help_title));
     ImGui::Indent();
     for (const core::Reason& help : a.help) ui.wrapped("· " + reason_text(help));
-    draw_source(ui, Str::source_label, a.help_source, "monitoring_help_source");
+    draw_source(ui, Str::source_label, *a.help_source, "monitoring_help_source");
     ImGui::Unindent();
   }
   if (!a.steps.empty()) {
@@ -753,7 +753,7 @@ void draw_monitoring_panel(Ui& ui, const Session& s, const std::vector<core::Qua
       }
       ui.wrapped(line);
     }
-    draw_source(ui, Str::source_label, a.steps_source, "monitoring_steps_source");
+    draw_source(ui, Str::source_label, *a.steps_source, "monitoring_steps_source");
     ImGui::Unindent();
   }
 }

@@ -133,10 +133,11 @@ int main(int argc, char** argv) {
   const auto json_start = Clock::now();
   size_t bytes = 0;
   std::string line;
+  ResultWriter writer(params, Language::zh, false);
   for (const std::string& text : texts) {
     const auto parsed = parse_household(text);
     line.clear();
-    write_result_json(line, evaluate(parsed.value, params), parsed.value, params, Language::zh, false);
+    writer.write(line, evaluate(parsed.value, params), parsed.value);
     bytes += line.size();
   }
   const double json_per_household_us = seconds_since(json_start) * 1e6 / texts.size();

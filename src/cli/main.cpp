@@ -551,20 +551,33 @@ BatchRoster read_batch_roster(std::string_view text, const Options& o) {
 // Parameters by policy and year, resolved once each: a roster has few of either.
 class ParamsCache {
  public:
+  struct Entry {
+    const PolicyFile* policy;
+    int year;
+    std::unique_ptr<YearParameters> params;
+    std::unique_ptr<ResultWriter> writer_;  // made when first asked for
+
+    // The writer of results evaluated with these parameters, with its kept texts: a roster's lines.
+    ResultWriter& writer(Language language) {
+      if (!writer_) writer_ = std::make_unique<ResultWriter>(*params, language, false);
+      return *writer_;
+    }
+  };
+
   ParamsCache(const PolicySet& policies, const std::vector<ParamOverride>& overrides)
       : policies_(policies), overrides_(overrides) {}
-  const YearParameters& get(const PolicyFile& policy, int year) {
-    for (const auto& [key, params] : cache_)
-      if (key.first == &policy && key.second == year) return *params;
-    cache_.emplace_back(std::make_pair(&policy, year),
-                        std::make_unique<YearParameters>(policies_.resolve(policy, year, overrides_)));
-    return *cache_.back().second;
+  Entry& get(const PolicyFile& policy, int year) {
+    for (Entry& e : cache_)
+      if (e.policy == &policy && e.year == year) return e;
+    cache_.push_back(
+        {&policy, year, std::make_unique<YearParameters>(policies_.resolve(policy, year, overrides_)), nullptr});
+    return cache_.back();
   }
 
  private:
   const PolicySet& policies_;
   const std::vector<ParamOverride>& overrides_;
-  std::vector<std::pair<std::pair<const PolicyFile*, int>, std::unique_ptr<YearParameters>>> cache_;
+  std::vector<Entry> cache_;
 };
 
 // One household evaluated and, when `out` is given, its result appended (a JSON line, or a compact CSV row); its
@@ -578,7 +591,8 @@ bool batch_one(const RosterEntry& entry, const std::vector<QuarterRecord>& ledge
   }
   Household h = entry.household;
   h.year = setting.value.year;
-  const YearParameters& params = cache.get(*setting.value.policy, h.year);
+  ParamsCache::Entry& evaluation = cache.get(*setting.value.policy, h.year);
+  const YearParameters& params = *evaluation.params;
   const Result result = evaluate(h, params);
   if (result.overflowed()) {
     errors.push_back(overflow_error(entry.where + result.overflow));
@@ -588,7 +602,7 @@ bool batch_one(const RosterEntry& entry, const std::vector<QuarterRecord>& ledge
   if (o.compact)
     append_batch_csv_row(*out, result, assess_monitoring(h, result, params, ledger));
   else
-    write_result_json(*out, result, h, params, o.language, false, ledger), *out += '\n';
+    evaluation.writer(o.language).write(*out, result, h, ledger), *out += '\n';
   return true;
 }
 

@@ -107,6 +107,11 @@ void JsonWriter::money(Money amount) {
     out_ += nlohmann::json(static_cast<double>(fen) / 100.0).dump();
 }
 
+void JsonWriter::raw(std::string_view json) {
+  separate();
+  out_ += json;
+}
+
 void JsonWriter::open(char bracket) {
   separate();
   out_ += bracket;

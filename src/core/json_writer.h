@@ -28,6 +28,8 @@ class JsonWriter {
   void integer(int64_t value);
   // Yuan as yuan_json makes them: whole yuan an integer, otherwise a decimal with no trailing zero.
   void money(Money amount);
+  // A value already written as JSON text (a kept one).
+  void raw(std::string_view json);
 
  private:
   void open(char bracket);

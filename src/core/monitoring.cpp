@@ -54,7 +54,7 @@ ConditionCheck rigid_check(const Household& h, const Result& r, const YearParame
   const Money net = r.income.net;
   const int64_t share = p.raw(ParamId::monitoring_rigid_share);
   const bool high = rigid_expenses_high(h, net, p);
-  ConditionCheck c{id, false, {}, income_and_spending, ParamId::monitoring_rigid_share};
+  ConditionCheck c{id, false, {}, &income_and_spending, ParamId::monitoring_rigid_share};
   if (high) {
     const int64_t actual = net > Money{} ? spent.scaled(10000, net.fen()).fen() : 0;
     c.reason = reason(ReasonId::mon_rigid_high, {spent.fen(), net.fen(), actual, share});
@@ -66,14 +66,14 @@ ConditionCheck rigid_check(const Household& h, const Result& r, const YearParame
 }
 
 ConditionCheck sudden_check(const Household& h, MonitoringCondition id) {
-  ConditionCheck c{id, false, reason(ReasonId::mon_no_sudden), at_risk, std::nullopt};
+  ConditionCheck c{id, false, reason(ReasonId::mon_no_sudden), &at_risk, std::nullopt};
   if (h.sudden_event) {
     constexpr ReasonId by_kind[] = {ReasonId::mon_sudden_illness, ReasonId::mon_sudden_accident,
                                     ReasonId::mon_sudden_disaster, ReasonId::mon_sudden_job_loss};
     c.reason = reason(by_kind[static_cast<size_t>(h.sudden_event->kind)], {h.sudden_event->month});
   }
   c.met = (id == MonitoringCondition::sudden_event) == h.sudden_event.has_value();
-  if (id == MonitoringCondition::risk_removed) c.source = risk_gone;
+  if (id == MonitoringCondition::risk_removed) c.source = &risk_gone;
   return c;
 }
 
@@ -155,8 +155,8 @@ bool is_monitored(const Household& h) {
 MonitoringAssessment assess_monitoring(const Household& h, const Result& r, const YearParameters& p,
                                        const std::vector<QuarterRecord>& ledger) {
   MonitoringAssessment a;
-  a.help_source = help_by_risk;
-  a.steps_source = exit_steps;
+  a.help_source = &help_by_risk;
+  a.steps_source = &exit_steps;
   const LineResult* line = monitoring_line(r);
   if (line == nullptr || !line->applies) {  // the rural monitoring is not for urban residents
     a.verdict = MonitoringVerdict::urban;
@@ -169,19 +169,19 @@ MonitoringAssessment assess_monitoring(const Household& h, const Result& r, cons
 
   if (!is_monitored(h)) {
     ConditionCheck below{
-        MonitoringCondition::income_below_line, pc < line->value, {}, income_and_spending, line->param};
+        MonitoringCondition::income_below_line, pc < line->value, {}, &income_and_spending, line->param};
     below.reason =
         reason(below.met ? ReasonId::mon_below_line : ReasonId::mon_not_below_line, {pc.fen(), line->value.fen()});
     ConditionCheck near{MonitoringCondition::income_near_line,
                         pc >= line->value && pc < upper,
                         {},
-                        at_risk,
+                        &at_risk,
                         ParamId::monitoring_near_margin};
     near.reason = reason(pc < upper ? ReasonId::mon_near_line : ReasonId::mon_not_near_line,
                          {pc.fen(), line->value.fen(), p.raw(ParamId::monitoring_near_margin), upper.fen()});
     ConditionCheck security{MonitoringCondition::security_gap, gaps > 0,
                             reason(gaps > 0 ? ReasonId::mon_security_gaps : ReasonId::mon_security_ok, {gaps}),
-                            single_risk, std::nullopt};
+                            &single_risk, std::nullopt};
     a.conditions = {below, near, rigid_check(h, r, p, MonitoringCondition::rigid_expenses), security,
                     sudden_check(h, MonitoringCondition::sudden_event)};
     const auto met = [&](MonitoringCondition id) {
@@ -214,7 +214,7 @@ MonitoringAssessment assess_monitoring(const Household& h, const Result& r, cons
   const int wanted = std::max(1, (months + 2) / 3);
   const auto [quarters, net] = recent_quarters(ledger, h.year, wanted);
   ConditionCheck recent{
-      MonitoringCondition::income_recent_above, false, {}, income_stable, ParamId::monitoring_exit_months};
+      MonitoringCondition::income_recent_above, false, {}, &income_stable, ParamId::monitoring_exit_months};
   if (quarters < wanted) {
     recent.reason = reason(ReasonId::mon_recent_missing, {quarters, wanted, months});
   } else {
@@ -223,10 +223,10 @@ MonitoringAssessment assess_monitoring(const Household& h, const Result& r, cons
     recent.reason = reason(recent.met ? ReasonId::mon_recent_above : ReasonId::mon_recent_below,
                            {quarters, yearly.fen(), line->value.fen(), months});
   }
-  ConditionCheck year{MonitoringCondition::income_year_above, pc > line->value, {}, income_stable, line->param};
+  ConditionCheck year{MonitoringCondition::income_year_above, pc > line->value, {}, &income_stable, line->param};
   year.reason = reason(year.met ? ReasonId::mon_year_above : ReasonId::mon_year_below, {pc.fen(), line->value.fen()});
   ConditionCheck security{MonitoringCondition::security_secure, gaps == 0,
-                          reason(gaps > 0 ? ReasonId::mon_security_gaps : ReasonId::mon_security_ok, {gaps}), secure,
+                          reason(gaps > 0 ? ReasonId::mon_security_gaps : ReasonId::mon_security_ok, {gaps}), &secure,
                           std::nullopt};
   const int workers = working_members(h);
   ConditionCheck work{MonitoringCondition::can_work, workers > 0,
@@ -234,7 +234,7 @@ MonitoringAssessment assess_monitoring(const Household& h, const Result& r, cons
                              : h.entered  ? ReasonId::mon_work_entered
                                           : ReasonId::mon_can_work,
                              {workers}),
-                      no_labour, std::nullopt};
+                      &no_labour, std::nullopt};
   a.conditions = {recent,
                   year,
                   rigid_check(h, r, p, MonitoringCondition::rigid_expenses_settled),

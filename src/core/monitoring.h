@@ -47,8 +47,8 @@ struct ConditionCheck {
   MonitoringCondition id;
   bool met = false;
   Reason reason;
-  SourceRef source;              // the clause the condition comes from
-  std::optional<ParamId> param;  // the parameter it reads (a line, a margin, a threshold), for its own source
+  const SourceRef* source = nullptr;  // the clause the condition comes from (the rules' own, which outlive it)
+  std::optional<ParamId> param;       // the parameter it reads (a line, a margin, a threshold), for its own source
 };
 
 enum class ExitStep { visited, publicised, approved };  // 入户核实, 民主评议公示, 审核批准公告, in this order
@@ -65,9 +65,9 @@ struct MonitoringAssessment {
   std::optional<Category> kind;            // for `enter`: the kind of monitored household it would be (004 前言)
   std::vector<ConditionCheck> conditions;  // entry triggers, or exit conditions for a monitored household
   std::vector<Reason> help;                // what helps, by risk and labour (001 二(二)二)
-  SourceRef help_source;
+  const SourceRef* help_source = nullptr;
   std::vector<ExitStepState> steps;  // for a monitored household: the exit procedure, each step done or not
-  SourceRef steps_source;
+  const SourceRef* steps_source = nullptr;
 };
 
 // The household's assessment for its year under `params`, from its result and the quarterly ledger the roster keeps

@@ -375,13 +375,13 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
   const bool exiting = m.verdict == MonitoringVerdict::may_exit || m.verdict == MonitoringVerdict::not_yet;
   for (const ConditionCheck& c : m.conditions)
     o.line(std::string("  ") + (exiting ? (c.met ? "[✓] " : "[✗] ") : (c.met ? "[!] " : "[ ] ")) +
-           render(c.reason, language) + " [" + source(c.source) + "]");
+           render(c.reason, language) + " [" + source(*c.source) + "]");
   if (!m.help.empty()) {
-    o.line(std::string("  ") + o.w(W::help) + " [" + source(m.help_source) + "]");
+    o.line(std::string("  ") + o.w(W::help) + " [" + source(*m.help_source) + "]");
     for (const Reason& help : m.help) o.line("  - " + render(help, language));
   }
   if (!m.steps.empty()) {
-    o.line(std::string("  ") + o.w(W::exit_steps) + " [" + source(m.steps_source) + "]");
+    o.line(std::string("  ") + o.w(W::exit_steps) + " [" + source(*m.steps_source) + "]");
     for (const ExitStepState& s : m.steps) {
       o.line("  " + render(exit_step_name(s.step), language) + ": " +
              (s.done ? iso_date_text(s.done) : o.w(W::not_done)));

@@ -20,26 +20,6 @@ std::string param_source(const ResolvedParam& p, Language language, const Docume
 
 namespace {
 
-// Each writer writes an object's keys in sorted order, as nlohmann's map holds them (JsonWriter).
-
-void write_param(JsonWriter& w, ParamId id, const YearParameters& params, Language language) {
-  const ResolvedParam& p = params[id];
-  w.begin_object();
-  w.key("assumed").boolean(p.assumed());
-  w.key("description").string(language == Language::zh ? info(id).description_zh : info(id).description_en);
-  w.key("name").string(info(id).name);
-  if (p.entry != nullptr && p.assumed()) w.key("note").string(assumption_text(*p.entry, language, params.documents()));
-  if (p.file != nullptr) w.key("policy").string(p.file->id);
-  w.key("source").string(param_source(p, language, params.documents()));
-  w.key("unit").string(unit_names[static_cast<size_t>(info(id).unit)]);
-  w.key("value");
-  if (p.value)
-    w.string(value_text(id, *p.value));
-  else
-    w.null();
-  w.end_object();
-}
-
 // A reason's text as a JSON string, rendered through `scratch` (kept between calls to spare allocations).
 void write_reason(JsonWriter& w, const Reason& reason, Language language, std::string& scratch) {
   scratch.clear();
@@ -54,9 +34,58 @@ void write_money_or_null(JsonWriter& w, std::optional<int64_t> fen) {
     w.null();
 }
 
-void write_monitoring(JsonWriter& w, const MonitoringAssessment& a, const YearParameters& params, Language language,
-                      std::string& scratch) {
-  const auto source = [&](const SourceRef& ref) { return reference_text(ref, language, 0, params.documents()); };
+// A JSON value as text, written once.
+template <typename Write>
+const std::string& kept(std::string& slot, Write write) {
+  if (slot.empty()) {
+    JsonWriter w(slot);
+    write(w);
+  }
+  return slot;
+}
+
+}  // namespace
+
+// Each part writes an object's keys in sorted order, as nlohmann's map holds them (JsonWriter).
+
+ResultWriter::ResultWriter(const YearParameters& params, Language language, bool parameters)
+    : params_(params), language_(language), parameters_(parameters) {}
+
+const std::string& ResultWriter::param_source_json(ParamId id) {
+  return kept(param_sources_[static_cast<size_t>(id)],
+              [&](JsonWriter& w) { w.string(param_source(params_[id], language_, params_.documents())); });
+}
+
+const std::string& ResultWriter::reference_json(const SourceRef& ref) {
+  for (const auto& [at, text] : references_)
+    if (at == &ref) return text;
+  references_.emplace_back(&ref, std::string());
+  return kept(references_.back().second,
+              [&](JsonWriter& w) { w.string(reference_text(ref, language_, 0, params_.documents())); });
+}
+
+const std::string& ResultWriter::param_json(ParamId id) {
+  return kept(param_objects_[static_cast<size_t>(id)], [&](JsonWriter& w) {
+    const ResolvedParam& p = params_[id];
+    w.begin_object();
+    w.key("assumed").boolean(p.assumed());
+    w.key("description").string(language_ == Language::zh ? info(id).description_zh : info(id).description_en);
+    w.key("name").string(info(id).name);
+    if (p.entry != nullptr && p.assumed())
+      w.key("note").string(assumption_text(*p.entry, language_, params_.documents()));
+    if (p.file != nullptr) w.key("policy").string(p.file->id);
+    w.key("source").raw(param_source_json(id));
+    w.key("unit").string(unit_names[static_cast<size_t>(info(id).unit)]);
+    w.key("value");
+    if (p.value)
+      w.string(value_text(id, *p.value));
+    else
+      w.null();
+    w.end_object();
+  });
+}
+
+void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a) {
   w.begin_object();
   w.key("conditions").begin_array();
   for (const ConditionCheck& c : a.conditions) {
@@ -65,19 +94,19 @@ void write_monitoring(JsonWriter& w, const MonitoringAssessment& a, const YearPa
     w.key("met").boolean(c.met);
     if (c.param) {  // the line, margin or threshold it reads, and where that comes from
       w.key("parameter").string(info(*c.param).name);
-      w.key("parameter_assumed").boolean(params[*c.param].assumed());
-      w.key("parameter_source").string(param_source(params[*c.param], language, params.documents()));
+      w.key("parameter_assumed").boolean(params_[*c.param].assumed());
+      w.key("parameter_source").raw(param_source_json(*c.param));
     }
     w.key("reason");
-    write_reason(w, c.reason, language, scratch);
-    w.key("source").string(source(c.source));
+    write_reason(w, c.reason, language_, scratch_);
+    w.key("source").raw(reference_json(*c.source));
     w.end_object();
   }
   w.end_array();
   w.key("help").begin_array();
-  for (const Reason& r : a.help) write_reason(w, r, language, scratch);
+  for (const Reason& r : a.help) write_reason(w, r, language_, scratch_);
   w.end_array();
-  w.key("help_source").string(source(a.help_source));
+  w.key("help_source").raw(reference_json(*a.help_source));
   w.key("kind");
   if (a.kind)
     w.string(category_names[static_cast<size_t>(*a.kind)]);
@@ -93,7 +122,7 @@ void write_monitoring(JsonWriter& w, const MonitoringAssessment& a, const YearPa
       w.string(iso_date_text(s.done));
     w.key("id").string(exit_step_names[static_cast<size_t>(s.step)]);
     w.key("name");
-    write_reason(w, exit_step_name(s.step), language, scratch);
+    write_reason(w, exit_step_name(s.step), language_, scratch_);
     w.end_object();
   }
   w.end_array();
@@ -101,20 +130,18 @@ void write_monitoring(JsonWriter& w, const MonitoringAssessment& a, const YearPa
   if (a.steps.empty())
     w.null();
   else
-    w.string(source(a.steps_source));
+    w.raw(reference_json(*a.steps_source));
   w.key("summary");
-  write_reason(w, a.summary, language, scratch);
+  write_reason(w, a.summary, language_, scratch_);
   w.key("verdict").string(monitoring_verdict_names[static_cast<size_t>(a.verdict)]);
   w.end_object();
 }
 
-void write_programme(JsonWriter& w, const ProgrammeResult& pr, const Result& r, const Household& h,
-                     const YearParameters& params, Language language, bool parameters, std::string& scratch) {
+void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, const Result& r, const Household& h) {
   const ProgrammeInfo& pi = info(pr.id);
-  const ResolvedParam& availability = params[available_param(pr.id)];
-  bool assumed = availability.assumed() || params[counted_param(pr.id)].assumed();
+  bool assumed = params_[available_param(pr.id)].assumed() || params_[counted_param(pr.id)].assumed();
   if (pr.available)
-    for (ParamId id : programme_unit(pr.id).params) assumed = assumed || params[id].assumed();
+    for (ParamId id : programme_unit(pr.id).params) assumed = assumed || params_[id].assumed();
   w.begin_object();
   w.key("amount").money(pr.amount);
   w.key("assumed").boolean(assumed);
@@ -138,36 +165,33 @@ void write_programme(JsonWriter& w, const ProgrammeResult& pr, const Result& r, 
     else
       w.string(h.members[detail.member].name);
     w.key("reason");
-    write_reason(w, detail.reason, language, scratch);
+    write_reason(w, detail.reason, language_, scratch_);
     w.end_object();
   }
   w.end_array();
-  w.key("name").string(language == Language::zh ? pi.name_zh : pi.name_en);
-  if (parameters) {  // every parameter it read: availability and counting, then its own when it is available
+  w.key("name").string(language_ == Language::zh ? pi.name_zh : pi.name_en);
+  if (parameters_) {  // every parameter it read: availability and counting, then its own when it is available
     w.key("parameters").begin_array();
-    write_param(w, available_param(pr.id), params, language);
-    write_param(w, counted_param(pr.id), params, language);
+    w.raw(param_json(available_param(pr.id)));
+    w.raw(param_json(counted_param(pr.id)));
     if (pr.available)
-      for (ParamId id : programme_unit(pr.id).params) write_param(w, id, params, language);
+      for (ParamId id : programme_unit(pr.id).params) w.raw(param_json(id));
     w.end_array();
   }
   w.key("reason");
-  write_reason(w, pr.reason, language, scratch);
+  write_reason(w, pr.reason, language_, scratch_);
   w.key("reason_key").string(reason_key(pr.reason.id));
-  w.key("source").string(param_source(availability, language, params.documents()));
+  w.key("source").raw(param_source_json(available_param(pr.id)));
   w.key("stream").string(stream_names[static_cast<size_t>(pi.stream)]);
   w.end_object();
 }
 
-void write_line(JsonWriter& w, const LineResult& l, const YearParameters& params, Language language,
-                std::string& scratch) {
-  const ResolvedParam& p = params[l.param];
-  const ResolvedParam& groups = params[line_categories_param(l.id)];
+void ResultWriter::write_line(JsonWriter& w, const LineResult& l) {
   w.begin_object();
   w.key("above_dibao_line")
       .boolean(l.scope.id == ReasonId::line_for_above_dibao || l.scope.id == ReasonId::line_not_for_below_dibao);
   w.key("applies").boolean(l.applies);
-  w.key("assumed").boolean(p.assumed());
+  w.key("assumed").boolean(params_[l.param].assumed());
   w.key("for").begin_array();  // the scope's first argument is the line's categories, whether or not it applies
   for (size_t c = 0; c < category_names.size(); ++c)
     if (contains(static_cast<CategorySet>(l.scope.args[0]), static_cast<Category>(c))) w.string(category_names[c]);
@@ -176,20 +200,17 @@ void write_line(JsonWriter& w, const LineResult& l, const YearParameters& params
   w.key("id").string(line_names[static_cast<size_t>(l.id)]);
   w.key("per_capita_gap").money(l.per_capita_gap);
   w.key("scope");
-  write_reason(w, l.scope, language, scratch);
-  w.key("scope_assumed").boolean(groups.assumed());
-  w.key("scope_source").string(param_source(groups, language, params.documents()));
-  w.key("source").string(param_source(p, language, params.documents()));
+  write_reason(w, l.scope, language_, scratch_);
+  w.key("scope_assumed").boolean(params_[line_categories_param(l.id)].assumed());
+  w.key("scope_source").raw(param_source_json(line_categories_param(l.id)));
+  w.key("source").raw(param_source_json(l.param));
   w.key("value").money(l.value);
   w.end_object();
 }
 
-}  // namespace
-
-void write_result_json(std::string& out, const Result& r, const Household& h, const YearParameters& params,
-                       Language language, bool parameters, const std::vector<QuarterRecord>& ledger) {
+void ResultWriter::write(std::string& out, const Result& r, const Household& h,
+                         const std::vector<QuarterRecord>& ledger) {
   JsonWriter w(out);
-  std::string scratch;
   const Income& in = r.income;
   w.begin_object();
   if (r.beyond_policy_years) w.key("beyond_policy_years").boolean(true);
@@ -197,7 +218,7 @@ void write_result_json(std::string& out, const Result& r, const Household& h, co
   for (const Flag& f : r.flags) {
     w.begin_object();
     w.key("detail");
-    write_reason(w, f.detail, language, scratch);
+    write_reason(w, f.detail, language_, scratch_);
     w.key("id").string(flag_names[static_cast<size_t>(f.id)]);
     w.end_object();
   }
@@ -222,14 +243,14 @@ void write_result_json(std::string& out, const Result& r, const Household& h, co
   w.key("wage").money(in.wage);
   w.end_object();
   w.key("lines").begin_array();
-  for (const LineResult& l : r.lines) write_line(w, l, params, language, scratch);
+  for (const LineResult& l : r.lines) write_line(w, l);
   w.end_array();
   w.key("monitoring");
-  write_monitoring(w, assess_monitoring(h, r, params, ledger), params, language, scratch);
+  write_monitoring(w, assess_monitoring(h, r, params_, ledger));
   w.key("policy").string(r.policy);
-  w.key("policy_hash").string(params.policy_hash());
+  w.key("policy_hash").string(params_.policy_hash());
   w.key("programmes").begin_array();
-  for (const ProgrammeResult& pr : r.programmes) write_programme(w, pr, r, h, params, language, parameters, scratch);
+  for (const ProgrammeResult& pr : r.programmes) write_programme(w, pr, r, h);
   w.end_array();
   w.key("schema").string("zengshou.result/1");
   w.key("size").integer(r.size);
@@ -251,7 +272,7 @@ void write_result_json(std::string& out, const Result& r, const Household& h, co
     else
       w.null();
     w.key("step");
-    write_reason(w, s.step, language, scratch);
+    write_reason(w, s.step, language_, scratch_);
     w.end_object();
   }
   w.end_array();
@@ -262,7 +283,7 @@ void write_result_json(std::string& out, const Result& r, const Household& h, co
 json result_to_json(const Result& r, const Household& h, const YearParameters& params, Language language,
                     bool parameters, const std::vector<QuarterRecord>& ledger) {
   std::string text;
-  write_result_json(text, r, h, params, language, parameters, ledger);
+  ResultWriter(params, language, parameters).write(text, r, h, ledger);
   return json::parse(text);
 }
 

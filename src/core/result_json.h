@@ -3,10 +3,13 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>   // kept texts
+
 #include <string>  // written results
 #include <vector>  // the ledger
 
 #include "household.h"
+#include "json_writer.h"
 #include "monitoring.h"
 #include "policy.h"
 #include "reason.h"
@@ -18,13 +21,35 @@ namespace zengshou::core {
 // `parameters`, each programme also lists every parameter it read (value, unit, source, note); a roster's lines
 // leave that out to stay small.
 // `ledger`: the household's quarterly ledger, for its monitoring assessment ("monitoring"; none for a household alone).
-// Written straight to `out`, compact, as a batch writes a line: the bytes nlohmann's dump of result_to_json gives.
-void write_result_json(std::string& out, const Result& result, const Household& household,
-                       const YearParameters& params, Language language, bool parameters = true,
-                       const std::vector<QuarterRecord>& ledger = {});
-// The same as a JSON value, for callers that add to it or print it indented.
+// As a JSON value, for callers that add to it or print it indented.
 nlohmann::json result_to_json(const Result& result, const Household& household, const YearParameters& params,
                               Language language, bool parameters = true, const std::vector<QuarterRecord>& ledger = {});
+
+// Results evaluated with one set of parameters written compact, straight to `out`, as a batch writes its lines:
+// the bytes nlohmann's dump of result_to_json gives. What depends on the parameters alone (sources, parameters'
+// notes) is written once and kept, so a writer lives as long as its parameters and serves one thread.
+class ResultWriter {
+ public:
+  ResultWriter(const YearParameters& params, Language language, bool parameters = true);
+  void write(std::string& out, const Result& result, const Household& household,
+             const std::vector<QuarterRecord>& ledger = {});
+
+ private:
+  const std::string& param_source_json(ParamId id);
+  const std::string& param_json(ParamId id);
+  const std::string& reference_json(const SourceRef& ref);  // by address: the monitoring rules' own references
+  void write_monitoring(JsonWriter& w, const MonitoringAssessment& assessment);
+  void write_programme(JsonWriter& w, const ProgrammeResult& programme, const Result& result,
+                       const Household& household);
+  void write_line(JsonWriter& w, const LineResult& line);
+
+  const YearParameters& params_;
+  Language language_;
+  bool parameters_;
+  std::string scratch_;  // a reason's text before it is escaped
+  std::array<std::string, param_count> param_sources_, param_objects_;  // JSON text; empty until first written
+  std::vector<std::pair<const SourceRef*, std::string>> references_;
+};
 
 // Where a parameter's value comes from: its source as users read it (《title》clause「quote」), "override", or the
 // assumption's note and what it leans on; the titles from `documents` (YearParameters::documents()).

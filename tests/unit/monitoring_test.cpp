@@ -203,10 +203,10 @@ TEST_CASE("every clause the assessment cites is in its document, word for word")
   for (const MonitoringAssessment* a : {&entering, &leaving}) {
     for (const ConditionCheck& c : a->conditions) {
       CAPTURE(std::string(monitoring_condition_names[static_cast<size_t>(c.id)]));
-      CHECK(check_reference(c.source, DocumentSet::embedded()).empty());
+      CHECK(check_reference(*c.source, DocumentSet::embedded()).empty());
     }
-    CHECK(check_reference(a->help_source, DocumentSet::embedded()).empty());
-    CHECK(check_reference(a->steps_source, DocumentSet::embedded()).empty());
+    CHECK(check_reference(*a->help_source, DocumentSet::embedded()).empty());
+    CHECK(check_reference(*a->steps_source, DocumentSet::embedded()).empty());
   }
 }
 

@@ -1,4 +1,4 @@
-// The result written straight to text (write_result_json, JsonWriter) is what nlohmann's dump of the same values
+// The result written straight to text (ResultWriter, JsonWriter) is what nlohmann's dump of the same values
 // gives: read back and dumped again, every line is the same bytes — keys in sorted order, amounts as yuan_json
 // makes them, strings escaped alike, broken UTF-8 replaced alike. A batch line and eval's result are one contract.
 #include <doctest/doctest.h>
@@ -63,7 +63,7 @@ TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nloh
   CHECK_EQ(nested, R"({"a":[-3,{},[],null],"b":false})");
 }
 
-TEST_CASE("write_result_json: every built-in policy's results read back and dump to the same bytes") {
+TEST_CASE("ResultWriter: every built-in policy's results read back and dump to the same bytes") {
   const PolicySet& set = PolicySet::embedded();
   int lines = 0;
   for (const PolicyFile* policy : set.files()) {
@@ -77,7 +77,7 @@ TEST_CASE("write_result_json: every built-in policy's results read back and dump
       const bool parameters = i % 2 == 0;
       const Language language = i % 3 == 0 ? Language::en : Language::zh;
       std::string line;
-      write_result_json(line, r, h, params, language, parameters);
+      ResultWriter(params, language, parameters).write(line, r, h);
       CAPTURE(policy->id);
       CAPTURE(i);
       CHECK_EQ(dumped(json::parse(line)), line);
