@@ -277,10 +277,11 @@ std::optional<int> id_birth_year(std::string_view id) {
 bool is_head_relation(std::string_view relation) { return relation == "户主" || relation == "本人"; }
 
 // A cell as JSON of its column's kind; an empty cell is left out. Numbers may be written as a spreadsheet stores
-// them (workbook_fen), enum words may begin a longer cell (小学三年级).
-std::optional<json> cell_value(const std::string& cell, const Column& column, InputErrors& errors,
-                               const std::string& where) {
+// them (workbook_fen), enum words may begin a longer cell (小学三年级). A cell that cannot be read gives nothing and
+// what was expected in `problem`.
+std::optional<json> cell_value(std::string_view cell, const Column& column, std::string& problem) {
   if (cell.empty()) return std::nullopt;
+  const auto got = [&] { return ", got \"" + std::string(cell) + "\""; };
   switch (column.kind) {
     case Column::id_number:
     case Column::relation:
@@ -296,14 +297,14 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
     case Column::boolean:
       if (cell == "true" || cell == "1" || cell == "是" || cell == "TRUE") return json(true);
       if (cell == "false" || cell == "0" || cell == "否" || cell == "FALSE") return json(false);
-      errors.push_back({where, "expected true or false, got \"" + cell + "\""});
+      problem = "expected true or false" + got();
       return std::nullopt;
     case Column::integer: {
       long long v = 0;
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
       if (error == std::errc() && end == cell.data() + cell.size()) return json(v);
       if (const auto fen = workbook_fen(cell); fen && *fen % 100 == 0) return json(*fen / 100);
-      errors.push_back({where, "expected a whole number, got \"" + cell + "\""});
+      problem = "expected a whole number" + got();
       return std::nullopt;
     }
     case Column::number: {
@@ -311,7 +312,7 @@ std::optional<json> cell_value(const std::string& cell, const Column& column, In
       if (!hundredths) hundredths = workbook_fen(cell);
       if (hundredths)
         return *hundredths % 100 == 0 ? json(*hundredths / 100) : json(static_cast<double>(*hundredths) / 100.0);
-      errors.push_back({where, "expected a number with at most two decimals, got \"" + cell + "\""});
+      problem = "expected a number with at most two decimals" + got();
       return std::nullopt;
     }
   }
@@ -410,8 +411,8 @@ Parsed<Layout> read_layout(const Table& t, const Row& first, std::vector<std::st
   return out;
 }
 
-std::string cell_of(const Row& row, std::optional<size_t> c) {
-  return c && *c < row.cells.size() ? row.cells[*c] : std::string();
+std::string_view cell_of(const Row& row, std::optional<size_t> c) {
+  return c && *c < row.cells.size() ? std::string_view(row.cells[*c]) : std::string_view();
 }
 
 // Whether a row is a member's: not an empty or 合计 row, not a CSV row wider than its header (a problem).
@@ -443,10 +444,13 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
     for (size_t c = 0; c < l.written.size(); ++c) {
       if (h.columns[c] == nullptr) continue;
       const Column& col = *h.columns[c];
-      const std::string where = t.source.where(row->line, c, l.written[c]);
-      const size_t errors_before = out.errors.size();
-      const auto value = cell_value(cell_of(*row, c), col, out.errors, where);
-      if (out.errors.size() != errors_before) bad_cells.insert(where);
+      std::string problem;
+      const auto value = cell_value(cell_of(*row, c), col, problem);
+      if (!problem.empty()) {
+        std::string where = t.source.where(row->line, c, l.written[c]);
+        bad_cells.insert(where);
+        out.errors.push_back({std::move(where), std::move(problem)});
+      }
       if (!value) continue;
       if (col.member)
         person[h.pointers[c]] = *value;
@@ -458,7 +462,7 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
       if (const auto year = id_birth_year(cell_of(*row, l.id_column))) person["birth_year"] = *year;
     if (!doc.contains("head") && is_head_relation(cell_of(*row, l.relation_column)) &&
         !cell_of(*row, l.name_column).empty())
-      doc["head"] = cell_of(*row, l.name_column);
+      doc["head"] = std::string(cell_of(*row, l.name_column));
     if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
     if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
     doc["members"].push_back(std::move(person));
@@ -502,7 +506,7 @@ Parsed<std::vector<RosterEntry>> read_table(const Table& t, std::vector<std::str
   for (size_t r = 1; r < t.rows.size(); ++r) {
     const Row& row = t.rows[r];
     if (!member_row(t, l, row, out.errors)) continue;
-    std::string key = cell_of(row, l.key_column);
+    std::string key(cell_of(row, l.key_column));
     if (l.by_relation) {
       if (is_head_relation(key)) {
         households.emplace_back();
@@ -904,7 +908,7 @@ struct RosterStream::Impl {
         if (!problems.empty() && members.empty()) return Parsed<RosterEntry>{{}, std::move(problems)};
         continue;
       }
-      std::string k = cell_of(row, l.key_column);
+      std::string k(cell_of(row, l.key_column));
       if (l.by_relation) {
         if (is_head_relation(k) && !members.empty()) {
           pending.push_front(std::move(row));
