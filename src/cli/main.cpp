@@ -17,6 +17,10 @@
 #include <utility>     // move
 #include <vector>      // arguments, errors
 
+#include <fcntl.h>     // fcntl: standard output appended to
+#include <sys/stat.h>  // fstat: is standard output a file
+#include <unistd.h>    // ftruncate, lseek
+
 #include <nlohmann/json.hpp>
 
 #include "core/engine.h"
@@ -640,6 +644,24 @@ int run_batch_whole(const Options& o, const PolicySet& policies, std::string byt
 // A roster file streamed a household at a time (CSV, JSON Lines, a JSON array), in memory of one household. As the
 // contract has it, a problem anywhere prints no result: the file is read once to check every household, then again
 // to write the results as they are made. With --keep-going it is read once, the problems printed as they come.
+// Where standard output began when it is a file (`> results.jsonl`): a batch can then write in one pass and, on a
+// problem, cut the file back to there, so that it holds no partial result. Nothing for a pipe or a terminal.
+std::optional<off_t> output_file_start() {
+#ifdef __EMSCRIPTEN__
+  return std::nullopt;  // node's standard output here is a stream
+#else
+  struct stat status {};
+  if (fstat(STDOUT_FILENO, &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+  std::cout.flush();
+  const int flags = fcntl(STDOUT_FILENO, F_GETFL);
+  if (flags < 0) return std::nullopt;
+  // `>>` writes at the end, wherever the offset is
+  if (flags & O_APPEND) return fstat(STDOUT_FILENO, &status) == 0 ? std::optional(status.st_size) : std::nullopt;
+  const off_t at = lseek(STDOUT_FILENO, 0, SEEK_CUR);
+  return at < 0 ? std::nullopt : std::optional(at);
+#endif
+}
+
 int run_batch_stream(const Options& o, const PolicySet& policies) {
   const size_t jobs = o.jobs;
   std::vector<ParamsCache> caches;  // one a thread: none is shared
@@ -693,6 +715,16 @@ int run_batch_stream(const Options& o, const PolicySet& policies) {
     pass(true, true);
     return errors.empty() ? exit_ok : exit_bad_input;
   }
+  if (const auto start = output_file_start()) {
+    pass(true, true);
+    if (errors.empty()) return exit_ok;
+    std::cout.flush();
+    if (ftruncate(STDOUT_FILENO, *start) != 0 || lseek(STDOUT_FILENO, *start, SEEK_SET) < 0)
+      errors.push_back({"standard output", "expected to remove the results written before the problems (the file "
+                                           "holds some households' results: delete it)"});
+    return fail(errors);
+  }
+  // A pipe or a terminal: check every household first, then write.
   pass(false, true);
   if (!errors.empty()) return fail(errors);
   pass(true, false);

@@ -9,6 +9,7 @@
 #include <fcntl.h>  // open
 #include <cstdlib>  // system
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -167,6 +168,37 @@ TEST_CASE("a household's problem: no result at all by default; with --keep-going
   // --bom for Excel: the compact CSV starts with the UTF-8 byte-order mark.
   CHECK(run_cli("batch --keep-going --format csv --bom --policy yunnan/changning " + tmp + "/problem.csv")
             .out.starts_with("\xEF\xBB\xBFhousehold,"));
+}
+
+TEST_CASE("batch into a file (> or >>) writes in one pass and, on a problem, leaves the file as it was") {
+  const std::string good =
+      "household_id,year,category,name,birth_year,job_kind,months,monthly_wage\n"
+      "A,2022,tuopin,张三,1975,local,10,3000\n"
+      "C,2022,tuopin,王五,1980,local,6,2000\n";
+  std::ofstream(tmp + "/good.csv") << good;
+  std::ofstream(tmp + "/bad.csv") << good << "D,2022,tuopin,赵六,1980,local,13,2000\n";
+  const auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string cli = std::string(ZENGSHOU_CLI) + " batch --policy yunnan/changning --format csv ";
+  const auto status = [](const std::string& command) {
+    const int raw = std::system(command.c_str());
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  };
+  // Into a new file: what the pipe gets.
+  CHECK_EQ(status(cli + tmp + "/good.csv > " + tmp + "/out.csv"), 0);
+  CHECK_EQ(read(tmp + "/out.csv"), run_cli("batch --policy yunnan/changning --format csv " + tmp + "/good.csv").out);
+  // A problem: the file is empty again (A's and C's rows were written before D's problem was met).
+  CHECK_EQ(status(cli + tmp + "/bad.csv > " + tmp + "/out.csv 2> /dev/null"), 2);
+  CHECK_EQ(read(tmp + "/out.csv"), "");
+  // Appended to what a file held: a problem leaves what it held; results follow it.
+  std::ofstream(tmp + "/out.csv") << "earlier results\n";
+  CHECK_EQ(status(cli + tmp + "/bad.csv >> " + tmp + "/out.csv 2> /dev/null"), 2);
+  CHECK_EQ(read(tmp + "/out.csv"), "earlier results\n");
+  CHECK_EQ(status(cli + tmp + "/good.csv >> " + tmp + "/out.csv"), 0);
+  CHECK(read(tmp + "/out.csv").starts_with("earlier results\nhousehold,policy,"));
+  CHECK_EQ(lines_of(read(tmp + "/out.csv")).size(), 4u);
 }
 
 TEST_CASE("JSON Lines on standard input, as a map step pipes them: the same results as the file") {
