@@ -677,16 +677,18 @@ int run_batch_stream(const Options& o, const PolicySet& policies) {
   std::vector<std::string> outs(jobs);
   const auto run_chunk = [&](bool write, std::string& out) {
     const auto work = [&](size_t job) {
-      outs[job].clear();
+      std::string& into = jobs == 1 ? out : outs[job];  // one thread writes straight to the output
+      if (jobs > 1) into.clear();
       for (size_t i = chunk.size() * job / jobs; i < chunk.size() * (job + 1) / jobs; ++i)
         if (chunk[i].problems.empty())
-          batch_one(chunk[i].entry, {}, o, policies, caches[job], chunk[i].problems, write ? &outs[job] : nullptr);
+          batch_one(chunk[i].entry, {}, o, policies, caches[job], chunk[i].problems, write ? &into : nullptr);
     };
     std::vector<std::thread> threads;
     for (size_t job = 1; job < jobs; ++job) threads.emplace_back(work, job);
     work(0);
     for (std::thread& t : threads) t.join();
-    for (const std::string& part : outs) out += part;
+    if (jobs > 1)
+      for (const std::string& part : outs) out += part;
     for (Slot& slot : chunk) {
       if (o.keep_going && !slot.problems.empty()) fail(slot.problems);
       for (auto& e : slot.problems) errors.push_back(std::move(e));
