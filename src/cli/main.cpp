@@ -586,14 +586,15 @@ class ParamsCache {
 
 // One household evaluated and, when `out` is given, its result appended (a JSON line, or a compact CSV row); its
 // problems (policy, year, an amount past the limit) go to `errors` instead. False when it had any.
-bool batch_one(const RosterEntry& entry, const std::vector<QuarterRecord>& ledger, const Options& o,
+// The entry's household takes the year it is evaluated for (its own, or --year).
+bool batch_one(RosterEntry& entry, const std::vector<QuarterRecord>& ledger, const Options& o,
                const PolicySet& policies, ParamsCache& cache, InputErrors& errors, std::string* out) {
   auto setting = setting_for(entry.household, o, policies, entry.where);
   if (!setting.ok()) {
     for (auto& e : setting.errors) errors.push_back(std::move(e));
     return false;
   }
-  Household h = entry.household;
+  Household& h = entry.household;
   h.year = setting.value.year;
   ParamsCache::Entry& evaluation = cache.get(*setting.value.policy, h.year);
   const YearParameters& params = *evaluation.params;
@@ -624,7 +625,7 @@ std::string output_start(const Options& o) {
 
 // A roster held whole: a workbook, a workspace file, a GBK CSV, standard input.
 int run_batch_whole(const Options& o, const PolicySet& policies, std::string bytes) {
-  const BatchRoster roster = sniff_file(bytes) == FileKind::text
+  BatchRoster roster = sniff_file(bytes) == FileKind::text
                                  ? read_batch_roster(decode_text(std::move(bytes)).text, o)
                                  : read_workbook_roster(bytes, o);
   InputErrors errors = roster.errors;
