@@ -93,8 +93,8 @@ Household openfisca_household(int64_t h) {
     m.birth_year = 2022 - static_cast<int>(5 + (p * 37) % 80);
     m.pension.enrolled = true;  // the harness pays every member of 60 or more
     if (const int months = static_cast<int>((p * 5) % 13); months > 0)
-      m.jobs.push_back({p % 7 == 0 ? JobKind::public_welfare_post : JobKind::local, months,
-                        Money::yuan((p * 97) % 3000)});
+      m.jobs.push_back(
+          {p % 7 == 0 ? JobKind::public_welfare_post : JobKind::local, months, Money::yuan((p * 97) % 3000)});
     if (p % 5 == 1) m.school = School{SchoolLevel::secondary_vocational};
     out.members.push_back(std::move(m));
   }

@@ -625,9 +625,8 @@ std::string output_start(const Options& o) {
 
 // A roster held whole: a workbook, a workspace file, a GBK CSV, standard input.
 int run_batch_whole(const Options& o, const PolicySet& policies, std::string bytes) {
-  BatchRoster roster = sniff_file(bytes) == FileKind::text
-                                 ? read_batch_roster(decode_text(std::move(bytes)).text, o)
-                                 : read_workbook_roster(bytes, o);
+  BatchRoster roster = sniff_file(bytes) == FileKind::text ? read_batch_roster(decode_text(std::move(bytes)).text, o)
+                                                           : read_workbook_roster(bytes, o);
   InputErrors errors = roster.errors;
   ParamsCache cache(policies, o.overrides);
   std::string out = output_start(o);
@@ -723,8 +722,9 @@ int run_batch_stream(const Options& o, const PolicySet& policies) {
     if (errors.empty()) return exit_ok;
     std::cout.flush();
     if (ftruncate(STDOUT_FILENO, *start) != 0 || lseek(STDOUT_FILENO, *start, SEEK_SET) < 0)
-      errors.push_back({"standard output", "expected to remove the results written before the problems (the file "
-                                           "holds some households' results: delete it)"});
+      errors.push_back({"standard output",
+                        "expected to remove the results written before the problems (the file "
+                        "holds some households' results: delete it)"});
     return fail(errors);
   }
   // A pipe or a terminal: check every household first, then write.

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine.h"
-#include "json_writer.h"
 #include "json_reading.h"
+#include "json_writer.h"
 #include "programmes/registry.h"
 
 namespace zengshou::core {

@@ -4,7 +4,6 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <array>   // kept texts
-
 #include <string>  // written results
 #include <vector>  // the ledger
 
@@ -46,8 +45,9 @@ class ResultWriter {
   const YearParameters& params_;
   Language language_;
   bool parameters_;
-  std::string scratch_;  // a reason's text before it is escaped
-  std::array<std::string, param_count> param_sources_, param_objects_;  // JSON text; empty until first written
+  // A reason's text before it is escaped; the parameters' sources and objects as JSON text, empty until written.
+  std::string scratch_;
+  std::array<std::string, param_count> param_sources_, param_objects_;
   std::vector<std::pair<const SourceRef*, std::string>> references_;
 };
 

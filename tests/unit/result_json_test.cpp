@@ -24,8 +24,8 @@ std::string dumped(const json& value) { return value.dump(-1, ' ', false, json::
 
 TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nlohmann escapes them") {
   for (const int64_t fen : {int64_t{0}, int64_t{5}, int64_t{-5}, int64_t{10}, int64_t{-10}, int64_t{100}, int64_t{-250},
-                            int64_t{1'562'804}, int64_t{99'999'999'999'999}, int64_t{123'456'789'012'345}, int64_t{999'999'999'999'999},
-                            Money::limit_fen, -Money::limit_fen}) {
+                            int64_t{1'562'804}, int64_t{99'999'999'999'999}, int64_t{123'456'789'012'345},
+                            int64_t{999'999'999'999'999}, Money::limit_fen, -Money::limit_fen}) {
     std::string out;
     JsonWriter(out).money(Money::fen(fen));
     CAPTURE(fen);
@@ -36,10 +36,18 @@ TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nloh
   JsonWriter(tenth).money(Money::fen(10));
   CHECK_EQ(tenth, "0.1");
 
-  const std::string strings[] = {
-      "张三", "quote \" and backslash \\", "new\nline\ttab\rreturn\bback\fform", std::string("nul\0x", 5),
-      "\x01\x1f\x7f", "emoji 😀 and 𠀀", "broken \xff here", "cut \xe5\xbc", "overlong \xc0\xaf", "surrogate \xed\xa0\x80",
-      "past U+10FFFF \xf4\x90\x80\x80", ""};
+  const std::string strings[] = {"张三",
+                                 "quote \" and backslash \\",
+                                 "new\nline\ttab\rreturn\bback\fform",
+                                 std::string("nul\0x", 5),
+                                 "\x01\x1f\x7f",
+                                 "emoji 😀 and 𠀀",
+                                 "broken \xff here",
+                                 "cut \xe5\xbc",
+                                 "overlong \xc0\xaf",
+                                 "surrogate \xed\xa0\x80",
+                                 "past U+10FFFF \xf4\x90\x80\x80",
+                                 ""};
   for (const std::string& s : strings) {
     std::string out;
     JsonWriter(out).string(s);
