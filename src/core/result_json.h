@@ -20,7 +20,7 @@ namespace zengshou::core {
 // `parameters`, each programme also lists every parameter it read (value, unit, source, note); a roster's lines
 // leave that out to stay small.
 // `ledger`: the household's quarterly ledger, for its monitoring assessment ("monitoring"; none for a household alone).
-// As a JSON value, for callers that add to it or print it indented.
+// As a JSON value, for callers that add to it or print it indented (ResultWriter's text, read back).
 nlohmann::json result_to_json(const Result& result, const Household& household, const YearParameters& params,
                               Language language, bool parameters = true, const std::vector<QuarterRecord>& ledger = {});
 
