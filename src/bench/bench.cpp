@@ -95,7 +95,7 @@ Household openfisca_household(int64_t h) {
     if (const int months = static_cast<int>((p * 5) % 13); months > 0)
       m.jobs.push_back(
           {p % 7 == 0 ? JobKind::public_welfare_post : JobKind::local, months, Money::yuan((p * 97) % 3000)});
-    if (p % 5 == 1) m.school = School{SchoolLevel::secondary_vocational};
+    if (p % 5 == 1) m.school.emplace().level = SchoolLevel::secondary_vocational;
     out.members.push_back(std::move(m));
   }
   return out;

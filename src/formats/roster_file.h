@@ -34,9 +34,9 @@ struct RosterEntry {
 using ColumnAliases = std::map<std::string, std::string>;
 // What a sheet may leave to the whole file: a county's 台账 of 脱贫户 for 2024 has no year or category column.
 struct SheetDefaults {
-  std::optional<int> year;
-  std::optional<core::Category> category;
-  ColumnAliases columns;
+  std::optional<int> year = std::nullopt;
+  std::optional<core::Category> category = std::nullopt;
+  ColumnAliases columns = {};
 };
 struct RosterRead {
   Parsed<std::vector<RosterEntry>> roster;
