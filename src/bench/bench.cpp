@@ -209,7 +209,8 @@ int main(int argc, char** argv) {
   //    10 000 at a time so that memory holds a chunk, not the batch; timed: evaluation alone. Natively also on two
   //    cores (a thread a half of each chunk); WebAssembly here has no threads.
   int64_t checksum = 0;  // the same natively and in WebAssembly: every household's per-capita net, summed
-  double batch_s = 0, batch_2_cores_s = 0;
+  double batch_s = 0;
+  [[maybe_unused]] double batch_2_cores_s = 0;  // natively only
   for (int first = 0; first < batch_size; first += 10000) {
     const std::vector<Household> chunk =
         synthetic_households(11 + static_cast<uint64_t>(first), std::min(10000, batch_size - first), policy.id, 2022);
