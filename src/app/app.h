@@ -138,10 +138,8 @@ class App {
 
   std::vector<unsigned char> font_ttf_;
   bool full_font_ = false;  // font_ttf_ is the full font, not the UI-only one
-  GlyphSet glyphs_;
-  formats::ColumnAliases
-      column_aliases_;  // workbook headers she matched to roster columns, kept with the session         // what the
-                        // atlas holds once the full font is in: the UI font's and the text's
+  GlyphSet glyphs_;         // what the atlas holds once the full font is in: the UI font's and the text's
+  formats::ColumnAliases column_aliases_;  // workbook headers she matched to roster columns, kept with the session
   uint32_t glyphs_session_seen_ = ~0u, glyphs_roster_seen_ = ~0u, glyphs_policies_seen_ = ~0u;  // generations
   double atlas_ms_ = 0;  // how long the last atlas build took
   float pixel_ratio_ = 0.0f;
