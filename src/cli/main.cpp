@@ -604,10 +604,12 @@ bool batch_one(RosterEntry& entry, const std::vector<QuarterRecord>& ledger, con
     return false;
   }
   if (out == nullptr) return true;
-  if (o.compact)
+  if (o.compact) {
     append_batch_csv_row(*out, result, assess_monitoring(h, result, params, ledger));
-  else
-    evaluation.writer(o.language).write(*out, result, h, ledger), *out += '\n';
+  } else {
+    evaluation.writer(o.language).write(*out, result, h, ledger);
+    *out += '\n';
+  }
   return true;
 }
 
@@ -641,9 +643,6 @@ int run_batch_whole(const Options& o, const PolicySet& policies, std::string byt
   return errors.empty() ? exit_ok : fail(errors);
 }
 
-// A roster file streamed a household at a time (CSV, JSON Lines, a JSON array), in memory of one household. As the
-// contract has it, a problem anywhere prints no result: the file is read once to check every household, then again
-// to write the results as they are made. With --keep-going it is read once, the problems printed as they come.
 // Where standard output began when it is a file (`> results.jsonl`): a batch can then write in one pass and, on a
 // problem, cut the file back to there, so that it holds no partial result. Nothing for a pipe or a terminal.
 std::optional<off_t> output_file_start() {
@@ -655,13 +654,17 @@ std::optional<off_t> output_file_start() {
   std::cout.flush();
   const int flags = fcntl(STDOUT_FILENO, F_GETFL);
   if (flags < 0) return std::nullopt;
-  // `>>` writes at the end, wherever the offset is
-  if (flags & O_APPEND) return fstat(STDOUT_FILENO, &status) == 0 ? std::optional(status.st_size) : std::nullopt;
+  if (flags & O_APPEND)  // `>>` writes at the end, wherever the offset is
+    return fstat(STDOUT_FILENO, &status) == 0 ? std::optional(status.st_size) : std::nullopt;
   const off_t at = lseek(STDOUT_FILENO, 0, SEEK_CUR);
   return at < 0 ? std::nullopt : std::optional(at);
 #endif
 }
 
+// A roster file streamed a household at a time (CSV, JSON Lines, a JSON array), in memory of one household. As the
+// contract has it, a problem anywhere prints no result: into a file, the results are written as they are made and
+// the file cut back on a problem; into a pipe, the file is read once to check every household, then again to write
+// the results. With --keep-going it is read once, the problems printed as they come.
 int run_batch_stream(const Options& o, const PolicySet& policies) {
   const size_t jobs = o.jobs;
   std::vector<ParamsCache> caches;  // one a thread: none is shared
