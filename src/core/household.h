@@ -188,8 +188,20 @@ struct MonitoringRecord {
   }
 };
 
-// The earliest year any dated fact may name (birth years, start-up years; CONTRACT.md ranges).
+// The earliest and latest year any dated fact may name (birth years, start-up years; CONTRACT.md ranges).
 inline constexpr int earliest_year = 1900;
+inline constexpr int latest_year = 2100;
+
+// The ranges a household's whole numbers are read in (CONTRACT.md), shared by every reader of households: the
+// household file's and the roster's.
+struct WholeRange {
+  int min, max;
+  constexpr bool holds(long long v) const { return v >= min && v <= max; }
+};
+inline constexpr WholeRange year_range{earliest_year, latest_year};
+inline constexpr WholeRange months_range{0, 12};  // months worked in a year
+inline constexpr WholeRange disability_grade_range{0, 4};
+inline constexpr WholeRange training_days_range{0, 366};
 
 struct Household {
   std::string id;

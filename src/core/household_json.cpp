@@ -38,7 +38,7 @@ Job read_job(JsonReader& r, const json& j, const std::string& at) {
     return job;
   }
   job.kind = enum_or<JobKind, 6>(r.enum_field(j, at, "kind", job_kind_names, true), JobKind::local);
-  job.months = r.int_field(j, at, "months", true, 0, 12).value_or(0);
+  job.months = r.int_field(j, at, "months", true, months_range.min, months_range.max).value_or(0);
   job.monthly_wage = r.money_field(j, at, "monthly_wage", true);
   job.first_organized_export = r.bool_field(j, at, "first_organized_export");
   job.probation_certificate_months = r.int_field(j, at, "probation_certificate_months", false, 0, 12).value_or(0);
@@ -55,7 +55,8 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
   member.name = r.string_field(m, at, "name", false);
   member.birth_year = r.int_field(m, at, "birth_year", true, earliest_year, year).value_or(year);
   member.labor = enum_or<Labor, 3>(r.enum_field(m, at, "labor", labor_names, false), Labor::full);
-  member.disability_grade = r.int_field(m, at, "disability_grade", false, 0, 4).value_or(0);
+  member.disability_grade = r.int_field(m, at, "disability_grade", false, disability_grade_range.min,
+                                          disability_grade_range.max).value_or(0);
   member.school = read_school(r, m, at, year);
   if (const json* jobs = r.array_field(m, at, "jobs", false))
     for (size_t i = 0; i < jobs->size(); ++i)
@@ -64,7 +65,7 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
     member.pension.enrolled = r.bool_field(*p, at + "/pension", "enrolled");
     member.pension.tier = r.money_field(*p, at + "/pension", "tier");
   }
-  member.training_days = r.int_field(m, at, "training_days", false, 0, 366).value_or(0);
+  member.training_days = r.int_field(m, at, "training_days", false, training_days_range.min, training_days_range.max).value_or(0);
   if (m.contains("first_business_year") && !m["first_business_year"].is_null())
     member.first_business_year = r.int_field(m, at, "first_business_year", true, earliest_year, year);
   member.tekun = r.bool_field(m, at, "tekun");
@@ -167,7 +168,7 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
   h.head = r.string_field(doc, at, "head", false);
   h.village = r.string_field(doc, at, "village", false);
   h.policy = r.string_field(doc, at, "policy", false);
-  h.year = r.int_field(doc, at, "year", true, earliest_year, 2100).value_or(2100);
+  h.year = r.int_field(doc, at, "year", true, year_range.min, year_range.max).value_or(latest_year);
   h.category = enum_or<Category, 6>(r.enum_field(doc, at, "category", category_names, true), Category::general);
   h.relocated = r.bool_field(doc, at, "relocated");
   h.dibao = r.bool_field(doc, at, "dibao");
@@ -184,7 +185,7 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
   if (const json* e = r.object_field(doc, at, "entered_income", false)) {
     const std::string here = at + "/entered_income";
     EnteredIncome entered;
-    entered.people = r.int_field(*e, here, "people", true, 1, static_cast<int>(max_members)).value_or(1);
+    entered.people = r.int_field(*e, here, "people", true, people_range.min, people_range.max).value_or(1);
     entered.wage = r.money_field(*e, here, "wage");
     entered.production = r.money_field(*e, here, "production");
     entered.production_cost = r.money_field(*e, here, "production_cost");

@@ -13,6 +13,7 @@ namespace zengshou::core {
 
 inline constexpr std::string_view household_schema = "zengshou.household/1";
 inline constexpr int max_members = 30;
+inline constexpr WholeRange people_range{1, max_members};  // a household's people, entered as totals
 
 // Parses a household file's text. Either a whole household or the list of problems, never half of one.
 Parsed<Household> parse_household(std::string_view text);

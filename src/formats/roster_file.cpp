@@ -58,12 +58,60 @@ constexpr Alias job_aliases[] = {{"县内务工", "local"},
                                  {"以工代赈", "work_relief"},
                                  {"生态护林员", "forest_ranger"}};
 
-// Column → where it goes in the household JSON. "members/N/…" fields come from each member's row; the others from
-// the first row of the household. Headers may be the English name or any of the Chinese ones cadres' sheets use
-// (compared without spaces, full-width brackets and colons as half-width). A column with no pointer is read for
-// what it tells about others: the ID number gives a birth year, the relation the head.
+// Each column's place in a household, for the direct reader (direct_household): one a column, named as it is.
+enum class Field {
+  household_id,
+  head,
+  village,
+  policy,
+  year,
+  category,
+  relocated,
+  dibao,
+  tekun,
+  farmland_mu,
+  eco_compensation,
+  family_support,
+  other_transfers,
+  production_revenue,
+  production_cost,
+  land_rent,
+  dividends,
+  house_rent,
+  other_property,
+  last_year_per_capita_net,
+  name,
+  birth_year,
+  id_number,
+  relation,
+  labor,
+  disability_grade,
+  school,
+  east_west,
+  job_kind,
+  months,
+  monthly_wage,
+  first_organized_export,
+  pension_enrolled,
+  pension_tier,
+  training_days,
+  people,
+  wage_income,
+  production_income,
+  production_expenses,
+  property_income,
+  transfer_income,
+  of_which
+};
+
+// Column → where it goes in the household JSON (and, for the direct reader, in a Household). "members/N/…"
+// fields come from each member's row; the others from the first row of the household. Headers may be the English
+// name or any of the Chinese ones cadres' sheets use (compared without spaces, full-width brackets and colons as
+// half-width). A column with no pointer is read for what it tells about others: the ID number gives a birth year,
+// the relation the head.
 struct Column {
   std::string_view name;
+  Field field;
   std::vector<std::string_view> names_zh;
   std::string_view pointer;  // under the household, or under /members/N when `member`
   bool member;
@@ -73,54 +121,119 @@ struct Column {
 
 const std::vector<Column>& columns() {
   static const std::vector<Column> list = {
-      {"household_id", {"户编号", "户号", "户码", "户编码"}, "/id", false, Column::text},
-      {"head", {"户主", "户主姓名"}, "/head", false, Column::text},
-      {"village", {"村", "行政村", "所在村", "村名"}, "/village", false, Column::text},
-      {"policy", {"政策"}, "/policy", false, Column::text},
-      {"year", {"年度"}, "/year", false, Column::integer},
-      {"category", {"户类别", "户类型", "农户类型", "户属性"}, "/category", false, Column::text, category_aliases},
-      {"relocated", {"易地搬迁"}, "/relocated", false, Column::boolean},
-      {"dibao", {"低保"}, "/dibao", false, Column::boolean},
-      {"tekun", {"特困"}, "/tekun", false, Column::boolean},
-      {"farmland_mu", {"耕地面积(亩)", "耕地面积"}, "/transfers/farmland_mu", false, Column::number},
-      {"eco_compensation", {"生态补偿", "生态补偿金"}, "/transfers/eco_compensation", false, Column::number},
-      {"family_support", {"赡养费"}, "/transfers/family_support", false, Column::number},
-      {"other_transfers", {"其他转移性收入"}, "/transfers/other", false, Column::number},
-      {"production_revenue", {"生产经营收入"}, "/production/0/revenue", false, Column::number},
-      {"production_cost", {"生产经营支出"}, "/production/0/cost", false, Column::number},
-      {"land_rent", {"土地流转租金"}, "/property/land_rent", false, Column::number},
-      {"dividends", {"入股分红"}, "/property/dividends", false, Column::number},
-      {"house_rent", {"房屋租金"}, "/property/house_rent", false, Column::number},
-      {"other_property", {"其他财产性收入"}, "/property/other", false, Column::number},
-      {"last_year_per_capita_net", {"上年人均纯收入"}, "/last_year_per_capita_net", false, Column::number},
-      {"name", {"姓名", "成员姓名"}, "/name", true, Column::text},
-      {"birth_year", {"出生年份", "出生年"}, "/birth_year", true, Column::integer},
-      {"id_number", {"证件号码", "身份证号", "身份证号码", "公民身份号码"}, "", true, Column::id_number},
-      {"relation", {"与户主关系"}, "", true, Column::relation},
-      {"labor", {"劳动能力", "劳动技能"}, "/labor", true, Column::text, labor_aliases},
-      {"disability_grade", {"残疾等级"}, "/disability_grade", true, Column::integer},
-      {"school", {"就学", "在校生状况", "在校情况"}, "/school/level", true, Column::text, school_aliases},
-      {"east_west", {"东西协作"}, "/school/east_west", true, Column::boolean},
-      {"job_kind", {"务工类型", "务工所在地", "务工地点"}, "/jobs/0/kind", true, Column::text, job_aliases},
-      {"months", {"务工月数", "务工时间(月)", "务工时长(月)"}, "/jobs/0/months", true, Column::integer},
-      {"monthly_wage", {"月工资", "务工月收入", "月收入"}, "/jobs/0/monthly_wage", true, Column::number},
-      {"first_organized_export", {"首次有组织输出"}, "/jobs/0/first_organized_export", true, Column::boolean},
-      {"pension_enrolled", {"参加养老保险"}, "/pension/enrolled", true, Column::boolean},
-      {"pension_tier", {"缴费档次"}, "/pension/tier", true, Column::number},
-      {"training_days", {"培训天数"}, "/training_days", true, Column::integer},
+      {"household_id", Field::household_id, {"户编号", "户号", "户码", "户编码"}, "/id", false, Column::text},
+      {"head", Field::head, {"户主", "户主姓名"}, "/head", false, Column::text},
+      {"village", Field::village, {"村", "行政村", "所在村", "村名"}, "/village", false, Column::text},
+      {"policy", Field::policy, {"政策"}, "/policy", false, Column::text},
+      {"year", Field::year, {"年度"}, "/year", false, Column::integer},
+      {"category",
+       Field::category,
+       {"户类别", "户类型", "农户类型", "户属性"},
+       "/category",
+       false,
+       Column::text,
+       category_aliases},
+      {"relocated", Field::relocated, {"易地搬迁"}, "/relocated", false, Column::boolean},
+      {"dibao", Field::dibao, {"低保"}, "/dibao", false, Column::boolean},
+      {"tekun", Field::tekun, {"特困"}, "/tekun", false, Column::boolean},
+      {"farmland_mu",
+       Field::farmland_mu,
+       {"耕地面积(亩)", "耕地面积"},
+       "/transfers/farmland_mu",
+       false,
+       Column::number},
+      {"eco_compensation",
+       Field::eco_compensation,
+       {"生态补偿", "生态补偿金"},
+       "/transfers/eco_compensation",
+       false,
+       Column::number},
+      {"family_support", Field::family_support, {"赡养费"}, "/transfers/family_support", false, Column::number},
+      {"other_transfers", Field::other_transfers, {"其他转移性收入"}, "/transfers/other", false, Column::number},
+      {"production_revenue",
+       Field::production_revenue,
+       {"生产经营收入"},
+       "/production/0/revenue",
+       false,
+       Column::number},
+      {"production_cost", Field::production_cost, {"生产经营支出"}, "/production/0/cost", false, Column::number},
+      {"land_rent", Field::land_rent, {"土地流转租金"}, "/property/land_rent", false, Column::number},
+      {"dividends", Field::dividends, {"入股分红"}, "/property/dividends", false, Column::number},
+      {"house_rent", Field::house_rent, {"房屋租金"}, "/property/house_rent", false, Column::number},
+      {"other_property", Field::other_property, {"其他财产性收入"}, "/property/other", false, Column::number},
+      {"last_year_per_capita_net",
+       Field::last_year_per_capita_net,
+       {"上年人均纯收入"},
+       "/last_year_per_capita_net",
+       false,
+       Column::number},
+      {"name", Field::name, {"姓名", "成员姓名"}, "/name", true, Column::text},
+      {"birth_year", Field::birth_year, {"出生年份", "出生年"}, "/birth_year", true, Column::integer},
+      {"id_number",
+       Field::id_number,
+       {"证件号码", "身份证号", "身份证号码", "公民身份号码"},
+       "",
+       true,
+       Column::id_number},
+      {"relation", Field::relation, {"与户主关系"}, "", true, Column::relation},
+      {"labor", Field::labor, {"劳动能力", "劳动技能"}, "/labor", true, Column::text, labor_aliases},
+      {"disability_grade", Field::disability_grade, {"残疾等级"}, "/disability_grade", true, Column::integer},
+      {"school",
+       Field::school,
+       {"就学", "在校生状况", "在校情况"},
+       "/school/level",
+       true,
+       Column::text,
+       school_aliases},
+      {"east_west", Field::east_west, {"东西协作"}, "/school/east_west", true, Column::boolean},
+      {"job_kind",
+       Field::job_kind,
+       {"务工类型", "务工所在地", "务工地点"},
+       "/jobs/0/kind",
+       true,
+       Column::text,
+       job_aliases},
+      {"months", Field::months, {"务工月数", "务工时间(月)", "务工时长(月)"}, "/jobs/0/months", true, Column::integer},
+      {"monthly_wage",
+       Field::monthly_wage,
+       {"月工资", "务工月收入", "月收入"},
+       "/jobs/0/monthly_wage",
+       true,
+       Column::number},
+      {"first_organized_export",
+       Field::first_organized_export,
+       {"首次有组织输出"},
+       "/jobs/0/first_organized_export",
+       true,
+       Column::boolean},
+      {"pension_enrolled", Field::pension_enrolled, {"参加养老保险"}, "/pension/enrolled", true, Column::boolean},
+      {"pension_tier", Field::pension_tier, {"缴费档次"}, "/pension/tier", true, Column::number},
+      {"training_days", Field::training_days, {"培训天数"}, "/training_days", true, Column::integer},
       // One row a household with its income totals, as the national monitoring system's 收入测算表 has them: the
       // totals stand in for members (core::EnteredIncome); the parts (其中…) and the per-capita figure are in them.
       {"people",
+       Field::people,
        {"家庭人口数", "家庭人口", "人口数", "户人口数", "家庭人数"},
        "/entered_income/people",
        false,
        Column::integer},
-      {"wage_income", {"工资性收入"}, "/entered_income/wage", false, Column::number},
-      {"production_income", {"生产经营性收入"}, "/entered_income/production", false, Column::number},
-      {"production_expenses", {"生产经营性支出"}, "/entered_income/production_cost", false, Column::number},
-      {"property_income", {"财产性收入"}, "/entered_income/property", false, Column::number},
-      {"transfer_income", {"转移性收入"}, "/entered_income/transfer", false, Column::number},
+      {"wage_income", Field::wage_income, {"工资性收入"}, "/entered_income/wage", false, Column::number},
+      {"production_income",
+       Field::production_income,
+       {"生产经营性收入"},
+       "/entered_income/production",
+       false,
+       Column::number},
+      {"production_expenses",
+       Field::production_expenses,
+       {"生产经营性支出"},
+       "/entered_income/production_cost",
+       false,
+       Column::number},
+      {"property_income", Field::property_income, {"财产性收入"}, "/entered_income/property", false, Column::number},
+      {"transfer_income", Field::transfer_income, {"转移性收入"}, "/entered_income/transfer", false, Column::number},
       {"of_which",
+       Field::of_which,
        {"其中公益性岗位收入", "其中:公益性岗位收入", "公益性岗位收入", "资产收益扶贫分红收入",
         "其中:资产收益扶贫分红收入", "养老金", "养老金或离退休金", "计划生育金", "最低生活保障金", "低保金",
         "特困供养金", "人均纯收入", "家庭纯收入", "家庭人均纯收入"},
@@ -276,11 +389,20 @@ std::optional<int> id_birth_year(std::string_view id) {
 
 bool is_head_relation(std::string_view relation) { return relation == "户主" || relation == "本人"; }
 
-// A cell as JSON of its column's kind; an empty cell is left out. Numbers may be written as a spreadsheet stores
-// them (workbook_fen), enum words may begin a longer cell (小学三年级). A cell that cannot be read gives nothing and
-// what was expected in `problem`.
-std::optional<json> cell_value(std::string_view cell, const Column& column, std::string& problem) {
+// A cell read by its column's kind: the field its kind fills. `text` views the cell or an alias's value.
+struct CellValue {
+  std::string_view text;   // text: an enum's value for its Chinese word, else the cell
+  long long whole = 0;     // integer
+  int64_t hundredths = 0;  // number: fen, or hundredths of a mu
+  bool flag = false;       // boolean
+};
+
+// A cell's value; an empty cell is left out. Numbers may be written as a spreadsheet stores them (workbook_fen),
+// enum words may begin a longer cell (小学三年级). A cell that cannot be read gives nothing and what was expected in
+// `problem`.
+std::optional<CellValue> cell_read(std::string_view cell, const Column& column, std::string& problem) {
   if (cell.empty()) return std::nullopt;
+  CellValue v;
   const auto got = [&] { return ", got \"" + std::string(cell) + "\""; };
   switch (column.kind) {
     case Column::id_number:
@@ -290,28 +412,39 @@ std::optional<json> cell_value(std::string_view cell, const Column& column, std:
       return std::nullopt;  // in a total already
     case Column::text:
       for (const Alias& a : column.aliases)
-        if (a.zh == cell) return json(a.value);
+        if (a.zh == cell) {
+          v.text = a.value;
+          return v;
+        }
       for (const Alias& a : column.aliases)
-        if (cell.starts_with(a.zh)) return json(a.value);
-      return json(cell);
+        if (cell.starts_with(a.zh)) {
+          v.text = a.value;
+          return v;
+        }
+      v.text = cell;
+      return v;
     case Column::boolean:
-      if (cell == "true" || cell == "1" || cell == "是" || cell == "TRUE") return json(true);
-      if (cell == "false" || cell == "0" || cell == "否" || cell == "FALSE") return json(false);
+      v.flag = cell == "true" || cell == "1" || cell == "是" || cell == "TRUE";
+      if (v.flag || cell == "false" || cell == "0" || cell == "否" || cell == "FALSE") return v;
       problem = "expected true or false" + got();
       return std::nullopt;
     case Column::integer: {
-      long long v = 0;
-      const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-      if (error == std::errc() && end == cell.data() + cell.size()) return json(v);
-      if (const auto fen = workbook_fen(cell); fen && *fen % 100 == 0) return json(*fen / 100);
+      const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v.whole);
+      if (error == std::errc() && end == cell.data() + cell.size()) return v;
+      if (const auto fen = workbook_fen(cell); fen && *fen % 100 == 0) {
+        v.whole = *fen / 100;
+        return v;
+      }
       problem = "expected a whole number" + got();
       return std::nullopt;
     }
     case Column::number: {
       auto hundredths = parse_yuan_text(cell);
       if (!hundredths) hundredths = workbook_fen(cell);
-      if (hundredths)
-        return *hundredths % 100 == 0 ? json(*hundredths / 100) : json(static_cast<double>(*hundredths) / 100.0);
+      if (hundredths) {
+        v.hundredths = *hundredths;
+        return v;
+      }
       problem = "expected a number with at most two decimals" + got();
       return std::nullopt;
     }
@@ -319,12 +452,40 @@ std::optional<json> cell_value(std::string_view cell, const Column& column, std:
   return std::nullopt;
 }
 
+// The same as JSON, for the household file's reader.
+std::optional<json> cell_value(std::string_view cell, const Column& column, std::string& problem) {
+  const auto v = cell_read(cell, column, problem);
+  if (!v) return std::nullopt;
+  switch (column.kind) {
+    case Column::text:
+      return json(v->text);
+    case Column::boolean:
+      return json(v->flag);
+    case Column::integer:
+      return json(v->whole);
+    default:
+      return v->hundredths % 100 == 0 ? json(v->hundredths / 100) : json(static_cast<double>(v->hundredths) / 100.0);
+  }
+}
+
 // Rows of cells, CSV's or a sheet's, from the header row on.
 struct Table {
   Source source;
   json defaults = json::object();          // household fields the whole table shares (a workbook's year, category)
+  std::optional<int> year;                 // the same, for the direct reader
+  std::optional<Category> category;        //
   std::vector<Row> rows;                   // rows[0] is the header
   const ColumnAliases* aliases = nullptr;  // headers she matched to columns herself
+  bool direct = true;                      // households read straight into a Household where they can be
+
+  void share(const SheetDefaults& d) {
+    year = d.year;
+    category = d.category;
+    defaults = json::object();
+    if (year) defaults["year"] = *year;
+    if (category) defaults["category"] = std::string(category_names[static_cast<size_t>(*category)]);
+    aliases = &d.columns;
+  }
 };
 
 // The header's columns, as found.
@@ -429,9 +590,235 @@ bool member_row(const Table& t, const Layout& l, const Row& row, InputErrors& er
   return true;
 }
 
+// An enum's value by its English name, as the household file's reader takes it.
+template <typename E, size_t N>
+bool enum_value(const std::array<std::string_view, N>& names, std::string_view text, E& to) {
+  const auto it = std::find(names.begin(), names.end(), text);
+  if (it == names.end()) return false;
+  to = static_cast<E>(it - names.begin());
+  return true;
+}
+
+// The household of these rows read straight into a Household, with no JSON between (batch reads millions): when
+// every cell reads and the household is within the household file's rules. Otherwise nothing, and read_household
+// takes the JSON path, which names each problem as the household file's reader does. Where this gives a household,
+// it is the one the JSON path gives (roster_test: "the direct reader gives the JSON path's household").
+std::optional<Household> direct_household(const Table& t, const Layout& l, std::span<const Row* const> rows) {
+  Household h;
+  std::optional<int> year = t.year;
+  std::optional<Category> category = t.category;
+  ProductionActivity production;  // kind "other", as read_household writes it
+  EnteredIncome entered;
+  bool has_production = false, has_entered = false, has_people = false, has_head = false, members_complete = true;
+  const auto money = [](const CellValue& v, Money& to) {
+    to = Money::fen(v.hundredths);
+    return v.hundredths >= 0 && v.hundredths <= max_amount_fen;
+  };
+  const auto whole = [](const CellValue& v, WholeRange range, int& to) {
+    to = static_cast<int>(v.whole);
+    return range.holds(v.whole);
+  };
+  for (const Row* row : rows) {
+    const bool first = row == rows.front();
+    Member m;
+    School school;
+    Job job;
+    bool has_school = false, has_level = false, has_job = false, has_kind = false;
+    for (size_t c = 0; c < l.written.size(); ++c) {
+      const Column* col = l.h.columns[c];
+      if (col == nullptr) continue;
+      std::string problem;
+      const auto value = cell_read(cell_of(*row, c), *col, problem);
+      if (!problem.empty()) return std::nullopt;
+      if (!value || (!col->member && !first)) continue;  // the household's own columns come from its first row
+      const CellValue& v = *value;
+      bool ok = true;
+      switch (col->field) {
+        case Field::household_id:
+          h.id = v.text;
+          break;
+        case Field::head:
+          h.head = v.text;
+          has_head = true;
+          break;
+        case Field::village:
+          h.village = v.text;
+          break;
+        case Field::policy:
+          h.policy = v.text;
+          break;
+        case Field::year:
+          ok = year_range.holds(v.whole);
+          year = static_cast<int>(v.whole);
+          break;
+        case Field::category:
+          category.emplace();
+          ok = enum_value(category_names, v.text, *category);
+          break;
+        case Field::relocated:
+          h.relocated = v.flag;
+          break;
+        case Field::dibao:
+          h.dibao = v.flag;
+          break;
+        case Field::tekun:
+          h.tekun = v.flag;
+          break;
+        case Field::farmland_mu: {
+          Money area;
+          ok = money(v, area);
+          h.transfers.farmland_centimu = area.fen();
+          break;
+        }
+        case Field::eco_compensation:
+          ok = money(v, h.transfers.eco_compensation);
+          break;
+        case Field::family_support:
+          ok = money(v, h.transfers.family_support);
+          break;
+        case Field::other_transfers:
+          ok = money(v, h.transfers.other);
+          break;
+        case Field::production_revenue:
+          ok = money(v, production.revenue);
+          has_production = true;
+          break;
+        case Field::production_cost:
+          ok = money(v, production.cost);
+          has_production = true;
+          break;
+        case Field::land_rent:
+          ok = money(v, h.property.land_rent);
+          break;
+        case Field::dividends:
+          ok = money(v, h.property.dividends);
+          break;
+        case Field::house_rent:
+          ok = money(v, h.property.house_rent);
+          break;
+        case Field::other_property:
+          ok = money(v, h.property.other);
+          break;
+        case Field::last_year_per_capita_net:
+          ok = money(v, h.last_year_per_capita_net.emplace());
+          break;
+        case Field::name:
+          m.name = v.text;
+          break;
+        case Field::birth_year:
+          // Up to the household's year, below; a member with none (0) is outside that too.
+          ok = year_range.holds(v.whole);
+          m.birth_year = static_cast<int>(v.whole);
+          break;
+        case Field::labor:
+          ok = enum_value(labor_names, v.text, m.labor);
+          break;
+        case Field::disability_grade:
+          ok = whole(v, disability_grade_range, m.disability_grade);
+          break;
+        case Field::school:
+          ok = enum_value(school_level_names, v.text, school.level);
+          has_school = has_level = true;
+          break;
+        case Field::east_west:
+          school.east_west = v.flag;
+          has_school = true;
+          break;
+        case Field::job_kind:
+          ok = enum_value(job_kind_names, v.text, job.kind);
+          has_job = has_kind = true;
+          break;
+        case Field::months:
+          ok = whole(v, months_range, job.months);
+          has_job = true;
+          break;
+        case Field::monthly_wage:
+          ok = money(v, job.monthly_wage);
+          has_job = true;
+          break;
+        case Field::first_organized_export:
+          job.first_organized_export = v.flag;
+          has_job = true;
+          break;
+        case Field::pension_enrolled:
+          m.pension.enrolled = v.flag;
+          break;
+        case Field::pension_tier:
+          ok = money(v, m.pension.tier);
+          break;
+        case Field::training_days:
+          ok = whole(v, training_days_range, m.training_days);
+          break;
+        case Field::people:
+          ok = whole(v, people_range, entered.people);
+          has_entered = has_people = true;
+          break;
+        case Field::wage_income:
+          ok = money(v, entered.wage);
+          has_entered = true;
+          break;
+        case Field::production_income:
+          ok = money(v, entered.production);
+          has_entered = true;
+          break;
+        case Field::production_expenses:
+          ok = money(v, entered.production_cost);
+          has_entered = true;
+          break;
+        case Field::property_income:
+          ok = money(v, entered.property);
+          has_entered = true;
+          break;
+        case Field::transfer_income:
+          ok = money(v, entered.transfer);
+          has_entered = true;
+          break;
+        case Field::id_number:
+        case Field::relation:
+        case Field::of_which:
+          break;  // no value of their own
+      }
+      if (!ok) return std::nullopt;
+    }
+    // As read_household: the ID number's birth year where none is written, the head's name from the relation.
+    if (cell_of(*row, l.birth_column).empty())
+      if (const auto born = id_birth_year(cell_of(*row, l.id_column))) m.birth_year = *born;
+    if (!has_head && is_head_relation(cell_of(*row, l.relation_column)) && !cell_of(*row, l.name_column).empty()) {
+      h.head = cell_of(*row, l.name_column);
+      has_head = true;
+    }
+    // What a kept member must have: a school's level, a job's kind (and a graduate's years since graduating, which
+    // have no column, so the household file's reader refuses a graduate here).
+    members_complete &=
+        !(has_school && (!has_level || school.level == SchoolLevel::graduate)) && !(has_job && !has_kind);
+    if (has_school) m.school = school;
+    if (has_job) m.jobs.push_back(job);
+    h.members.push_back(std::move(m));
+  }
+  if (!year || !category) return std::nullopt;
+  h.year = *year;
+  h.category = *category;
+  if (has_production) h.production.push_back(std::move(production));
+  if (has_entered) {
+    // The totals stand in for members: a row of totals only, or a problem for the JSON path to name.
+    if (!has_people || l.member_detail) return std::nullopt;
+    h.entered = entered;
+    h.members.clear();
+  } else {
+    if (!members_complete || h.members.size() > static_cast<size_t>(max_members)) return std::nullopt;
+    for (const Member& m : h.members)
+      if (m.birth_year < earliest_year || m.birth_year > h.year) return std::nullopt;
+  }
+  return h;
+}
+
 // The household of these rows (its members'), or its problems, added to `out`.
 void read_household(const Table& t, const Layout& l, std::span<const Row* const> rows,
                     Parsed<std::vector<RosterEntry>>& out) {
+  if (auto household = t.direct ? direct_household(t, l, rows) : std::nullopt) {
+    out.value.push_back({std::move(*household), t.source.row(rows.front()->line)});
+    return;
+  }
   const Header& h = l.h;
   json doc = t.defaults;
   doc["schema"] = household_schema;
@@ -596,7 +983,9 @@ std::vector<ColumnChoice> roster_column_choices() {
   return out;
 }
 
-RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
+namespace {
+
+RosterRead read_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults, bool direct) {
   RosterRead out;
   if (sheet.rows() == 0) {
     out.roster.errors.push_back(
@@ -616,14 +1005,13 @@ RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults)
   out.header_row = sheet.row_number(*header);
   Table t;
   t.source.sheet = sheet.name;
-  t.aliases = &defaults.columns;
+  t.share(defaults);
+  t.direct = direct;
   for (size_t r = *header; r < sheet.rows(); ++r) {
     Row row{sheet.row_number(r), {}};
     for (size_t c = 0; c < sheet.columns(r); ++c) row.cells.push_back(trimmed(sheet.text(r, c)));
     t.rows.push_back(std::move(row));
   }
-  if (defaults.year) t.defaults["year"] = *defaults.year;
-  if (defaults.category) t.defaults["category"] = std::string(category_names[static_cast<size_t>(*defaults.category)]);
   out.roster = read_table(t, out.ignored);
   for (const std::string& header : t.rows[0].cells) {
     if (find_column(header, t.aliases) == nullptr) continue;
@@ -650,6 +1038,16 @@ RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults)
   }
   out.own_columns = *header == 0 && out.ignored.empty() && out.matched.empty() && has("year") && has("category");
   return out;
+}
+
+}  // namespace
+
+RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults) {
+  return read_roster_sheet(sheet, defaults, true);
+}
+
+RosterRead parse_roster_sheet_via_json(const Sheet& sheet, const SheetDefaults& defaults) {
+  return read_roster_sheet(sheet, defaults, false);
 }
 
 std::optional<core::Category> category_from_text(std::string_view text) {
@@ -837,11 +1235,7 @@ struct RosterStream::Impl {
   }
 
   void start_csv() {
-    table.defaults = json::object();
-    if (defaults.year) table.defaults["year"] = *defaults.year;
-    if (defaults.category)
-      table.defaults["category"] = std::string(category_names[static_cast<size_t>(*defaults.category)]);
-    table.aliases = &defaults.columns;
+    table.share(defaults);
     // The header: among the first 30 rows, as a sheet's.
     InputErrors errors;
     Sheet first;

@@ -49,6 +49,9 @@ struct RosterRead {
   bool own_columns = false;
 };
 RosterRead parse_roster_sheet(const Sheet& sheet, const SheetDefaults& defaults = {});
+// The same with every household read through the household file's JSON reader, as a household with a problem is
+// (households without one are read straight from their cells): what the direct reader is held to, in roster_test.
+RosterRead parse_roster_sheet_via_json(const Sheet& sheet, const SheetDefaults& defaults = {});
 
 // The roster in `text`: a JSON array if it starts with '[' (after a BOM and spaces), otherwise a CSV, read as a
 // sheet is (read_csv, then parse_roster_sheet): its places are its lines.

@@ -5,6 +5,7 @@
 
 #include "core/household_json.h"
 #include "formats/roster_file.h"
+#include "formats/spreadsheet_read.h"  // read_csv
 #include "helpers.h"
 
 using namespace zengshou::test;
@@ -50,12 +51,124 @@ TEST_CASE("a bad cell in a Chinese roster is named by its Chinese header") {
 }
 
 TEST_CASE("a household's rows are together, as a streamed batch reads them: rows apart are a problem at the later") {
-  const auto apart =
-      parse_roster("household_id,year,category,name,birth_year\nA,2022,tuopin,x,1980\nB,2022,tuopin,y,1980\n"
-                   "A,2022,tuopin,z,1990\n")
-          .roster;
+  const auto apart = parse_roster(
+                         "household_id,year,category,name,birth_year\nA,2022,tuopin,x,1980\nB,2022,tuopin,y,1980\n"
+                         "A,2022,tuopin,z,1990\n")
+                         .roster;
   REQUIRE_EQ(apart.errors.size(), 1);
   CHECK_EQ(error_line(apart.errors[0]),
            "error: line 4: expected the rows of household \"A\" together: it has rows above another household's (sort "
            "the file by 户编号)");
+}
+
+TEST_CASE("the direct reader gives the JSON path's household, and where it cannot, the JSON path names the problems") {
+  // A household's rows read straight into a Household (batch reads millions) must be the household the household
+  // file's reader makes of the same cells. 3000 one-household rosters of random columns and cells — mostly good
+  // values, with empty, aliased, out-of-range and malformed ones — read both ways agree: the same problems, or the
+  // same household.
+  struct Pool {
+    const char* header;
+    std::vector<const char*> values;  // the first is a good one, chosen most of the time
+  };
+  const std::vector<Pool> household_pools = {
+      {"head", {"张三", "", "李四"}},
+      {"village", {"某村", "", "a,\"b\""}},
+      {"policy", {"yunnan/changning", ""}},
+      {"relocated", {"true", "否", "1", "maybe", ""}},
+      {"dibao", {"false", "是", "0", ""}},
+      {"tekun", {"false", "TRUE", "x"}},
+      {"farmland_mu", {"5", "2.5", "0.01", "-1", "1.234", "", "100000001", "1,500"}},
+      {"eco_compensation", {"300", "0", "-5", "abc", "", "0.30000000000000004"}},
+      {"family_support", {"1200", "1,500", ""}},
+      {"other_transfers", {"", "100.5"}},
+      {"production_revenue", {"20000", "", "15000.5", "-3"}},
+      {"production_cost", {"", "8000", "x"}},
+      {"land_rent", {"", "600"}},
+      {"dividends", {"", "300", "1e3"}},
+      {"house_rent", {"", "1200.99"}},
+      {"other_property", {"", "50"}},
+      {"last_year_per_capita_net", {"", "7000", "-1", "6500.5"}},
+  };
+  const std::vector<Pool> member_pools = {
+      {"name", {"张三", "李梅", ""}},
+      {"birth_year", {"1975", "2006", "1950", "", "2023", "1899", "一九七五", "2030", "1980.0", "4294969196"}},
+      {"id_number", {"", "53252419750101001X", "123", "532524201501010011"}},
+      {"relation", {"户主", "配偶", "子女", ""}},
+      {"labor", {"full", "weak", "半劳动力", "无劳动能力", "x", ""}},
+      {"disability_grade", {"0", "2", "5", "", "-1"}},
+      {"school", {"中职", "", "小学", "高校毕业生", "undergraduate", "幼儿园"}},
+      {"east_west", {"true", "", "否", "x"}},
+      {"job_kind", {"out_of_province", "", "省外务工", "公益性岗位", "县内", "moon"}},
+      {"months", {"10", "", "12", "13", "-1", "6.0"}},
+      {"monthly_wage", {"4000", "", "3500.5", "-1", "1e3", "4000.001"}},
+      {"first_organized_export", {"true", "", "0"}},
+      {"pension_enrolled", {"true", "", "false"}},
+      {"pension_tier", {"200", "", "300", "-1"}},
+      {"training_days", {"", "5", "367"}},
+  };
+  const std::vector<Pool> total_pools = {
+      {"people", {"3", "", "0", "31"}},      {"wage_income", {"30000", "", "-1"}}, {"production_income", {"", "12000"}},
+      {"production_expenses", {"", "4000"}}, {"property_income", {"", "500"}},     {"transfer_income", {"2400", ""}},
+  };
+  uint64_t state = 20221204;
+  const auto random = [&](uint64_t n) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return (state >> 33) % n;
+  };
+  const auto pick = [&](const Pool& p) { return random(10) != 0 ? p.values[0] : p.values[random(p.values.size())]; };
+  const auto quoted = [](std::string_view cell) {
+    std::string out = "\"";
+    for (const char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  size_t households = 0, problems = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::vector<const Pool*> columns;
+    for (const Pool& p : household_pools)
+      if (random(10) < 4) columns.push_back(&p);
+    const bool totals = random(5) == 0;
+    for (const Pool& p : totals ? total_pools : member_pools)  // a birth year most of the time: it is required
+      if (random(10) < (std::string_view(p.header) == "birth_year" ? 9 : 6)) columns.push_back(&p);
+    if (totals && random(4) == 0) columns.push_back(&member_pools[random(member_pools.size())]);
+    SheetDefaults defaults;
+    std::string csv = "household_id";
+    if (random(10) < 8) csv += ",year";
+    if (random(10) < 8) csv += ",category";
+    if (csv.find(",year") == std::string::npos || random(4) == 0) defaults.year = 2022;
+    if (csv.find(",category") == std::string::npos || random(4) == 0) defaults.category = Category::tuopin;
+    for (const Pool* p : columns) csv += std::string(",") + p->header;
+    csv += "\n";
+    const uint64_t rows = totals ? 1 : 1 + random(4);
+    for (uint64_t r = 0; r < rows; ++r) {
+      csv += "H1";
+      if (csv.find(",year") != std::string::npos)
+        csv += "," +
+               quoted(random(5) != 0 ? "2022" : std::vector<const char*>{"2023", "1899", "2101", "x", ""}[random(5)]);
+      if (csv.find(",category") != std::string::npos)
+        csv += "," + quoted(random(2) == 0
+                                ? "tuopin"
+                                : std::vector<const char*>{"脱贫户", "边缘易致贫户", "general", "nope", ""}[random(5)]);
+      for (const Pool* p : columns) csv += "," + quoted(pick(*p));
+      csv += "\n";
+    }
+    const auto sheet = read_csv(csv);
+    REQUIRE(sheet.ok());
+    const RosterRead direct = parse_roster_sheet(sheet.value, defaults);
+    const RosterRead via_json = parse_roster_sheet_via_json(sheet.value, defaults);
+    INFO(csv);
+    REQUIRE_EQ(direct.roster.errors.size(), via_json.roster.errors.size());
+    for (size_t i = 0; i < direct.roster.errors.size(); ++i)
+      CHECK_EQ(error_line(direct.roster.errors[i]), error_line(via_json.roster.errors[i]));
+    REQUIRE_EQ(direct.roster.value.size(), via_json.roster.value.size());
+    for (size_t i = 0; i < direct.roster.value.size(); ++i) {
+      CHECK_EQ(household_to_json(direct.roster.value[i].household).dump(),
+               household_to_json(via_json.roster.value[i].household).dump());
+      CHECK_EQ(direct.roster.value[i].where, via_json.roster.value[i].where);
+    }
+    households += direct.roster.value.size();
+    problems += direct.roster.ok() ? 0 : 1;
+  }
+  // Both kinds are many: the direct reader gives households, and the JSON path names problems.
+  CHECK_GT(households, 400);
+  CHECK_GT(problems, 400);
 }
