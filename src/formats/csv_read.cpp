@@ -10,23 +10,50 @@
 
 namespace zengshou::formats {
 
+bool CsvReader::refill() {
+  if (buffer_.empty()) buffer_.resize(64 * 1024);
+  const auto n = in_->sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  next_ = buffer_.data();
+  end_ = next_ + (n > 0 ? n : 0);
+  return n > 0;
+}
+
 bool CsvReader::next(std::vector<std::string>& cells, int& line) {
-  cells.clear();
-  std::string cell;
+  // Cells are written over the strings already in `cells`, which keep their room from row to row.
+  size_t n = 0;
+  const auto start_cell = [&]() -> std::string& {
+    if (n == cells.size()) cells.emplace_back();
+    std::string& cell = cells[n++];
+    cell.clear();
+    return cell;
+  };
+  std::string* cell = &start_cell();
   bool quoted = false, any = false;
   int quote_line = 0;
   line = line_;
-  for (int ch = in_->sbumpc(); ch != std::char_traits<char>::eof(); ch = in_->sbumpc()) {
-    const char c = static_cast<char>(ch);
+  while (peek() != std::char_traits<char>::eof()) {
+    // The bytes up to the next one that means something, as one run.
+    const char* run = next_;
+    if (quoted)
+      while (run != end_ && *run != '"' && *run != '\n') ++run;
+    else
+      while (run != end_ && *run != ',' && *run != '"' && *run != '\n' && *run != '\r') ++run;
+    if (run != next_) {
+      cell->append(next_, static_cast<size_t>(run - next_));
+      any = any || !quoted;
+      next_ = run;
+      continue;
+    }
+    const char c = *next_++;
     if (quoted) {
-      if (c == '"' && in_->sgetc() == '"') {
-        cell += '"';
-        in_->sbumpc();
+      if (c == '"' && peek() == '"') {
+        *cell += '"';
+        ++next_;
       } else if (c == '"') {
         quoted = false;
-      } else {
-        if (c == '\n') ++line_;
-        cell += c;
+      } else {  // a line break inside the quotes
+        ++line_;
+        *cell += c;
       }
       continue;
     }
@@ -34,31 +61,24 @@ bool CsvReader::next(std::vector<std::string>& cells, int& line) {
       quoted = any = true;
       quote_line = line_;
     } else if (c == ',') {
-      cells.push_back(std::move(cell));
-      cell.clear();
+      cell = &start_cell();
       any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && in_->sgetc() == '\n') in_->sbumpc();
+    } else {  // \n or \r
+      if (c == '\r' && peek() == '\n') ++next_;
       ++line_;
-      if (any || !cell.empty()) {
-        cells.push_back(std::move(cell));
+      if (any || !cell->empty()) {
+        cells.resize(n);
         return true;
       }
       line = line_;  // a blank line is no row
-    } else {
-      cell += c;
-      any = true;
     }
   }
+  cells.resize(n);
   if (quoted) {
     open_quote_ = quote_line;
     return false;
   }
-  if (any || !cell.empty()) {
-    cells.push_back(std::move(cell));
-    return true;
-  }
-  return false;
+  return any || !cells.back().empty();
 }
 
 Parsed<Sheet> read_csv(std::string_view text) {

@@ -12,6 +12,7 @@ namespace zengshou::formats {
 
 class CsvReader {
  public:
+  // It reads `in` ahead of the rows it has given: nothing else reads `in` after it.
   explicit CsvReader(std::streambuf* in) : in_(in) {}
 
   // The next row's cells and its line, or false at the end. A quote left open ends the file: open_quote() names
@@ -20,7 +21,14 @@ class CsvReader {
   std::optional<int> open_quote() const { return open_quote_; }
 
  private:
+  // The next byte without taking it, or EOF; the buffer refilled as it empties.
+  int peek() { return next_ != end_ || refill() ? static_cast<unsigned char>(*next_) : std::char_traits<char>::eof(); }
+  bool refill();
+
   std::streambuf* in_;
+  std::vector<char> buffer_;  // read a block at a time, so a cell's plain bytes are copied as one run
+  const char* next_ = nullptr;
+  const char* end_ = nullptr;
   int line_ = 1;
   std::optional<int> open_quote_;
 };

@@ -944,13 +944,14 @@ std::optional<size_t> header_row(const Sheet& sheet, const ColumnAliases& aliase
 }
 
 // Spaces around a cell's text (ASCII and full-width), which a typed cell often has, are not part of it.
-std::string trimmed(std::string_view text) {
+std::string_view trimmed_view(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   while (text.starts_with("\u3000")) text.remove_prefix(3);
   while (text.ends_with("\u3000")) text.remove_suffix(3);
-  return std::string(text);
+  return text;
 }
+std::string trimmed(std::string_view text) { return std::string(trimmed_view(text)); }
 
 Parsed<std::vector<RosterEntry>> parse_json_roster(std::string_view text) {
   Parsed<std::vector<RosterEntry>> out;
@@ -1102,26 +1103,24 @@ class CsvRows {
 
   // The next row, or false at the end; a row's problem (an open quote, text not UTF-8) is added to `errors`.
   bool next(Row& row, InputErrors& errors) {
-    if (!reader_.next(cells_, row.line)) {
+    if (!reader_.next(row.cells, row.line)) {
       if (const auto quote = reader_.open_quote())
         errors.push_back({"line " + std::to_string(*quote), "expected a closing quote (\") for the cell it opens"});
       return false;
     }
-    row.cells.clear();
-    for (const std::string& cell : cells_) {
+    for (std::string& cell : row.cells) {
       if (!bad_text_ && first_invalid_utf8(cell)) {
         errors.push_back(
             {"line " + std::to_string(row.line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
         bad_text_ = true;  // once: every later row would say the same
       }
-      row.cells.push_back(trimmed(cell));
+      if (const std::string_view t = trimmed_view(cell); t.size() != cell.size()) cell = std::string(t);
     }
     return true;
   }
 
  private:
   CsvReader reader_;
-  std::vector<std::string> cells_;
   bool bad_text_ = false;
 };
 
@@ -1177,6 +1176,8 @@ struct RosterStream::Impl {
   int header_line = 0;
   std::deque<Row> pending;  // rows read ahead: those after the header among the first 30, the next household's first
   CsvRows rows;
+  std::vector<Row> rows_read;  // a household's rows, kept from one household to the next for their room
+  std::vector<const Row*> row_pointers;
   SeenKeys seen;
   size_t households = 0;
   // JSON's
@@ -1293,25 +1294,29 @@ struct RosterStream::Impl {
   // The rows of the next household, together: until the key changes (or, grouped by relation, the next head).
   std::optional<Parsed<RosterEntry>> next_csv() {
     const Layout& l = *layout;
-    std::vector<Row> members;
+    size_t members = 0;  // the household's rows: the first of rows_read
+    const auto slot = [&]() -> Row& {
+      if (members == rows_read.size()) rows_read.emplace_back();
+      return rows_read[members];
+    };
     std::string key;
     InputErrors problems;
-    Row row;
-    while (take_row(row, problems)) {
+    while (take_row(slot(), problems)) {
+      Row& row = rows_read[members];
       if (!member_row(table, l, row, problems)) {
-        if (!problems.empty() && members.empty()) return Parsed<RosterEntry>{{}, std::move(problems)};
+        if (!problems.empty() && members == 0) return Parsed<RosterEntry>{{}, std::move(problems)};
         continue;
       }
-      std::string k(cell_of(row, l.key_column));
+      const std::string_view k = cell_of(row, l.key_column);
       if (l.by_relation) {
-        if (is_head_relation(k) && !members.empty()) {
+        if (is_head_relation(k) && members > 0) {
           pending.push_front(std::move(row));
           break;
         }
-        if (!is_head_relation(k) && members.empty())
+        if (!is_head_relation(k) && members == 0)
           return problem(table.source.where(row.line, *l.key_column, l.h.seen.at("relation").second),
                          "expected the household's head (户主) before its other members");
-        members.push_back(std::move(row));
+        ++members;
         continue;
       }
       if (k.empty()) {
@@ -1320,19 +1325,19 @@ struct RosterStream::Impl {
         problems.push_back(
             {table.source.where(row.line, index, written),
              by_id ? "expected the household's id on every row" : "expected the head's name on every row"});
-        if (members.empty()) return Parsed<RosterEntry>{{}, std::move(problems)};
+        if (members == 0) return Parsed<RosterEntry>{{}, std::move(problems)};
         continue;
       }
-      if (members.empty()) {
+      if (members == 0) {
         key = k;
-        if (!seen.insert(k)) problems.push_back(rows_apart(table, row, k));
+        if (!seen.insert(k)) problems.push_back(rows_apart(table, row, key));
       } else if (k != key) {
         pending.push_front(std::move(row));
         break;
       }
-      members.push_back(std::move(row));
+      ++members;
     }
-    if (members.empty()) {
+    if (members == 0) {
       done = true;
       if (!problems.empty()) return Parsed<RosterEntry>{{}, std::move(problems)};
       if (households == 0)
@@ -1342,9 +1347,9 @@ struct RosterStream::Impl {
     ++households;
     Parsed<std::vector<RosterEntry>> read;
     read.errors = std::move(problems);
-    std::vector<const Row*> pointers;
-    for (const Row& m : members) pointers.push_back(&m);
-    read_household(table, l, pointers, read);
+    row_pointers.clear();
+    for (size_t m = 0; m < members; ++m) row_pointers.push_back(&rows_read[m]);
+    read_household(table, l, row_pointers, read);
     if (!read.ok() || read.value.empty()) return Parsed<RosterEntry>{{}, std::move(read.errors)};
     return Parsed<RosterEntry>{std::move(read.value.front()), {}};
   }

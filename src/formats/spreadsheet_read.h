@@ -1,6 +1,6 @@
 // Reading a cadre's workbook as it is: .xlsx (Excel, WPS, LibreOffice; minizip and expat, streamed so a file
-// never unpacks whole), .xls (Excel 97–2003; our own BIFF8 reader) — every sheet, every row with its number. A broken, encrypted
-// or oversized file is one clear problem, read in bounded time and memory (ReadLimits).
+// never unpacks whole), .xls (Excel 97–2003; our own BIFF8 reader) — every sheet, every row with its number. A broken,
+// encrypted or oversized file is one clear problem, read in bounded time and memory (ReadLimits).
 #pragma once
 
 #include <string_view>  // the file's bytes

@@ -10,10 +10,11 @@
 
 namespace zengshou::formats {
 
-// A workbook's roster (or a CSV's, as a workbook of one sheet with no name), read as `options` say — {"sheet": index (absent or < 0: the sheet that looks like the roster),
-// "year" and "category" (core::Category's index) for a sheet without those columns, "columns": {header: column}
-// (her own matches, SheetDefaults::columns)} — as {"sheets": [names], "sheet": index, "header_row": n, "used":
-// [headers], "matched": [headers], "ignored": [headers], "households": [household JSON], "problems": ["error: …"]}.
+// A workbook's roster (or a CSV's, as a workbook of one sheet with no name), read as `options` say — {"sheet": index
+// (absent or < 0: the sheet that looks like the roster), "year" and "category" (core::Category's index) for a sheet
+// without those columns, "columns": {header: column} (her own matches, SheetDefaults::columns)} — as {"sheets":
+// [names], "sheet": index, "header_row": n, "used": [headers], "matched": [headers], "ignored": [headers],
+// "households": [household JSON], "problems": ["error: …"]}.
 std::string workbook_roster_json(std::string_view bytes, std::string_view options);
 
 // A workbook's bytes from {"sheets": [{"name", "header": [text], "rows": [[text]]}]} (xlsx_write.h), or what went
