@@ -26,7 +26,7 @@ void VillageModel::update(const Session& s) {
     village_ = core::synthetic_households(static_cast<uint64_t>(seed), households, s.policy().id, year);
     baseline_ = core::run_village(village_, s.params(), &detail_);
     baseline_params_ = s.params();
-    ranking_ = core::income_ranking(baseline_);
+    tenths_ = core::income_tenths(baseline_);
     policies_ = s.shared_policies();
     policy_ = &s.policy();
     year_ = year;
@@ -39,7 +39,7 @@ void VillageModel::update(const Session& s) {
   // Only the programmes the reform touches are re-run: a slider stays live on 100 000 households.
   reform_ =
       s.reform().empty() ? baseline_ : core::rerun_village(village_, detail_, baseline_params_, s.reform_params());
-  comparison_ = core::compare_villages(baseline_, reform_, ranking_);
+  comparison_ = core::compare_villages(baseline_, reform_, tenths_);
   reform_generation_ = s.reform_generation();
   reform_ms_ = ms_since(start);
 }

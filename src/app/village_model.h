@@ -36,7 +36,7 @@ class VillageModel {
   core::VillageRun baseline_;
   core::VillageDetail detail_;  // what each programme paid each household under the policy
   core::YearParameters baseline_params_;
-  std::vector<uint32_t> ranking_;  // the baseline's households by per-capita net, for the deciles
+  std::vector<uint8_t> tenths_;  // each household's tenth by baseline per-capita net, for the deciles
   core::VillageRun reform_;
   core::VillageComparison comparison_;
   // What the runs were made for.

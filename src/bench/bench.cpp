@@ -268,10 +268,10 @@ int main(int argc, char** argv) {
     const auto village = synthetic_households(2026, resim_sizes[k], policy.id, 2022);
     VillageDetail detail;
     const VillageRun baseline = run_village(village, params, &detail);
-    const std::vector<uint32_t> ranking = income_ranking(baseline);
+    const std::vector<uint8_t> tenths = income_tenths(baseline);
     resim_ms[k] = time_ms([&] {
       const VillageRun reform = rerun_village(village, detail, params, reform_params);
-      keep = keep + compare_villages(baseline, reform, ranking).winners;
+      keep = keep + compare_villages(baseline, reform, tenths).winners;
     });
     full_ms[k] = time_ms([&] { keep = keep + run_village(village, params).summary.people; });
   }

@@ -122,6 +122,7 @@ std::vector<Household> synthetic_households(uint64_t seed, int count, const std:
     const int size = draw_size(r);
     // Head 28–70, a partner of similar age, then children, and a grandparent in larger households.
     const int head_age = r.between(28, 70);
+    h.members.reserve(static_cast<size_t>(size));  // one block: a village re-run reads every member in order
     h.members.push_back(draw_member(r, year, head_age));
     if (size >= 2) h.members.push_back(draw_member(r, year, std::max(18, head_age + r.between(-5, 5))));
     for (int k = 2; k < size; ++k) {

@@ -221,29 +221,32 @@ VillageRun rerun_village(const std::vector<Household>& households, const Village
   return run;
 }
 
-std::vector<uint32_t> income_ranking(const VillageRun& run) {
-  std::vector<uint32_t> ranking(run.households.size());
+std::vector<uint8_t> income_tenths(const VillageRun& run) {
+  const size_t n = run.households.size();
+  std::vector<uint32_t> ranking(n);
   std::iota(ranking.begin(), ranking.end(), uint32_t{0});
   std::stable_sort(ranking.begin(), ranking.end(), [&](uint32_t a, uint32_t b) {
     return run.households[a].per_capita_net < run.households[b].per_capita_net;
   });
-  return ranking;
+  std::vector<uint8_t> tenths(n);
+  for (size_t rank = 0; rank < n; ++rank) tenths[ranking[rank]] = static_cast<uint8_t>(rank * 10 / n);
+  return tenths;
 }
 
 VillageComparison compare_villages(const VillageRun& baseline, const VillageRun& reform) {
-  return compare_villages(baseline, reform, income_ranking(baseline));
+  return compare_villages(baseline, reform, income_tenths(baseline));
 }
 
 VillageComparison compare_villages(const VillageRun& baseline, const VillageRun& reform,
-                                   const std::vector<uint32_t>& ranks) {
+                                   const std::vector<uint8_t>& tenths) {
   VillageComparison c;
-  const size_t n = std::min({baseline.households.size(), reform.households.size(), ranks.size()});
-  for (size_t rank = 0; rank < n; ++rank) {
-    const HouseholdOutcome& before = baseline.households[ranks[rank]];
-    const HouseholdOutcome& after = reform.households[ranks[rank]];
-    DecileChange& d = c.deciles[rank * 10 / n];
-    if (d.households == 0) d.baseline_low = before.per_capita_net;
-    d.baseline_high = before.per_capita_net;
+  const size_t n = std::min({baseline.households.size(), reform.households.size(), tenths.size()});
+  for (size_t h = 0; h < n; ++h) {
+    const HouseholdOutcome& before = baseline.households[h];
+    const HouseholdOutcome& after = reform.households[h];
+    DecileChange& d = c.deciles[tenths[h]];
+    if (d.households == 0 || before.per_capita_net < d.baseline_low) d.baseline_low = before.per_capita_net;
+    if (d.households == 0 || before.per_capita_net > d.baseline_high) d.baseline_high = before.per_capita_net;
     ++d.households;
     d.people += before.size;
     d.net_change += after.net - before.net;

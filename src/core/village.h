@@ -110,14 +110,15 @@ struct VillageComparison {
   bool overflowed() const { return !overflow.empty(); }
 };
 
-// Household indices ranked by per-capita net, lowest first, ties in input order.
-std::vector<uint32_t> income_ranking(const VillageRun& run);
-
-// Compares two runs of the same households (same order). Deciles hold households ranked by baseline per-capita
-// net (`ranking`, from income_ranking(baseline): kept by a caller that compares many reforms with one baseline);
+// Each household's tenth of the run by per-capita net, 0 the lowest: ranked lowest first, ties in input order,
 // tenth d holds ranks [n·d/10, n·(d+1)/10).
+std::vector<uint8_t> income_tenths(const VillageRun& run);
+
+// Compares two runs of the same households (same order). Deciles hold households by their baseline tenth
+// (`tenths`, from income_tenths(baseline): kept by a caller that compares many reforms with one baseline). The
+// households are read in their order, not their rank's: a slider's re-run compares 100 000 of them a frame.
 VillageComparison compare_villages(const VillageRun& baseline, const VillageRun& reform,
-                                   const std::vector<uint32_t>& ranking);
+                                   const std::vector<uint8_t>& tenths);
 VillageComparison compare_villages(const VillageRun& baseline, const VillageRun& reform);
 
 // People by household per-capita net in bins of `width` from 0; the last bin also holds everything above it.

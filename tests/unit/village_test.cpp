@@ -234,3 +234,45 @@ TEST_CASE("a village's verdict for each household is the one the household page 
   CHECK_GT(run.summary.monitoring_enter * 5, 3000 - run.summary.monitored);
   CHECK_LT(run.summary.monitoring_enter * 5, (3000 - run.summary.monitored) * 2);
 }
+
+TEST_CASE("the deciles of a comparison hold households by baseline rank, as sorting the village by rank gives them") {
+  // compare_villages reads households in their order with each one's tenth (income_tenths); here the same deciles
+  // worked out the plain way: the households sorted by baseline per-capita net (ties in input order), tenth d the
+  // ranks [n·d/10, n·(d+1)/10), its lowest and highest baseline per-capita net its first and last.
+  const auto village = synthetic_households(7, 1003, "yunnan/changning", 2022);
+  const VillageRun base = run_village(village, params("yunnan/changning", 2022));
+  const VillageRun reform = run_village(
+      village,
+      params("yunnan/changning", 2022, {set("public_welfare_post.monthly=1000"), set("pension_basic.age=65")}));
+  const VillageComparison c = compare_villages(base, reform);
+  std::vector<size_t> ranked(village.size());
+  for (size_t i = 0; i < ranked.size(); ++i) ranked[i] = i;
+  std::stable_sort(ranked.begin(), ranked.end(), [&](size_t a, size_t b) {
+    return base.households[a].per_capita_net < base.households[b].per_capita_net;
+  });
+  const size_t n = ranked.size();
+  for (size_t d = 0; d < 10; ++d) {
+    const size_t first = (n * d + 9) / 10, end = (n * (d + 1) + 9) / 10;  // ranks from n·d/10 up
+    int people = 0, winners = 0;
+    Money net_change;
+    for (size_t r = first; r < end; ++r) {
+      const HouseholdOutcome& before = base.households[ranked[r]];
+      const HouseholdOutcome& after = reform.households[ranked[r]];
+      people += before.size;
+      winners += after.per_capita_net > before.per_capita_net;
+      net_change += after.net - before.net;
+    }
+    CAPTURE(d);
+    CHECK_EQ(c.deciles[d].households, static_cast<int>(end - first));
+    CHECK_EQ(c.deciles[d].people, people);
+    CHECK_EQ(c.deciles[d].winners, winners);
+    CHECK_EQ(c.deciles[d].net_change, net_change);
+    CHECK_EQ(c.deciles[d].baseline_low, base.households[ranked[first]].per_capita_net);
+    CHECK_EQ(c.deciles[d].baseline_high, base.households[ranked[end - 1]].per_capita_net);
+  }
+  CHECK_GT(c.winners, 50);  // the reform moves many, so the deciles are worth comparing
+  // Ties stay in input order: twenty households alike fill the tenths two by two.
+  const std::vector<Household> alike(20, village[0]);
+  const std::vector<uint8_t> tenths = income_tenths(run_village(alike, params("yunnan/changning", 2022)));
+  for (size_t i = 0; i < alike.size(); ++i) CHECK_EQ(tenths[i], i / 2);
+}
