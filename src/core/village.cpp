@@ -1,6 +1,7 @@
 #include "village.h"
 
 #include <algorithm>  // nth_element, stable_sort
+#include <bit>        // the programmes that paid, as bits
 #include <numeric>    // iota
 #include <string>     // where an overflow is
 #include <utility>    // pair
@@ -74,8 +75,8 @@ void record(VillageRun& run, const Household& h, const YearParameters& params, M
     ++s.below_policy_line;
     s.people_below_policy_line += size;
   }
-  for (size_t i = 0; i < programme_count; ++i) {
-    if ((paid & (1u << i)) == 0) continue;
+  for (uint32_t bits = paid; bits != 0; bits &= bits - 1) {  // the programmes that paid, lowest first
+    const auto i = static_cast<size_t>(std::countr_zero(bits));
     s.programme_totals[i] += amounts[i];
     ++s.programme_recipients[i];
     o.programme_total += amounts[i];
@@ -203,7 +204,9 @@ VillageRun rerun_village(const std::vector<Household>& households, const Village
     std::array<Money, programme_count> amounts = detail.amounts[h];
     uint32_t paid = detail.paid[h];
     Money net = detail.before_programmes[h];
-    for (size_t i = 0; i < programme_count; ++i) {
+    // In programme order, as the engine adds them: a touched programme's rule sees the net of those before it.
+    for (uint32_t bits = touched | paid; bits != 0; bits &= bits - 1) {
+      const auto i = static_cast<size_t>(std::countr_zero(bits));
       if ((touched & (1u << i)) != 0) {
         details.clear();
         evaluate_programme(result, static_cast<ProgrammeId>(i), households[h], params, net, details);
