@@ -37,8 +37,8 @@ void VillageModel::update(const Session& s) {
   if (!regenerate && s.reform_generation() == reform_generation_) return;
   const auto start = std::chrono::steady_clock::now();
   // Only the programmes the reform touches are re-run: a slider stays live on 100 000 households.
-  reform_ =
-      s.reform().empty() ? baseline_ : core::rerun_village(village_, detail_, baseline_params_, s.reform_params());
+  reform_ = s.reform().empty() ? baseline_
+                               : core::rerun_village(village_, baseline_, detail_, baseline_params_, s.reform_params());
   comparison_ = core::compare_villages(baseline_, reform_, tenths_);
   reform_generation_ = s.reform_generation();
   reform_ms_ = ms_since(start);

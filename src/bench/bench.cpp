@@ -270,7 +270,7 @@ int main(int argc, char** argv) {
     const VillageRun baseline = run_village(village, params, &detail);
     const std::vector<uint8_t> tenths = income_tenths(baseline);
     resim_ms[k] = time_ms([&] {
-      const VillageRun reform = rerun_village(village, detail, params, reform_params);
+      const VillageRun reform = rerun_village(village, baseline, detail, params, reform_params);
       keep = keep + compare_villages(baseline, reform, tenths).winners;
     });
     full_ms[k] = time_ms([&] { keep = keep + run_village(village, params).summary.people; });

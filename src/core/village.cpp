@@ -50,41 +50,54 @@ LinesFor lines_for(const Household& h, const YearParameters& params, Money net_b
           line_scope(LineId::policy, h, params, net_before_dibao).applies};
 }
 
-// Adds one household to a run: its lines (as the engine draws them: below when the per-capita net is under a line
-// the policy sets and the line is for the household), its monitoring verdict and what each programme paid it.
-void record(VillageRun& run, const Household& h, const YearParameters& params, Money net, LinesFor lines,
-            const std::array<Money, programme_count>& amounts, uint32_t paid) {
-  VillageSummary& s = run.summary;
+// One household's outcome in a run: its lines (as the engine draws them: below when the per-capita net is under a
+// line the policy sets and the line is for the household), its monitoring verdict and what the programmes paid it.
+HouseholdOutcome outcome_of(const VillageRun& run, const Household& h, const YearParameters& params, Money net,
+                            LinesFor lines, const std::array<Money, programme_count>& amounts, uint32_t paid) {
   const int size = h.size();
   HouseholdOutcome o{net.divided_by(size), net, Money(), size};
   const bool monitoring_applies = run.has_monitoring_line && lines.monitoring;
   o.monitoring = monitoring_verdict(h, net, o.per_capita_net,
                                     monitoring_applies ? std::optional(run.monitoring_line) : std::nullopt, params,
                                     o.per_capita_net > run.monitoring_line);
-  s.monitoring_enter += o.monitoring == MonitoringVerdict::enter;
-  s.monitored += is_monitored(h) && monitoring_applies;
-  s.monitoring_may_exit += o.monitoring == MonitoringVerdict::may_exit;
-  if (run.has_monitoring_line && lines.monitoring && o.per_capita_net < run.monitoring_line) {
-    o.below_monitoring_line = true;
-    ++s.below_monitoring_line;
-    s.people_below_monitoring_line += size;
-    s.poverty_gap_total += (run.monitoring_line - o.per_capita_net) * size;
+  o.monitored = is_monitored(h) && monitoring_applies;
+  o.below_monitoring_line = monitoring_applies && o.per_capita_net < run.monitoring_line;
+  o.below_policy_line = run.has_policy_line && lines.policy && o.per_capita_net < run.policy_line;
+  for (uint32_t bits = paid; bits != 0; bits &= bits - 1) o.programme_total += amounts[std::countr_zero(bits)];
+  return o;
+}
+
+// Adds a household's outcome to the run's summary, or (`sign` −1) takes it away again.
+void tally(VillageRun& run, const HouseholdOutcome& o, const std::array<Money, programme_count>& amounts, uint32_t paid,
+           int sign) {
+  VillageSummary& s = run.summary;
+  const auto add = [sign](Money& to, Money amount) { to = sign > 0 ? to + amount : to - amount; };
+  s.monitoring_enter += sign * (o.monitoring == MonitoringVerdict::enter);
+  s.monitored += sign * o.monitored;
+  s.monitoring_may_exit += sign * (o.monitoring == MonitoringVerdict::may_exit);
+  if (o.below_monitoring_line) {
+    s.below_monitoring_line += sign;
+    s.people_below_monitoring_line += sign * o.size;
+    add(s.poverty_gap_total, (run.monitoring_line - o.per_capita_net) * o.size);
   }
-  if (run.has_policy_line && lines.policy && o.per_capita_net < run.policy_line) {
-    o.below_policy_line = true;
-    ++s.below_policy_line;
-    s.people_below_policy_line += size;
+  if (o.below_policy_line) {
+    s.below_policy_line += sign;
+    s.people_below_policy_line += sign * o.size;
   }
-  for (uint32_t bits = paid; bits != 0; bits &= bits - 1) {  // the programmes that paid, lowest first
+  for (uint32_t bits = paid; bits != 0; bits &= bits - 1) {  // the programmes that paid
     const auto i = static_cast<size_t>(std::countr_zero(bits));
-    s.programme_totals[i] += amounts[i];
-    ++s.programme_recipients[i];
-    o.programme_total += amounts[i];
+    add(s.programme_totals[i], amounts[i]);
+    s.programme_recipients[i] += sign;
   }
-  ++s.households;
-  s.people += size;
-  s.programme_cost += o.programme_total;
-  run.households.push_back(o);
+  s.households += sign;
+  s.people += sign * o.size;
+  add(s.programme_cost, o.programme_total);
+}
+
+void record(VillageRun& run, const Household& h, const YearParameters& params, Money net, LinesFor lines,
+            const std::array<Money, programme_count>& amounts, uint32_t paid) {
+  run.households.push_back(outcome_of(run, h, params, net, lines, amounts, paid));
+  tally(run, run.households.back(), amounts, paid, 1);
 }
 
 VillageRun start_run(size_t households, const YearParameters& params) {
@@ -123,24 +136,42 @@ void finish_run(VillageRun& run) {
   s.overflow = first_overflow(s);
 }
 
-// The programmes a change from `a` to `b` touches, as bits. Lines, growth targets and the working-age limit are
-// no programme's: they move flags and suggestions, which a village run does not keep.
-uint32_t programmes_touched(const YearParameters& a, const YearParameters& b) {
-  uint32_t touched = 0;
+// The programmes whose parameters differ from `a` to `b`, as bits; `others` tells whether a parameter that is no
+// programme's differs too (a line, a margin: they move records, not programmes; growth targets and the working-age
+// limit move flags and suggestions, which a village run does not keep, and count here all the same).
+uint32_t programmes_changed(const YearParameters& a, const YearParameters& b, bool& others) {
+  uint32_t changed = 0;
+  others = false;
   for (size_t i = 0; i < param_count; ++i) {
     const auto id = static_cast<ParamId>(i);
     if (a[id].value == b[id].value) continue;
     if (i < programme_count * 2) {  // a programme's "available" or "counted"
-      touched |= 1u << (i / 2);
+      changed |= 1u << (i / 2);
       continue;
     }
+    bool used = false;
     for (size_t p = 0; p < programme_count; ++p)
-      for (ParamId used : programme_unit(static_cast<ProgrammeId>(p)).params)
-        if (used == id) touched |= 1u << p;
+      for (ParamId param : programme_unit(static_cast<ProgrammeId>(p)).params)
+        if (param == id) {
+          changed |= 1u << p;
+          used = true;
+        }
+    others = others || !used;
   }
-  // The dibao tops up the income before it: any change to another programme can change it.
-  if (touched != 0) touched |= 1u << static_cast<size_t>(ProgrammeId::dibao);
-  return touched;
+  return changed;
+}
+
+// Whether each programme's amount goes into net income under `params`.
+std::array<bool, programme_count> counted_in_net(const YearParameters& params) {
+  std::array<bool, programme_count> counted{};
+  for (size_t i = 0; i < programme_count; ++i) {
+    ProgrammeResult p;
+    p.id = static_cast<ProgrammeId>(i);
+    p.eligible = true;
+    p.counted = params.flag(counted_param(p.id));
+    counted[i] = counts_in_net(p);
+  }
+  return counted;
 }
 
 }  // namespace
@@ -185,40 +216,54 @@ VillageSummary summarise_village(const std::vector<Household>& households, const
   return run_village(households, params).summary;
 }
 
-VillageRun rerun_village(const std::vector<Household>& households, const VillageDetail& detail,
-                         const YearParameters& detail_params, const YearParameters& params) {
+VillageRun rerun_village(const std::vector<Household>& households, const VillageRun& baseline,
+                         const VillageDetail& detail, const YearParameters& detail_params,
+                         const YearParameters& params) {
   if (detail.amounts.size() != households.size()) return run_village(households, params);
-  const uint32_t touched = programmes_touched(detail_params, params);
+  bool others_changed = false;
+  const uint32_t changed = programmes_changed(detail_params, params, others_changed);
+  constexpr auto dibao = static_cast<size_t>(ProgrammeId::dibao);
+  // The dibao tops up the income before it: a change to another programme can change it (where that income moves).
+  const uint32_t touched = changed == 0 ? 0 : changed | 1u << dibao;
+  // When only programmes changed, a household they pay as before keeps its baseline outcome, and the summary is the
+  // baseline's with the other households' outcomes swapped for their new ones.
+  const bool incremental =
+      !others_changed && baseline.households.size() == households.size() && !baseline.summary.overflowed();
   VillageRun run = start_run(households.size(), params);
-  std::array<bool, programme_count> counted{};
-  for (size_t i = 0; i < programme_count; ++i) {
-    ProgrammeResult p;
-    p.id = static_cast<ProgrammeId>(i);
-    p.eligible = true;
-    p.counted = params.flag(counted_param(p.id));
-    counted[i] = counts_in_net(p);
-  }
+  if (incremental) run.summary = baseline.summary;
+  const auto counted = counted_in_net(params), counted_before = counted_in_net(detail_params);
   std::vector<ProgrammeDetail> details;
   ProgrammeResult result;
   for (size_t h = 0; h < households.size(); ++h) {
-    std::array<Money, programme_count> amounts = detail.amounts[h];
-    uint32_t paid = detail.paid[h];
-    Money net = detail.before_programmes[h];
+    const std::array<Money, programme_count>& amounts_before = detail.amounts[h];
+    const uint32_t paid_before = detail.paid[h];
+    std::array<Money, programme_count> amounts = amounts_before;
+    uint32_t paid = paid_before;
+    Money net = detail.before_programmes[h], net_then = net;  // the income so far, now and in the baseline
+    bool same = true;
     // In programme order, as the engine adds them: a touched programme's rule sees the net of those before it.
-    for (uint32_t bits = touched | paid; bits != 0; bits &= bits - 1) {
+    for (uint32_t bits = touched | paid_before; bits != 0; bits &= bits - 1) {
       const auto i = static_cast<size_t>(std::countr_zero(bits));
-      if ((touched & (1u << i)) != 0) {
+      const uint32_t bit = 1u << i;
+      // A programme touched only through the income before it, which is as it was, pays as it did.
+      if ((touched & bit) != 0 && ((changed & bit) != 0 || net != net_then)) {
         details.clear();
         evaluate_programme(result, static_cast<ProgrammeId>(i), households[h], params, net, details);
         amounts[i] = result.eligible ? result.amount : Money();
-        paid = result.eligible ? (paid | 1u << i) : (paid & ~(1u << i));
+        paid = result.eligible ? (paid | bit) : (paid & ~bit);
+        same = same && amounts[i] == amounts_before[i] && (paid & bit) == (paid_before & bit);
       }
-      if (counted[i] && (paid & (1u << i)) != 0) net += amounts[i];
+      if (counted[i] && (paid & bit) != 0) net += amounts[i];
+      if (counted_before[i] && (paid_before & bit) != 0) net_then += amounts_before[i];
     }
-    constexpr auto dibao = static_cast<size_t>(ProgrammeId::dibao);
+    if (incremental && same && net == net_then) {  // (a programme's "counted" flag moves the net alone)
+      run.households.push_back(baseline.households[h]);
+      continue;
+    }
     const bool dibao_in_net = counted[dibao] && (paid & (1u << dibao)) != 0;
-    record(run, households[h], params, net,
-           lines_for(households[h], params, net - (dibao_in_net ? amounts[dibao] : Money())), amounts, paid);
+    const LinesFor lines = lines_for(households[h], params, net - (dibao_in_net ? amounts[dibao] : Money()));
+    if (incremental) tally(run, baseline.households[h], amounts_before, paid_before, -1);
+    record(run, households[h], params, net, lines, amounts, paid);
   }
   finish_run(run);
   return run;

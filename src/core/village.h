@@ -47,6 +47,7 @@ struct HouseholdOutcome {
   bool below_monitoring_line = false;
   bool below_policy_line = false;
   MonitoringVerdict monitoring = MonitoringVerdict::not_needed;
+  bool monitored = false;  // monitored, and the monitoring line is for it: counted in VillageSummary::monitored
 };
 
 struct VillageRun {
@@ -71,11 +72,14 @@ VillageRun run_village(const std::vector<Household>& households, const YearParam
                        VillageDetail* detail = nullptr);
 VillageSummary summarise_village(const std::vector<Household>& households, const YearParameters& params);
 
-// The same households under `params`, given a run of them under `detail_params` that kept its `detail`. Re-runs
-// only the programmes whose parameters differ between the two, and the dibao after them (a change to the lines
-// re-runs none). Gives exactly what run_village(households, params) gives (tests/unit/village_test.cpp).
-VillageRun rerun_village(const std::vector<Household>& households, const VillageDetail& detail,
-                         const YearParameters& detail_params, const YearParameters& params);
+// The same households under `params`, given their `baseline` run under `detail_params`, which kept its `detail`.
+// Re-runs only the programmes whose parameters differ between the two, and the dibao after them where the income
+// before it moves (a change to the lines re-runs none); when only programmes changed, a household they pay as before
+// keeps its baseline outcome and only the others' change the summary. Gives exactly what run_village(households,
+// params) gives (tests/unit/village_test.cpp).
+VillageRun rerun_village(const std::vector<Household>& households, const VillageRun& baseline,
+                         const VillageDetail& detail, const YearParameters& detail_params,
+                         const YearParameters& params);
 
 // Winners and losers in one tenth of the households, ranked by their baseline per-capita net.
 struct DecileChange {
