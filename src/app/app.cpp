@@ -203,8 +203,7 @@ bool App::prepare_fonts(float pixel_ratio) {
     for (const ImFontGlyph& glyph : io.Fonts->Fonts[0]->Glyphs) glyphs_.need_codepoint(glyph.Codepoint);
   font_scale_ = pixel_ratio / atlas_ratio;
   io.FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
-  missing_glyphs_ = count_missing_glyphs();
-  missing_document_glyphs_ = count_missing_document_glyphs();
+  missing_glyphs_.reset();  // counted when asked (state_json), not before the first frame
   if (!new_ratio) return true;
 
   ImGuiStyle style;
@@ -1021,8 +1020,9 @@ std::string App::state_json() const {
   state["document"] = documents_view_.open;
   state["frames"] = frame_count_;
   state["pixel_ratio"] = pixel_ratio_;
-  state["missing_glyphs"] = missing_glyphs_;
-  state["missing_document_glyphs"] = missing_document_glyphs_;  // 0 once the full font (with the documents) is in
+  if (!missing_glyphs_) missing_glyphs_ = {count_missing_glyphs(), count_missing_document_glyphs()};
+  state["missing_glyphs"] = missing_glyphs_->first;
+  state["missing_document_glyphs"] = missing_glyphs_->second;  // 0 once the full font (with the documents) is in
   const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   state["atlas"] = {{"font", full_font_ ? "full" : "ui"},
                     {"glyphs", atlas.Fonts.empty() ? 0 : atlas.Fonts[0]->Glyphs.Size},

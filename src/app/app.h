@@ -147,8 +147,8 @@ class App {
   bool view_requested_ = false;  // set when the menu picks a view, so its tab is selected once
   bool about_requested_ = false;
   long frame_count_ = 0;
-  int missing_glyphs_ = 0;           // characters of the string tables the font cannot draw; 0 when the font is right
-  int missing_document_glyphs_ = 0;  // characters of the policy documents the font cannot draw
+  // Characters the atlas cannot draw: of the string tables (0 when the font is right), and of the policy documents.
+  mutable std::optional<std::pair<int, int>> missing_glyphs_;
   Ui ui_;
   Session session_;
   PlatformRequests requests_;

@@ -499,9 +499,15 @@ Parsed<std::shared_ptr<const PolicySet>> PolicySet::build(std::shared_ptr<Policy
   if (!out.ok()) return out;
   set->ordered_.clear();
   for (const auto& [id, file] : set->files_) set->ordered_.push_back(file.get());
+  // A file's text is in the hash of every policy below it: each written once.
+  std::map<const PolicyFile*, std::string> texts;
   for (const auto& [where, file] : added) {
     uint64_t hash = fnv1a("");
-    for (const PolicyFile* f : set->chain(*file)) hash = fnv1a(write_policy_file(*f) + '\0', hash);
+    for (const PolicyFile* f : set->chain(*file)) {
+      auto [text, is_new] = texts.try_emplace(f);
+      if (is_new) text->second = write_policy_file(*f) + '\0';
+      hash = fnv1a(text->second, hash);
+    }
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
     set->hashes_[file->id] = hex;

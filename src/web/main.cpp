@@ -337,6 +337,9 @@ int main() {
   // The workspace the page read from the database while the WebAssembly loaded, handed over record by record.
   EM_ASM(window.zengshou.store.restore(););
   app->restore_finished();
+  // The first frame at once, not at the next animation frame: after this start-up the browser is busy for another
+  // 100–150 ms before it runs one (measured in headless Chromium), and the page would show nothing meanwhile.
+  frame();
   emscripten_set_main_loop(frame, 0, true);
   return 0;
 }
