@@ -130,8 +130,9 @@ void finish_run(VillageRun& run) {
   Money total_net;  // a household's overflowed net makes it overflowed, and so the mean
   for (const HouseholdOutcome& o : run.households) total_net += o.net;
   s.mean_per_capita_net = total_net.divided_by(s.people);
-  if (s.people_below_monitoring_line > 0)
-    s.poverty_gap_mean = s.poverty_gap_total.divided_by(s.people_below_monitoring_line);
+  s.poverty_gap_mean = s.people_below_monitoring_line > 0
+                           ? s.poverty_gap_total.divided_by(s.people_below_monitoring_line)
+                           : Money();  // (a re-run's summary starts as its baseline's)
   s.median_per_capita_net = person_median(run.households, s.people);
   s.overflow = first_overflow(s);
 }
@@ -226,9 +227,10 @@ VillageRun rerun_village(const std::vector<Household>& households, const Village
   // The dibao tops up the income before it: a change to another programme can change it (where that income moves).
   const uint32_t touched = changed == 0 ? 0 : changed | 1u << dibao;
   // When only programmes changed, a household they pay as before keeps its baseline outcome, and the summary is the
-  // baseline's with the other households' outcomes swapped for their new ones.
-  const bool incremental =
-      !others_changed && baseline.households.size() == households.size() && !baseline.summary.overflowed();
+  // baseline's with the other households' outcomes swapped for their new ones. Not when the dibao's own parameters
+  // changed: its standard also decides whom a line is for (line_scope), whatever the household is paid.
+  const bool incremental = !others_changed && (changed & 1u << dibao) == 0 &&
+                           baseline.households.size() == households.size() && !baseline.summary.overflowed();
   VillageRun run = start_run(households.size(), params);
   if (incremental) run.summary = baseline.summary;
   const auto counted = counted_in_net(params), counted_before = counted_in_net(detail_params);

@@ -795,7 +795,7 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
     if (has_job) m.jobs.push_back(job);
     h.members.push_back(std::move(m));
   }
-  if (!year || !category) return std::nullopt;
+  if (!year || !category || !year_range.holds(*year)) return std::nullopt;  // (a sheet's year is checked here)
   h.year = *year;
   h.category = *category;
   if (has_production) h.production.push_back(std::move(production));

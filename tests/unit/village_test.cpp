@@ -130,8 +130,8 @@ void check_same_run(const VillageRun& a, const VillageRun& b) {
 }  // namespace
 
 TEST_CASE("re-running only the programmes a reform touches gives exactly the full run, for every parameter") {
-  for (const auto& policy_year :
-       {std::pair{"yunnan/changning", 2022}, std::pair{"guizhou/ceheng", 2023}, std::pair{"yunnan/qujing", 2023}}) {
+  for (const auto& policy_year : {std::pair{"yunnan/changning", 2022}, std::pair{"guizhou/ceheng", 2023},
+                                  std::pair{"guizhou/ceheng", 2024}, std::pair{"yunnan/qujing", 2023}}) {
     const char* policy = policy_year.first;  // not a structured binding: clang 14 cannot capture one in INFO
     const int year = policy_year.second;
     const auto village = synthetic_households(5, 400, policy, year);
@@ -162,6 +162,23 @@ TEST_CASE("re-running only the programmes a reform touches gives exactly the ful
     const YearParameters many = params(policy, year, all);
     check_same_run(rerun_village(village, baseline, detail, base, many), run_village(village, many));
   }
+}
+
+TEST_CASE(
+    "a re-run that lifts everyone above the line has no poverty gap left (its summary starts as the baseline's)") {
+  // Three people on one post, 12 × 800 = 9600 a year, 3200 each: below Changning's 6300. At 3000 a month: 12 000 each.
+  const std::vector<Household> village = {household(
+      Category::tuopin, 2022, {adult(1980, {job(JobKind::public_welfare_post, 12, 800)}), adult(1982), adult(1985)})};
+  const YearParameters base = params("yunnan/changning", 2022);
+  VillageDetail detail;
+  const VillageRun baseline = run_village(village, base, &detail);
+  REQUIRE_EQ(baseline.summary.people_below_monitoring_line, 3);
+  CHECK_EQ(baseline.summary.poverty_gap_mean, yuan(6300 - 3200));
+  const YearParameters reform = params("yunnan/changning", 2022, {set("public_welfare_post.monthly=3000")});
+  const VillageRun rerun = rerun_village(village, baseline, detail, base, reform);
+  CHECK_EQ(rerun.summary.people_below_monitoring_line, 0);
+  CHECK_EQ(rerun.summary.poverty_gap_mean, Money());
+  check_same_run(rerun, run_village(village, reform));
 }
 
 TEST_CASE(
