@@ -471,9 +471,8 @@ std::optional<json> cell_value(std::string_view cell, const Column& column, std:
 // Rows of cells, CSV's or a sheet's, from the header row on.
 struct Table {
   Source source;
-  json defaults = json::object();          // household fields the whole table shares (a workbook's year, category)
-  std::optional<int> year;                 // the same, for the direct reader
-  std::optional<Category> category;        //
+  std::optional<int> year;  // what the whole table shares: a workbook's year and category
+  std::optional<Category> category;
   std::vector<Row> rows;                   // rows[0] is the header
   const ColumnAliases* aliases = nullptr;  // headers she matched to columns herself
   bool direct = true;                      // households read straight into a Household where they can be
@@ -481,9 +480,6 @@ struct Table {
   void share(const SheetDefaults& d) {
     year = d.year;
     category = d.category;
-    defaults = json::object();
-    if (year) defaults["year"] = *year;
-    if (category) defaults["category"] = std::string(category_names[static_cast<size_t>(*category)]);
     aliases = &d.columns;
   }
 };
@@ -820,7 +816,9 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
     return;
   }
   const Header& h = l.h;
-  json doc = t.defaults;
+  json doc = json::object();
+  if (t.year) doc["year"] = *t.year;
+  if (t.category) doc["category"] = std::string(category_names[static_cast<size_t>(*t.category)]);
   doc["schema"] = household_schema;
   doc["members"] = json::array();
   std::vector<int> member_lines;    // the row of each member
