@@ -278,8 +278,7 @@ void App::draw_frame() {
   if (auto households = std::move(imported)) {
     const size_t first = roster_.households().size();
     open_errors_ = roster_.import_entries(std::move(*households), session_.policy());
-    if (open_errors_.empty())
-      roster_view_.last_import = {first, roster_.households().size() - first, roster_.generation()};
+    if (open_errors_.empty()) record_added(first, true);
   }
   draw_open_errors();
   draw_share_popup();
@@ -290,8 +289,16 @@ void App::draw_frame() {
   draw_unreadable_popup();
   ImGui::End();
   if (auto replacement = std::exchange(view_state_.replace, std::nullopt)) request_replace(std::move(*replacement));
-  if (std::exchange(roster_view_.added_current, false) && roster_view_.selected >= 0)
+  if (std::exchange(roster_view_.added_current, false) && roster_view_.selected >= 0) {
+    record_added(static_cast<size_t>(roster_view_.selected), false);
     link_to_record(roster_.records()[static_cast<size_t>(roster_view_.selected)].key);
+  }
+  // Ctrl+Z takes back the last step, unless a field is being typed in (its own undo is the text's).
+  const ImGuiIO& io = ImGui::GetIO();
+  if (std::exchange(roster_view_.undo, false) || std::exchange(undo_requested_, false) ||
+      (io.KeyCtrl && !io.WantTextInput && !ui_.edit.active &&
+       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)))
+    undo();
   follow_session();
   ++frame_count_;
 }
@@ -317,6 +324,7 @@ void App::draw_menu_bar() {
     presenter_.scenario = -1;
   }
   ui_.anchor("menu_presenter");
+  draw_undo_menu();
   if (ImGui::BeginMenu(tr(Str::menu_help))) {
     if (ImGui::MenuItem(tr(Str::about_version))) about_requested_ = true;
     if (ImGui::MenuItem(tr(Str::backups_menu))) backups_requested_ = true;
@@ -333,6 +341,25 @@ void App::draw_menu_bar() {
   ui_.anchor("language_switch");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::language_switch_tip));
   ImGui::EndMenuBar();
+}
+
+// 撤销: the last step, one click away; the ones before it listed greyed, newest first.
+void App::draw_undo_menu() {
+  if (ImGui::BeginMenu(tr(Str::undo_menu))) {
+    if (undo_.empty()) {
+      ImGui::TextDisabled("%s", tr(Str::undo_none));
+    } else {
+      const std::string last = printf_text(tr(Str::undo_item), undo_label(undo_.last()));
+      if (ImGui::MenuItem(last.c_str(), "Ctrl+Z")) undo_requested_ = true;  // taken back once the frame is drawn
+      ui_.anchor("undo_last");
+      for (size_t i = undo_.steps().size() - 1; i-- > 0;)
+        ImGui::TextDisabled("%s", undo_label(undo_.steps()[i]).c_str());
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr(Str::undo_help));
+    ImGui::EndMenu();
+  }
+  ui_.anchor("menu_undo");
 }
 
 void App::draw_view_tabs() {
@@ -382,7 +409,7 @@ void App::draw_view(View view) {
       break;
     case View::roster: {
       bool open_calculator = false;
-      draw_roster_view(ui_, session_, roster_, roster_view_, requests_, open_calculator);
+      draw_roster_view(ui_, session_, roster_, roster_view_, undo_, requests_, open_calculator);
       if (open_calculator && roster_view_.selected >= 0)
         request_replace(
             {Replacement::Kind::roster_household, roster_.records()[static_cast<size_t>(roster_view_.selected)].key});
@@ -447,7 +474,9 @@ void App::open_text(std::string_view text) {
       open_errors_ = session_.open_reform(text);
       break;
     case OpenKind::roster: {
+      const size_t first = roster_.households().size();
       auto imported = roster_.import(text, session_.policy(), column_aliases_);
+      if (imported.errors.empty() && roster_.households().size() > first) record_added(first, true);
       // A cadre's own CSV waits in the import window, as a workbook does (the page reads the picked file again).
       if (imported.for_window) workbook_import_.start_csv(session_.household().year);
       open_errors_ = std::move(imported.errors);
@@ -481,6 +510,7 @@ void App::open_text(std::string_view text) {
       const size_t first = roster_.households().size();
       open_errors_ = roster_.add_all(std::move(parsed.value.households));
       if (!open_errors_.empty()) break;
+      record_added(first, true);
       // Her policies, which the households may be under (the roster is evaluated again under them). One with the id
       // of a policy she has keeps hers; one that does not read is listed at its place.
       core::InputErrors policy_problems;
@@ -534,6 +564,9 @@ void App::request_replace(Replacement replacement) {
 }
 
 void App::replace_household(const Replacement& r) {
+  // What the calculator shows now, to take back with 撤销: its own work, or the roster household it shows.
+  std::optional<UndoStep> before;
+  if (session_unsaved_ || current_record_) before = calculator_step();
   core::InputErrors errors;
   std::optional<std::string> record;
   switch (r.kind) {
@@ -555,6 +588,7 @@ void App::replace_household(const Replacement& r) {
   }
   open_errors_ = errors;
   if (!errors.empty()) return;
+  if (before) undo_.push(std::move(*before));
   link_to_record(record);
   seen_session_ = session_.generation();  // opening is not an edit: nothing to write back to the roster
   session_changed_ = true;
@@ -563,6 +597,46 @@ void App::replace_household(const Replacement& r) {
   view_requested_ = true;
   // Another household in the guided mode starts from its first question.
   if (view_state_.guide.on) view_state_.guide = {true, 0, 0};
+}
+
+UndoStep App::calculator_step() const {
+  UndoStep step{.kind = UndoStep::Kind::calculator_replaced, .calculator = session_.household()};
+  step.calculator->policy = session_.policy().id;
+  step.record = current_record_;
+  step.unsaved = session_unsaved_;
+  step.subject = household_subject(session_.household());
+  return step;
+}
+
+void App::record_added(size_t first, bool imported) {
+  UndoStep step{.kind = UndoStep::Kind::roster_added, .imported = imported};
+  for (size_t i = first; i < roster_.records().size(); ++i) step.keys.push_back(roster_.records()[i].key);
+  step.subject = std::to_string(step.keys.size());
+  undo_.push(std::move(step));
+}
+
+void App::undo() {
+  if (undo_.empty()) return;
+  UndoStep step = undo_.pop();
+  const std::string label = undo_label(step);
+  roster_view_.selected = -1;
+  if (step.kind != UndoStep::Kind::calculator_replaced) {
+    open_errors_ = undo_roster_step(roster_, step);
+    if (!open_errors_.empty()) undo_.push(std::move(step));  // kept for when there is room
+    return;
+  }
+  // The household now in the calculator is not lost either: when it is kept nowhere else, it becomes a step.
+  if (session_unsaved_ && !current_record_) undo_.push(calculator_step());
+  const auto index = step.record ? roster_.find(*step.record) : std::nullopt;
+  // A roster household comes back as the roster has it now (its ledger or another tab may have changed it since).
+  session_.load(index ? roster_.households()[*index].household : *step.calculator);
+  link_to_record(index ? step.record : std::nullopt);
+  seen_session_ = session_.generation();
+  session_changed_ = true;
+  // Removed from the roster since: the calculator's copy is the only one left.
+  session_unsaved_ = !index && (step.unsaved || step.record.has_value());
+  view_ = View::household;
+  view_requested_ = true;
 }
 
 void App::link_to_record(std::optional<std::string> key) {
@@ -830,7 +904,10 @@ void App::draw_replace_popup() {
     auto household = pending_replace_->kind == Replacement::Kind::share_link
                          ? core::Parsed<core::Household>{core::parse_share(pending_replace_->text).value.household, {}}
                          : core::parse_household(pending_replace_->text);
-    if (household.ok()) roster_view_.selected = static_cast<int>(roster_.add(std::move(household.value)));
+    if (household.ok()) {
+      roster_view_.selected = static_cast<int>(roster_.add(std::move(household.value)));
+      record_added(static_cast<size_t>(roster_view_.selected), false);
+    }
     answered = true;
   }
   ui_.anchor("replace_beside");
@@ -1020,6 +1097,9 @@ std::string App::state_json() const {
   state["document"] = documents_view_.open;
   state["frames"] = frame_count_;
   state["pixel_ratio"] = pixel_ratio_;
+  json undo = json::array();  // oldest first
+  for (const UndoStep& step : undo_.steps()) undo.push_back(undo_label(step));
+  state["undo"] = std::move(undo);
   if (!missing_glyphs_) missing_glyphs_ = {count_missing_glyphs(), count_missing_document_glyphs()};
   state["missing_glyphs"] = missing_glyphs_->first;
   state["missing_document_glyphs"] = missing_glyphs_->second;  // 0 once the full font (with the documents) is in

@@ -122,6 +122,10 @@ class App {
   // Puts something new in the calculator, asking first when that would lose work (views ask through ViewState).
   void request_replace(Replacement replacement);
   void replace_household(const Replacement& replacement);
+  UndoStep calculator_step() const;                // what the calculator shows, as a step to take back
+  void record_added(size_t first, bool imported);  // the roster's households from `first` on were just added
+  void undo();                                     // takes the last step back
+  void draw_undo_menu();
   void link_to_record(std::optional<std::string> key);  // the calculator now edits this roster record (or none)
   void reload_current_record();                         // the roster record the calculator shows changed
   void apply_policies();                   // gives the session and the roster the user's policies when they changed
@@ -170,6 +174,8 @@ class App {
   double last_store_ = -1.0;      // ImGui time of the last batch of writes
   WorkspaceStore store_;
   std::optional<Replacement> pending_replace_;  // waiting for the user's answer
+  UndoHistory undo_;
+  bool undo_requested_ = false;  // 撤销 chosen in the menu
   bool show_unreadable_ = false;
   std::vector<Backup> backups_;
   bool backups_requested_ = false;

@@ -148,17 +148,43 @@ void Roster::touch(size_t index) {
   ++generation_;
 }
 
-void Roster::remove(size_t index) { remove_range(index, 1); }
+void Roster::remove(size_t index) {
+  if (index >= households_.size()) return;
+  std::vector<bool> gone(households_.size(), false);
+  gone[index] = true;
+  remove_marked(gone);
+}
 
-void Roster::remove_range(size_t first, size_t count) {
-  if (first >= households_.size()) return;
-  count = std::min(count, households_.size() - first);
-  for (size_t i = first; i < first + count; ++i)
-    if (records_[i].version > 0) removed_.push_back({records_[i].key, records_[i].version});
-  const auto from = static_cast<std::ptrdiff_t>(first), to = static_cast<std::ptrdiff_t>(first + count);
-  households_.erase(households_.begin() + from, households_.begin() + to);
-  rows_.erase(rows_.begin() + from, rows_.begin() + to);
-  records_.erase(records_.begin() + from, records_.begin() + to);
+size_t Roster::remove_keys(const std::vector<std::string>& keys) {
+  std::vector<bool> gone(households_.size(), false);
+  size_t count = 0;
+  for (const std::string& key : keys)
+    if (const auto index = find(key); index && !gone[*index]) {
+      gone[*index] = true;
+      ++count;
+    }
+  if (count > 0) remove_marked(gone);
+  return count;
+}
+
+void Roster::remove_marked(const std::vector<bool>& gone) {
+  // One pass however many go: undoing a 10 万户 import must not erase them one by one.
+  size_t kept = 0;
+  for (size_t i = 0; i < households_.size(); ++i) {
+    if (gone[i]) {
+      if (records_[i].version > 0) removed_.push_back({records_[i].key, records_[i].version});
+      continue;
+    }
+    if (kept != i) {
+      households_[kept] = std::move(households_[i]);
+      rows_[kept] = rows_[i];
+      records_[kept] = std::move(records_[i]);
+    }
+    ++kept;
+  }
+  households_.resize(kept);
+  rows_.resize(kept);
+  records_.resize(kept);
   reindex();
   ++generation_;
 }

@@ -82,7 +82,7 @@ class Roster {
   void set_household(size_t index, const core::Household& household);
   void ledger_changed(size_t index) { touch(index); }
   void remove(size_t index);
-  void remove_range(size_t first, size_t count);  // households [first, first + count), as one change
+  size_t remove_keys(const std::vector<std::string>& keys);  // those of these records still here; returns how many
 
   // Records: the key and stored version of each household, the changes still to store, and what other tabs stored.
   const std::vector<Record>& records() const { return records_; }
@@ -98,7 +98,8 @@ class Roster {
 
  private:
   void evaluate(size_t index);
-  void touch(size_t index);  // a change to store, and to show
+  void touch(size_t index);                           // a change to store, and to show
+  void remove_marked(const std::vector<bool>& gone);  // households whose index is marked, as one change
   void reindex();
 
   std::vector<core::WorkspaceHousehold> households_;

@@ -217,23 +217,19 @@ void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& request
 
 }  // namespace
 
-void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, PlatformRequests& requests,
-                      bool& open_calculator) {
+void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, UndoHistory& undo,
+                      PlatformRequests& requests, bool& open_calculator) {
   if (ImGui::Button(tr(Str::roster_import))) {
     requests.open_file = true;
     requests.open_kind = OpenKind::roster;
   }
   ui.anchor("roster_import");
   ui.help(Str::roster_import_help);
-  if (v.last_import.count > 0 && v.last_import.generation == roster.generation()) {
-    char undo[96];
-    std::snprintf(undo, sizeof undo, tr(Str::workbook_undo), static_cast<int>(v.last_import.count));
+  if (!undo.empty() && undo.last().kind == UndoStep::Kind::roster_added && undo.last().imported) {
+    char text[96];
+    std::snprintf(text, sizeof text, tr(Str::workbook_undo), static_cast<int>(undo.last().keys.size()));
     ImGui::SameLine();
-    if (ImGui::Button(undo)) {
-      roster.remove_range(v.last_import.first, v.last_import.count);
-      v.last_import = {};
-      v.selected = -1;
-    }
+    if (ImGui::Button(text)) v.undo = true;
     ui.anchor("roster_undo_import");
   }
   ImGui::SameLine();
@@ -316,6 +312,15 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
     ui.wrapped(text);
     ImGui::PopStyleColor();
     ui.anchor("roster_overflow");
+  }
+  if (!undo.empty() && undo.last().kind == UndoStep::Kind::roster_removed) {
+    char text[256];
+    std::snprintf(text, sizeof text, tr(Str::roster_removed_notice), undo.last().subject.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::undo_menu))) v.undo = true;
+    ui.anchor("roster_undo_remove");
   }
   if (roster.households().empty()) {
     ui.wrapped(tr(Str::roster_empty));
@@ -400,6 +405,10 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Pl
   ui.anchor("roster_card");
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::roster_remove))) {
+    // No question asked: the step is one click from being taken back (the notice below, 撤销, Ctrl+Z).
+    UndoStep step{.kind = UndoStep::Kind::roster_removed, .households = {roster.households()[index]}};
+    step.subject = household_subject(step.households.front().household);
+    undo.push(std::move(step));
     roster.remove(index);
     v.selected = -1;
     ImGui::EndChild();

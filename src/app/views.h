@@ -11,6 +11,7 @@
 #include "roster_model.h"
 #include "session.h"
 #include "ui.h"
+#include "undo.h"
 #include "village_model.h"
 #include "workbook_import.h"
 
@@ -69,12 +70,7 @@ struct RosterViewState {
   std::vector<int> order;      // the households shown, in table order
   int overflowed = 0;          // households whose amounts overflowed, shown as such
   uint32_t generation = ~0u;   // the roster generation `order` was made for
-  // The last import's households, which 撤销导入 removes while nothing else in the roster has changed since.
-  struct Import {
-    size_t first = 0;
-    size_t count = 0;
-    uint32_t generation = ~0u;  // the roster's generation right after it
-  } last_import;
+  bool undo = false;           // 撤销 asked for from the roster (the app takes the last step back)
 };
 
 // Something to put in the calculator in place of its household. The app asks first when the household there has
@@ -172,8 +168,9 @@ void draw_documents_view(Ui& ui, DocumentsViewState& state, const core::PolicySe
 
 // 农户台账: the roster table and the selected household's quarterly ledger; `open_calculator` is set when the
 // user asks to edit the selected household.
-void draw_roster_view(Ui& ui, Session& session, Roster& roster, RosterViewState& state, PlatformRequests& requests,
-                      bool& open_calculator);
+// Removing a household puts a step in `undo`.
+void draw_roster_view(Ui& ui, Session& session, Roster& roster, RosterViewState& state, UndoHistory& undo,
+                      PlatformRequests& requests, bool& open_calculator);
 
 // Pieces the views share.
 void draw_headline(Ui& ui, const Session& session);  // per-capita net against the lines

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/roster_model.h"
+#include "app/undo.h"
 #include "app/workspace_store.h"
 #include "core/household_json.h"
 #include "helpers.h"
@@ -292,4 +293,77 @@ TEST_CASE("a roster past 100 000 households is refused before anything changes")
   CHECK_EQ(roster.add_all(std::move(many)).at(0).expected,
            "expected at most 100000 households in the roster, with those already in it, got 100001");
   CHECK_EQ(roster.households().size(), 1);
+}
+
+// 撤销 (issue 20): a removed household comes back whole, ledger and all, and is stored again; an import's households
+// go again, each deletion stored; the other tab follows both. The session keeps the last 20 steps.
+TEST_CASE("undo puts a removed household back with its ledger and takes an import's households out, stored") {
+  using zengshou::app::UndoHistory;
+  using zengshou::app::UndoStep;
+  Database db;
+  Tab a;
+  a.roster.add(named("张三", 1000));
+  a.roster.add(named("李四", 2000));
+  a.roster.households()[1].quarter(2022, 1).wage = yuan(3000);
+  write(a, db);
+  Tab b;
+  open(b, db);
+
+  UndoHistory history;
+  history.push({.kind = UndoStep::Kind::roster_removed, .households = {a.roster.households()[1]}, .subject = "李四"});
+  a.roster.remove(1);
+  write(a, db, &b);
+  REQUIRE_EQ(b.roster.households().size(), 1);
+  CHECK(zengshou::app::undo_roster_step(a.roster, history.pop()).empty());
+  CHECK(history.empty());
+  write(a, db, &b);
+  for (Tab* tab : {&a, &b}) {
+    REQUIRE_EQ(tab->roster.households().size(), 2);
+    CHECK_EQ(tab->roster.households()[1].household.head, "李四");
+    REQUIRE_EQ(tab->roster.households()[1].ledger.size(), 1);
+    CHECK_EQ(tab->roster.households()[1].ledger[0].wage, yuan(3000));  // the quarter came back too
+  }
+  CHECK_EQ(db.size(), 2);
+
+  // An import of three, then one more by hand: undoing the import takes out exactly its three.
+  const size_t first = a.roster.households().size();
+  for (const char* head : {"王五", "赵六", "孙七"}) a.roster.add(named(head, 500));
+  UndoStep import{.kind = UndoStep::Kind::roster_added, .imported = true};
+  for (size_t i = first; i < a.roster.records().size(); ++i) import.keys.push_back(a.roster.records()[i].key);
+  a.roster.add(named("周八", 800));
+  write(a, db, &b);
+  CHECK_EQ(db.size(), 6);
+  CHECK(zengshou::app::undo_roster_step(a.roster, import).empty());
+  write(a, db, &b);
+  for (Tab* tab : {&a, &b}) {
+    REQUIRE_EQ(tab->roster.households().size(), 3);
+    CHECK_EQ(tab->roster.households()[0].household.head, "张三");
+    CHECK_EQ(tab->roster.households()[1].household.head, "李四");
+    CHECK_EQ(tab->roster.households()[2].household.head, "周八");
+  }
+  CHECK_EQ(db.size(), 3);
+}
+
+TEST_CASE("undo keeps the last 20 steps, the newest taken back first") {
+  using zengshou::app::UndoHistory;
+  using zengshou::app::UndoStep;
+  UndoHistory history;
+  for (int i = 0; i < 25; ++i) history.push({.subject = std::to_string(i)});
+  REQUIRE_EQ(history.steps().size(), 20);
+  CHECK_EQ(history.steps().front().subject, "5");
+  CHECK_EQ(history.pop().subject, "24");
+  CHECK_EQ(history.last().subject, "23");
+}
+
+TEST_CASE("undoing a removal that would pass 100 000 households changes nothing and says so") {
+  using zengshou::app::UndoStep;
+  Roster roster;
+  std::vector<zengshou::core::WorkspaceHousehold> many(Roster::max_households, {named("张三", 1000), {}});
+  REQUIRE(roster.add_all(many).empty());
+  const auto errors =
+      zengshou::app::undo_roster_step(roster, {.kind = UndoStep::Kind::roster_removed, .households = {many[0]}});
+  REQUIRE_EQ(errors.size(), 1);
+  CHECK_EQ(errors[0].expected,
+           "expected at most 100000 households in the roster, with those already in it, got 100001");
+  CHECK_EQ(roster.households().size(), Roster::max_households);
 }
