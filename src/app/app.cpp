@@ -1113,6 +1113,13 @@ std::string App::state_json() const {
   state["editing"] = ui_.edit.active;
   state["household"] = json::parse(session_.save(), nullptr, false);
   state["per_capita_net"] = money_text(session_.result().income.per_capita_net);
+  json suggestions = json::array();  // 一户一策 as shown
+  for (const core::Suggestion& sg : session_.result().suggestions)
+    suggestions.push_back({{"kind", core::suggestion_kind_names[static_cast<size_t>(sg.kind)]},
+                           {"adds", money_text(sg.adds)},
+                           {"closes_gap", sg.closes_gap},
+                           {"step", reason_text(sg.step)}});
+  state["suggestions"] = std::move(suggestions);
   {  // the monitoring verdict as the household page shows it (with the roster record's ledger)
     const std::vector<core::QuarterRecord> none;
     const core::MonitoringAssessment m = core::assess_monitoring(

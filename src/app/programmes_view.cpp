@@ -142,6 +142,9 @@ void draw_suggestions(Ui& ui, const Session& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, sg.closes_gap ? good_colour : muted_colour);
     ImGui::TextUnformatted(tr(sg.closes_gap ? Str::closes_gap_yes : Str::closes_gap_no));
     ImGui::PopStyleColor();
+    ui.anchor("suggestion_" + std::to_string(i));
+    // What the step rests on: the post's floor, the standard, the line to reach — with its document or assumption.
+    draw_param_origin(ui, s.params()[sg.basis], "suggestion_source_" + std::to_string(i));
     ImGui::Unindent();
   }
 }

@@ -1,6 +1,6 @@
 #include "engine.h"
 
-#include <algorithm>  // sort
+#include <algorithm>  // sort, any_of, count_if, min
 #include <optional>   // a line's optional parameter
 #include <string>     // where an overflow is
 #include <utility>    // pair, move
@@ -11,6 +11,9 @@ namespace zengshou::core {
 namespace {
 
 constexpr int adult_age = 18;
+// Whom 特困供养 is for (《社会救助暂行办法》第十四条): the elderly (60 and over), the disabled, children under 16.
+constexpr int tekun_elderly_age = 60;
+constexpr int tekun_child_age = 16;
 
 // Members who can work: labour capacity, of working age, not in school.
 bool can_work(const Member& m, const YearParameters& p, int year) {
@@ -118,19 +121,38 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
   const Money net_before_dibao =
       r.income.net - (r.programme(ProgrammeId::dibao).counted ? r.programme(ProgrammeId::dibao).amount : Money());
   const bool dibao_applies = h.dibao && p.flag(available_param(ProgrammeId::dibao));
-  const LineResult* gap_line = nullptr;  // only a line that is for this household
+  // The line a plan closes: the higher of the policy and monitoring lines that are for this household (from 2024 the
+  // monitoring line, 8050, passes Changning's policy line of 7000).
+  const LineResult* gap_line = nullptr;
   for (const LineResult& l : r.lines)
-    if (l.applies && (l.id == LineId::policy || (l.id == LineId::monitoring && gap_line == nullptr))) gap_line = &l;
+    if (l.applies && (l.id == LineId::policy || l.id == LineId::monitoring) &&
+        (gap_line == nullptr || l.value > gap_line->value))
+      gap_line = &l;
+  // The line a step is measured against: its value and source back the steps that close the gap.
+  const ParamId line_basis = line_params[static_cast<size_t>(gap_line ? gap_line->id : LineId::monitoring)].value;
 
-  auto suggest = [&](SuggestionKind kind, std::optional<ProgrammeId> programme, int member, Gain gain, Reason step) {
+  // On dibao, counted income beyond the standard is offset by a smaller allowance.
+  const auto net_gain_of = [&](Money counted) {
+    if (!dibao_applies || !r.programme(ProgrammeId::dibao).counted) return counted;
+    return counted - (dibao_allowance(h, p, net_before_dibao) - dibao_allowance(h, p, net_before_dibao + counted));
+  };
+  // The counted income more that brings the household to the gap line: the gap, and on dibao the allowance it loses
+  // (which falls to nothing once income before it passes the standard: two rounds settle it).
+  Money income_needed;
+  if (gap_line != nullptr && gap_line->per_capita_gap > Money()) {
+    const Money target = gap_line->value * h.size();
+    income_needed = target - r.income.net;
+    for (int round = 0; round < 3 && r.income.net + net_gain_of(income_needed) < target; ++round)
+      income_needed += target - (r.income.net + net_gain_of(income_needed));
+  }
+
+  auto suggest = [&](SuggestionKind kind, std::optional<ProgrammeId> programme, int member, Gain gain, Reason step,
+                     ParamId basis) {
     if (gain.cash == Money()) return;
-    // On dibao, counted income beyond the standard is offset by a smaller allowance.
-    Money net_gain = gain.counted;
-    if (dibao_applies && r.programme(ProgrammeId::dibao).counted)
-      net_gain -= dibao_allowance(h, p, net_before_dibao) - dibao_allowance(h, p, net_before_dibao + gain.counted);
+    const Money net_gain = net_gain_of(gain.counted);
     const Money cash_gain = gain.cash - (gain.counted - net_gain);
     const bool closes = gap_line == nullptr || (r.income.net + net_gain).divided_by(h.size()) >= gap_line->value;
-    r.suggestions.push_back({kind, programme, member, cash_gain, net_gain, closes, step});
+    r.suggestions.push_back({kind, programme, member, cash_gain, net_gain, closes, step, basis});
   };
 
   const Money post_floor = p.money(ParamId::post_monthly_floor);
@@ -146,7 +168,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
         Gain g;
         g.add(p, ProgrammeId::public_welfare_post, post_floor * 12);
         suggest(SuggestionKind::take_post, ProgrammeId::public_welfare_post, i, g,
-                ProgrammeOutput::make(ReasonId::step_take_post, {post_floor.fen(), 12}));
+                ProgrammeOutput::make(ReasonId::step_take_post, {post_floor.fen(), 12}), ParamId::post_monthly_floor);
       }
       if (m.labor == Labor::full && export_months > 0) {
         Gain g;
@@ -162,7 +184,27 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
           opens = ProgrammeId::job_seeking_subsidy;
         }
         suggest(SuggestionKind::organized_export, opens, i, g,
-                ProgrammeOutput::make(ReasonId::step_organized_export, {export_wage.fen(), export_months}));
+                ProgrammeOutput::make(ReasonId::step_organized_export, {export_wage.fen(), export_months}),
+                ParamId::export_monthly_wage);
+      }
+    }
+    // Someone already working part of the year: the months more, at the job's wage, that close the gap.
+    if (income_needed > Money() && can_work(m, p, r.year)) {
+      int months = 0;
+      const Job* best = nullptr;
+      for (const Job& j : m.jobs) {
+        months += j.months;
+        if (j.kind != JobKind::public_welfare_post && (best == nullptr || j.monthly_wage > best->monthly_wage))
+          best = &j;
+      }
+      if (best != nullptr && best->monthly_wage > Money() && months < 12) {
+        const int64_t needed =
+            (gap_line->household_gap.fen() + best->monthly_wage.fen() - 1) / best->monthly_wage.fen();
+        const int more = static_cast<int>(std::min<int64_t>(12 - months, needed));
+        Gain g;
+        g.cash = g.counted = best->monthly_wage * more;  // wages: always counted
+        suggest(SuggestionKind::more_work_months, std::nullopt, i, g,
+                ProgrammeOutput::make(ReasonId::step_more_work_months, {more, best->monthly_wage.fen()}), line_basis);
       }
     }
     const bool out_of_school = !m.school || m.school->level == SchoolLevel::compulsory;
@@ -170,13 +212,13 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
       Gain g;
       g.add(p, ProgrammeId::rain_dew, p.money(ParamId::rain_dew_amount));
       suggest(SuggestionKind::enrol_vocational, ProgrammeId::rain_dew, i, g,
-              ProgrammeOutput::make(ReasonId::step_enrol_vocational, {}));
+              ProgrammeOutput::make(ReasonId::step_enrol_vocational, {}), ParamId::rain_dew_amount);
     }
     if (age >= p.count(ParamId::pension_age) && !m.pension.enrolled) {
       Gain g;
       g.add(p, ProgrammeId::pension_basic, pension_monthly(p) * 12);
       suggest(SuggestionKind::claim_pension, ProgrammeId::pension_basic, i, g,
-              ProgrammeOutput::make(ReasonId::step_claim_pension, {}));
+              ProgrammeOutput::make(ReasonId::step_claim_pension, {}), ParamId::pension_monthly);
     }
   }
   if (!h.dibao) {
@@ -185,11 +227,39 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
     Gain g;
     g.add(p, ProgrammeId::dibao, allowance);
     suggest(SuggestionKind::apply_dibao, ProgrammeId::dibao, -1, g,
-            ProgrammeOutput::make(ReasonId::step_apply_dibao, {r.income.per_capita_net.fen(), p.raw(standard)}));
+            ProgrammeOutput::make(ReasonId::step_apply_dibao, {r.income.per_capita_net.fen(), p.raw(standard)}),
+            standard);
+  }
+  // 兜底 (000 三(三)25 "符合条件的及时纳入最低生活保障或特困供养"): where nobody can work, 特困供养 for the members
+  // the national rule names (the elderly, the disabled, children under 16), its other conditions for the cadre to
+  // check.
+  const bool nobody_can_work =
+      std::none_of(h.members.begin(), h.members.end(), [&](const Member& m) { return can_work(m, p, r.year); });
+  const bool tekun =
+      h.tekun || std::any_of(h.members.begin(), h.members.end(), [](const Member& m) { return m.tekun; });
+  if (nobody_can_work && !tekun && p.is_set(ParamId::tekun_standard)) {
+    const auto named = std::count_if(h.members.begin(), h.members.end(), [&](const Member& m) {
+      const int age = m.age_in(r.year);
+      return age >= tekun_elderly_age || age < tekun_child_age || m.disability_grade > 0;
+    });
+    Gain g;
+    g.add(p, ProgrammeId::tekun_support, p.money(ParamId::tekun_standard) * named);
+    suggest(SuggestionKind::apply_tekun, ProgrammeId::tekun_support, -1, g,
+            ProgrammeOutput::make(ReasonId::step_apply_tekun, {named, p.raw(ParamId::tekun_standard)}),
+            ParamId::tekun_standard);
   }
   std::stable_sort(r.suggestions.begin(), r.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
     return a.adds != b.adds ? a.adds > b.adds : a.adds_net > b.adds_net;
   });
+  if (income_needed == Money()) return;
+  // Below the line: what closing it takes, last, whatever the steps above can do — the yuan the household's counted
+  // income must grow by, from work, production or property.
+  Gain g;
+  g.cash = g.counted = income_needed;
+  suggest(SuggestionKind::close_gap, std::nullopt, -1, g,
+          ProgrammeOutput::make(ReasonId::step_close_gap,
+                                {income_needed.fen(), income_needed.divided_by(h.size()).fen(), gap_line->value.fen()}),
+          line_basis);
 }
 
 // Income from the members' jobs, the activities, property and transfers, and what each programme pays.

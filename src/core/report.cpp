@@ -258,7 +258,9 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
     const std::string who = member_name(h, sg.member);
     html += "<li>" + e(who.empty() ? "" : who + ": ") + e(render(sg.step, language)) + " — " + o.w(W::adds) + " " +
             o.money(sg.adds) + ", " + o.w(W::closes_gap) + ": " + (sg.closes_gap ? o.w(W::yes) : o.w(W::no)) +
-            "</li>\n";
+            "<br><span class=\"muted\">" + o.w(W::source) + ": " +
+            e(param_source(params[sg.basis], language, params.documents())) +
+            (params[sg.basis].assumed() ? " (" + std::string(o.w(W::assumed)) + ")" : "") + "</span></li>\n";
   }
   html += "</ol>\n";
   const MonitoringAssessment m = assess_monitoring(h, r, params);
@@ -364,7 +366,8 @@ std::string explain(const Result& r, const Household& h, const YearParameters& p
             : (h.members[s.member].name.empty() ? "#" + std::to_string(s.member + 1) : h.members[s.member].name) + ": ";
     o.line("  - " + who + render(s.step, language) + " — " + o.w(W::adds) + " " + o.money(s.adds) + ", " +
            o.w(W::adds_net) + " " + o.money(s.adds_net) + ", " + o.w(W::closes_gap) + ": " +
-           (s.closes_gap ? o.w(W::yes) : o.w(W::no)));
+           (s.closes_gap ? o.w(W::yes) : o.w(W::no)) + " [" +
+           param_source(params[s.basis], language, params.documents()) + "]");
   }
   o.line("");
   const MonitoringAssessment m = assess_monitoring(h, r, params);

@@ -72,9 +72,21 @@ struct Flag {
   Reason detail;
 };
 
-enum class SuggestionKind { take_post, organized_export, enrol_vocational, claim_pension, apply_dibao };
-inline constexpr std::array<std::string_view, 5> suggestion_kind_names{
-    "take_post", "organized_export", "enrol_vocational", "claim_pension", "apply_dibao"};
+// The steps, then the 兜底 routes for a household nobody in can work, then what closing the gap takes (always given
+// below a line, so a household below one is never told "no advice").
+enum class SuggestionKind {
+  take_post,
+  organized_export,
+  enrol_vocational,
+  claim_pension,
+  apply_dibao,
+  more_work_months,
+  apply_tekun,
+  close_gap
+};
+inline constexpr std::array<std::string_view, 8> suggestion_kind_names{
+    "take_post",   "organized_export", "enrol_vocational", "claim_pension",
+    "apply_dibao", "more_work_months", "apply_tekun",      "close_gap"};
 
 struct Suggestion {
   SuggestionKind kind;
@@ -82,8 +94,9 @@ struct Suggestion {
   int member;                            // index into Household::members, or -1
   Money adds;                            // cash the household gains a year
   Money adds_net;                        // of which counted in net income
-  bool closes_gap = false;  // per-capita net reaches the gap line (the policy line, else the monitoring line)
+  bool closes_gap = false;               // per-capita net reaches the higher of the policy and monitoring lines for it
   Reason step;
+  ParamId basis;  // the parameter the step rests on (its value and source): a post's floor, the line to reach …
 };
 
 // Growth of per-capita net against last year's, and the policy's target for the household's population.

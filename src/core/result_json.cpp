@@ -271,6 +271,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
       w.string(info(*s.programme).id);
     else
       w.null();
+    w.key("source").raw(param_source_json(s.basis));
     w.key("step");
     write_reason(w, s.step, language_, scratch_);
     w.end_object();

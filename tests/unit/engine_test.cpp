@@ -1,7 +1,10 @@
 // Net income (DOMAIN.md §3), lines and flags (§5), suggestions (§5a), and parameter overrides.
 #include <doctest/doctest.h>
 
+#include <algorithm>  // any_of, find_if
+
 #include "core/household_json.h"
+#include "core/synthetic.h"
 #include "helpers.h"
 
 using namespace zengshou::test;
@@ -124,7 +127,7 @@ TEST_CASE("suggestions §5a: ranked by yuan added, each saying whether it closes
   Household h = household(Category::tuopin, 2022, {adult(1980), adult(1982), adult(2006)});
   h.members[1].labor = Labor::weak;
   const Result r = run(h, "yunnan/changning", 2022);
-  REQUIRE_EQ(r.suggestions.size(), 5);
+  REQUIRE_EQ(r.suggestions.size(), 6);
   // Organised export: 3500 × 10 (assumed) + travel 500 (cash, not counted).
   CHECK_EQ(r.suggestions[0].kind, SuggestionKind::organized_export);
   CHECK_EQ(r.suggestions[0].member, 0);
@@ -151,18 +154,161 @@ TEST_CASE("suggestions §5a: ranked by yuan added, each saying whether it closes
     CHECK_EQ(s.adds_net, Money());
   }
   CHECK(found);
-  for (size_t i = 1; i < r.suggestions.size(); ++i) CHECK_GE(r.suggestions[i - 1].adds, r.suggestions[i].adds);
+  for (size_t i = 1; i + 1 < r.suggestions.size(); ++i) CHECK_GE(r.suggestions[i - 1].adds, r.suggestions[i].adds);
+  // Last, what closing the gap to the policy line takes: 7000 × 3 = 21000 more a year.
+  CHECK_EQ(r.suggestions.back().kind, SuggestionKind::close_gap);
+  CHECK_EQ(r.suggestions.back().adds, yuan(21000));
+  CHECK_EQ(r.suggestions.back().basis, ParamId::line_policy);
 }
 
 TEST_CASE("suggestions §5a: a 60+ member claims the pension; a household below the dibao standard applies") {
   Household h = household(Category::general, 2023, {adult(1955)});
   h.members[0].labor = Labor::none;
   const Result r = run(h, "guizhou/ceheng", 2023);
+  REQUIRE_EQ(r.suggestions.size(), 4);
+  // Nobody can work, and she is 68: 特困供养 at the assumed standard 4318 × 1.3 = 5613.40 a year.
+  CHECK_EQ(r.suggestions[0].kind, SuggestionKind::apply_tekun);
+  CHECK_EQ(r.suggestions[0].adds, Money::fen(561340));
+  CHECK_EQ(r.suggestions[0].basis, ParamId::tekun_standard);
+  CHECK_EQ(r.suggestions[1].kind, SuggestionKind::apply_dibao);
+  CHECK_EQ(r.suggestions[1].adds, yuan(4318));
+  CHECK_EQ(r.suggestions[2].kind, SuggestionKind::claim_pension);
+  CHECK_EQ(r.suggestions[2].adds, yuan(118 * 12));
+  // The monitoring line 6600 for one person with nothing: 6600 more closes it.
+  CHECK_EQ(r.suggestions[3].kind, SuggestionKind::close_gap);
+  CHECK_EQ(r.suggestions[3].adds, yuan(6600));
+  CHECK(r.suggestions[3].closes_gap);
+}
+
+// Issue 20, 3: a household below a line always gets an answer — the steps that close the gap, or what closing it
+// takes and whom to ask.
+TEST_CASE("suggestions: a working household 312 yuan a person below the 6300 line is told the 624 yuan that close it") {
+  // Changning 2022, a general household of two, each working in the county 12 months at 499: 5988 a person, 312
+  // below the monitoring line 6300 (the policy line 7000 is not for general households). Both work all year, the
+  // dibao standard 4500 is below 5988: no step opens a programme. Closing the gap takes 312 × 2 = 624 a year.
+  const Household h =
+      household(Category::general, 2022,
+                {adult(1980, {job(JobKind::local, 12, 499)}), adult(1982, {job(JobKind::local, 12, 499)})});
+  const Result r = run(h, "yunnan/changning", 2022);
+  CHECK_EQ(r.income.per_capita_net, yuan(5988));
+  REQUIRE_EQ(r.suggestions.size(), 1);
+  const Suggestion& s = r.suggestions[0];
+  CHECK_EQ(s.kind, SuggestionKind::close_gap);
+  CHECK_EQ(s.adds, yuan(624));
+  CHECK_EQ(s.adds_net, yuan(624));
+  CHECK(s.closes_gap);
+  CHECK_FALSE(s.programme.has_value());
+  CHECK_EQ(s.basis, ParamId::line_monitoring);
+  CHECK_EQ(render(s.step, Language::zh),
+           "全家一年纯收入再增加624元(每人312元)就能达到6300元的线,可以来自多务工、生产经营或财产收入;"
+           "上面的办法都不够时,请村委会和乡镇帮扶干部一起想办法");
+  // Above the line nothing is suggested to close a gap there is not.
+  const Household above = household(Category::general, 2022, {adult(1980, {job(JobKind::local, 12, 525)})});
+  CHECK(run(above, "yunnan/changning", 2022).suggestions.empty());  // 6300 a person
+}
+
+TEST_CASE("suggestions: someone working part of the year is told the months more that close the gap") {
+  // Changning 2022, general, two adults at 600 a month: 8 and 12 months, 4800 + 7200 = 12000, 6000 a person, 300
+  // below 6300: 600 for the household, one month more for the first (600), none for the second (all year).
+  const Household h =
+      household(Category::general, 2022,
+                {adult(1980, {job(JobKind::local, 8, 600)}), adult(1982, {job(JobKind::local, 12, 600)})});
+  const Result r = run(h, "yunnan/changning", 2022);
   REQUIRE_EQ(r.suggestions.size(), 2);
-  CHECK_EQ(r.suggestions[0].kind, SuggestionKind::apply_dibao);
-  CHECK_EQ(r.suggestions[0].adds, yuan(4318));
-  CHECK_EQ(r.suggestions[1].kind, SuggestionKind::claim_pension);
-  CHECK_EQ(r.suggestions[1].adds, yuan(118 * 12));
+  CHECK_EQ(r.suggestions[0].kind, SuggestionKind::more_work_months);
+  CHECK_EQ(r.suggestions[0].member, 0);
+  CHECK_EQ(r.suggestions[0].adds, yuan(600));
+  CHECK(r.suggestions[0].closes_gap);  // 12600 ÷ 2 = 6300
+  CHECK_EQ(render(r.suggestions[0].step, Language::zh), "再务工1个月(按现在每月600元计)");
+  CHECK_EQ(r.suggestions[1].kind, SuggestionKind::close_gap);
+  CHECK_EQ(r.suggestions[1].adds, yuan(600));
+  // A gap of 3000 a person (6000 for two) at 600 a month needs 10 months; only 4 are left in the year: 2400.
+  Household far = h;
+  far.members[0].jobs[0].months = 8;
+  far.members[1].jobs[0].monthly_wage = yuan(100);  // 4800 + 1200 = 6000, 3000 a person
+  const Result f = run(far, "yunnan/changning", 2022);
+  const auto more = std::find_if(f.suggestions.begin(), f.suggestions.end(),
+                                 [](const Suggestion& s) { return s.kind == SuggestionKind::more_work_months; });
+  REQUIRE(more != f.suggestions.end());
+  CHECK_EQ(more->member, 0);
+  CHECK_EQ(more->adds, yuan(2400));
+  CHECK_FALSE(more->closes_gap);
+}
+
+TEST_CASE("suggestions on dibao: closing the gap counts the allowance the household would lose") {
+  // Ceheng 2022, a dibao household of 2 with nothing before dibao: dibao (4318 − 0) × 2 = 8636, 4318 a person.
+  // To reach the monitoring line 6300 (12600 for two) its income before dibao must be 12600: the allowance is gone
+  // by then (above the standard, no taper). So 12600 more earned adds 12600 − 8636 = 3964 to net.
+  Household h = household(Category::tuopin, 2022, {adult(1980), adult(1950)});
+  h.dibao = true;
+  h.members[1].labor = Labor::none;
+  const Result r = run(h, "guizhou/ceheng", 2022);
+  REQUIRE_FALSE(r.suggestions.empty());
+  const Suggestion& close = r.suggestions.back();
+  CHECK_EQ(close.kind, SuggestionKind::close_gap);
+  CHECK_EQ(close.step.args[0], yuan(12600).fen());
+  CHECK_EQ(close.adds_net, yuan(3964));
+  CHECK(close.closes_gap);
+}
+
+TEST_CASE("suggestions: 特困供养 only where nobody can work, for the members the national rule names") {
+  // Ceheng 2023: a 45-year-old who cannot work is neither elderly, disabled nor a child: no 特困 route.
+  Household h = household(Category::general, 2023, {adult(1978)});
+  h.members[0].labor = Labor::none;
+  auto has_tekun = [](const Result& r) {
+    return std::any_of(r.suggestions.begin(), r.suggestions.end(),
+                       [](const Suggestion& s) { return s.kind == SuggestionKind::apply_tekun; });
+  };
+  CHECK_FALSE(has_tekun(run(h, "guizhou/ceheng", 2023)));
+  h.members[0].disability_grade = 2;  // disabled: 1 × 5613.40
+  const Result disabled = run(h, "guizhou/ceheng", 2023);
+  REQUIRE(has_tekun(disabled));
+  CHECK_EQ(disabled.suggestions[0].adds, Money::fen(561340));
+  // Someone in the household can work: no 兜底 route, the steps are for work.
+  h.members.push_back(adult(1990));
+  CHECK_FALSE(has_tekun(run(h, "guizhou/ceheng", 2023)));
+  // Already 特困: nothing to apply for.
+  h.members.pop_back();
+  h.members[0].tekun = true;
+  CHECK_FALSE(has_tekun(run(h, "guizhou/ceheng", 2023)));
+}
+
+TEST_CASE("suggestions: every household below a line gets a plan, and its last step closes the gap when taken") {
+  // 2000 generated households under each policy and year: whenever the household is below the line its plan is
+  // measured against (the higher of the policy and monitoring lines that are for it), the plan is not
+  // empty and ends with what closing it takes; that much more production income, evaluated again, closes it.
+  int below = 0;
+  for (const PolicyFile* policy : PolicySet::embedded().files()) {
+    for (int year = policy->first_year; year <= policy->last_year; ++year) {
+      const YearParameters p = PolicySet::embedded().resolve(*policy, year);
+      for (Household& h : synthetic_households(20261204, 2000, policy->id, year)) {
+        const auto gap_line = [](const Result& r) {
+          const LineResult* line = nullptr;
+          for (const LineResult& l : r.lines)
+            if (l.applies && l.id != LineId::focus && (line == nullptr || l.value > line->value)) line = &l;
+          return line;
+        };
+        const Result r = evaluate(h, p);
+        const LineResult* line = gap_line(r);
+        if (line == nullptr || line->per_capita_gap == Money()) continue;
+        ++below;
+        REQUIRE_FALSE(r.suggestions.empty());
+        const Suggestion& close = r.suggestions.back();
+        REQUIRE_EQ(close.kind, SuggestionKind::close_gap);
+        CHECK(close.closes_gap);
+        h.production.push_back({ProductionKind::crop, "增收", Money::fen(close.step.args[0]), Money()});
+        // The same line closes (a higher one may then be for it: Ceheng's policy line is for households above the
+        // dibao line).
+        const LineId id = line->id;
+        const Result after = evaluate(h, p);
+        const auto same =
+            std::find_if(after.lines.begin(), after.lines.end(), [&](const LineResult& l) { return l.id == id; });
+        REQUIRE(same != after.lines.end());
+        CHECK_MESSAGE(same->per_capita_gap == Money(), policy->id, " ", year, " ", h.id);
+      }
+    }
+  }
+  CHECK_GT(below, 1000);
 }
 
 TEST_CASE("suggestions on dibao: extra counted income is partly offset by a smaller allowance") {

@@ -61,11 +61,14 @@ TEST_CASE("a household of totals below the line: its gaps, the dibao it could ap
   CHECK_EQ(line.value, yuan(8050));
   CHECK_EQ(line.per_capita_gap, yuan(3800));
   CHECK_EQ(line.household_gap, yuan(7600));
-  // 低保 needs no members: (4500 − 4250) × 2 people = 500 a year, which does not close the gap.
-  REQUIRE_EQ(r.suggestions.size(), 1u);
+  // 低保 needs no members: (4500 − 4250) × 2 people = 500 a year, which does not close the gap. Closing it takes
+  // the 7600; with no members there is no one to suggest a job or 特困 to.
+  REQUIRE_EQ(r.suggestions.size(), 2u);
   CHECK_EQ(r.suggestions[0].kind, SuggestionKind::apply_dibao);
   CHECK_EQ(r.suggestions[0].adds, yuan(500));
   CHECK_FALSE(r.suggestions[0].closes_gap);
+  CHECK_EQ(r.suggestions[1].kind, SuggestionKind::close_gap);
+  CHECK_EQ(r.suggestions[1].adds, yuan(7600));
   const MonitoringAssessment a = assess_monitoring(h, r, params("yunnan/changning", 2024));
   CHECK_EQ(a.verdict, MonitoringVerdict::enter);
 }
