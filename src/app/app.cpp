@@ -251,6 +251,7 @@ int App::count_missing_document_glyphs() const {
 void App::draw_frame() {
   apply_policies();  // the user's policies changed (here, at start, or in another tab)
   ui_.anchors.clear();
+  ui_.scrolls.clear();
   ui_.documents = &session_.policies().documents();
   ui_.params = &session_.params();
   ui_.pixel_ratio = pixel_ratio_;
@@ -1097,6 +1098,7 @@ std::string App::state_json() const {
   state["document"] = documents_view_.open;
   state["frames"] = frame_count_;
   state["pixel_ratio"] = pixel_ratio_;
+  state["scroll"] = ui_.scrolls;
   json undo = json::array();  // oldest first
   for (const UndoStep& step : undo_.steps()) undo.push_back(undo_label(step));
   state["undo"] = std::move(undo);

@@ -73,7 +73,8 @@ void Ui::row(Str label, Str help_text) {
   ImGui::SetNextItemWidth(-FLT_MIN);
 }
 
-void Ui::drag_to_scroll() const {
+void Ui::drag_to_scroll() {
+  scrolls[ImGui::GetCurrentWindowRead()->Name] = ImGui::GetScrollY() / pixel_ratio;
   // A press on a window's background makes its move handle the active item, even where windows cannot move.
   const ImGuiContext& g = *GImGui;
   const bool on_background = g.ActiveIdWindow != nullptr && g.ActiveId == g.ActiveIdWindow->MoveId;

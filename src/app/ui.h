@@ -41,6 +41,8 @@ class Ui {
   bool overlay = false;  // the platform lays an HTML input over text fields (the browser does)
   TextEdit edit;
   std::map<std::string, Anchor> anchors;
+  // Each scrolling panel's offset (CSS pixels) by its window's name, as of its last frame: for the browser tests.
+  std::map<std::string, float> scrolls;
   // A source the user clicked, in any view: the app opens its document at the clause (政策文件).
   std::optional<core::SourceRef> open_source;
   // The documents sources name: the built-ins and those her own policies bring (set by the app each frame).
@@ -82,7 +84,7 @@ class Ui {
   // else on the next (phones).
   void same_line_if_fits(const char* label, bool framed = true) const;
   // Scrolls the current window when a finger (or the mouse) drags its background; call before EndChild.
-  void drag_to_scroll() const;
+  void drag_to_scroll();
 
   // From the page: the overlay's text changed, or the overlay closed.
   void edit_input(std::string text);

@@ -88,6 +88,32 @@ void fit_canvas_to_page() {
   }
 }
 
+// The mouse wheel as the browser scrolls a page: one notch (100 CSS pixels in Chromium) moves a panel 100 pixels, down
+// for a wheel turned down. This Emscripten's GLFW hands ImGui the event's raw deltaY, pixels with the page's sign,
+// and ImGui takes a unit of it as five lines up: a notch down jumped a panel to the top. Lines and pages (Firefox,
+// some mice) are turned into pixels first.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  const double ratio = emscripten_get_device_pixel_ratio();
+  const double font_css = io.Fonts->Fonts.empty() ? 18.0 : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale / ratio;
+  const double page_css = canvas_height / ratio;
+  const auto css_pixels = [&](double delta) {
+    switch (e->deltaMode) {
+      case DOM_DELTA_LINE:
+        return delta * font_css;
+      case DOM_DELTA_PAGE:
+        return delta * page_css;
+      default:
+        return delta;
+    }
+  };
+  // ImGui scrolls a window five of its lines for each unit of MouseWheel (imgui.cpp, UpdateMouseWheel).
+  const double unit_css = 5.0 * font_css;
+  io.MouseWheel -= static_cast<float>(css_pixels(e->deltaY) / unit_css);
+  io.MouseWheelH -= static_cast<float>(css_pixels(e->deltaX) / unit_css);
+  return EM_TRUE;  // the page itself does not scroll
+}
+
 // Reads a part of the frame just drawn back from WebGL and hands it to the page to save as a PNG. Called before
 // the frame is handed to the browser, so the drawing buffer still holds it.
 void save_image(const zengshou::app::ImageRequest& image) {
@@ -330,6 +356,8 @@ int main() {
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // layout is the app's, not a file's
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  glfwSetScrollCallback(window, nullptr);  // the wheel is read from the page instead (on_wheel)
+  emscripten_set_wheel_callback("#canvas", nullptr, true, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   app = std::make_unique<zengshou::app::App>(read_font());
