@@ -29,12 +29,24 @@ struct Alias {
   std::string_view value;
 };
 
+// 监测户 alone does not say which kind of monitored household: a 监测对象类别 column does (monitor_kind_aliases).
+constexpr std::string_view monitored_unspecified = "monitored";
 constexpr Alias category_aliases[] = {{"脱贫户", "tuopin"},
+                                      {"已脱贫户", "tuopin"},
+                                      {"脱贫人口", "tuopin"},
                                       {"脱贫不稳定户", "monitor_unstable"},
                                       {"边缘易致贫户", "monitor_marginal"},
                                       {"突发严重困难户", "monitor_sudden"},
                                       {"一般农户", "general"},
-                                      {"城镇居民", "urban"}};
+                                      {"一般户", "general"},
+                                      {"城镇居民", "urban"},
+                                      {"监测户", monitored_unspecified},
+                                      {"监测对象", monitored_unspecified},
+                                      {"防返贫监测户", monitored_unspecified}};
+constexpr Alias monitor_kind_aliases[] = {
+    {"脱贫不稳定户", "monitor_unstable"}, {"脱贫不稳定", "monitor_unstable"}, {"不稳定户", "monitor_unstable"},
+    {"边缘易致贫户", "monitor_marginal"}, {"边缘易致贫", "monitor_marginal"}, {"边缘户", "monitor_marginal"},
+    {"突发严重困难户", "monitor_sudden"}, {"突发严重困难", "monitor_sudden"}, {"突发困难户", "monitor_sudden"}};
 constexpr Alias labor_aliases[] = {{"有劳动能力", "full"}, {"普通劳动力", "full"},   {"技能劳动力", "full"},
                                    {"弱劳动力", "weak"},   {"半劳动力", "weak"},     {"弱劳动力或半劳动力", "weak"},
                                    {"无劳动能力", "none"}, {"丧失劳动能力", "none"}, {"丧失劳动力", "none"},
@@ -55,8 +67,10 @@ constexpr Alias job_aliases[] = {{"县内务工", "local"},
                                  {"省外", "out_of_province"},
                                  {"乡村公益性岗位", "public_welfare_post"},
                                  {"公益性岗位", "public_welfare_post"},
+                                 {"公益岗", "public_welfare_post"},
                                  {"以工代赈", "work_relief"},
-                                 {"生态护林员", "forest_ranger"}};
+                                 {"生态护林员", "forest_ranger"},
+                                 {"护林员", "forest_ranger"}};
 
 // Each column's place in a household, for the direct reader (direct_household): one a column, named as it is.
 enum class Field {
@@ -84,6 +98,7 @@ enum class Field {
   birth_year,
   id_number,
   relation,
+  monitor_kind,
   labor,
   disability_grade,
   school,
@@ -115,7 +130,7 @@ struct Column {
   std::vector<std::string_view> names_zh;
   std::string_view pointer;  // under the household, or under /members/N when `member`
   bool member;
-  enum Kind { text, integer, number, boolean, id_number, relation, part } kind;
+  enum Kind { text, integer, number, boolean, id_number, relation, monitor_kind, part } kind;
   std::span<const Alias> aliases = {};  // Chinese words for an enum's values
 };
 
@@ -133,6 +148,14 @@ const std::vector<Column>& columns() {
        false,
        Column::text,
        category_aliases},
+      // Which kind of monitored household, beside a 户类别 of 监测户 (the monitoring system's export has both).
+      {"monitor_kind",
+       Field::monitor_kind,
+       {"监测对象类别", "监测对象类型", "监测类型", "监测类别", "监测户类型"},
+       "",
+       false,
+       Column::monitor_kind,
+       monitor_kind_aliases},
       {"relocated", Field::relocated, {"易地搬迁"}, "/relocated", false, Column::boolean},
       {"dibao", Field::dibao, {"低保"}, "/dibao", false, Column::boolean},
       {"tekun", Field::tekun, {"特困"}, "/tekun", false, Column::boolean},
@@ -286,6 +309,9 @@ const Column* find_column(std::string_view header, const ColumnAliases* aliases 
     for (std::string_view zh : c.names_zh)
       if (zh == name) return &c;
   }
+  // A unit in brackets after the name: 月工资(元), 务工月数(月), 月工资(万元) (read as ten thousands).
+  if (const size_t open = name.rfind('('); open != std::string::npos && open > 0 && name.ends_with(')'))
+    return find_column(name.substr(0, open), aliases);
   return nullptr;
 }
 
@@ -370,7 +396,71 @@ std::optional<int64_t> workbook_fen(std::string_view text) {
   return negative ? -fen : fen;
 }
 
+// GB 11643: the 18th character of an ID number is Σ digit × weight over the first 17, mod 11, mapped to 1 0 X 9 … 2.
+bool id_check_digit_matches(std::string_view id) {
+  constexpr int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  constexpr char check[] = "10X98765432";
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) {
+    if (id[i] < '0' || id[i] > '9') return false;
+    sum += (id[i] - '0') * weights[i];
+  }
+  const char last = id[17] == 'x' ? 'X' : id[17];
+  return last == check[sum % 11];
+}
+
+// A number as a cadre types it, made plain: full-width digits and signs (１２，５００．５), thousands separated by
+// commas ("1,500", only in groups of three), spaces around it and a closing 元; a closing 万 or 万元 sets
+// `ten_thousands`. None when nothing is left to read.
+std::optional<std::string> plain_number(std::string_view cell, bool& ten_thousands) {
+  std::string out;
+  for (size_t i = 0; i < cell.size();) {
+    const std::string_view rest = cell.substr(i);
+    // Full-width forms U+FF01–FF5E are ASCII + 0xFEE0: EF BC 80–BF and EF BD 80–9E in UTF-8.
+    if (rest.size() >= 3 && static_cast<unsigned char>(rest[0]) == 0xEF &&
+        (static_cast<unsigned char>(rest[1]) == 0xBC || static_cast<unsigned char>(rest[1]) == 0xBD)) {
+      const int code =
+          0xFF00 + ((static_cast<unsigned char>(rest[1]) & 0x03) << 6) + (static_cast<unsigned char>(rest[2]) & 0x3F);
+      out += static_cast<char>(code - 0xFEE0);
+      i += 3;
+    } else if (rest.starts_with("\u3000")) {  // a full-width space
+      i += 3;
+    } else {
+      if (rest[0] != ' ') out += rest[0];
+      ++i;
+    }
+  }
+  for (std::string_view unit : {"万元", "万", "元"})
+    if (out.ends_with(unit)) {
+      ten_thousands = unit != "元";
+      out.resize(out.size() - unit.size());
+      break;
+    }
+  // Thousands: groups of three after the first (of one to three) in the whole part, each after a comma.
+  if (out.find(',') != std::string::npos) {
+    const size_t sign = out.starts_with('-') || out.starts_with('+') ? 1 : 0;
+    const size_t end = std::min(out.find('.'), out.size());
+    std::string whole;
+    size_t group = 0;
+    for (size_t i = sign; i < end; ++i) {
+      if (out[i] != ',') {
+        whole += out[i];
+        ++group;
+        continue;
+      }
+      if (group == 0 || group > 3 || (whole.size() > group && group != 3)) return std::nullopt;
+      group = 0;
+    }
+    if (group != 3) return std::nullopt;
+    out = out.substr(0, sign) + whole + out.substr(end);
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
 // A birth year from a Chinese ID number: 18 characters (digits 7–10 the year) or the old 15 (digits 7–8, 19xx).
+// An 18-character number whose last character (GB 11643's check) does not match the others gives none: one digit of
+// it was typed wrong, and which one is not known.
 std::optional<int> id_birth_year(std::string_view id) {
   const auto digits = [&](size_t from, size_t n) {
     int v = 0;
@@ -381,6 +471,7 @@ std::optional<int> id_birth_year(std::string_view id) {
     return v;
   };
   int year = -1;
+  if (id.size() == 18 && !id_check_digit_matches(id)) return std::nullopt;
   if (id.size() == 18) year = digits(6, 4);
   if (id.size() == 15) year = digits(6, 2) < 0 ? -1 : 1900 + digits(6, 2);
   if (year < 1900 || year > 2100) return std::nullopt;
@@ -388,6 +479,15 @@ std::optional<int> id_birth_year(std::string_view id) {
 }
 
 bool is_head_relation(std::string_view relation) { return relation == "户主" || relation == "本人"; }
+
+// The value of the Chinese word a cell is, or begins with (小学三年级 is 小学); none when it is not one of them.
+const Alias* find_alias(std::span<const Alias> aliases, std::string_view cell) {
+  for (const Alias& a : aliases)
+    if (a.zh == cell) return &a;
+  for (const Alias& a : aliases)
+    if (!cell.empty() && cell.starts_with(a.zh)) return &a;
+  return nullptr;
+}
 
 // A cell read by its column's kind: the field its kind fills. `text` views the cell or an alias's value.
 struct CellValue {
@@ -400,28 +500,23 @@ struct CellValue {
 // A cell's value; an empty cell is left out. Numbers may be written as a spreadsheet stores them (workbook_fen),
 // enum words may begin a longer cell (小学三年级). A cell that cannot be read gives nothing and what was expected in
 // `problem`.
-std::optional<CellValue> cell_read(std::string_view cell, const Column& column, std::string& problem) {
+std::optional<CellValue> cell_read(std::string_view cell, const Column& column, std::string& problem,
+                                   bool ten_thousands = false) {
   if (cell.empty()) return std::nullopt;
   CellValue v;
   const auto got = [&] { return ", got \"" + std::string(cell) + "\""; };
   switch (column.kind) {
     case Column::id_number:
     case Column::relation:
+    case Column::monitor_kind:
       return std::nullopt;  // read for what they tell of others
     case Column::part:
       return std::nullopt;  // in a total already
     case Column::text:
-      for (const Alias& a : column.aliases)
-        if (a.zh == cell) {
-          v.text = a.value;
-          return v;
-        }
-      for (const Alias& a : column.aliases)
-        if (cell.starts_with(a.zh)) {
-          v.text = a.value;
-          return v;
-        }
-      v.text = cell;
+      if (const Alias* a = find_alias(column.aliases, cell))
+        v.text = a->value;
+      else
+        v.text = cell;
       return v;
     case Column::boolean:
       v.flag = cell == "true" || cell == "1" || cell == "是" || cell == "TRUE";
@@ -431,7 +526,11 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
     case Column::integer: {
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v.whole);
       if (error == std::errc() && end == cell.data() + cell.size()) return v;
-      if (const auto fen = workbook_fen(cell); fen && *fen % 100 == 0) {
+      std::optional<int64_t> fen = workbook_fen(cell);
+      bool unit = false;
+      if (!fen)
+        if (const auto plain = plain_number(cell, unit); plain && !unit) fen = workbook_fen(*plain);
+      if (fen && *fen % 100 == 0) {
         v.whole = *fen / 100;
         return v;
       }
@@ -439,8 +538,11 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
       return std::nullopt;
     }
     case Column::number: {
-      auto hundredths = parse_yuan_text(cell);
-      if (!hundredths) hundredths = workbook_fen(cell);
+      // Yuan, or ten thousands of them where the header or the cell says 万元: 0.15 万元 is 1500 yuan.
+      std::optional<int64_t> hundredths = ten_thousands ? std::nullopt : parse_yuan_text(cell);
+      bool cell_ten_thousands = false;
+      const auto plain = plain_number(cell, cell_ten_thousands);
+      if (!hundredths && plain) hundredths = workbook_fen(ten_thousands || cell_ten_thousands ? *plain + "E4" : *plain);
       if (hundredths) {
         v.hundredths = *hundredths;
         return v;
@@ -453,8 +555,8 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
 }
 
 // The same as JSON, for the household file's reader.
-std::optional<json> cell_value(std::string_view cell, const Column& column, std::string& problem) {
-  const auto v = cell_read(cell, column, problem);
+std::optional<json> cell_value(std::string_view cell, const Column& column, std::string& problem, bool ten_thousands) {
+  const auto v = cell_read(cell, column, problem, ten_thousands);
   if (!v) return std::nullopt;
   switch (column.kind) {
     case Column::text:
@@ -488,6 +590,7 @@ struct Table {
 struct Header {
   std::vector<const Column*> columns;                               // per cell; null: unknown
   std::vector<json::json_pointer> pointers;                         // where each goes, parsed once
+  std::vector<bool> ten_thousands;                                  // per cell: the header says 万元
   std::map<std::string_view, std::pair<size_t, std::string>> seen;  // column name → its index and header as written
   const Column* column(std::string_view name) const {
     const auto it = seen.find(name);
@@ -532,7 +635,7 @@ struct Layout {
   std::optional<size_t> key_column;
   bool by_relation = false;
   bool member_detail = false;  // a column of a member's own facts (not only their ID or relation)
-  std::optional<size_t> id_column, birth_column, relation_column, name_column;
+  std::optional<size_t> id_column, birth_column, relation_column, name_column, monitor_column, category_column;
 };
 
 Parsed<Layout> read_layout(const Table& t, const Row& first, std::vector<std::string>& ignored) {
@@ -551,6 +654,8 @@ Parsed<Layout> read_layout(const Table& t, const Row& first, std::vector<std::st
       found = nullptr;  // the same column twice: the first one is read
     h.columns.push_back(found);
     h.pointers.emplace_back(found ? std::string(found->pointer) : "");
+    h.ten_thousands.push_back(found != nullptr && found->kind == Column::number &&
+                              normalised(name).find("万元") != std::string::npos);
   }
   const bool by_id = h.seen.contains("household_id");
   const bool by_head = !by_id && h.seen.contains("head");
@@ -565,6 +670,8 @@ Parsed<Layout> read_layout(const Table& t, const Row& first, std::vector<std::st
   l.birth_column = h.index("birth_year");
   l.relation_column = h.index("relation");
   l.name_column = h.index("name");
+  l.monitor_column = h.index("monitor_kind");
+  l.category_column = h.index("category");
   return out;
 }
 
@@ -624,7 +731,7 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
       const Column* col = l.h.columns[c];
       if (col == nullptr) continue;
       std::string problem;
-      const auto value = cell_read(cell_of(*row, c), *col, problem);
+      const auto value = cell_read(cell_of(*row, c), *col, problem, l.h.ten_thousands[c]);
       if (!problem.empty()) return std::nullopt;
       if (!value || (!col->member && !first)) continue;  // the household's own columns come from its first row
       const CellValue& v = *value;
@@ -649,7 +756,8 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
           break;
         case Field::category:
           category.emplace();
-          ok = enum_value(category_names, v.text, *category);
+          // 监测户: which kind, the 监测对象类别 column says (below); without it the JSON path names the problem.
+          ok = v.text == monitored_unspecified || enum_value(category_names, v.text, *category);
           break;
         case Field::relocated:
           h.relocated = v.flag;
@@ -771,6 +879,7 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
           break;
         case Field::id_number:
         case Field::relation:
+        case Field::monitor_kind:
         case Field::of_which:
           break;  // no value of their own
       }
@@ -790,6 +899,16 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
     if (has_school) m.school = school;
     if (has_job) m.jobs.push_back(job);
     h.members.push_back(std::move(m));
+  }
+  // The kind of monitored household, where a column gives it, is the household's category.
+  if (const std::string_view kind = cell_of(*rows.front(), l.monitor_column); !kind.empty()) {
+    const Alias* alias = find_alias(monitor_kind_aliases, kind);
+    if (alias == nullptr) return std::nullopt;
+    category.emplace();
+    enum_value(category_names, alias->value, *category);
+  } else if (const Alias* a = find_alias(category_aliases, cell_of(*rows.front(), l.category_column));
+             a != nullptr && a->value == monitored_unspecified) {
+    return std::nullopt;
   }
   if (!year || !category || !year_range.holds(*year)) return std::nullopt;  // (a sheet's year is checked here)
   h.year = *year;
@@ -823,6 +942,7 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
   doc["members"] = json::array();
   std::vector<int> member_lines;    // the row of each member
   std::set<std::string> bad_cells;  // cells already reported: the household's own checks would repeat them
+  std::set<std::string> said;       // household pointers whose problem is already said at another cell
   for (const Row* row : rows) {
     member_lines.push_back(row->line);
     json person = json::object();
@@ -830,7 +950,7 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
       if (h.columns[c] == nullptr) continue;
       const Column& col = *h.columns[c];
       std::string problem;
-      const auto value = cell_value(cell_of(*row, c), col, problem);
+      const auto value = cell_value(cell_of(*row, c), col, problem, h.ten_thousands[c]);
       if (!problem.empty()) {
         std::string where = t.source.where(row->line, c, l.written[c]);
         bad_cells.insert(where);
@@ -843,14 +963,45 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
         doc[h.pointers[c]] = *value;
     }
     // The ID number's birth year where none is written; the head's name from the relation where no column has it.
-    if (!person.contains("birth_year") && cell_of(*row, l.birth_column).empty())
-      if (const auto year = id_birth_year(cell_of(*row, l.id_column))) person["birth_year"] = *year;
+    if (!person.contains("birth_year") && cell_of(*row, l.birth_column).empty()) {
+      const std::string_view id = cell_of(*row, l.id_column);
+      if (const auto year = id_birth_year(id)) {
+        person["birth_year"] = *year;
+      } else if (!id.empty()) {
+        // Said at the ID number, not as a missing birth year: a digit typed wrong, or the number Excel turned into
+        // 5.30524E+17 (its last digits gone).
+        std::string where = t.source.where(row->line, *l.id_column, l.written[*l.id_column]);
+        said.insert("/members/" + std::to_string(member_lines.size() - 1) + "/birth_year");
+        out.errors.push_back({std::move(where),
+                              "expected an ID number of 18 characters whose last one checks (GB "
+                              "11643), or a 出生年份 column, got \"" +
+                                  std::string(id) + "\""});
+      }
+    }
     if (!doc.contains("head") && is_head_relation(cell_of(*row, l.relation_column)) &&
         !cell_of(*row, l.name_column).empty())
       doc["head"] = std::string(cell_of(*row, l.name_column));
     if (person.contains("jobs") && !person["jobs"][0].contains("monthly_wage")) person["jobs"][0]["monthly_wage"] = 0;
     if (person.contains("jobs") && !person["jobs"][0].contains("months")) person["jobs"][0]["months"] = 0;
     doc["members"].push_back(std::move(person));
+  }
+  // 监测户 with its kind in a 监测对象类别 column; without one, which kind it is has to be said.
+  const auto cell_problem = [&](size_t c, std::string problem) {
+    std::string where = t.source.where(rows.front()->line, c, l.written[c]);
+    bad_cells.insert(where);
+    out.errors.push_back({std::move(where), std::move(problem)});
+  };
+  if (const std::string_view kind = cell_of(*rows.front(), l.monitor_column); !kind.empty()) {
+    if (const Alias* a = find_alias(monitor_kind_aliases, kind))
+      doc["category"] = std::string(a->value);
+    else
+      cell_problem(*l.monitor_column,
+                   "expected 脱贫不稳定户, 边缘易致贫户 or 突发严重困难户, got \"" + std::string(kind) + "\"");
+  } else if (doc.value("category", "") == monitored_unspecified) {
+    cell_problem(*l.category_column,
+                 "expected which kind of monitored household: 脱贫不稳定户, 边缘易致贫户 or "
+                 "突发严重困难户, here or in a 监测对象类别 column, got \"" +
+                     std::string(cell_of(*rows.front(), l.category_column)) + "\"");
   }
   if (doc.contains("production")) doc["production"][0]["kind"] = "other";
   // A household of totals has no members: its row is its own (an ID number there is the head's), unless the
@@ -859,6 +1010,7 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
   const int first_line = rows.front()->line;
   auto parsed = household_from_json(doc);
   for (InputError& e : parsed.errors) {
+    if (said.contains(e.where)) continue;
     e.where = table_place(t, h, e.where, first_line, member_lines);
     if (!bad_cells.contains(e.where)) out.errors.push_back(std::move(e));
   }

@@ -88,6 +88,7 @@ TEST_CASE("the direct reader gives the JSON path's household, and where it canno
       {"house_rent", {"", "1200.99"}},
       {"other_property", {"", "50"}},
       {"last_year_per_capita_net", {"", "7000", "-1", "6500.5"}},
+      {"监测对象类别", {"", "边缘户", "突发严重困难户", "其他"}},
   };
   const std::vector<Pool> member_pools = {
       {"name", {"张三", "李梅", ""}},
@@ -100,7 +101,8 @@ TEST_CASE("the direct reader gives the JSON path's household, and where it canno
       {"east_west", {"true", "", "否", "x"}},
       {"job_kind", {"out_of_province", "", "省外务工", "公益性岗位", "县内", "moon"}},
       {"months", {"10", "", "12", "13", "-1", "6.0"}},
-      {"monthly_wage", {"4000", "", "3500.5", "-1", "1e3", "4000.001"}},
+      {"monthly_wage", {"4000", "", "3500.5", "-1", "1e3", "4000.001", "4,000", "４０００", "0.4万", "4,00", "4000元"}},
+      {"月工资(万元)", {"0.4", "", "0.35", "1,2", "０．５"}},
       {"first_organized_export", {"true", "", "0"}},
       {"pension_enrolled", {"true", "", "false"}},
       {"pension_tier", {"200", "", "300", "-1"}},
@@ -145,9 +147,9 @@ TEST_CASE("the direct reader gives the JSON path's household, and where it canno
         csv += "," +
                quoted(random(5) != 0 ? "2022" : std::vector<const char*>{"2023", "1899", "2101", "x", ""}[random(5)]);
       if (csv.find(",category") != std::string::npos)
-        csv += "," + quoted(random(2) == 0
-                                ? "tuopin"
-                                : std::vector<const char*>{"脱贫户", "边缘易致贫户", "general", "nope", ""}[random(5)]);
+        csv += "," + quoted(random(2) == 0 ? "tuopin"
+                                           : std::vector<const char*>{"脱贫户", "边缘易致贫户", "general", "nope", "",
+                                                                      "监测户", "一般户"}[random(7)]);
       for (const Pool* p : columns) csv += "," + quoted(pick(*p));
       csv += "\n";
     }
@@ -171,4 +173,66 @@ TEST_CASE("the direct reader gives the JSON path's household, and where it canno
   // Both kinds are many: the direct reader gives households, and the JSON path names problems.
   CHECK_GT(households, 400);
   CHECK_GT(problems, 400);
+}
+
+// Issue 20, 4: a roster as a cadre writes it. Columns every real roster has (序号, 身份证号, 联系电话, 性别) are left
+// out and listed; amounts with thousands separators, full-width digits, 元 and 万; a header in 万元; 监测户 with its
+// kind in a 监测对象类别 column; a birth year from an ID number whose check character matches (GB 11643).
+TEST_CASE("a roster as cadres write it: extra columns listed, Chinese values, 1,500, full-width digits, 万元, 监测户") {
+  // Hand-worked: A1 3 months × 0.15 万元 = 3 × 1500 = 4500 wage, production "1,500" = 1500: 6000 for one person.
+  // A2 (born 1975, from 530524197501011239) １２ months × ０．２５ 万元 = 30000, production 1.2万 = 12000: 42000.
+  // A3 12 months × 0.1 万元 = 12000, production "１２，０００元" = 12000: 24000.
+  const std::string csv =
+      "序号,户编号,户主,身份证号,联系电话,性别,年度,户类别,监测对象类别,姓名,务工类型,务工月数,月工资(万元),"
+      "生产经营收入\n"
+      "1,A1,王一,530524197001011232,13800000000,男,2022,监测户,边缘户,王一,县内,3,0.15,\"1,500\"\n"
+      "2,A2,李二,530524197501011239,13900000000,女,2022,一般户,,李二,省外,１２,０．２５,1.2万\n"
+      "3,A3,赵三,530524198001011237,,男,2022,脱贫户,,赵三,公益岗,12,0.1,\"１２，０００元\"\n";
+  const RosterRead r = parse_roster(csv);
+  REQUIRE(r.roster.ok());
+  CHECK_EQ(r.ignored, std::vector<std::string>{"序号", "联系电话", "性别"});
+  REQUIRE_EQ(r.roster.value.size(), 3);
+  const Household& a1 = r.roster.value[0].household;
+  CHECK_EQ(a1.category, Category::monitor_marginal);
+  CHECK_EQ(a1.members[0].birth_year, 1970);
+  CHECK_EQ(a1.members[0].jobs[0].kind, JobKind::local);
+  CHECK_EQ(a1.members[0].jobs[0].monthly_wage, yuan(1500));
+  CHECK_EQ(a1.production.at(0).revenue, yuan(1500));
+  CHECK_EQ(run(a1, "yunnan/changning", 2022).income.per_capita_net, yuan(6000));
+  const Household& a2 = r.roster.value[1].household;
+  CHECK_EQ(a2.category, Category::general);
+  CHECK_EQ(a2.members[0].birth_year, 1975);
+  CHECK_EQ(a2.members[0].jobs[0].months, 12);
+  CHECK_EQ(a2.members[0].jobs[0].monthly_wage, yuan(2500));
+  CHECK_EQ(run(a2, "yunnan/changning", 2022).income.per_capita_net, yuan(42000));
+  const Household& a3 = r.roster.value[2].household;
+  CHECK_EQ(a3.members[0].jobs[0].kind, JobKind::public_welfare_post);
+  CHECK_EQ(a3.members[0].jobs[0].monthly_wage, yuan(1000));
+  CHECK_EQ(a3.production.at(0).revenue, yuan(12000));
+}
+
+TEST_CASE("what a cadre's roster cannot mean is said at its cell: 1,50, 监测户 of no kind, an ID typed wrong") {
+  const std::string csv =
+      "户编号,户主,年度,户类别,姓名,身份证号,务工类型,务工月数,月工资\n"
+      "A1,王一,2022,监测户,王一,530524197001011234,县内,3,\"1,50\"\n";
+  const RosterRead r = parse_roster(csv);
+  REQUIRE_EQ(r.roster.errors.size(), 3);
+  CHECK_EQ(error_line(r.roster.errors[0]),
+           "error: line 2, column \"月工资\": expected a number with at most two decimals, got \"1,50\"");
+  // The check character of 53052419700101123 is 2, not 4: one digit is wrong, so its birth year is not taken.
+  CHECK_EQ(
+      error_line(r.roster.errors[1]),
+      "error: line 2, column \"身份证号\": expected an ID number of 18 characters whose last one checks (GB 11643), "
+      "or a 出生年份 column, got \"530524197001011234\"");
+  CHECK_EQ(
+      error_line(r.roster.errors[2]),
+      "error: line 2, column \"户类别\": expected which kind of monitored household: 脱贫不稳定户, 边缘易致贫户 or "
+      "突发严重困难户, here or in a 监测对象类别 column, got \"监测户\"");
+  // Excel's 5.30524E+17 for an ID number lost its last digits: said the same way.
+  const RosterRead excel = parse_roster("户编号,户类别,年度,姓名,身份证号\nA1,一般户,2022,王一,5.30524E+17\n");
+  REQUIRE_EQ(excel.roster.errors.size(), 1);
+  CHECK_EQ(
+      error_line(excel.roster.errors[0]),
+      "error: line 2, column \"身份证号\": expected an ID number of 18 characters whose last one checks (GB 11643), "
+      "or a 出生年份 column, got \"5.30524E+17\"");
 }
