@@ -164,6 +164,20 @@ TextTable ledger_table(const Roster& roster, int year) {
   return t;
 }
 
+TextTable roster_template_table(int year) {
+  const std::string y = std::to_string(year);
+  return {"zengshou-import-template.csv",
+          {"户编号",   "户主",       "村",           "年度",         "户类别",   "监测对象类别", "姓名",
+           "身份证号", "与户主关系", "出生年份",     "劳动能力",     "残疾等级", "在校生状况",   "务工类型",
+           "务工月数", "月工资",     "生产经营收入", "生产经营支出", "低保",     "特困"},
+          {{"H001",       "张建国", "新村", y,          "脱贫户", "",     "张建国", "",     "户主", "1975",
+            "有劳动能力", "0",      "",     "省外务工", "10",     "4000", "12000",  "5000", "否",   "否"},
+           {"H001", "张建国", "新村",           y,    "脱贫户", "", "李秀英", "", "配偶", "1978", "弱劳动力",
+            "0",    "",       "乡村公益性岗位", "12", "800",    "", "",       "", ""},
+           {"H001",       "张建国", "新村", y,  "脱贫户", "", "张小明", "", "之子", "2008",
+            "无劳动能力", "0",      "中职", "", "",       "", "",       "", "",     ""}}};
+}
+
 TextTable village_summary_table(const VillageModel& v) {
   const core::VillageSummary& a = v.baseline().summary;
   const core::VillageSummary& b = v.reform().summary;

@@ -46,6 +46,11 @@ std::string flags_text(uint32_t flags);
 TextTable roster_table(const Roster& roster, const std::vector<int>& order);
 TextTable ledger_table(const Roster& roster, int year);
 
+// 导入模板: the roster's columns as a cadre's sheet heads them, with one household of three filled in as an
+// example (a worker out of the province, a public-welfare post, a student in 中职), for `year`: what she fills in
+// and imports.
+TextTable roster_template_table(int year);
+
 // 村级模拟: the village's figures under the policy and the reform; the reform's effect; each programme's recipients
 // and cost; winners and losers by tenth of baseline income.
 TextTable village_summary_table(const VillageModel& v);

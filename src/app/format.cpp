@@ -5,6 +5,7 @@
 #include <utility>   // pair
 
 #include "core/household.h"
+#include "labels.h"
 #include "strings.h"
 
 namespace zengshou::app {
@@ -47,11 +48,55 @@ std::string printf_text(const char* format, const std::string& a, const std::str
   return text;
 }
 
+// An enum's value as the household file writes it (tuopin, out_of_province …) in the UI's words; itself if unknown.
+std::string value_label(std::string_view code) {
+  const auto find = [&](const auto& names, const auto& labels, size_t offset) -> const char* {
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i] == code) return tr(labels[i + offset]);
+    return nullptr;
+  };
+  if (const char* t = find(core::category_names, category_labels, 0)) return t;
+  if (const char* t = find(core::labor_names, labor_labels, 0)) return t;
+  if (const char* t = find(core::job_kind_names, job_labels, 0)) return t;
+  if (const char* t = find(core::school_level_names, school_labels, 1)) return t;  // school_labels[0]: not in school
+  return std::string(code);
+}
+
+// "tuopin, monitor_unstable, …" as the UI's words.
+std::string values_text(std::string_view list) {
+  std::string out;
+  while (!list.empty()) {
+    const size_t comma = list.find(", ");
+    if (!out.empty()) out += tr(Str::list_separator);
+    out += value_label(list.substr(0, comma));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 2);
+  }
+  return out;
+}
+
 // The core's English "expected …" without its ", got …" part, in the UI's language; empty when unknown.
 std::string expectation(const std::string& body) {
   const auto starts = [&](const char* prefix) { return body.rfind(prefix, 0) == 0; };
   if (starts("expected this required field")) return tr(Str::err_required);
-  if (starts("expected one of ")) return printf_text(tr(Str::err_one_of), body.substr(16));
+  if (starts("expected one of ")) return printf_text(tr(Str::err_one_of), values_text(body.substr(16)));
+  // A roster's cells and rows (formats/roster_file.cpp), as a cadre would have them said.
+  if (starts("expected a number with at most two decimals")) return tr(Str::err_cell_number);
+  if (starts("expected a whole number") && !starts("expected a whole number from")) return tr(Str::err_cell_whole);
+  if (starts("expected which kind of monitored household") || starts("expected 脱贫不稳定户, 边缘易致贫户 or"))
+    return tr(Str::err_monitor_kind);
+  if (starts("expected an ID number of 18 characters")) return tr(Str::err_id_number);
+  if (starts("expected a 户编号, 户主 or 与户主关系 column")) return tr(Str::err_key_column);
+  if (starts("expected a 年度 (year) column")) return tr(Str::err_year_column);
+  if (starts("expected a 户类别 (category) column")) return tr(Str::err_category_column);
+  if (starts("expected a header row")) return tr(Str::err_header_row);
+  if (starts("expected the household's head (户主) before")) return tr(Str::err_head_first);
+  if (starts("expected the household's id on every row")) return tr(Str::err_id_every_row);
+  if (starts("expected the head's name on every row")) return tr(Str::err_head_every_row);
+  if (starts("expected a household row after the header")) return tr(Str::err_no_rows);
+  if (starts("expected the rows of household")) return tr(Str::err_rows_apart);
+  if (starts("expected a closing quote")) return tr(Str::err_quote_open);
+  if (starts("expected ") && body.ends_with(" columns"))
+    return printf_text(tr(Str::err_columns), body.substr(9, body.size() - 9 - 8));
   if (starts("expected a whole number from ")) {
     const std::string range = body.substr(29);
     const size_t to = range.find(" to ");
@@ -98,13 +143,42 @@ std::string problem_text(const core::InputError& e) {
   return translated + (got == std::string::npos ? "" : printf_text(tr(Str::err_got), e.expected.substr(got + 6)));
 }
 
+// A roster's places in Chinese: "line 4, column "月工资"" is 第4行“月工资”列, "花名册!H5 (column "月工资")" is
+// 花名册!H5(“月工资”列), "line 4" 第4行, "花名册 row 5" 花名册 第5行; other places (JSON pointers) as they are.
+std::string place_text(const std::string& where) {
+  const auto number_after = [&](size_t from) {
+    size_t end = from;
+    while (end < where.size() && where[end] >= '0' && where[end] <= '9') ++end;
+    return std::pair(where.substr(from, end - from), end);
+  };
+  if (where.rfind("line ", 0) == 0) {
+    const auto [line, end] = number_after(5);
+    if (line.empty()) return where;
+    const std::string rest = where.substr(end);
+    if (rest.empty()) return printf_text(tr(Str::place_line), line);
+    if (rest.rfind(", column \"", 0) == 0 && rest.ends_with("\""))
+      return printf_text(tr(Str::place_cell), line, rest.substr(10, rest.size() - 11));
+    if (rest.front() == '/') return printf_text(tr(Str::place_line), line) + " " + rest;  // a JSON Lines household
+    return where;
+  }
+  if (const size_t column = where.find(" (column \""); column != std::string::npos && where.ends_with("\")"))
+    return where.substr(0, column) +
+           printf_text(tr(Str::place_sheet_column), where.substr(column + 10, where.size() - column - 12));
+  if (const size_t row = where.find(" row "); row != std::string::npos) {
+    const auto [line, end] = number_after(row + 5);
+    if (!line.empty() && end == where.size())
+      return where.substr(0, row) + " " + printf_text(tr(Str::place_line), line);
+  }
+  return where;
+}
+
 std::string error_text(const core::InputError& e) {
   if (language() == Language::en) return core::error_line(e);
   const size_t got = e.expected.rfind(", got ");
   const std::string body = got == std::string::npos ? e.expected : e.expected.substr(0, got);
   const std::string translated = expectation(body);
   if (translated.empty()) return core::error_line(e);
-  std::string text = printf_text(tr(Str::err_at), e.where.empty() ? "/" : e.where) + translated;
+  std::string text = printf_text(tr(Str::err_at), e.where.empty() ? "/" : place_text(e.where)) + translated;
   if (got != std::string::npos) text += printf_text(tr(Str::err_got), e.expected.substr(got + 6));
   return text;
 }

@@ -225,6 +225,22 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Un
   }
   ui.anchor("roster_import");
   ui.help(Str::roster_import_help);
+  // A sheet to start from: the columns as she heads them, one household filled in.
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::roster_template_csv))) {
+    const TextTable t = roster_template_table(s.household().year);
+    requests.save_name = t.file_name;
+    requests.save_text = csv_text(t);
+  }
+  ui.anchor("roster_template_csv");
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::roster_template_xlsx))) {
+    Workbook w = xlsx_workbook(roster_template_table(s.household().year));
+    requests.save_name = std::move(w.file_name);
+    requests.save_text = std::move(w.spec);
+  }
+  ui.anchor("roster_template_xlsx");
+  ui.help(Str::roster_template_help);
   if (!undo.empty() && undo.last().kind == UndoStep::Kind::roster_added && undo.last().imported) {
     char text[96];
     std::snprintf(text, sizeof text, tr(Str::workbook_undo), static_cast<int>(undo.last().keys.size()));

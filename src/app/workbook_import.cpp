@@ -24,6 +24,14 @@ std::string joined(const nlohmann::json& names) {
   return out;
 }
 
+// An error line ("error: line 4, column "月工资": expected …") in the UI's language, at its row and column.
+std::string problem_shown(const std::string& line) {
+  constexpr std::string_view prefix = "error: ";
+  const size_t expected = line.find(": expected ");
+  if (!line.starts_with(prefix) || expected == std::string::npos) return line;
+  return error_text({line.substr(prefix.size(), expected - prefix.size()), line.substr(expected + 2)});
+}
+
 }  // namespace
 
 bool WorkbookImport::start(std::string_view bytes, int year) {
@@ -152,7 +160,7 @@ std::optional<std::vector<formats::RosterEntry>> WorkbookImport::draw(Ui& ui, fo
     std::snprintf(count, sizeof count, tr(Str::workbook_problems), static_cast<int>(problems_.size()));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
     ui.wrapped(count);
-    for (size_t i = 0; i < problems_.size() && i < shown_problems; ++i) ui.wrapped("· " + problems_[i]);
+    for (size_t i = 0; i < problems_.size() && i < shown_problems; ++i) ui.wrapped("· " + problem_shown(problems_[i]));
     ImGui::PopStyleColor();
     if (problems_.size() > shown_problems) {
       std::snprintf(count, sizeof count, tr(Str::workbook_more_problems),
@@ -232,6 +240,8 @@ bool WorkbookImport::draw_matches(Ui& ui, formats::ColumnAliases& aliases) {
 
 nlohmann::json WorkbookImport::state() const {
   if (!open_) return nullptr;
+  nlohmann::json shown = nlohmann::json::array();
+  for (const std::string& p : problems_) shown.push_back(problem_shown(p));
   const auto field = [&](const char* name, nlohmann::json otherwise) {
     return answer_.is_object() ? answer_.value(name, otherwise) : otherwise;
   };
@@ -244,7 +254,8 @@ nlohmann::json WorkbookImport::state() const {
           {"ignored", field("ignored", nlohmann::json::array())},
           {"households", households_.size()},
           {"people", people_},
-          {"problems", problems_}};
+          {"problems", problems_},
+          {"problems_shown", shown}};
 }
 
 }  // namespace zengshou::app

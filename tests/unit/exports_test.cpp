@@ -14,6 +14,7 @@
 #include "core/money.h"
 #include "core/policy.h"
 #include "formats/csv_write.h"
+#include "formats/roster_file.h"
 #include "formats/spreadsheet_read.h"
 #include "formats/workbook_json.h"
 #include "helpers.h"
@@ -279,4 +280,24 @@ TEST_CASE("政策与依据 and 依据文件: each parameter's source or assumpti
   CHECK_EQ(read.value.sheets[1].name, "政策与依据");
   CHECK_EQ(read.value.sheets[2].name, "依据文件");
   CHECK_EQ(read.value.sheets[2].rows(), documents.rows.size() + 1);
+}
+
+// Issue 20, 4: the import template reads back whole — every column known, the example household as written. By
+// hand (Changning 2022): wage 10 × 4000 + 12 × 800 (post, at the 800 floor) = 49600, production 12000 − 5000 =
+// 7000; net 56600 for three people = 18866.67 a person.
+TEST_CASE("the import template is a roster the app reads: no column left out, its household as worked by hand") {
+  const zengshou::app::TextTable t = zengshou::app::roster_template_table(2022);
+  const auto read = zengshou::formats::parse_roster(zengshou::app::csv_text(t));
+  REQUIRE(read.roster.ok());
+  CHECK(read.ignored.empty());
+  CHECK(read.own_columns);  // every column known, the year and category in columns: imported at once
+  REQUIRE_EQ(read.roster.value.size(), 1);
+  zengshou::core::Household h = read.roster.value[0].household;
+  CHECK_EQ(h.size(), 3);
+  CHECK_EQ(h.head, "张建国");
+  CHECK_EQ(h.members[2].school->level, zengshou::core::SchoolLevel::secondary_vocational);
+  h.policy = "yunnan/changning";
+  const auto r = zengshou::test::run(h, "yunnan/changning", 2022);
+  CHECK_EQ(r.income.wage, zengshou::core::Money::yuan(49600));
+  CHECK_EQ(r.income.per_capita_net, zengshou::core::Money::fen(1886667));
 }

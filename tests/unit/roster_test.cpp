@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "app/format.h"
+#include "app/strings.h"
 #include "core/household_json.h"
 #include "formats/roster_file.h"
 #include "formats/spreadsheet_read.h"  // read_csv
@@ -235,4 +237,36 @@ TEST_CASE("what a cadre's roster cannot mean is said at its cell: 1,50, 监测�
       error_line(excel.roster.errors[0]),
       "error: line 2, column \"身份证号\": expected an ID number of 18 characters whose last one checks (GB 11643), "
       "or a 出生年份 column, got \"5.30524E+17\"");
+}
+
+// Issue 20, 4: every problem of a cadre's roster said in Chinese, at its row and column, in the words she uses —
+// never the household file's English codes.
+TEST_CASE("a roster's problems in Chinese: the place as 第N行“列”, the values as she writes them") {
+  using zengshou::app::error_text;
+  using zengshou::app::Language;
+  zengshou::app::set_language(Language::zh_CN);
+  const std::string csv =
+      "户编号,户主,年度,户类别,姓名,身份证号,务工类型,务工月数,月工资\n"
+      "A1,王一,2022,监测户,王一,530524197001011234,县内,3,\"1,50\"\n"
+      "A2,李二,2022,富裕户,李二,530524197501011239,月球,x,100\n";
+  const RosterRead r = parse_roster(csv);
+  std::vector<std::string> said;
+  for (const auto& e : r.roster.errors) said.push_back(error_text(e));
+  const std::vector<std::string> expected = {
+      "位置 第2行“月工资”列:应为数字,最多两位小数(可以写 1,500、1.5万;表头写“万元”的列按万元计),实际为 \"1,50\"",
+      "位置 第2行“身份证号”列:身份证号应为18位、最后一位校验正确:可能有一位输错了,或被Excel存成了数字(如5.30524E+17)而"
+      "丢了后几位,请把这一列设为文本后重新输入;也可以另加一列“出生年份”,实际为 \"530524197001011234\"",
+      "位置 第2行“户类别”列:应写明是哪一类监测对象:脱贫不稳定户、边缘易致贫户或突发严重困难户(写在这一列,或另加一列"
+      "“监测对象类别”),实际为 \"监测户\"",
+      "位置 第3行“务工月数”列:应为整数,实际为 \"x\"",
+      "位置 第3行“户类别”列:应为以下之一:脱贫户、脱贫不稳定户、边缘易致贫户、突发严重困难户、一般农户、城镇居民,实际为 "
+      "\"富裕户\"",
+      "位置 第3行“务工类型”列:应为以下之一:县内务工、省内县外、省外务工、乡村公益性岗位、以工代赈、生态护林员,实际为 "
+      "\"月球\""};
+  REQUIRE_EQ(said.size(), expected.size());
+  for (size_t i = 0; i < said.size(); ++i) CHECK_EQ(said[i], expected[i]);
+  zengshou::app::set_language(Language::en);
+  CHECK_EQ(error_text(r.roster.errors[0]),
+           "error: line 2, column \"月工资\": expected a number with at most two decimals, got \"1,50\"");
+  zengshou::app::set_language(Language::zh_CN);
 }
