@@ -48,13 +48,6 @@ constexpr std::array views{
 
 const ViewInfo& info(View view) { return views[static_cast<size_t>(view)]; }
 
-// A string table format with one %s, filled.
-std::string printf_text(const char* format, const std::string& value) {
-  char text[512];
-  std::snprintf(text, sizeof text, format, value.c_str());
-  return text;
-}
-
 // The UI font's: Latin, general punctuation, arrows and maths (→ ≥), CJK punctuation, kana, CJK ideographs, full-width
 // forms and the placeholder �. The font is already a subset, so codepoints it lacks are skipped when the atlas is
 // built.
@@ -409,6 +402,10 @@ void App::draw_view(View view) {
       draw_village_view(ui_, session_, village_, requests_);
       break;
     case View::roster: {
+      // The reform in force applies to the roster too, unless she asked for the policies in force.
+      static const core::Reform none;
+      roster_.set_reform(roster_view_.policy_in_force ? none : session_.reform());
+      roster_view_.reform_text = session_.reform().empty() ? "" : reform_in_force(session_.reform(), session_.params());
       bool open_calculator = false;
       draw_roster_view(ui_, session_, roster_, roster_view_, undo_, requests_, open_calculator);
       if (open_calculator && roster_view_.selected >= 0)

@@ -40,13 +40,13 @@ std::string overflow_text(const std::string& where) {
 
 std::string reason_text(const core::Reason& r) { return core::render(r, core_language()); }
 
-namespace {
-
-std::string printf_text(const char* format, const std::string& a, const std::string& b = "") {
-  char text[512];
+std::string printf_text(const char* format, const std::string& a, const std::string& b) {
+  char text[1024];
   std::snprintf(text, sizeof text, format, a.c_str(), b.c_str());
   return text;
 }
+
+namespace {
 
 // An enum's value as the household file writes it (tuopin, out_of_province …) in the UI's words; itself if unknown.
 std::string value_label(std::string_view code) {

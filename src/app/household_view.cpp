@@ -136,7 +136,11 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   ui.same_line_if_fits(tr(Str::card_print));
   if (ImGui::Button(tr(Str::card_print))) {
     s.refresh();
-    requests.page_html = core::household_card_html(s.result(), s.household(), s.params(), core_language());
+    // Under the reform in force, when there is one, and saying so.
+    requests.page_html = s.reform().empty()
+                             ? core::household_card_html(s.result(), s.household(), s.params(), core_language())
+                             : core::household_card_html(s.reform_result(), s.household(), s.reform_params(),
+                                                         core_language(), reform_in_force(s.reform(), s.params()));
   }
   ui.anchor("card_print");
   ui.help(Str::card_print_help);

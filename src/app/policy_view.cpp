@@ -244,6 +244,18 @@ std::string reform_title(const core::Reform& r) {
   return r.name.empty() ? tr(Str::unnamed_reform) : r.name;
 }
 
+std::string reform_in_force(const core::Reform& r, const core::YearParameters& baseline) {
+  std::string changes;
+  for (const core::ParamChange& c : core::reform_diff(r, baseline)) {
+    if (!changes.empty()) changes += tr(Str::list_separator);
+    changes +=
+        param_name(c.id) + " " + param_value_text(c.id, {c.baseline}) + " → " + param_value_text(c.id, {c.reformed});
+  }
+  const std::string title = reform_title(r);
+  if (changes.empty()) return title;
+  return r.name.empty() ? changes : title + "(" + changes + ")";
+}
+
 void draw_reform_bar(Ui& ui, Session& s, PlatformRequests& requests) {
   const float em = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(std::min(em * 22.0f, ImGui::GetContentRegionAvail().x));

@@ -30,11 +30,30 @@ core::InputError too_many_households(size_t households) {
 core::Result Roster::result(size_t index) const {
   core::Result result;
   const core::Household& h = households_[index].household;
-  const core::PolicySet& policies = *policies_;
   // Imports check policies; a restored file's unknown one shows as zero.
-  if (const core::PolicyFile* policy = policies.find(h.policy))
-    core::evaluate_into(result, h, policies.resolve(*policy, h.year));
+  if (policies_->find(h.policy) != nullptr) core::evaluate_into(result, h, params(index));
   return result;
+}
+
+bool Roster::under_reform(const core::Household& h) const {
+  return !reform_.empty() && (reform_.policy.empty() || reform_.policy == h.policy);
+}
+
+core::YearParameters Roster::params(size_t index) const {
+  const core::Household& h = households_[index].household;
+  const core::PolicyFile* policy = policies_->find(h.policy);
+  if (policy == nullptr) return {};
+  return under_reform(h) ? policies_->resolve(*policy, h.year, reform_.changes) : policies_->resolve(*policy, h.year);
+}
+
+void Roster::set_reform(const core::Reform& reform) {
+  if (reform.changes == reform_.changes && reform.policy == reform_.policy) {
+    reform_.name = reform.name;
+    return;
+  }
+  reform_ = reform;
+  for (size_t i = 0; i < households_.size(); ++i) evaluate(i);
+  ++generation_;
 }
 
 void Roster::set_policies(std::shared_ptr<const core::PolicySet> policies) {
@@ -54,12 +73,10 @@ void Roster::set_today(int year, int quarter) {
 void Roster::evaluate(size_t index) {
   const core::Household& h = households_[index].household;
   const std::vector<core::QuarterRecord>& ledger = households_[index].ledger;
-  const core::PolicySet& policies = *policies_;
-  const core::PolicyFile* policy = policies.find(h.policy);
   Row& row = rows_[index];
   row = Row{};
-  if (policy == nullptr) return;
-  const core::YearParameters params = policies.resolve(*policy, h.year);
+  if (policies_->find(h.policy) == nullptr) return;
+  const core::YearParameters params = this->params(index);
   core::evaluate_into(scratch_, h, params);  // its buffers serve every household
   if (scratch_.overflowed()) {               // no figure of it is right: the table says so
     row.per_capita_net = row.gap = core::Money::overflow();

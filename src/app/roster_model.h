@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/policy.h"
+#include "core/reform.h"
 #include "core/workspace.h"
 #include "formats/roster_file.h"
 
@@ -60,6 +61,13 @@ class Roster {
   // re-evaluates every row.
   const core::PolicySet& policies() const { return *policies_; }
   void set_policies(std::shared_ptr<const core::PolicySet> policies);
+  // A simulated change (政策模拟) the households are evaluated under: those under the policy it was made for (all,
+  // when it names none). An empty reform: the policies in force. A new one re-evaluates every row.
+  void set_reform(const core::Reform& reform);
+  const core::Reform& reform() const { return reform_; }
+  bool under_reform(const core::Household& household) const;
+  // The parameters household `index` is evaluated with: its policy and year, under the reform where it applies.
+  core::YearParameters params(size_t index) const;
   double import_ms() const { return import_ms_; }  // parsing and evaluating the last import
   // Today's quarter (from the platform's clock), against which a ledger is stale; 0 until set.
   void set_today(int year, int quarter);
@@ -109,6 +117,7 @@ class Roster {
   std::unordered_map<std::string, size_t> index_of_;
   std::string key_salt_ = random_salt();  // this tab's, so keys made in two tabs at once never collide
   uint64_t last_key_time_ = 0;
+  core::Reform reform_;
   std::shared_ptr<const core::PolicySet> policies_{std::shared_ptr<const core::PolicySet>(),
                                                    &core::PolicySet::embedded()};  // the built-ins need no owner
   core::Result scratch_;   // evaluate()'s result, reused so each household costs no allocations

@@ -219,6 +219,17 @@ void draw_ledger(Ui& ui, Roster& roster, size_t index, PlatformRequests& request
 
 void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, UndoHistory& undo,
                       PlatformRequests& requests, bool& open_calculator) {
+  // A simulated change in force: the table, worklist, ledger and cards follow it, and say so; one click back to the
+  // policies in force (her monitoring decisions are made under those).
+  if (!v.reform_text.empty()) {
+    const bool applied = !roster.reform().empty();
+    ImGui::PushStyleColor(ImGuiCol_Text, applied ? flag_colour : ImGui::GetColorU32(ImGuiCol_Text));
+    ui.wrapped(printf_text(tr(applied ? Str::roster_under_reform : Str::roster_under_policy), v.reform_text));
+    ImGui::PopStyleColor();
+    ui.anchor("roster_reform_notice");
+    if (ImGui::Button(tr(applied ? Str::roster_show_policy : Str::roster_show_reform))) v.policy_in_force = applied;
+    ui.anchor("roster_reform_switch");
+  }
   if (ImGui::Button(tr(Str::roster_import))) {
     requests.open_file = true;
     requests.open_kind = OpenKind::roster;
@@ -413,10 +424,9 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Un
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::card_print))) {
     const core::Household& h = roster.households()[index].household;
-    const core::PolicySet& policies = roster.policies();
-    if (const core::PolicyFile* p = policies.find(h.policy))
-      requests.page_html =
-          core::household_card_html(roster.result(index), h, policies.resolve(*p, h.year), core_language());
+    if (roster.policies().find(h.policy) != nullptr)
+      requests.page_html = core::household_card_html(roster.result(index), h, roster.params(index), core_language(),
+                                                     roster.under_reform(h) ? v.reform_text : "");
   }
   ui.anchor("roster_card");
   ImGui::SameLine();

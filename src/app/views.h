@@ -71,6 +71,9 @@ struct RosterViewState {
   int overflowed = 0;          // households whose amounts overflowed, shown as such
   uint32_t generation = ~0u;   // the roster generation `order` was made for
   bool undo = false;           // 撤销 asked for from the roster (the app takes the last step back)
+  // The reform in force, as the roster names it (empty: none), and whether she chose to see the policies in force.
+  std::string reform_text;
+  bool policy_in_force = false;
 };
 
 // Something to put in the calculator in place of its household. The app asks first when the household there has
@@ -180,6 +183,9 @@ void draw_programme_node(Ui& ui, const Session& session, const core::ProgrammeRe
 void draw_suggestions(Ui& ui, const Session& session);
 // The reform's name in the UI's language, or "现行政策" when there is none.
 std::string reform_title(const core::Reform& reform);
+// The reform as it is in force now: its name and each change with the values now ("公益性岗位补贴最低标准
+// 800.00 元/月 → 3527.00 元/月"), not only the name a prepared scenario started with.
+std::string reform_in_force(const core::Reform& reform, const core::YearParameters& baseline);
 // The scenario list, clear, open and save: picking a prepared scenario also picks its policy and year.
 void draw_reform_bar(Ui& ui, Session& session, PlatformRequests& requests);
 // Every parameter of the policy, by programme: fields and sliders that change the reform; with `citing`, a value of

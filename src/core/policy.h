@@ -55,6 +55,7 @@ struct PolicyFile {
 struct ParamOverride {
   ParamId id;
   std::optional<int64_t> value;
+  bool operator==(const ParamOverride&) const = default;
 };
 
 // A parameter's value in force for one year, and the entry and policy file it came from.

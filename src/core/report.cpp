@@ -65,7 +65,8 @@ enum class W {
   monitoring_card,
   help,
   exit_steps,
-  not_done
+  not_done,
+  card_reform
 };
 constexpr const char* words[][2] = {
     {"增收 · 家庭收入测算报告", "Zengshou · household income report"},
@@ -124,6 +125,7 @@ constexpr const char* words[][2] = {
     {"帮扶", "Help"},
     {"退出程序", "Exit procedure"},
     {"未办", "not yet"},
+    {"按政策模拟测算(不是现行政策):", "Worked out under a simulated change (not the policy in force): "},
 };
 
 struct Writer {
@@ -184,14 +186,18 @@ std::string member_name(const Household& h, int member) {
 
 }  // namespace
 
-std::string household_card_html(const Result& r, const Household& h, const YearParameters& params, Language language) {
+std::string household_card_html(const Result& r, const Household& h, const YearParameters& params, Language language,
+                                const std::string& reform) {
   Writer o{language, {}};
   const bool zh = language == Language::zh;
   const PolicyFile& policy = params.policy();
   const auto e = [](const std::string& text) { return escape_html(text); };
   std::string html =
       std::string("<!doctype html>\n<html lang=\"") + (zh ? "zh-CN" : "en") +
-      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + o.w(W::card_title) + " " + e(h.id) + " " + e(h.head) +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      // A phone lays the card out at its own width (without this, at 980 px, too small to read).
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      o.w(W::card_title) + " " + e(h.id) + " " + e(h.head) +
       "</title>\n<style>\n"
       "@page { size: A4; margin: 12mm; }\n"
       "body { font: 11pt/1.45 \"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", "
@@ -201,12 +207,16 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
       "2pt 4pt; text-align: left; vertical-align: top; }\n"
       "td.amount, th.amount { text-align: right; white-space: nowrap; } .muted { color: #555; font-size: "
       "9pt; }\n"
+      ".reform { border: 2px solid #b35c00; padding: 3pt 6pt; }\n"
+      "@media screen and (max-width: 600px) { body { font-size: 16px; margin: 0 10px; } h1 { font-size: 21px; } "
+      "h2 { font-size: 17px; } th, td { padding: 4px; overflow-wrap: anywhere; } .muted { font-size: 13px; } }\n"
       "</style>\n</head>\n<body>\n<h1>" +
       o.w(W::card_title) + "</h1>\n<p>" + o.w(W::household) + ": " + e(h.id) + " " + e(h.head) +
       (h.village.empty() ? "" : " (" + e(h.village) + ")") + " · " + o.w(W::people) + ": " + std::to_string(r.size) +
       " · " + o.w(W::category) + ": " + e(category_label(static_cast<size_t>(h.category), language)) + "<br>" +
       o.w(W::policy) + ": " + e(zh ? policy.name_zh : policy.name_en) + " · " + o.w(W::year) + ": " +
       std::to_string(r.year) + "</p>\n";
+  if (!reform.empty()) html += std::string("<p class=\"reform\">") + o.w(W::card_reform) + e(reform) + "</p>\n";
   const auto row = [&](W label, Money m) {
     html += std::string("<tr><th>") + o.w(label) + "</th><td class=\"amount\">" + m.fixed_text() + "</td></tr>\n";
   };

@@ -25,3 +25,18 @@ TEST_CASE("the card holds the figures, each programme's source and the plan (Cha
   CHECK(en.find("<html lang=\"en\">") != std::string::npos);
   CHECK(en.find("Per-capita net income") != std::string::npos);
 }
+
+// Issue 20, 5 and 6: a card worked out under a simulated change says so at its top, escaped like her text; any card
+// lays out at a phone's width on a phone (no 980-pixel page to zoom into).
+TEST_CASE("the card says the simulated change it was worked out under, and fits a phone's width") {
+  const Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::public_welfare_post, 12, 800)})},
+                                "yunnan/changning");
+  const YearParameters p = params("yunnan/changning", 2022, {set("public_welfare_post.monthly=1000")});
+  const std::string html = household_card_html(evaluate(h, p), h, p, Language::zh, "岗位<1000>");
+  CHECK(html.find("<p class=\"reform\">按政策模拟测算(不是现行政策):岗位&lt;1000&gt;</p>") != std::string::npos);
+  CHECK(html.find("<tr><th>人均纯收入</th><td class=\"amount\">12000.00</td></tr>") != std::string::npos);
+  CHECK(html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">") != std::string::npos);
+  const std::string plain = household_card_html(evaluate(h, params("yunnan/changning", 2022)), h,
+                                                params("yunnan/changning", 2022), Language::zh);
+  CHECK(plain.find("class=\"reform\"") == std::string::npos);
+}
