@@ -26,8 +26,10 @@ namespace {
 
 constexpr float base_font_size = 18.0f;  // CSS pixels
 constexpr float max_atlas_ratio = 2.0f;
-constexpr float presenter_scale = 1.5f;  // a training room's projector, read from the back  // beyond this the atlas
-                                         // grows too large for phones; ImGui scales up
+// A training room's projector, read from the back: text at least 1.5 times its size, and on a wide screen 28 CSS
+// pixels or more (18 × 1920 / 1100 = 31 at 1920 × 1080).
+constexpr float presenter_min_scale = 1.5f;
+constexpr float presenter_width_per_scale = 1100.0f;  // CSS pixels of screen width for each 1× of text
 
 struct ViewInfo {
   View view;
@@ -44,6 +46,7 @@ constexpr std::array views{
     ViewInfo{View::village, Str::view_village, Str::view_village_about, "tab_village"},
     ViewInfo{View::roster, Str::view_roster, Str::view_roster_about, "tab_roster"},
     ViewInfo{View::documents, Str::view_documents, Str::view_documents_about, "tab_documents"},
+    ViewInfo{View::presenter, Str::presenter_tab, Str::presenter_mode, "tab_presenter"},
 };
 
 const ViewInfo& info(View view) { return views[static_cast<size_t>(view)]; }
@@ -195,7 +198,7 @@ bool App::prepare_fonts(float pixel_ratio) {
   if (!full_font_)
     for (const ImFontGlyph& glyph : io.Fonts->Fonts[0]->Glyphs) glyphs_.need_codepoint(glyph.Codepoint);
   font_scale_ = pixel_ratio / atlas_ratio;
-  io.FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
+  io.FontGlobalScale = font_scale_ * presenter_text_scale();
   missing_glyphs_.reset();  // counted when asked (state_json), not before the first frame
   if (!new_ratio) return true;
 
@@ -257,12 +260,9 @@ void App::draw_frame() {
   ImGui::Begin("##host", nullptr, host_flags);
   draw_menu_bar();
   draw_storage_banner();
-  if (presenter_.on)
-    draw_presenter(ui_, session_, village_, presenter_, requests_);
-  else
-    draw_view_tabs();
+  draw_view_tabs();
   // Large type in the presenter, from the next frame (the font size of this one is already set).
-  ImGui::GetIO().FontGlobalScale = font_scale_ * (presenter_.on ? presenter_scale : 1.0f);
+  ImGui::GetIO().FontGlobalScale = font_scale_ * presenter_text_scale();
   draw_about_popup();
   draw_backups_popup();
   if (auto text = import_preview_.draw(ui_)) open_text(*text);
@@ -304,6 +304,7 @@ void App::draw_menu_bar() {
   ImGui::TextUnformatted(tr(narrow ? Str::app_title_short : Str::app_title));
   if (ImGui::BeginMenu(tr(Str::menu_views))) {
     for (const ViewInfo& v : views) {
+      if (v.view == View::presenter && !presenter_.on) continue;
       if (ImGui::MenuItem(tr(v.title), nullptr, view_ == v.view)) {
         view_ = v.view;
         view_requested_ = true;
@@ -314,8 +315,13 @@ void App::draw_menu_bar() {
   }
   ui_.anchor("menu_views");
   if (ImGui::MenuItem(tr(Str::presenter_mode), nullptr, presenter_.on)) {
+    // Large text in every view, and the prepared scenarios as a tab of their own, shown first.
     presenter_.on = !presenter_.on;
     presenter_.scenario = -1;
+    if (presenter_.on || view_ == View::presenter) {
+      view_ = presenter_.on ? View::presenter : View::household;
+      view_requested_ = true;
+    }
   }
   ui_.anchor("menu_presenter");
   draw_undo_menu();
@@ -356,11 +362,23 @@ void App::draw_undo_menu() {
   ui_.anchor("menu_undo");
 }
 
+float App::presenter_text_scale() const {
+  if (!presenter_.on) return 1.0f;
+  const float css_width = ImGui::GetMainViewport()->Size.x / std::max(pixel_ratio_, 0.5f);
+  return std::max(presenter_min_scale, css_width / presenter_width_per_scale);
+}
+
 void App::draw_view_tabs() {
   if (!ImGui::BeginTabBar("##views", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   // A view may ask for another while it draws (the roster opens the calculator): that request is for the next frame.
   const bool requested = std::exchange(view_requested_, false);
-  for (const ViewInfo& v : views) {
+  std::array<const ViewInfo*, views.size()> order;  // the presenter's scenarios first, while it is on
+  size_t shown = 0;
+  if (presenter_.on) order[shown++] = &info(View::presenter);
+  for (const ViewInfo& v : views)
+    if (v.view != View::presenter) order[shown++] = &v;
+  for (size_t k = 0; k < shown; ++k) {
+    const ViewInfo& v = *order[k];
     const ImGuiTabItemFlags flags = (requested && view_ == v.view) ? ImGuiTabItemFlags_SetSelected : 0;
     // "###" keeps the tab's identity when the language changes its label.
     const std::string label = std::string(tr(v.title)) + "###" + v.anchor;
@@ -415,6 +433,13 @@ void App::draw_view(View view) {
     }
     case View::documents:
       draw_documents_view(ui_, documents_view_, session_.policies());
+      break;
+    case View::presenter:
+      draw_presenter(ui_, session_, village_, presenter_, requests_);
+      if (!presenter_.on) {  // left with its own 退出 button or Esc
+        view_ = View::household;
+        view_requested_ = true;
+      }
       break;
     default:
       draw_placeholder_view(view);
@@ -1145,7 +1170,9 @@ std::string App::state_json() const {
   state["open_errors_shown"] = std::move(shown);  // as the error window words them
   state["import_preview"] = import_preview_.state();
   state["workbook_import"] = workbook_import_.state();
-  state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario}} : json(nullptr);
+  state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario},
+                                             {"title", reform_in_force(session_.reform(), session_.params())}}
+                                       : json(nullptr);
   state["share_link"] = share_link_;
   constexpr const char* problems[] = {nullptr, "unavailable", "full", "failed", "slow"};
   const char* problem = problems[static_cast<size_t>(storage_problem_)];

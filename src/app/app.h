@@ -22,7 +22,7 @@
 
 namespace zengshou::app {
 
-enum class View { household, programmes, projection, policy, village, roster, documents };
+enum class View { household, programmes, projection, policy, village, roster, documents, presenter };
 
 class App {
  public:
@@ -103,6 +103,7 @@ class App {
  private:
   void draw_menu_bar();
   void draw_view_tabs();
+  float presenter_text_scale() const;  // the presenter's text size over the normal, for this screen
   void draw_view(View view);
   void draw_placeholder_view(View view);
   void draw_about_popup();

@@ -57,9 +57,14 @@ void draw_presenter(Ui& ui, Session& s, VillageModel& village, PresenterState& p
   village.update(s);
 
   ImGui::BeginChild("##presenter_scroll");
+  // Each scenario opens at its top, its title in view.
+  if (p.shown_at_top != p.scenario) {
+    ImGui::SetScrollY(0.0f);
+    p.shown_at_top = p.scenario;
+  }
   const core::Reform& r = s.reform();
   ImGui::SetWindowFontScale(1.3f);
-  ui.wrapped(reform_title(r));
+  ui.wrapped(reform_in_force(r, s.params()));  // the values in force, after any slider moved them
   ImGui::SetWindowFontScale(1.0f);
   ui.anchor("presenter_title");
   ui.wrapped(language() == Language::en && !r.description_en.empty() ? r.description_en : r.description);

@@ -55,7 +55,8 @@ struct GuideState {
 // Where the presenter (演示模式) is: which prepared scenario, and its example household.
 struct PresenterState {
   bool on = false;
-  int scenario = -1;  // -1: not started
+  int scenario = -1;      // -1: not started
+  int shown_at_top = -1;  // the scenario the page was last scrolled to the top for
   std::optional<core::Household> example;
 };
 

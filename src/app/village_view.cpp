@@ -18,15 +18,15 @@ void draw_village_results(Ui& ui, const Session& s, const VillageModel& village,
   for (const std::string* where :
        {&village.baseline().summary.overflow, &village.reform().summary.overflow, &village.comparison().overflow})
     if (!where->empty()) return draw_overflow_notice(ui, *where, "village_overflow");
+  // The distribution first: beside the parameters' sliders, what a slider does is seen as it moves.
+  draw_village_histogram(ui, village.baseline(), s.reform().empty() ? nullptr : &village.reform(), "chart_histogram");
+  png_button(ui, "chart_histogram", "village-histogram.png", requests);
   ui.heading(tr(Str::village_summary_title));
   draw_table(ui, village_summary_table(village), "village_summary", requests);
   if (!s.reform().empty()) {
     ui.heading(tr(Str::village_effect_title));
     draw_table(ui, village_effect_table(village), "village_effect", requests);
   }
-  ImGui::Spacing();
-  draw_village_histogram(ui, village.baseline(), s.reform().empty() ? nullptr : &village.reform(), "chart_histogram");
-  png_button(ui, "chart_histogram", "village-histogram.png", requests);
   if (!full) return;
   ui.heading(tr(Str::village_programmes_title));
   draw_table(ui, village_programme_table(village), "village_programmes", requests);
