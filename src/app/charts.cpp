@@ -42,6 +42,21 @@ struct Plot {
   float mouse_x() const { return x0 + (ImGui::GetIO().MousePos.x - min.x) / (max.x - min.x) * (x1 - x0); }
 };
 
+// A label under the horizontal axis, centred on its tick but kept inside the chart's width (never clipped).
+void axis_label(const Plot& p, float tick_x, const std::string& text, float left) {
+  const float width = ImGui::CalcTextSize(text.c_str()).x;
+  const float x = std::clamp(tick_x - width * 0.5f, left, std::max(left, p.max.x - width));
+  p.draw->AddText(ImVec2(x, p.max.y + 2.0f), axis_colour, text.c_str());
+}
+
+// A line's name beside it, on a pale ground so bars under it do not hide it; to its left near the right edge.
+void line_name(const Plot& p, float line_x, float y, const char* text) {
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const float x = line_x + 3.0f + size.x > p.max.x ? line_x - 3.0f - size.x : line_x + 3.0f;
+  p.draw->AddRectFilled(ImVec2(x - 1.0f, y), ImVec2(x + size.x + 1.0f, y + size.y), IM_COL32(255, 255, 255, 200));
+  p.draw->AddText(ImVec2(x, y), line_colour, text);
+}
+
 // `value_axis_y`: label the vertical axis in yuan (line charts); otherwise the horizontal one (the bar).
 Plot begin_plot(const char* id, float height, float x0, float x1, float y0, float y1, bool value_axis_y = true) {
   const float em = ImGui::GetFontSize();
@@ -59,9 +74,7 @@ Plot begin_plot(const char* id, float height, float x0, float x1, float y0, floa
   if (!value_axis_y) {
     for (int i = 0; i <= 4; ++i) {
       const float v = p.x0 + (p.x1 - p.x0) * static_cast<float>(i) / 4.0f;
-      char label[32];
-      std::snprintf(label, sizeof label, "%.0f", v);
-      p.draw->AddText(ImVec2(p.at(v, 0).x - em, p.max.y + 2.0f), axis_colour, label);
+      axis_label(p, p.at(v, 0).x, chart_number(v), origin.x);
     }
     return p;
   }
@@ -70,9 +83,7 @@ Plot begin_plot(const char* id, float height, float x0, float x1, float y0, floa
     const float v = p.y0 + (p.y1 - p.y0) * static_cast<float>(i) / 4.0f;
     const ImVec2 a = p.at(p.x0, v);
     p.draw->AddLine(a, ImVec2(p.max.x, a.y), IM_COL32(0, 0, 0, 25));
-    char label[32];
-    std::snprintf(label, sizeof label, "%.0f", v);
-    p.draw->AddText(ImVec2(origin.x, a.y - em * 0.5f), axis_colour, label);
+    p.draw->AddText(ImVec2(origin.x, a.y - em * 0.5f), axis_colour, chart_number(v).c_str());
   }
   return p;
 }
@@ -118,8 +129,7 @@ void draw_stream_chart(Ui& ui, const Session& s) {
   for (size_t i = 0; i < r.lines.size(); ++i) {
     const core::LineResult& l = r.lines[i];
     p.draw->AddLine(p.at(yuan(l.value), 1.0f), p.at(yuan(l.value), 0.0f), line_colour, 2.0f);
-    p.draw->AddText(ImVec2(p.at(yuan(l.value), 1.0f).x + 3.0f, p.min.y + em * static_cast<float>(i)), line_colour,
-                    tr(line_label(l.id)));
+    line_name(p, p.at(yuan(l.value), 1.0f).x, p.min.y + em * static_cast<float>(i), tr(line_label(l.id)));
   }
   if (hovered >= 0) {
     const Money amounts[] = {r.income.wage, production_net, r.income.property, r.income.transfer};
@@ -149,7 +159,7 @@ void draw_projection_chart(Ui& ui, const std::vector<core::ProjectedYear>& years
   const Plot p = begin_plot(anchor, em * 12.0f, first - 0.3f, last + 0.3f, 0.0f, top * 1.15f);
   for (const core::ProjectedYear& y : years) {
     const float x = static_cast<float>(y.result.year);
-    p.draw->AddText(ImVec2(p.at(x, 0).x - em, p.max.y + 2.0f), axis_colour, std::to_string(y.result.year).c_str());
+    axis_label(p, p.at(x, 0).x, std::to_string(y.result.year), p.min.x - em * 3.0f);
     for (const core::LineResult& l : y.result.lines) {
       const ImVec2 a = p.at(x - 0.3f, yuan(l.value)), b = p.at(x + 0.3f, yuan(l.value));
       p.draw->AddLine(a, b, line_colour, 2.0f);
@@ -211,8 +221,7 @@ void draw_village_histogram(Ui& ui, const core::VillageRun& baseline, const core
     } else {
       p.draw->AddRectFilled(p.at(x + 0.1f, b), p.at(x + 0.9f, 0.0f), stream_colours[0]);
     }
-    if (i % 5 == 0)
-      p.draw->AddText(ImVec2(p.at(x, 0).x, p.max.y + 2.0f), axis_colour, std::to_string(i * 1000).c_str());
+    if (i % 5 == 0) axis_label(p, p.at(x, 0).x, chart_number(i * 1000.0), p.min.x - em * 3.0f);
   }
   const std::pair<Money, Str> lines[] = {{baseline.monitoring_line, Str::line_monitoring},
                                          {baseline.policy_line, Str::line_policy}};
@@ -221,7 +230,7 @@ void draw_village_histogram(Ui& ui, const core::VillageRun& baseline, const core
     if (value <= Money()) continue;
     const float x = yuan(value) / 1000.0f;
     p.draw->AddLine(p.at(x, 0.0f), p.at(x, p.y1), line_colour, 2.0f);
-    p.draw->AddText(ImVec2(p.at(x, 0).x + 3.0f, p.min.y + em * static_cast<float>(i)), line_colour, tr(label));
+    line_name(p, p.at(x, 0).x, p.min.y + em * static_cast<float>(i), tr(label));
   }
   if (p.hovered()) {
     const int i = std::clamp(static_cast<int>(p.mouse_x()), 0, bins - 1);
@@ -303,8 +312,7 @@ void draw_wage_sweep(Ui& ui, const Session& s, int& member) {
                     3.0f);
   }
   for (int tick = 0; tick <= 8000; tick += 2000)
-    p.draw->AddText(ImVec2(p.at(static_cast<float>(tick), 0).x - em, p.max.y + 2.0f), axis_colour,
-                    std::to_string(tick).c_str());
+    axis_label(p, p.at(static_cast<float>(tick), 0).x, chart_number(tick), p.min.x - em * 3.0f);
   if (p.hovered()) {
     const int i = std::clamp(static_cast<int>(p.mouse_x() / 100.0f + 0.5f), 0, steps - 1);
     std::string text = std::string(tr(Str::chart_wage_axis)) + " " + std::to_string(100 * i) + "\n" +

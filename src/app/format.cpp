@@ -1,5 +1,6 @@
 #include "format.h"
 
+#include <cmath>     // abs
 #include <cstdio>    // snprintf
 #include <iterator>  // size
 #include <utility>   // pair
@@ -36,6 +37,26 @@ std::string overflow_text(const std::string& where) {
   for (const auto& [pointer, label] : names)
     if (where == pointer) return tr(label);
   return where;
+}
+
+// An axis figure as a reader takes it in at a glance: thousands separated ("8,000"), and in Chinese ten thousands
+// as 万 ("1.5万", "3万").
+std::string chart_number(double value) {
+  char text[32];
+  if (language() == Language::zh_CN && std::abs(value) >= 10000.0) {
+    std::snprintf(text, sizeof text, "%.1f", value / 10000.0);
+    std::string t = text;
+    if (t.ends_with(".0")) t.resize(t.size() - 2);
+    return t + "万";
+  }
+  std::snprintf(text, sizeof text, "%.0f", value);
+  std::string digits = text, out;
+  const size_t sign = digits.starts_with('-') ? 1 : 0;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > sign && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
 std::string reason_text(const core::Reason& r) { return core::render(r, core_language()); }

@@ -15,6 +15,8 @@ std::string money_text(core::Money m);  // "12345.67", always two decimals; "溢
 // What an overflow pointer (core::Result::overflow, VillageSummary::overflow) names, in the UI's language: a
 // programme or an income stream by its name, anything else as the pointer.
 std::string overflow_text(const std::string& where);
+// A chart's axis figure: thousands separated ("8,000"), in Chinese ten thousands as 万 ("1.5万", "3万").
+std::string chart_number(double value);
 // A string table format with one or two %s, filled.
 std::string printf_text(const char* format, const std::string& a, const std::string& b = "");
 std::string reason_text(const core::Reason& r);  // in the UI's language

@@ -301,3 +301,20 @@ TEST_CASE("the import template is a roster the app reads: no column left out, it
   CHECK_EQ(r.income.wage, zengshou::core::Money::yuan(49600));
   CHECK_EQ(r.income.per_capita_net, zengshou::core::Money::fen(1886667));
 }
+
+// Issue 20, 7: chart axes a room can read — separators, and 万 for large figures in Chinese.
+TEST_CASE("chart figures: 8,000 and 1.5万 in Chinese, 30,000 in English") {
+  using zengshou::app::chart_number;
+  zengshou::app::set_language(zengshou::app::Language::zh_CN);
+  CHECK_EQ(chart_number(0), "0");
+  CHECK_EQ(chart_number(950), "950");
+  CHECK_EQ(chart_number(8000), "8,000");
+  CHECK_EQ(chart_number(10000), "1万");
+  CHECK_EQ(chart_number(15000), "1.5万");
+  CHECK_EQ(chart_number(30000), "3万");
+  CHECK_EQ(chart_number(-2500), "-2,500");
+  zengshou::app::set_language(zengshou::app::Language::en);
+  CHECK_EQ(chart_number(30000), "30,000");
+  CHECK_EQ(chart_number(1234567), "1,234,567");
+  zengshou::app::set_language(zengshou::app::Language::zh_CN);
+}
