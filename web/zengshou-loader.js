@@ -251,6 +251,7 @@
   // mouse events here, before GLFW's listeners, and the browser's own compatibility mouse events are suppressed.
   const canvas = document.getElementById('canvas');
   let finger = null;
+  let taps = 0;
   const asMouse = (type, touch) => canvas.dispatchEvent(new MouseEvent(type, {
     bubbles: true, cancelable: true, button: 0, buttons: type === 'mouseup' ? 0 : 1,
     clientX: touch.clientX, clientY: touch.clientY }));
@@ -268,6 +269,12 @@
     } else if (e.type === 'touchend' || e.type === 'touchcancel') {
       asMouse('mouseup', touch);
       finger = null;
+      // A finger lifted is not a mouse resting there: once the app has drawn the release (two frames), the pointer
+      // leaves the screen, so no highlight stays on what was tapped. Not if another touch began meanwhile.
+      const lifted = ++taps;
+      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+        if (finger === null && lifted === taps) asMouse('mousemove', { clientX: -1000, clientY: -1000 });
+      })));
     }
   };
   for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel'])

@@ -25,6 +25,7 @@ namespace zengshou::app {
 namespace {
 
 constexpr float base_font_size = 18.0f;  // CSS pixels
+constexpr float touch_target = 44.0f;    // CSS pixels: the least height a finger hits surely (WCAG 2.5.5, Apple HIG)
 constexpr float max_atlas_ratio = 2.0f;
 // A training room's projector, read from the back: text at least 1.5 times its size, and on a wide screen 28 CSS
 // pixels or more (18 × 1920 / 1100 = 31 at 1920 × 1080).
@@ -170,6 +171,7 @@ void App::need_glyphs_of_new_text() {
 }
 
 bool App::prepare_fonts(float pixel_ratio) {
+  if (std::exchange(restyle_, false) && pixel_ratio == pixel_ratio_) apply_style();
   need_glyphs_of_new_text();
   const bool new_glyphs = full_font_ && glyphs_.changed();
   if (pixel_ratio == pixel_ratio_ && !new_glyphs) return false;
@@ -200,17 +202,32 @@ bool App::prepare_fonts(float pixel_ratio) {
   font_scale_ = pixel_ratio / atlas_ratio;
   io.FontGlobalScale = font_scale_ * presenter_text_scale();
   missing_glyphs_.reset();  // counted when asked (state_json), not before the first frame
-  if (!new_ratio) return true;
+  if (new_ratio) apply_style();
+  return true;
+}
 
+void App::apply_style() {
   ImGuiStyle style;
   ImGui::StyleColorsLight(&style);
   style.WindowRounding = 0.0f;
   style.FrameRounding = 4.0f;
   style.FramePadding = ImVec2(8.0f, 5.0f);
   style.ItemSpacing = ImVec2(10.0f, 8.0f);
-  style.ScaleAllSizes(pixel_ratio);
+  if (ui_.touch) {
+    // A finger's target: buttons and fields 44 CSS pixels high (18-pixel text + 2 × 13), more room between them.
+    style.FramePadding = ImVec2(12.0f, (touch_target - base_font_size) * 0.5f);
+    style.ItemSpacing = ImVec2(12.0f, 10.0f);
+    style.ScrollbarSize = 20.0f;
+    style.GrabMinSize = 20.0f;
+  }
+  style.ScaleAllSizes(pixel_ratio_);
   ImGui::GetStyle() = style;
-  return true;
+}
+
+void App::set_touch(bool touch) {
+  if (ui_.touch == touch) return;
+  ui_.touch = touch;
+  restyle_ = true;
 }
 
 namespace {
@@ -420,9 +437,11 @@ void App::draw_view(View view) {
       draw_village_view(ui_, session_, village_, requests_);
       break;
     case View::roster: {
-      // The reform in force applies to the roster too, unless she asked for the policies in force.
-      static const core::Reform none;
-      roster_.set_reform(roster_view_.policy_in_force ? none : session_.reform());
+      // The reform in force applies to the roster too — to the households of the policy it changes (the
+      // calculator's, when it names none) — unless she asked for the policies in force.
+      core::Reform reform = roster_view_.policy_in_force ? core::Reform{} : session_.reform();
+      if (reform.policy.empty()) reform.policy = session_.policy().id;
+      roster_.set_reform(reform);
       roster_view_.reform_text = session_.reform().empty() ? "" : reform_in_force(session_.reform(), session_.params());
       bool open_calculator = false;
       draw_roster_view(ui_, session_, roster_, roster_view_, undo_, requests_, open_calculator);
@@ -641,15 +660,20 @@ void App::record_added(size_t first, bool imported) {
 void App::undo() {
   if (undo_.empty()) return;
   UndoStep step = undo_.pop();
-  const std::string label = undo_label(step);
   roster_view_.selected = -1;
   if (step.kind != UndoStep::Kind::calculator_replaced) {
-    open_errors_ = undo_roster_step(roster_, step);
+    auto done = undo_roster_step(roster_, step);
+    open_errors_ = std::move(done.errors);
     if (!open_errors_.empty()) undo_.push(std::move(step));  // kept for when there is room
+    // Households an import brought in, taken out with whatever was done to them since: one more 撤销 brings them back.
+    if (done.removed) {
+      undo_.push(std::move(*done.removed));
+    }
     return;
   }
-  // The household now in the calculator is not lost either: when it is kept nowhere else, it becomes a step.
-  if (session_unsaved_ && !current_record_) undo_.push(calculator_step());
+  // The household now in the calculator is not lost either: when it is kept nowhere else, it is kept under the step
+  // before (on top, the next 撤销 would swap the two back).
+  if (session_unsaved_ && !current_record_) undo_.push_under_last(calculator_step());
   const auto index = step.record ? roster_.find(*step.record) : std::nullopt;
   // A roster household comes back as the roster has it now (its ledger or another tab may have changed it since).
   session_.load(index ? roster_.households()[*index].household : *step.calculator);
@@ -683,7 +707,8 @@ void App::follow_session() {
     roster_.set_household(*index, session_.household());
     if (glyphs_seen) glyphs_roster_seen_ = roster_.generation();
   } else {
-    current_record_.reset();  // removed from the roster: the calculator keeps it as its own
+    current_record_.reset();  // removed from the roster: the calculator keeps it as its own, with this edit
+    session_unsaved_ = true;
   }
 }
 
@@ -1171,8 +1196,8 @@ std::string App::state_json() const {
   state["import_preview"] = import_preview_.state();
   state["workbook_import"] = workbook_import_.state();
   state["presenter"] = presenter_.on ? json{{"scenario", presenter_.scenario},
-                                             {"title", reform_in_force(session_.reform(), session_.params())}}
-                                       : json(nullptr);
+                                            {"title", reform_in_force(session_.reform(), session_.params())}}
+                                     : json(nullptr);
   state["share_link"] = share_link_;
   constexpr const char* problems[] = {nullptr, "unavailable", "full", "failed", "slow"};
   const char* problem = problems[static_cast<size_t>(storage_problem_)];

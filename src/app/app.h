@@ -47,6 +47,8 @@ class App {
 
   // The platform lays a real text input over fields being edited (the browser does, for IME and phones).
   void enable_text_overlay() { ui_.overlay = true; }
+  // A touch screen (the page's pointer is coarse): targets a finger can hit, help shown beside what was tapped.
+  void set_touch(bool touch);
   const TextEdit& text_edit() const { return ui_.edit; }
   void text_edit_input(std::string text) {
     glyphs_.need(text);
@@ -103,7 +105,9 @@ class App {
  private:
   void draw_menu_bar();
   void draw_view_tabs();
-  float presenter_text_scale() const;  // the presenter's text size over the normal, for this screen
+  float presenter_text_scale() const;
+  void apply_style();  // sizes for the pixel ratio, and for a finger on a touch screen  // the presenter's text size
+                       // over the normal, for this screen
   void draw_view(View view);
   void draw_placeholder_view(View view);
   void draw_about_popup();
@@ -177,6 +181,7 @@ class App {
   std::optional<Replacement> pending_replace_;  // waiting for the user's answer
   UndoHistory undo_;
   bool undo_requested_ = false;  // 撤销 chosen in the menu
+  bool restyle_ = false;         // the style is to be made again before the next frame (touch changed)
   bool show_unreadable_ = false;
   std::vector<Backup> backups_;
   bool backups_requested_ = false;

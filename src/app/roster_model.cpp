@@ -136,21 +136,41 @@ core::InputErrors Roster::import_entries(std::vector<formats::RosterEntry> entri
 core::InputErrors Roster::add_all(std::vector<core::WorkspaceHousehold> households) {
   if (households_.size() + households.size() > max_households)
     return {too_many_households(households_.size() + households.size())};
-  for (core::WorkspaceHousehold& h : households) {
-    const size_t index = add(std::move(h.household));
-    households_[index].ledger = std::move(h.ledger);
-  }
+  for (core::WorkspaceHousehold& h : households) add(std::move(h.household), std::move(h.ledger));
   return {};
 }
 
-size_t Roster::add(core::Household household) {
+size_t Roster::add(core::Household household, std::vector<core::QuarterRecord> ledger) {
   const size_t index = households_.size();
-  households_.push_back({std::move(household), {}});
+  households_.push_back({std::move(household), std::move(ledger)});
   rows_.emplace_back();
   records_.push_back({new_key(), 0, false});
   index_of_[records_.back().key] = index;
   touch(index);
   return index;
+}
+
+size_t Roster::restore(const std::string& key, core::WorkspaceHousehold household) {
+  if (const auto here = find(key)) return *here;  // back already (another tab put it back)
+  int64_t version = 0;
+  if (const auto pending =
+          std::find_if(removed_.begin(), removed_.end(), [&](const Removed& r) { return r.key == key; });
+      pending != removed_.end()) {
+    version = pending->version;  // still stored: written over the version it has there
+    removed_.erase(pending);
+  }
+  const auto at =
+      static_cast<size_t>(std::lower_bound(records_.begin(), records_.end(), key,
+                                           [](const Record& r, const std::string& k) { return r.key < k; }) -
+                          records_.begin());
+  const auto offset = static_cast<std::ptrdiff_t>(at);
+  households_.insert(households_.begin() + offset, std::move(household));
+  rows_.insert(rows_.begin() + offset, Row{});
+  records_.insert(records_.begin() + offset, Record{key, version, true});
+  reindex();
+  evaluate(at);
+  ++generation_;
+  return at;
 }
 
 void Roster::set_household(size_t index, const core::Household& household) {

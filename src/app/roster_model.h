@@ -85,8 +85,11 @@ class Roster {
   core::InputErrors import_entries(std::vector<formats::RosterEntry> entries, const core::PolicyFile& fallback);
   // Adds households (a workspace file's), each a new record; nothing when they would pass max_households.
   core::InputErrors add_all(std::vector<core::WorkspaceHousehold> households);
-  // Adds a household as a new record; returns its index.
-  size_t add(core::Household household);
+  // Adds a household (with its ledger) as a new record; returns its index.
+  size_t add(core::Household household, std::vector<core::QuarterRecord> ledger = {});
+  // A household removed here put back under its own key (撤销), where its key sorts, to be stored again; its deletion,
+  // when not yet written, is dropped. Returns its index.
+  size_t restore(const std::string& key, core::WorkspaceHousehold household);
   void set_household(size_t index, const core::Household& household);
   void ledger_changed(size_t index) { touch(index); }
   void remove(size_t index);

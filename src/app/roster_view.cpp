@@ -432,7 +432,9 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Un
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::roster_remove))) {
     // No question asked: the step is one click from being taken back (the notice below, 撤销, Ctrl+Z).
-    UndoStep step{.kind = UndoStep::Kind::roster_removed, .households = {roster.households()[index]}};
+    UndoStep step{.kind = UndoStep::Kind::roster_removed,
+                  .households = {roster.households()[index]},
+                  .keys = {roster.records()[index].key}};
     step.subject = household_subject(step.households.front().household);
     undo.push(std::move(step));
     roster.remove(index);

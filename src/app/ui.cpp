@@ -2,6 +2,7 @@
 
 #include <algorithm>  // min, max
 #include <charconv>   // from_chars
+#include <cmath>      // abs, exp: flings
 #include <cstring>    // strlen
 
 #include <imgui_internal.h>  // GetActiveID, ClearActiveID, ImTextCharFromUtf8
@@ -13,6 +14,9 @@ namespace zengshou::app {
 namespace {
 
 constexpr ImU32 invalid_colour = IM_COL32(230, 120, 110, 255);
+// A fling: its speed falls to a third in 0.27 s (e^-4t), and stops below 30 CSS pixels a second.
+constexpr float fling_decay = 4.0f;
+constexpr float min_fling_speed = 30.0f;
 
 // Characters a line may not start with (Chinese line-breaking rules, simplified).
 bool no_line_start(unsigned int c) {
@@ -82,12 +86,41 @@ void Ui::drag_to_scroll() {
   const bool held_here = on_background && g.ActiveIdWindow == ImGui::GetCurrentWindowRead();
   const bool hovered =
       ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
-  if (ImGui::IsMouseDragging(0) && (held_here || (hovered && (!ImGui::IsAnyItemActive() || on_background))))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImGuiID window = ImGui::GetCurrentWindowRead()->ID;
+  float& velocity = flings[window];  // pixels a second, the way the content moves
+  if (ImGui::IsMouseDragging(0) && (held_here || (hovered && (!ImGui::IsAnyItemActive() || on_background)))) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    // The finger's speed, smoothed over the last frames: what the content keeps when it lifts.
+    if (io.DeltaTime > 0.0f) velocity = 0.6f * velocity + 0.4f * (-io.MouseDelta.y / io.DeltaTime);
+    return;
+  }
+  // On a touch screen a fling goes on after the finger lifts and slows to a stop, as the platform's lists do; a new
+  // touch stops it.
+  if (!touch || io.MouseDown[0] || std::abs(velocity) < min_fling_speed * pixel_ratio) {
+    velocity = 0.0f;
+    return;
+  }
+  ImGui::SetScrollY(ImGui::GetScrollY() + velocity * io.DeltaTime);
+  velocity *= std::exp(-fling_decay * io.DeltaTime);
 }
 
-void Ui::help(Str text) const {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(text));
+void Ui::help(Str text) {
+  if (!touch) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(text));
+    return;
+  }
+  // On a touch screen there is no hover: a tap shows the help until the next tap, above the item, so it never covers
+  // the question or the field being filled in.
+  const ImGuiID id = ImGui::GetItemID();
+  if (ImGui::IsMouseReleased(0))
+    tapped_help = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)
+                      ? id
+                      : (tapped_help == id ? 0 : tapped_help);
+  if (tapped_help != id || id == 0) return;
+  const ImVec2 above(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y - ImGui::GetStyle().ItemSpacing.y);
+  ImGui::SetNextWindowPos(above, ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetTooltip("%s", tr(text));
 }
 
 bool Ui::edit_field(const char* id, std::string& buffer, bool numeric, int lines) {

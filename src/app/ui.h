@@ -39,10 +39,13 @@ class Ui {
  public:
   float pixel_ratio = 1.0f;
   bool overlay = false;  // the platform lays an HTML input over text fields (the browser does)
+  bool touch = false;    // a touch screen: help is shown for what was tapped, above it, until the next tap
   TextEdit edit;
   std::map<std::string, Anchor> anchors;
   // Each scrolling panel's offset (CSS pixels) by its window's name, as of its last frame: for the browser tests.
   std::map<std::string, float> scrolls;
+  ImGuiID tapped_help = 0;          // the item whose help a tap showed (touch)
+  std::map<ImGuiID, float> flings;  // each panel's speed after a finger flung it (touch), device pixels a second
   // A source the user clicked, in any view: the app opens its document at the clause (政策文件).
   std::optional<core::SourceRef> open_source;
   // The documents sources name: the built-ins and those her own policies bring (set by the app each frame).
@@ -78,7 +81,7 @@ class Ui {
   bool link(std::string_view text, const std::string& anchor);
   // The last item was clicked (or tapped): released over it, not the end of a drag that scrolled the panel.
   static bool item_clicked();
-  void help(Str text) const;             // a one-line tooltip for the last item, on hover
+  void help(Str text);                   // a one-line tooltip for the last item, on hover (on a tap: see touch)
   void heading(const char* text) const;  // a section title with a rule under it
   // Puts the next button (labelled `label`), or text when `framed` is false, on the same line when it fits there,
   // else on the next (phones).

@@ -3,6 +3,8 @@
 #include <cstdio>   // snprintf
 #include <utility>  // move
 
+#include "format.h"  // count_text
+
 namespace zengshou::app {
 
 std::string undo_label(const UndoStep& step) {
@@ -19,6 +21,11 @@ void UndoHistory::push(UndoStep step) {
   if (steps_.size() > max_steps) steps_.pop_front();
 }
 
+void UndoHistory::push_under_last(UndoStep step) {
+  steps_.insert(steps_.empty() ? steps_.end() : steps_.end() - 1, std::move(step));
+  if (steps_.size() > max_steps) steps_.pop_front();
+}
+
 UndoStep UndoHistory::pop() {
   UndoStep step = std::move(steps_.back());
   steps_.pop_back();
@@ -30,13 +37,31 @@ std::string household_subject(const core::Household& household) {
   return household.head.empty() ? household.id : household.id + " " + household.head;
 }
 
-core::InputErrors undo_roster_step(Roster& roster, UndoStep step) {
+UndoResult undo_roster_step(Roster& roster, UndoStep step) {
   switch (step.kind) {
-    case UndoStep::Kind::roster_removed:
-      return roster.add_all(std::move(step.households));
-    case UndoStep::Kind::roster_added:
-      roster.remove_keys(step.keys);
+    case UndoStep::Kind::roster_removed: {
+      if (roster.households().size() + step.households.size() > Roster::max_households)
+        return {{{"", "expected at most " + std::to_string(Roster::max_households) +
+                          " households in the roster, with those already in it, got " +
+                          std::to_string(roster.households().size() + step.households.size())}}};
+      for (size_t i = 0; i < step.households.size(); ++i)
+        if (i < step.keys.size())
+          roster.restore(step.keys[i], std::move(step.households[i]));
+        else
+          roster.add(std::move(step.households[i].household), std::move(step.households[i].ledger));
       return {};
+    }
+    case UndoStep::Kind::roster_added: {
+      UndoStep removed{.kind = UndoStep::Kind::roster_removed};
+      for (const std::string& key : step.keys)
+        if (const auto index = roster.find(key)) {
+          removed.households.push_back(roster.households()[*index]);
+          removed.keys.push_back(key);
+        }
+      removed.subject = count_text(Str::undo_households, removed.keys.size());
+      roster.remove_keys(step.keys);
+      return {{}, removed.keys.empty() ? std::nullopt : std::optional(std::move(removed))};
+    }
     case UndoStep::Kind::calculator_replaced:
       break;
   }

@@ -24,8 +24,8 @@ struct UndoStep {
   };
   Kind kind = Kind::roster_removed;
   std::vector<core::WorkspaceHousehold> households{};  // roster_removed: as they were, ledgers and all
-  std::vector<std::string> keys{};                     // roster_added: their records
-  bool imported = false;  // roster_added: by an import (撤销导入 beside 导入 undoes it)
+  std::vector<std::string> keys{};  // their records (roster_removed: each household's, put back under it)
+  bool imported = false;            // roster_added: by an import (撤销导入 beside 导入 undoes it)
   // calculator_replaced: the household (with its policy id), the roster record it showed, whether it had edits kept
   // nowhere else.
   std::optional<core::Household> calculator{};
@@ -42,6 +42,9 @@ class UndoHistory {
   static constexpr size_t max_steps = 20;
 
   void push(UndoStep step);  // the oldest step goes past max_steps
+  // Under the last step: what an undo displaced, kept without becoming the next step taken back (which would swap
+  // two households back and forth for ever).
+  void push_under_last(UndoStep step);
   bool empty() const { return steps_.empty(); }
   const std::deque<UndoStep>& steps() const { return steps_; }  // oldest first
   const UndoStep& last() const { return steps_.back(); }
@@ -54,8 +57,13 @@ class UndoHistory {
 // "A1 王一": a household as a step names it.
 std::string household_subject(const core::Household& household);
 
-// Takes back a roster step: removed households come back as new records (with their ledgers), added ones go. Every
-// problem, and nothing changed, when they would not fit (Roster::max_households).
-core::InputErrors undo_roster_step(Roster& roster, UndoStep step);
+// Takes back a roster step: removed households come back under their own keys (with their ledgers), added ones go.
+// Every problem, and nothing changed, when they would not fit (Roster::max_households). Taking back an addition
+// returns the households it removed, as a step of their own: work done on them since is not lost.
+struct UndoResult {
+  core::InputErrors errors;
+  std::optional<UndoStep> removed;
+};
+UndoResult undo_roster_step(Roster& roster, UndoStep step);
 
 }  // namespace zengshou::app

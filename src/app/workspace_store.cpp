@@ -108,16 +108,30 @@ std::vector<WorkspaceStore::Write> WorkspaceStore::take_writes(Roster& roster,
 }
 
 void WorkspaceStore::written(Roster& roster, const std::string& key, int64_t version) {
-  if (key == session_key) {
+  const auto flight =
+      std::find_if(in_flight_.begin(), in_flight_.end(), [&](const InFlight& f) { return f.key == key; });
+  const bool removal = flight != in_flight_.end() && flight->removal;
+  if (removal) {
+    // Deleted. A household put back since (撤销) is not that record any more: it is written anew.
+  } else if (key == session_key) {
     session_version_ = version;
   } else if (const auto at = policies_ ? policies_->find(key) : std::nullopt) {
     policies_->entries()[*at].version = version;
   } else if (const auto index = roster.find(key)) {
     roster.records()[*index].version = version;
   } else {
-    // Removed while it was being written: the deletion goes over this version.
+    // Removed while it was being written: the deletion goes over this version. A record removed during its first
+    // write had no version, so no deletion was queued: the record now stored is deleted too (an unreadable entry
+    // kept as it was excepted).
+    bool queued = false;
     for (Roster::Removed& r : roster.removed())
-      if (r.key == key) r.version = version;
+      if (r.key == key) {
+        r.version = version;
+        queued = true;
+      }
+    const bool kept =
+        std::any_of(unreadable_.begin(), unreadable_.end(), [&](const Unreadable& u) { return u.key == key; });
+    if (!queued && !kept) roster.removed().push_back({key, version});
   }
   for (Unreadable& u : unreadable_)
     if (u.key == key) u.version = version;
@@ -165,7 +179,7 @@ void WorkspaceStore::batch_done(Roster& roster, bool failed) {
         else if (const auto at = policies_->find(f.key))
           policies_->entries()[*at].changed = true;
       } else if (f.removal) {
-        roster.removed().push_back({f.key, f.base_version});
+        if (!roster.find(f.key)) roster.removed().push_back({f.key, f.base_version});  // unless put back since
       } else if (const auto index = roster.find(f.key)) {
         roster.records()[*index].changed = true;
       } else {

@@ -198,8 +198,8 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
           best = &j;
       }
       if (best != nullptr && best->monthly_wage > Money() && months < 12) {
-        const int64_t needed =
-            (gap_line->household_gap.fen() + best->monthly_wage.fen() - 1) / best->monthly_wage.fen();
+        // The months that bring in the income needed, the dibao allowance it costs included.
+        const int64_t needed = (income_needed.fen() + best->monthly_wage.fen() - 1) / best->monthly_wage.fen();
         const int more = static_cast<int>(std::min<int64_t>(12 - months, needed));
         Gain g;
         g.cash = g.counted = best->monthly_wage * more;  // wages: always counted
@@ -218,7 +218,10 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
       Gain g;
       g.add(p, ProgrammeId::pension_basic, pension_monthly(p) * 12);
       suggest(SuggestionKind::claim_pension, ProgrammeId::pension_basic, i, g,
-              ProgrammeOutput::make(ReasonId::step_claim_pension, {}), ParamId::pension_monthly);
+              ProgrammeOutput::make(ReasonId::step_claim_pension, {}),
+              p.money(ParamId::pension_monthly) >= p.money(ParamId::pension_national_minimum)
+                  ? ParamId::pension_monthly
+                  : ParamId::pension_national_minimum);  // the one that sets the amount
     }
   }
   if (!h.dibao) {

@@ -298,6 +298,15 @@ const Column* column_named(std::string_view name) {
   return nullptr;
 }
 
+// The units a header may give in brackets after its name: 月工资(元), 务工月数(月), 耕地面积(亩), 月工资(万元).
+constexpr std::string_view header_units[] = {"元", "万元", "万", "月", "个月", "亩", "人", "天", "年", "元/月", "元/年"};
+
+// Whether a header's unit is ten thousands of yuan: 月工资(万元), 生产经营收入(万).
+bool in_ten_thousands(std::string_view header) {
+  const std::string name = normalised(header);
+  return name.ends_with("(万元)") || name.ends_with("(万)");
+}
+
 // The column a header names: her own match for it first (`aliases`, the import window's), then the names above.
 const Column* find_column(std::string_view header, const ColumnAliases* aliases = nullptr) {
   const std::string name = normalised(header);
@@ -310,8 +319,12 @@ const Column* find_column(std::string_view header, const ColumnAliases* aliases 
       if (zh == name) return &c;
   }
   // A unit in brackets after the name: 月工资(元), 务工月数(月), 月工资(万元) (read as ten thousands).
-  if (const size_t open = name.rfind('('); open != std::string::npos && open > 0 && name.ends_with(')'))
-    return find_column(name.substr(0, open), aliases);
+  // A unit this reader does not know (千元 …) leaves the column unknown: listed, for her to match, not misread.
+  if (const size_t open = name.rfind('('); open != std::string::npos && open > 0 && name.ends_with(')')) {
+    const std::string_view unit = std::string_view(name).substr(open + 1, name.size() - open - 2);
+    if (std::find(std::begin(header_units), std::end(header_units), unit) != std::end(header_units))
+      return find_column(name.substr(0, open), aliases);
+  }
   return nullptr;
 }
 
@@ -410,9 +423,9 @@ bool id_check_digit_matches(std::string_view id) {
 }
 
 // A number as a cadre types it, made plain: full-width digits and signs (１２，５００．５), thousands separated by
-// commas ("1,500", only in groups of three), spaces around it and a closing 元; a closing 万 or 万元 sets
-// `ten_thousands`. None when nothing is left to read.
-std::optional<std::string> plain_number(std::string_view cell, bool& ten_thousands) {
+// commas ("1,500", only in groups of three), spaces around it and a closing unit: `unit` is 1 for 元, 10000 for 万
+// or 万元, 0 for none. None when nothing is left to read.
+std::optional<std::string> plain_number(std::string_view cell, int& unit) {
   std::string out;
   for (size_t i = 0; i < cell.size();) {
     const std::string_view rest = cell.substr(i);
@@ -430,10 +443,10 @@ std::optional<std::string> plain_number(std::string_view cell, bool& ten_thousan
       ++i;
     }
   }
-  for (std::string_view unit : {"万元", "万", "元"})
-    if (out.ends_with(unit)) {
-      ten_thousands = unit != "元";
-      out.resize(out.size() - unit.size());
+  for (std::string_view written : {"万元", "万", "元"})
+    if (out.ends_with(written)) {
+      unit = written == "元" ? 1 : 10000;
+      out.resize(out.size() - written.size());
       break;
     }
   // Thousands: groups of three after the first (of one to three) in the whole part, each after a comma.
@@ -527,7 +540,7 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), v.whole);
       if (error == std::errc() && end == cell.data() + cell.size()) return v;
       std::optional<int64_t> fen = workbook_fen(cell);
-      bool unit = false;
+      int unit = 0;
       if (!fen)
         if (const auto plain = plain_number(cell, unit); plain && !unit) fen = workbook_fen(*plain);
       if (fen && *fen % 100 == 0) {
@@ -538,11 +551,13 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
       return std::nullopt;
     }
     case Column::number: {
-      // Yuan, or ten thousands of them where the header or the cell says 万元: 0.15 万元 is 1500 yuan.
+      // Yuan, or ten thousands of them where the cell or else the header says 万: 0.15 万元 is 1500 yuan; a cell's own
+      // unit wins (1500元 in a 万元 column is 1500 yuan).
       std::optional<int64_t> hundredths = ten_thousands ? std::nullopt : parse_yuan_text(cell);
-      bool cell_ten_thousands = false;
-      const auto plain = plain_number(cell, cell_ten_thousands);
-      if (!hundredths && plain) hundredths = workbook_fen(ten_thousands || cell_ten_thousands ? *plain + "E4" : *plain);
+      int unit = 0;
+      const auto plain = plain_number(cell, unit);
+      if (!hundredths && plain)
+        hundredths = workbook_fen(unit == 10000 || (unit == 0 && ten_thousands) ? *plain + "E4" : *plain);
       if (hundredths) {
         v.hundredths = *hundredths;
         return v;
@@ -654,8 +669,7 @@ Parsed<Layout> read_layout(const Table& t, const Row& first, std::vector<std::st
       found = nullptr;  // the same column twice: the first one is read
     h.columns.push_back(found);
     h.pointers.emplace_back(found ? std::string(found->pointer) : "");
-    h.ten_thousands.push_back(found != nullptr && found->kind == Column::number &&
-                              normalised(name).find("万元") != std::string::npos);
+    h.ten_thousands.push_back(found != nullptr && found->kind == Column::number && in_ten_thousands(name));
   }
   const bool by_id = h.seen.contains("household_id");
   const bool by_head = !by_id && h.seen.contains("head");
@@ -967,8 +981,8 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
       const std::string_view id = cell_of(*row, l.id_column);
       if (const auto year = id_birth_year(id)) {
         person["birth_year"] = *year;
-      } else if (!id.empty()) {
-        // Said at the ID number, not as a missing birth year: a digit typed wrong, or the number Excel turned into
+      } else if (!id.empty() && !(doc.contains("entered_income") && !l.member_detail)) {
+        // (A household of totals has no members to need a birth year.) Said at the ID number, not as a missing birth year: a digit typed wrong, or the number Excel turned into
         // 5.30524E+17 (its last digits gone).
         std::string where = t.source.where(row->line, *l.id_column, l.written[*l.id_column]);
         said.insert("/members/" + std::to_string(member_lines.size() - 1) + "/birth_year");
@@ -997,7 +1011,9 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
     else
       cell_problem(*l.monitor_column,
                    "expected 脱贫不稳定户, 边缘易致贫户 or 突发严重困难户, got \"" + std::string(kind) + "\"");
+    said.insert("/category");  // whatever the category cell says, the kind's problem is said
   } else if (doc.value("category", "") == monitored_unspecified) {
+    said.insert("/category");
     cell_problem(*l.category_column,
                  "expected which kind of monitored household: 脱贫不稳定户, 边缘易致贫户 or "
                  "突发严重困难户, here or in a 监测对象类别 column, got \"" +

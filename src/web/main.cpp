@@ -93,6 +93,7 @@ void fit_canvas_to_page() {
 // and ImGui takes a unit of it as five lines up: a notch down jumped a panel to the top. Lines and pages (Firefox,
 // some mice) are turned into pixels first.
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  if (e->mouse.ctrlKey) return EM_FALSE;  // the browser's zoom (Ctrl + wheel, a trackpad's pinch)
   ImGuiIO& io = ImGui::GetIO();
   const double ratio = emscripten_get_device_pixel_ratio();
   const double font_css = io.Fonts->Fonts.empty() ? 18.0 : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale / ratio;
@@ -107,10 +108,10 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
         return delta;
     }
   };
-  // ImGui scrolls a window five of its lines for each unit of MouseWheel (imgui.cpp, UpdateMouseWheel).
-  const double unit_css = 5.0 * font_css;
-  io.MouseWheel -= static_cast<float>(css_pixels(e->deltaY) / unit_css);
-  io.MouseWheelH -= static_cast<float>(css_pixels(e->deltaX) / unit_css);
+  // ImGui scrolls a window five of its lines for each unit of MouseWheel, two for MouseWheelH (imgui.cpp,
+  // UpdateMouseWheel).
+  io.MouseWheel -= static_cast<float>(css_pixels(e->deltaY) / (5.0 * font_css));
+  io.MouseWheelH -= static_cast<float>(css_pixels(e->deltaX) / (2.0 * font_css));
   return EM_TRUE;  // the page itself does not scroll
 }
 
@@ -362,6 +363,7 @@ int main() {
 
   app = std::make_unique<zengshou::app::App>(read_font());
   app->enable_text_overlay();
+  app->set_touch(EM_ASM_INT(return matchMedia('(pointer: coarse)').matches ? 1 : 0;) != 0);
   // The workspace the page read from the database while the WebAssembly loaded, handed over record by record.
   EM_ASM(window.zengshou.store.restore(););
   app->restore_finished();

@@ -104,7 +104,7 @@ describe('nothing is lost: 新建, examples, removal and imports can be taken ba
     assert.equal(s.roster.households, 2);
     assert.deepEqual(s.undo, [], 'the history is the session\'s');
 
-    // A new import, taken back with Ctrl+Z: exactly its households go.
+    // A new import, taken back with Ctrl+Z: exactly its households go; Ctrl+Z again puts them back.
     await importRoster(page);
     assert.equal((await state(page)).roster.households, 4);
     await page.mouse.move(5, 300);
@@ -114,6 +114,14 @@ describe('nothing is lost: 新建, examples, removal and imports can be taken ba
     await frames(page, 3);
     s = await state(page);
     assert.equal(s.roster.households, 2);
+    // What the import brought in is kept as a step of its own: another 撤销 brings it back, work done on it since too.
+    assert.deepEqual(s.undo, ['从台账删除 2 户']);
+    await page.keyboard.down('Control');
+    await pressKey(page, 'z');
+    await page.keyboard.up('Control');
+    await frames(page, 3);
+    s = await state(page);
+    assert.equal(s.roster.households, 4);
     assert.deepEqual(s.undo, []);
     await saved(page);
     assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });

@@ -347,3 +347,19 @@ TEST_CASE("a household of 30 members (the largest allowed) is evaluated whole") 
   CHECK_EQ(r.income.wage, yuan(365220));
   CHECK_EQ(r.income.per_capita_net, yuan(12174));
 }
+
+TEST_CASE("suggestions on dibao: the months more that close the gap count the allowance they cost") {
+  // Changning 2022, one adult on dibao working 3 months at 1000: 3000 before dibao, dibao (4500 − 3000) = 1500,
+  // net 4500, 1800 below the policy line 7000 (for 脱贫户: the higher line for it). Income before dibao must reach
+  // 7000 (the allowance is gone above 4500): 4000 more, 4 months at 1000 — not the 2 months the gap alone suggests.
+  Household h = household(Category::tuopin, 2022, {adult(1980, {job(JobKind::local, 3, 1000)})});
+  h.dibao = true;
+  const Result r = run(h, "yunnan/changning", 2022);
+  REQUIRE_EQ(r.programme(ProgrammeId::dibao).amount, yuan(1500));
+  const auto more = std::find_if(r.suggestions.begin(), r.suggestions.end(),
+                                 [](const Suggestion& s) { return s.kind == SuggestionKind::more_work_months; });
+  REQUIRE(more != r.suggestions.end());
+  CHECK_EQ(more->step.args[0], 4);
+  CHECK_EQ(more->adds_net, yuan(2500));  // 4000 earned, 1500 of dibao gone
+  CHECK(more->closes_gap);               // 7000 a person
+}

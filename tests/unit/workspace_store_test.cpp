@@ -310,11 +310,15 @@ TEST_CASE("undo puts a removed household back with its ledger and takes an impor
   open(b, db);
 
   UndoHistory history;
-  history.push({.kind = UndoStep::Kind::roster_removed, .households = {a.roster.households()[1]}, .subject = "李四"});
+  history.push({.kind = UndoStep::Kind::roster_removed,
+                .households = {a.roster.households()[1]},
+                .keys = {a.roster.records()[1].key},
+                .subject = "李四"});
+  const std::string key = a.roster.records()[1].key;
   a.roster.remove(1);
   write(a, db, &b);
   REQUIRE_EQ(b.roster.households().size(), 1);
-  CHECK(zengshou::app::undo_roster_step(a.roster, history.pop()).empty());
+  CHECK(zengshou::app::undo_roster_step(a.roster, history.pop()).errors.empty());
   CHECK(history.empty());
   write(a, db, &b);
   for (Tab* tab : {&a, &b}) {
@@ -322,6 +326,7 @@ TEST_CASE("undo puts a removed household back with its ledger and takes an impor
     CHECK_EQ(tab->roster.households()[1].household.head, "李四");
     REQUIRE_EQ(tab->roster.households()[1].ledger.size(), 1);
     CHECK_EQ(tab->roster.households()[1].ledger[0].wage, yuan(3000));  // the quarter came back too
+    CHECK_EQ(tab->roster.records()[1].key, key);                       // under its own key
   }
   CHECK_EQ(db.size(), 2);
 
@@ -333,7 +338,11 @@ TEST_CASE("undo puts a removed household back with its ledger and takes an impor
   a.roster.add(named("周八", 800));
   write(a, db, &b);
   CHECK_EQ(db.size(), 6);
-  CHECK(zengshou::app::undo_roster_step(a.roster, import).empty());
+  const auto undone = zengshou::app::undo_roster_step(a.roster, import);
+  CHECK(undone.errors.empty());
+  // What the import brought in is a step of its own: taken back, the three come back (under their keys).
+  REQUIRE(undone.removed.has_value());
+  CHECK_EQ(undone.removed->keys, import.keys);
   write(a, db, &b);
   for (Tab* tab : {&a, &b}) {
     REQUIRE_EQ(tab->roster.households().size(), 3);
@@ -353,6 +362,10 @@ TEST_CASE("undo keeps the last 20 steps, the newest taken back first") {
   CHECK_EQ(history.steps().front().subject, "5");
   CHECK_EQ(history.pop().subject, "24");
   CHECK_EQ(history.last().subject, "23");
+  // What an undo displaced goes under the last step: the next 撤销 goes on back, not back and forth.
+  history.push_under_last({.subject = "displaced"});
+  CHECK_EQ(history.pop().subject, "23");
+  CHECK_EQ(history.pop().subject, "displaced");
 }
 
 TEST_CASE("undoing a removal that would pass 100 000 households changes nothing and says so") {
@@ -361,9 +374,55 @@ TEST_CASE("undoing a removal that would pass 100 000 households changes nothing 
   std::vector<zengshou::core::WorkspaceHousehold> many(Roster::max_households, {named("张三", 1000), {}});
   REQUIRE(roster.add_all(many).empty());
   const auto errors =
-      zengshou::app::undo_roster_step(roster, {.kind = UndoStep::Kind::roster_removed, .households = {many[0]}});
+      zengshou::app::undo_roster_step(roster, {.kind = UndoStep::Kind::roster_removed, .households = {many[0]}}).errors;
   REQUIRE_EQ(errors.size(), 1);
   CHECK_EQ(errors[0].expected,
            "expected at most 100000 households in the roster, with those already in it, got 100001");
   CHECK_EQ(roster.households().size(), Roster::max_households);
+}
+
+// Review fixes: a household removed during its first write is deleted from storage too; a removal whose deletion is
+// not yet written, taken back, keeps its stored version (no conflict); put back while its deletion is under way, it
+// is written anew after it.
+TEST_CASE("removed during its first write, a household is deleted from storage; put back, it is stored again") {
+  Database db;
+  Tab a;
+  a.roster.add(named("张三", 1000));
+  const auto writes = a.store.take_writes(a.roster, std::nullopt);  // under way
+  REQUIRE_EQ(writes.size(), 1);
+  a.roster.remove(0);
+  db[writes[0].key] = {1, *writes[0].text};
+  a.store.written(a.roster, writes[0].key, 1);
+  a.store.batch_done(a.roster, false);
+  write(a, db);
+  CHECK(db.empty());
+
+  // Removed and put back before the deletion is written: the record keeps its version and is written over it.
+  a.roster.add(named("李四", 2000));
+  write(a, db);
+  const std::string key = a.roster.records()[0].key;
+  const zengshou::core::WorkspaceHousehold kept = a.roster.households()[0];
+  a.roster.remove(0);
+  a.roster.restore(key, kept);
+  CHECK(a.roster.removed().empty());
+  CHECK_EQ(a.roster.records()[0].version, 1);
+  write(a, db);
+  CHECK_EQ(db.at(key).version, 2);
+  CHECK(a.store.conflicts().empty());
+
+  // Put back while its deletion is under way: deleted, then written anew.
+  a.roster.remove(0);
+  const auto deletion = a.store.take_writes(a.roster, std::nullopt);
+  REQUIRE_EQ(deletion.size(), 1);
+  a.roster.restore(key, kept);
+  db.erase(key);
+  a.store.written(a.roster, key, 3);
+  a.store.batch_done(a.roster, false);
+  write(a, db);
+  REQUIRE(db.contains(key));
+  CHECK(a.store.conflicts().empty());
+  Tab b;
+  open(b, db);
+  REQUIRE_EQ(b.roster.households().size(), 1);
+  CHECK_EQ(b.roster.households()[0].household.head, "李四");
 }
