@@ -331,7 +331,8 @@ void App::draw_menu_bar() {
     ImGui::EndMenu();
   }
   ui_.anchor("menu_views");
-  if (ImGui::MenuItem(tr(Str::presenter_mode), nullptr, presenter_.on)) {
+  // A projector's mode is not for a phone: its place on a narrow bar goes to 撤销 and the save state.
+  if ((!narrow || presenter_.on) && ImGui::MenuItem(tr(Str::presenter_mode), nullptr, presenter_.on)) {
     // Large text in every view, and the prepared scenarios as a tab of their own, shown first.
     presenter_.on = !presenter_.on;
     presenter_.scenario = -1;
@@ -352,7 +353,7 @@ void App::draw_menu_bar() {
   // The language switch sits at the right end of the bar, one click away; whether the work is stored, beside it.
   const char* label = tr(Str::language_switch);
   const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-  draw_save_state();
+  draw_save_state(ImGui::GetWindowContentRegionMax().x - width);
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
   if (ImGui::Button(label)) set_language(language() == Language::zh_CN ? Language::en : Language::zh_CN);
   ui_.anchor("language_switch");
@@ -903,7 +904,7 @@ void App::draw_storage_banner() {
 }
 
 // 已保存 / 正在保存 / 未能保存 in the menu bar, and the records that could not be read, one click away.
-void App::draw_save_state() {
+void App::draw_save_state(float right) {
   Str state = Str::save_state_saved;
   if (storage_problem_ == StorageProblem::unavailable || storage_problem_ == StorageProblem::slow)
     state = Str::save_state_memory;
@@ -911,7 +912,9 @@ void App::draw_save_state() {
     state = Str::save_state_failed;
   else if (session_changed_ || store_.has_unsaved(roster_))
     state = Str::save_state_saving;
-  ImGui::TextDisabled("%s", tr(state));
+  // Only where it fits before the language switch (a phone's bar is full); a storage problem has its banner.
+  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(tr(state)).x + ImGui::GetStyle().ItemSpacing.x <= right)
+    ImGui::TextDisabled("%s", tr(state));
   ui_.anchor("save_state");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::save_state_tip));
   if (!store_.unreadable().empty()) {
@@ -1146,6 +1149,18 @@ std::string App::state_json() const {
   state["frames"] = frame_count_;
   state["pixel_ratio"] = pixel_ratio_;
   state["scroll"] = ui_.scrolls;
+  state["touch"] = ui_.touch;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;  // where ImGui has the pointer (off screen: none), CSS pixels
+  state["pointer"] = {{"x", mouse.x / pixel_ratio_}, {"y", mouse.y / pixel_ratio_}};
+  // The tooltip shown, if one is (its place, so the tests can check it covers nothing it explains).
+  json tooltip = nullptr;
+  for (const ImGuiWindow* w : GImGui->Windows)
+    if (w->Active && (w->Flags & ImGuiWindowFlags_Tooltip) != 0)
+      tooltip = {{"x", w->Pos.x / pixel_ratio_},
+                 {"y", w->Pos.y / pixel_ratio_},
+                 {"w", w->Size.x / pixel_ratio_},
+                 {"h", w->Size.y / pixel_ratio_}};
+  state["tooltip"] = tooltip;
   json undo = json::array();  // oldest first
   for (const UndoStep& step : undo_.steps()) undo.push_back(undo_label(step));
   state["undo"] = std::move(undo);

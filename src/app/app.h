@@ -115,7 +115,7 @@ class App {
   void draw_open_errors();
   void draw_share_popup();
   void draw_storage_banner();
-  void draw_save_state();
+  void draw_save_state(float right);  // `right`: where the bar's room for it ends
   void draw_replace_popup();
   void draw_conflict_popup();
   void draw_unreadable_popup();

@@ -17,6 +17,7 @@ constexpr ImU32 invalid_colour = IM_COL32(230, 120, 110, 255);
 // A fling: its speed falls to a third in 0.27 s (e^-4t), and stops below 30 CSS pixels a second.
 constexpr float fling_decay = 4.0f;
 constexpr float min_fling_speed = 30.0f;
+constexpr double fling_memory = 0.15;  // seconds: a finger still this long before lifting keeps a third of its speed
 
 // Characters a line may not start with (Chinese line-breaking rules, simplified).
 bool no_line_start(unsigned int c) {
@@ -88,21 +89,32 @@ void Ui::drag_to_scroll() {
       ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
   const ImGuiIO& io = ImGui::GetIO();
   const ImGuiID window = ImGui::GetCurrentWindowRead()->ID;
-  float& velocity = flings[window];  // pixels a second, the way the content moves
+  Fling& fling = flings[window];
+  const double now = ImGui::GetTime();
   if (ImGui::IsMouseDragging(0) && (held_here || (hovered && (!ImGui::IsAnyItemActive() || on_background)))) {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-    // The finger's speed, smoothed over the last frames: what the content keeps when it lifts.
-    if (io.DeltaTime > 0.0f) velocity = 0.6f * velocity + 0.4f * (-io.MouseDelta.y / io.DeltaTime);
+    // The finger's speed over its last move (a phone reports one a frame; slower pages less often): what the
+    // content keeps when it lifts.
+    if (io.MouseDelta.y != 0.0f) {
+      const double since = std::clamp(now - fling.last_move, static_cast<double>(io.DeltaTime), 2.0 * fling_memory);
+      fling.velocity = static_cast<float>(-io.MouseDelta.y / std::max(since, 1e-3));
+      fling.last_move = now;
+    }
     return;
   }
   // On a touch screen a fling goes on after the finger lifts and slows to a stop, as the platform's lists do; a new
-  // touch stops it.
-  if (!touch || io.MouseDown[0] || std::abs(velocity) < min_fling_speed * pixel_ratio) {
-    velocity = 0.0f;
+  // touch stops it. A finger that stood still before it lifted keeps less of its speed, the longer it stood.
+  if (ImGui::IsMouseReleased(0) && fling.last_move >= 0.0) {
+    const double still = std::max(0.0, now - fling.last_move - io.DeltaTime);
+    fling.velocity *= static_cast<float>(std::exp(-still / fling_memory));
+  }
+  if (!touch || io.MouseDown[0] || std::abs(fling.velocity) < min_fling_speed * pixel_ratio) {
+    fling = {};
     return;
   }
-  ImGui::SetScrollY(ImGui::GetScrollY() + velocity * io.DeltaTime);
-  velocity *= std::exp(-fling_decay * io.DeltaTime);
+  fling.last_move = -1.0;  // flying: no longer measured from the finger
+  ImGui::SetScrollY(ImGui::GetScrollY() + fling.velocity * io.DeltaTime);
+  fling.velocity *= std::exp(-fling_decay * io.DeltaTime);
 }
 
 void Ui::help(Str text) {
@@ -112,13 +124,16 @@ void Ui::help(Str text) {
   }
   // On a touch screen there is no hover: a tap shows the help until the next tap, above the item, so it never covers
   // the question or the field being filled in.
-  const ImGuiID id = ImGui::GetItemID();
+  const ImGuiID id = ImGui::GetID(tr(text));  // a label's help too: text has no item id of its own
   if (ImGui::IsMouseReleased(0))
     tapped_help = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)
                       ? id
                       : (tapped_help == id ? 0 : tapped_help);
-  if (tapped_help != id || id == 0) return;
-  const ImVec2 above(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y - ImGui::GetStyle().ItemSpacing.y);
+  if (tapped_help != id) return;
+  // Above the item's row: a label sits a frame's padding below its row's top.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 above(ImGui::GetItemRectMin().x,
+                     ImGui::GetItemRectMin().y - style.FramePadding.y - style.ItemSpacing.y * 0.5f);
   ImGui::SetNextWindowPos(above, ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::SetTooltip("%s", tr(text));
 }

@@ -44,8 +44,14 @@ class Ui {
   std::map<std::string, Anchor> anchors;
   // Each scrolling panel's offset (CSS pixels) by its window's name, as of its last frame: for the browser tests.
   std::map<std::string, float> scrolls;
-  ImGuiID tapped_help = 0;          // the item whose help a tap showed (touch)
-  std::map<ImGuiID, float> flings;  // each panel's speed after a finger flung it (touch), device pixels a second
+  ImGuiID tapped_help = 0;  // the item whose help a tap showed (touch)
+  // Each panel's fling (touch): its speed, device pixels a second the way the content moves, and when the finger
+  // last moved it (ImGui's clock; negative once flying).
+  struct Fling {
+    float velocity = 0.0f;
+    double last_move = 0.0;
+  };
+  std::map<ImGuiID, Fling> flings;
   // A source the user clicked, in any view: the app opens its document at the clause (政策文件).
   std::optional<core::SourceRef> open_source;
   // The documents sources name: the built-ins and those her own policies bring (set by the app each frame).

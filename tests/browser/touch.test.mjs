@@ -43,4 +43,58 @@ describe('touch', () => {
     assert.ok(after < before - 150, `the form moved up: ${before} → ${after}`);
     await context.close();
   });
+
+  // Issue 20, 2: targets a finger hits, help on a tap that covers nothing it explains, no highlight left behind,
+  // and a fling that goes on after the finger lifts.
+  test('44-pixel targets, help above what was tapped, no pointer left behind, a fling that slows to a stop', async () => {
+    const { page, context, problems } = await openPage(browser, { viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    await openApp(page, server.url);
+    let s = await state(page);
+    assert.equal(s.touch, true, 'the page\'s pointer is coarse');
+    for (const name of ['new_household', 'examples', 'language_switch', 'head'])
+      assert.ok(s.anchors[name].h >= 44, `${name} is ${s.anchors[name].h} px high`);
+
+    // A tap on the head row's label shows its help above the row, not over the field; the pointer then leaves.
+    const head = s.anchors.head;
+    await page.touchscreen.tap(20, head.y + head.h / 2);
+    await frames(page, 6);
+    s = await state(page);
+    assert.ok(s.tooltip, 'the help is shown');
+    assert.ok(s.tooltip.y + s.tooltip.h <= s.anchors.head.y + 1, `above the row: ${JSON.stringify(s.tooltip)}`);
+    assert.ok(s.pointer.x < 0 && s.pointer.y < 0, `the pointer left the screen: ${JSON.stringify(s.pointer)}`);
+    // The next tap elsewhere takes it away.
+    await page.touchscreen.tap(200, 820);
+    await frames(page, 6);
+    assert.equal((await state(page)).tooltip, null);
+
+    // A fling: a quick drag up, then the finger lifts; the form goes on moving for a while, then stops.
+    await clickAnchor(page, 'examples');
+    await clickAnchor(page, 'example_changning-tuopin');
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 40, y }] });
+    const form = async () => {
+      const scroll = (await state(page)).scroll;
+      return scroll[Object.keys(scroll).find((n) => n.includes('##single'))];
+    };
+    const start = Math.round((await state(page)).anchors.head.y + 10);
+    await touch('touchStart', start);
+    await frames(page, 2);
+    // The moves as quickly as the page takes them, the finger lifting at once: a flick.
+    for (let y = start - 40; y >= start - 200; y -= 40) await touch('touchMove', y);
+    await frames(page, 1);
+    await touch('touchEnd', start - 200);
+    await frames(page, 1);
+    const lifted = await form();
+    await frames(page, 10);
+    const later = await form();
+    assert.ok(later > lifted + 5, `the form went on after the finger lifted: ${lifted} → ${later}`);
+    await page.waitForTimeout(1500);
+    const settled = await form();
+    await frames(page, 5);
+    assert.equal(await form(), settled, 'and stopped');
+    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+    await context.close();
+  });
 });
