@@ -130,7 +130,11 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
         changed |= ui.text("##name", h.members[m].name);
         ui.anchor("guide_name");
         ui.row(Str::birth_year, Str::birth_year_help);
-        changed |= ui.integer("##birth", h.members[m].birth_year, 1900, h.year);
+        // Her age brings its defaults: the pension ticked from 60, a pupil at school and not labour.
+        if (ui.integer("##birth", h.members[m].birth_year, 1900, h.year)) {
+          core::apply_age_defaults(h.members[m], h.year, s.params().count(core::ParamId::pension_age));
+          changed = true;
+        }
         ui.anchor("guide_birth_year");
         ui.end_form();
       }

@@ -226,15 +226,19 @@ bool job_editor(Ui& ui, core::Job& j, int year) {
 }
 
 // One member's fields; returns true when anything changed. `urban`: the household is urban (Ceheng's start-up
-// subsidy asks when a first business was registered).
-bool member_editor(Ui& ui, core::Member& m, int year, bool urban) {
+// subsidy asks when a first business was registered). A birth year typed for a member not yet filled in brings the
+// defaults of that age (a pension from `pension_age`, a pupil at school and not labour).
+bool member_editor(Ui& ui, core::Member& m, int year, bool urban, int pension_age) {
   bool changed = false;
   if (!ui.begin_form("##member")) return false;
   ui.row(Str::member_name, Str::member_name_help);
   changed |= ui.text("##name", m.name);
   ui.anchor("member_name");
   ui.row(Str::birth_year, Str::birth_year_help);
-  changed |= ui.integer("##birth", m.birth_year, 1900, year);
+  if (ui.integer("##birth", m.birth_year, 1900, year)) {
+    core::apply_age_defaults(m, year, pension_age);
+    changed = true;
+  }
   ui.anchor("member_birth_year");
   ui.row(Str::labor, Str::labor_help);
   changed |= enum_choice(ui, "##labor", m.labor, labor_labels);
@@ -325,7 +329,8 @@ void members(Ui& ui, Session& s) {
     ui.anchor("member_" + std::to_string(i));
     if (open) {
       const std::string prefix = "m" + std::to_string(i) + "_";
-      changed |= member_editor(ui, m, h.year, h.category == core::Category::urban);
+      changed |= member_editor(ui, m, h.year, h.category == core::Category::urban,
+                               s.params().count(core::ParamId::pension_age));
       // Anchors of the fields just drawn, numbered by member, for the browser tests.
       for (const char* field : {"member_name", "member_birth_year", "job_kind", "job_months", "job_wage", "add_job"}) {
         const auto it = ui.anchors.find(field);

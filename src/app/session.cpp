@@ -39,11 +39,7 @@ void Session::reset() {
   h.policy = policy_->id;
   h.year = policy_->first_year;
   h.category = core::Category::tuopin;
-  core::Member head;
-  head.birth_year = h.year - 40;
-  head.pension.enrolled = true;
-  head.pension.tier = core::Money::yuan(100);
-  h.members.push_back(head);
+  h.members.push_back(core::age_default_member("", h.year - 40, h.year, 60));  // a head of 40
   household_ = std::move(h);
   changed();
 }

@@ -100,6 +100,15 @@ struct Member {
   int age_in(int year) const { return year - birth_year; }
 };
 
+// Age-aware defaults (issue 20, 8). A new member of this age as the app starts one: of working age in the residents'
+// pension at the 100-yuan tier; from `pension_age` (60) drawing it; under 16 not labour, and from 6 to 15 at school
+// (义务教育).
+Member age_default_member(std::string name, int birth_year, int year, int pension_age);
+// Whether a member's facts beyond name and birth year are still those of a new member of some age (or of a bare
+// one): then a birth year typed in brings its age's defaults. What was entered is never changed.
+bool untouched(const Member& member, int year, int pension_age);
+void apply_age_defaults(Member& member, int year, int pension_age);
+
 struct ProductionActivity {
   ProductionKind kind = ProductionKind::other;
   std::string name;

@@ -363,3 +363,47 @@ TEST_CASE("suggestions on dibao: the months more that close the gap count the al
   CHECK_EQ(more->adds_net, yuan(2500));  // 4000 earned, 1500 of dibao gone
   CHECK(more->closes_gap);               // 7000 a person
 }
+
+// Issue 20, 8: age-aware defaults for a member not yet filled in — 67 draws the pension, 9 is a pupil and not
+// labour, 17 is labour and no pupil by default, 40 keeps the defaults — and never over what was entered.
+TEST_CASE(
+    "age-aware defaults: the pension from 60, a pupil under 16 at school and not labour, nothing entered changed") {
+  using zengshou::core::apply_age_defaults;
+  Member old = adult(1955);  // 67 in 2022
+  apply_age_defaults(old, 2022, 60);
+  CHECK(old.pension.enrolled);
+  CHECK_EQ(old.pension.tier, Money());  // drawing, not paying in
+  CHECK_EQ(old.labor, Labor::full);
+  // Typed again as 40: the new member's defaults of that age (paying the 100 tier); as 9, a pupil.
+  old.birth_year = 1982;
+  apply_age_defaults(old, 2022, 60);
+  CHECK_EQ(old.pension.tier, yuan(100));
+  old.birth_year = 2013;
+  apply_age_defaults(old, 2022, 60);
+  CHECK_EQ(old.labor, Labor::none);
+  CHECK_FALSE(old.pension.enrolled);
+  Member pupil = adult(2013);  // 9
+  apply_age_defaults(pupil, 2022, 60);
+  CHECK_EQ(pupil.labor, Labor::none);
+  REQUIRE(pupil.school.has_value());
+  CHECK_EQ(pupil.school->level, SchoolLevel::compulsory);
+  Member toddler = adult(2020);  // 2: not labour, not at school
+  apply_age_defaults(toddler, 2022, 60);
+  CHECK_EQ(toddler.labor, Labor::none);
+  CHECK_FALSE(toddler.school.has_value());
+  Member adult40 = adult(1982);
+  apply_age_defaults(adult40, 2022, 60);
+  CHECK(zengshou::core::untouched(adult40, 2022, 60));
+  // Entered facts stay: a 67-year-old who works keeps no pension default.
+  Member working = adult(1955, {job(JobKind::local, 6, 1000)});
+  apply_age_defaults(working, 2022, 60);
+  CHECK_FALSE(working.pension.enrolled);
+}
+
+TEST_CASE("age-aware defaults: a birth year still being typed brings nothing") {
+  for (int typed : {0, 2, 20, 201}) {
+    Member m = adult(typed);
+    zengshou::core::apply_age_defaults(m, 2022, 60);
+    CHECK(zengshou::core::untouched(m, 2022, 60));
+  }
+}
