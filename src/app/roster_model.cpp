@@ -20,12 +20,14 @@ core::InputError too_many_rows(size_t rows) {
                   std::to_string(Roster::max_households) + " households), got " + std::to_string(rows)};
 }
 
-core::InputError too_many_households(size_t households) {
-  return {"", "expected at most " + std::to_string(Roster::max_households) +
-                  " households in the roster, with those already in it, got " + std::to_string(households)};
-}
-
 }  // namespace
+
+core::InputErrors Roster::room_for(size_t more) const {
+  if (households_.size() + more <= max_households) return {};
+  return {{"", "expected at most " + std::to_string(max_households) +
+                   " households in the roster, with those already in it, got " +
+                   std::to_string(households_.size() + more)}};
+}
 
 core::Result Roster::result(size_t index) const {
   core::Result result;
@@ -116,8 +118,7 @@ Roster::Imported Roster::import(std::string_view text, const core::PolicyFile& f
 }
 
 core::InputErrors Roster::import_entries(std::vector<formats::RosterEntry> entries, const core::PolicyFile& fallback) {
-  if (households_.size() + entries.size() > max_households)
-    return {too_many_households(households_.size() + entries.size())};
+  if (auto full = room_for(entries.size()); !full.empty()) return full;
   const core::PolicySet& policies = *policies_;
   core::InputErrors errors;
   for (formats::RosterEntry& e : entries) {
@@ -134,8 +135,7 @@ core::InputErrors Roster::import_entries(std::vector<formats::RosterEntry> entri
 }
 
 core::InputErrors Roster::add_all(std::vector<core::WorkspaceHousehold> households) {
-  if (households_.size() + households.size() > max_households)
-    return {too_many_households(households_.size() + households.size())};
+  if (auto full = room_for(households.size()); !full.empty()) return full;
   for (core::WorkspaceHousehold& h : households) add(std::move(h.household), std::move(h.ledger));
   return {};
 }

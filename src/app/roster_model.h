@@ -50,6 +50,8 @@ class Roster {
   // The most households the roster keeps (and the browser stores): a county's 10 万户 roster. Imports past it are
   // refused before anything changes.
   static constexpr size_t max_households = 100'000;
+  // The problem of adding `more` households past max_households; none when they fit.
+  core::InputErrors room_for(size_t more) const;
 
   std::vector<core::WorkspaceHousehold>& households() { return households_; }
   const std::vector<core::WorkspaceHousehold>& households() const { return households_; }

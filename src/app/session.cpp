@@ -39,7 +39,9 @@ void Session::reset() {
   h.policy = policy_->id;
   h.year = policy_->first_year;
   h.category = core::Category::tuopin;
-  h.members.push_back(core::age_default_member("", h.year - 40, h.year, 60));  // a head of 40
+  // A head of 40, below any pension age: the age is not looked up in the policy (the start needs no resolving).
+  constexpr int any_pension_age = 60;
+  h.members.push_back(core::age_default_member("", h.year - 40, h.year, any_pension_age));
   household_ = std::move(h);
   changed();
 }

@@ -40,10 +40,7 @@ std::string household_subject(const core::Household& household) {
 UndoResult undo_roster_step(Roster& roster, UndoStep step) {
   switch (step.kind) {
     case UndoStep::Kind::roster_removed: {
-      if (roster.households().size() + step.households.size() > Roster::max_households)
-        return {{{"", "expected at most " + std::to_string(Roster::max_households) +
-                          " households in the roster, with those already in it, got " +
-                          std::to_string(roster.households().size() + step.households.size())}}};
+      if (auto full = roster.room_for(step.households.size()); !full.empty()) return {std::move(full)};
       for (size_t i = 0; i < step.households.size(); ++i)
         if (i < step.keys.size())
           roster.restore(step.keys[i], std::move(step.households[i]));
