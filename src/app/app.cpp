@@ -1184,6 +1184,10 @@ std::string App::state_json() const {
                            {"closes_gap", sg.closes_gap},
                            {"step", reason_text(sg.step)}});
   state["suggestions"] = std::move(suggestions);
+  json programmes = json::array();  // every programme's amount, as the results page and the programmes view list them
+  for (const core::ProgrammeResult& p : session_.result().programmes)
+    programmes.push_back({{"id", core::info(p.id).id}, {"eligible", p.eligible}, {"amount", money_text(p.amount)}});
+  state["programmes"] = std::move(programmes);
   {  // the monitoring verdict as the household page shows it (with the roster record's ledger)
     const std::vector<core::QuarterRecord> none;
     const core::MonitoringAssessment m = core::assess_monitoring(

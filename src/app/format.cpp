@@ -246,4 +246,13 @@ std::string programme_name(core::ProgrammeId id) {
   return language() == Language::zh_CN ? core::info(id).name_zh : core::info(id).name_en;
 }
 
+const char* how_to_apply(core::ProgrammeId id) {
+  static constexpr Str texts[] = {
+#define ZS_PROGRAMME(id, stream, counted, zh, en) Str::apply_##id,
+#include "core/programmes.def"
+#undef ZS_PROGRAMME
+  };
+  return tr(texts[static_cast<size_t>(id)]);
+}
+
 }  // namespace zengshou::app

@@ -34,5 +34,6 @@ std::string param_name(core::ParamId id);  // "公益性岗位补贴最低标准
 // A policy's name in the UI's language (the Chinese one where it has no English name).
 std::string policy_name(const core::PolicyFile& policy);
 std::string programme_name(core::ProgrammeId id);  // "乡村公益性岗位"
+const char* how_to_apply(core::ProgrammeId id);    // who handles it, in plain words (the usual way)
 
 }  // namespace zengshou::app

@@ -1,7 +1,8 @@
 // 问答式: the guided mode for households. One question at a time, asking only what matters given the answers so
 // far (jobs for people of working age, school for the young, the pension for those 60 and over; spending, 三保障
 // and sudden hardship where the monitoring line is for the household, a child's schooling only where there is a
-// child of compulsory-school age), filling the same household the form edits; it ends on the monitoring decision.
+// child of compulsory-school age), filling the same household the form edits. It ends on what the family gets,
+// what else it could apply for, and (for the cadre) the monitoring decision.
 #include <algorithm>  // any_of, min, clamp
 #include <cstdio>     // snprintf
 #include <optional>   // a sudden event
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include "core/household_json.h"
+#include "format.h"
 #include "labels.h"
 #include "views.h"
 
@@ -81,18 +83,98 @@ bool applies(Question q, const core::Result& r) {
                      [](const core::LineResult& l) { return l.id == core::LineId::monitoring && l.applies; });
 }
 
+// The running result while the questions go on, in two lines: a phone keeps the room for the question.
+void draw_running_result(const Session& s) {
+  const core::Result& r = s.result();
+  ImGui::Text("%s %s %s", tr(Str::per_capita_net), money_text(r.income.per_capita_net).c_str(), tr(Str::yuan));
+  const core::LineResult* widest = nullptr;  // the line it is furthest below
+  for (const core::LineResult& line : r.lines)
+    if (line.applies && line.per_capita_gap > core::Money() &&
+        (widest == nullptr || line.per_capita_gap > widest->per_capita_gap))
+      widest = &line;
+  if (widest == nullptr) {
+    ImGui::TextColored(ImVec4(0.12f, 0.51f, 0.24f, 1.0f), "%s", tr(Str::guided_reached));
+    return;
+  }
+  const Str name = widest->id == core::LineId::monitoring ? Str::line_monitoring
+                   : widest->id == core::LineId::policy   ? Str::line_policy
+                                                          : Str::line_focus;
+  const std::string text = printf_text(tr(Str::guided_gap), tr(name), money_text(widest->per_capita_gap));
+  ImGui::TextColored(ImVec4(0.75f, 0.16f, 0.12f, 1.0f), "%s", text.c_str());
+}
+
+// 你家可以享受: each programme the family gets, with its yuan, why, and who handles it; then what else it could
+// apply for, the 明白卡 and a link (with its QR code) to send to the family.
+void draw_results_page(Ui& ui, Session& s, PlatformRequests& requests) {
+  const core::Result& r = s.result();
+  ImGui::SetWindowFontScale(1.3f);
+  ImGui::TextUnformatted(tr(Str::you_get_title));
+  ImGui::SetWindowFontScale(1.0f);
+  ui.anchor("you_get_title");
+  int count = 0;
+  core::Money total;
+  for (const core::ProgrammeResult& p : r.programmes)
+    if (p.eligible && p.amount > core::Money()) {
+      ++count;
+      total += p.amount;
+    }
+  if (count == 0) {
+    ui.wrapped(tr(Str::you_get_none));
+  } else {
+    char text[160];
+    std::snprintf(text, sizeof text, tr(Str::you_get_total), count, money_text(total).c_str());
+    ui.wrapped(text);
+    ui.anchor("you_get_total");
+  }
+  // What to do with it first, where a phone shows it without scrolling.
+  if (ImGui::Button(tr(Str::you_get_share))) requests.share_text = s.share_text();
+  ui.anchor("you_get_share");
+  ui.same_line_if_fits(tr(Str::you_get_card));
+  if (ImGui::Button(tr(Str::you_get_card))) request_card(s, requests);
+  ui.anchor("you_get_card");
+  for (const core::ProgrammeResult& p : r.programmes) {
+    if (!p.eligible || p.amount <= core::Money()) continue;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 130, 60, 255));
+    ui.wrapped(printf_text(tr(Str::you_get_item), programme_name(p.id), money_text(p.amount)));
+    ImGui::PopStyleColor();
+    ui.anchor("you_get_" + std::string(core::info(p.id).id));
+    ImGui::Indent();
+    ui.wrapped(reason_text(p.reason));
+    ui.wrapped(std::string(tr(Str::how_to_apply)) + ": " + how_to_apply(p.id));
+    ImGui::Unindent();
+  }
+  if (count > 0) ImGui::TextDisabled("%s", tr(Str::how_to_apply_note));
+  ImGui::Separator();
+  draw_headline(ui, s);
+  ImGui::Spacing();
+  draw_suggestions(ui, s);
+  ImGui::Spacing();
+  // The monitoring decision is the cadre's; a household alone has no quarterly ledger (a monitored one's exit says so).
+  if (ImGui::CollapsingHeader(tr(Str::monitoring_for_cadres))) draw_monitoring_panel(ui, s, {}, true);
+  ui.anchor("you_get_monitoring");
+}
+
 }  // namespace
 
-void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
+void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& requests) {
   Household& h = s.household();
   if (h.entered) {  // the questions are about members, which a household entered as totals does not have
     ui.wrapped(tr(Str::guided_entered));
     return;
   }
+  const auto q = static_cast<Question>(g.step);
+  // A question scrolls between the running result above and Back and Next below, which a phone always shows.
+  if (q != Question::done) {
+    s.refresh();
+    draw_running_result(s);
+    ImGui::Separator();
+    const float buttons = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##question", ImVec2(0, -buttons), false);
+  }
   const float em = ImGui::GetFontSize();
   ImGui::SetWindowFontScale(1.2f);
   bool changed = false;
-  const auto q = static_cast<Question>(g.step);
   const int m = std::min(g.member, h.size() - 1);
   switch (q) {
     case Question::category: {
@@ -178,8 +260,10 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
     case Question::school: {
       ui.wrapped(format(Str::q_school, who(h, m)));
       int level = h.members[m].school ? static_cast<int>(h.members[m].school->level) + 1 : 0;
-      for (int i = 0; i < 8; ++i)
+      for (int i = 0; i < 8; ++i) {
         if (ImGui::RadioButton(tr(school_labels[i]), &level, i)) changed = true;
+        ui.anchor("guide_school_" + std::to_string(i));
+      }
       if (changed) {
         if (level == 0)
           h.members[m].school.reset();
@@ -277,12 +361,15 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
       break;
     }
     case Question::done:
-      ui.wrapped(tr(Str::q_done));
       break;
   }
   if (changed) s.changed();
   ImGui::SetWindowFontScale(1.0f);
   ImGui::Spacing();
+  if (q != Question::done) {
+    ui.drag_to_scroll();
+    ImGui::EndChild();
+  }
 
   // Moving on: member questions repeat for each member, and those that do not apply are skipped.
   constexpr Question per_member[] = {Question::member, Question::job,     Question::job_detail,
@@ -322,13 +409,10 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g) {
     if (ImGui::Button(tr(Str::next))) advance(+1);
     ui.anchor("guide_next");
   }
+  if (q != Question::done) return;
   ImGui::Separator();
   s.refresh();
-  draw_headline(ui, s);
-  if (q != Question::done) return;
-  // Its conditions and what helps, in view; a household alone has no quarterly ledger (a monitored one's exit says so).
-  draw_monitoring_panel(ui, s, {}, true);
-  draw_suggestions(ui, s);
+  draw_results_page(ui, s, requests);
 }
 
 }  // namespace zengshou::app

@@ -134,14 +134,7 @@ void toolbar(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   ui.anchor("share_link");
   ui.help(Str::share_link_help);
   ui.same_line_if_fits(tr(Str::card_print));
-  if (ImGui::Button(tr(Str::card_print))) {
-    s.refresh();
-    // Under the reform in force, when there is one, and saying so.
-    requests.page_html = s.reform().empty()
-                             ? core::household_card_html(s.result(), s.household(), s.params(), core_language())
-                             : core::household_card_html(s.reform_result(), s.household(), s.reform_params(),
-                                                         core_language(), reform_in_force(s.reform(), s.params()));
-  }
+  if (ImGui::Button(tr(Str::card_print))) request_card(s, requests);
   ui.anchor("card_print");
   ui.help(Str::card_print_help);
 }
@@ -767,6 +760,15 @@ void draw_monitoring_panel(Ui& ui, const Session& s, const std::vector<core::Qua
   }
 }
 
+void request_card(Session& s, PlatformRequests& requests) {
+  s.refresh();
+  // Under the reform in force, when there is one, and saying so.
+  requests.page_html = s.reform().empty()
+                           ? core::household_card_html(s.result(), s.household(), s.params(), core_language())
+                           : core::household_card_html(s.reform_result(), s.household(), s.reform_params(),
+                                                       core_language(), reform_in_force(s.reform(), s.params()));
+}
+
 void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests& requests) {
   toolbar(ui, s, state, requests);
   ui.same_line_if_fits(tr(state.guide.on ? Str::form_mode : Str::guided_mode));
@@ -779,7 +781,7 @@ void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests&
   ImGui::Separator();
   if (state.guide.on) {
     ImGui::BeginChild("##guided", ImVec2(0, 0), false);
-    draw_guided_view(ui, s, state.guide);
+    draw_guided_view(ui, s, state.guide, requests);
     ui.drag_to_scroll();
     ImGui::EndChild();
     return;

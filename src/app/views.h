@@ -146,8 +146,11 @@ struct ViewState {
 
 // 家庭测算: the household editor beside its results.
 void draw_household_view(Ui& ui, Session& session, ViewState& state, PlatformRequests& requests);
-// 问答式: one question at a time, filling the same household.
-void draw_guided_view(Ui& ui, Session& session, GuideState& guide);
+// 问答式: one question at a time, filling the same household, ending on what the family gets ("你家可以享受") and
+// what it could still apply for.
+void draw_guided_view(Ui& ui, Session& session, GuideState& guide, PlatformRequests& requests);
+// The 明白卡 of the calculator's household (under the reform in force, saying so), to open as a page.
+void request_card(Session& session, PlatformRequests& requests);
 // 防返贫监测: the verdict in plain words, then (opened) each condition with its clause, what helps, and the steps to
 // leave, `open` at first; `ledger` is the roster household's quarterly ledger (none for a household alone).
 void draw_monitoring_panel(Ui& ui, const Session& session, const std::vector<core::QuarterRecord>& ledger,

@@ -1,5 +1,8 @@
 #include "share.h"
 
+#include <algorithm>  // find
+#include <cstddef>    // size_t
+
 #include <nlohmann/json.hpp>
 
 #include "household_json.h"
@@ -10,13 +13,114 @@ namespace zengshou::core {
 using nlohmann::json;
 
 namespace {
-constexpr const char* share_schema = "zengshou.share/1";
+
+constexpr const char* long_schema = "zengshou.share/1";
+constexpr int short_version = 2;  // {"s":2,"h":{…},"r":{…}}
+
+// The household file's keys, each written in a short link as the code of its place in this list: a–z, A–Z, then a
+// letter and a digit. Links in people's phones depend on it: keys are only ever added at the end.
+constexpr std::string_view household_keys[] = {
+    "id", "head", "village", "policy", "year", "category", "relocated", "dibao", "tekun", "members", "production",
+    "property", "transfers", "last_year_per_capita_net", "entered_income", "dibao_taper", "expenses", "security",
+    "sudden_event", "monitoring",
+    // a member, a job, school, pension
+    "name", "birth_year", "labor", "disability_grade", "school", "jobs", "pension", "training_days",
+    "first_business_year", "kind", "months", "monthly_wage", "first_organized_export", "probation_certificate_months",
+    "risk_area_months", "level", "east_west", "years_since", "exam_fees", "enrolled", "tier",
+    // production, property, transfers, income entered as totals, the dibao taper
+    "revenue", "cost", "land_rent", "dividends", "house_rent", "other", "farmland_mu", "eco_compensation",
+    "family_support", "people", "wage", "production_cost", "transfer", "month", "monthly",
+    // 刚性支出, 三保障, a sudden event, the monitoring record
+    "medical", "education", "disaster", "child_out_of_school", "member_uninsured", "house_unsafe", "water_unsafe",
+    "date", "since", "measures", "visited", "publicised", "approved"};
+
+std::string key_code(size_t index) {
+  constexpr std::string_view letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  if (index < letters.size()) return std::string(1, letters[index]);
+  const size_t beyond = index - letters.size();
+  return std::string(1, letters[beyond / 10]) + std::to_string(beyond % 10);
+}
+
+// Keys whose zero means nothing was entered, and may be left out. Others keep theirs: a job's months and wage are
+// required, and last year's income of 0 is not an unknown one.
+bool zero_is_default(std::string_view key) {
+  constexpr std::string_view keys[] = {"disability_grade",
+                                       "training_days",
+                                       "probation_certificate_months",
+                                       "risk_area_months",
+                                       "tier",
+                                       "exam_fees",
+                                       "revenue",
+                                       "cost",
+                                       "land_rent",
+                                       "dividends",
+                                       "house_rent",
+                                       "other",
+                                       "farmland_mu",
+                                       "eco_compensation",
+                                       "family_support",
+                                       "wage",
+                                       "production",
+                                       "production_cost",
+                                       "property",
+                                       "transfer",
+                                       "medical",
+                                       "education",
+                                       "disaster"};
+  return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
+}
+
+// What the household reader takes as absent: null, false, "", an empty list or object, and the zeros above.
+bool at_default(std::string_view key, const json& value) {
+  if (value.is_null() || value == false) return true;
+  if (value.is_string()) return value.get_ref<const std::string&>().empty();  // json's empty() is false for text
+  if (value.is_array() || value.is_object()) return value.empty();
+  return value.is_number() && value == 0 && zero_is_default(key);
+}
+
+// The household file's object with its defaults left out and its keys coded (a key not in the table as it is).
+json shortened(const json& value) {
+  if (value.is_array()) {
+    json out = json::array();
+    for (const json& item : value) out.push_back(shortened(item));
+    return out;
+  }
+  if (!value.is_object()) return value;
+  json out = json::object();
+  for (const auto& [key, item] : value.items()) {
+    json inner = shortened(item);
+    if (at_default(key, inner)) continue;
+    const auto known = std::find(std::begin(household_keys), std::end(household_keys), key);
+    out[known == std::end(household_keys) ? key : key_code(known - std::begin(household_keys))] = std::move(inner);
+  }
+  return out;
+}
+
+json lengthened(const json& value) {
+  if (value.is_array()) {
+    json out = json::array();
+    for (const json& item : value) out.push_back(lengthened(item));
+    return out;
+  }
+  if (!value.is_object()) return value;
+  json out = json::object();
+  for (const auto& [key, item] : value.items()) {
+    std::string_view name = key;
+    for (size_t i = 0; i < std::size(household_keys); ++i)
+      if (key_code(i) == key) name = household_keys[i];
+    out[std::string(name)] = lengthened(item);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string share_to_json(const SharedHousehold& shared) {
-  const json doc = {{"schema", share_schema},
-                    {"household", household_to_json(shared.household)},
-                    {"reform", json::parse(reform_to_json(shared.reform), nullptr, false)}};
+  json household = shortened(household_to_json(shared.household));
+  household.erase("schema");  // the link's version says it
+  json doc = {{"s", short_version}, {"h", std::move(household)}};
+  if (!shared.reform.empty() || !shared.reform.name.empty())
+    doc["r"] = json::parse(reform_to_json(shared.reform), nullptr, false);
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -25,19 +129,24 @@ Parsed<SharedHousehold> parse_share(std::string_view text) {
   const auto doc = parse_json_text(text, "a share link", out.errors);
   if (!doc) return out;
   // Not doc->value("schema", ""), which throws (the WebAssembly build aborts) when the schema is not a string.
-  const auto schema = doc->is_object() ? doc->find("schema") : doc->end();
-  if (schema == doc->end() || *schema != share_schema || !doc->contains("household")) {
-    out.errors.push_back({"/", "expected a share link made by this program (zengshou.share/1)"});
+  const auto field = [&](const char* key) { return doc->is_object() ? doc->find(key) : doc->end(); };
+  const bool short_link = field("s") != doc->end() && *field("s") == short_version && field("h") != doc->end();
+  const bool long_link =
+      field("schema") != doc->end() && *field("schema") == long_schema && field("household") != doc->end();
+  if (!short_link && !long_link) {
+    out.errors.push_back({"/", "expected a share link made by this program (zengshou.share/1 or 2)"});
     return out;
   }
-  if (const auto it = doc->find("reform"); it != doc->end() && !it->is_null()) {
+  if (const auto it = field(short_link ? "r" : "reform"); it != doc->end() && !it->is_null()) {
     auto reform = parse_reform(it->dump(), nullptr);
     for (InputError& e : reform.errors) out.errors.push_back({"/reform" + e.where, std::move(e.expected)});
     out.value.reform = std::move(reform.value);
   }
-  auto household = household_from_json((*doc)["household"], "/household");
-  for (InputError& e : household.errors) out.errors.push_back(std::move(e));
-  out.value.household = std::move(household.value);
+  json household = short_link ? lengthened(*field("h")) : *field("household");
+  if (short_link && household.is_object()) household["schema"] = household_schema;
+  auto read = household_from_json(household, "/household");
+  for (InputError& e : read.errors) out.errors.push_back(std::move(e));
+  out.value.household = std::move(read.value);
   if (!out.ok()) out.value = {};
   return out;
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, serve, typeInto } from './harness.mjs';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, scrollTo, serve, typeInto } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -82,7 +82,12 @@ describe('guided mode', () => {
     await clickAnchor(page, 'guide_next');
     s = await state(page);
     assert.equal(s.anchors.guide_next, undefined, 'the last page');
-    assert.ok(s.anchors.monitoring_verdict, 'it ends on the verdict');
+    // It ends on what the family gets; the verdict is the cadre's, a click away.
+    assert.ok(s.anchors.you_get_title);
+    await scrollTo(page, 'you_get_monitoring');
+    await clickAnchor(page, 'you_get_monitoring');
+    s = await state(page);
+    assert.ok(s.anchors.monitoring_verdict, 'the verdict');
     assert.deepEqual(s.household.security, { child_out_of_school: false, member_uninsured: false, house_unsafe: true,
       water_unsafe: false });
     assert.equal(s.household.sudden_event.kind, 'illness');

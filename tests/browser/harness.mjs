@@ -123,6 +123,19 @@ export async function clickAnchor(page, name) {
   return a;
 }
 
+// Scrolls the panel under (x, y) with the wheel until the anchor is wholly in the viewport, as a person would.
+export async function scrollTo(page, name, { x = 100, y = 500 } = {}) {
+  const height = page.viewportSize().height;
+  for (let i = 0; i < 20; ++i) {
+    const a = (await page.evaluate(() => window.zengshou.state())).anchors[name];
+    if (a && a.y >= 0 && a.y + a.h <= height) return a;
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, a && a.y < 0 ? -200 : 200);
+    await frames(page, 3);
+  }
+  throw new Error(`${name} never came into view`);
+}
+
 // Presses a key as a person does, held over a few frames: a press and release between two frames is one the app
 // (Dear ImGui 1.86, which reads whether a key is down each frame) may never see.
 export async function pressKey(page, key) {
