@@ -1,11 +1,13 @@
 // The application shell: full-window host, main menu, the views, the language switch.
 #include "app.h"
 
-#include <array>    // the view list
-#include <chrono>   // the atlas build's time
-#include <cstdio>   // snprintf
-#include <ctime>    // today, for the worklist
-#include <sstream>  // the workspace as text, for export
+#include <algorithm>  // min, max
+#include <array>      // the view list
+#include <chrono>     // the atlas build's time
+#include <cmath>      // floor
+#include <cstdio>     // snprintf
+#include <ctime>      // today, for the worklist
+#include <sstream>    // the workspace as text, for export
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -844,6 +846,7 @@ std::string App::unsaved_records_json() const {
 
 void App::share_link_made(std::string link) {
   share_link_ = std::move(link);
+  share_qr_ = formats::encode_qr(share_link_);
   share_popup_ = true;
 }
 
@@ -866,16 +869,44 @@ void App::draw_share_popup() {
     ImGui::OpenPopup("##share");
     share_popup_ = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  // In the middle of the screen, whatever opened it: on a phone the button is near an edge.
+  const ImGuiViewport* screen = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(ImVec2(screen->Size.x * 0.8f, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(screen->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopup("##share")) return;
   ImGui::TextUnformatted(tr(Str::share_title));
   const bool policy = share_link_.find("#policy=") != std::string::npos;
   ui_.wrapped(tr(policy ? Str::share_policy_explain : Str::share_explain));
+  draw_share_qr();
   ui_.wrapped(share_link_);
   ui_.anchor("share_text");
   if (ImGui::Button(tr(Str::close))) ImGui::CloseCurrentPopup();
   ui_.anchor("share_close");
   ImGui::EndPopup();
+}
+
+// The link as a QR code for a phone's camera: dark modules on white with the four-module quiet zone, at most
+// 320 CSS pixels wide and at least 2 device pixels a module.
+void App::draw_share_qr() {
+  if (!share_qr_) {
+    ImGui::TextDisabled("%s", tr(Str::share_qr_too_long));
+    return;
+  }
+  const int modules = share_qr_->size + 8;
+  const float side = std::min(ImGui::GetContentRegionAvail().x, 320.0f * pixel_ratio_);
+  const float module = std::max(2.0f, std::floor(side / static_cast<float>(modules)));
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(at, ImVec2(at.x + module * modules, at.y + module * modules), IM_COL32_WHITE);
+  for (int y = 0; y < share_qr_->size; ++y)
+    for (int x = 0; x < share_qr_->size; ++x)
+      if (share_qr_->dark(x, y)) {
+        const ImVec2 from(at.x + module * (x + 4), at.y + module * (y + 4));
+        draw->AddRectFilled(from, ImVec2(from.x + module, from.y + module), IM_COL32_BLACK);
+      }
+  ImGui::Dummy(ImVec2(module * modules, module * modules));
+  ui_.anchor("share_qr");
+  ui_.wrapped(tr(Str::share_qr_explain));
 }
 
 // Above every view while the browser cannot store the workspace: what it means, and the way to keep the work.
@@ -1218,6 +1249,7 @@ std::string App::state_json() const {
                                             {"title", reform_in_force(session_.reform(), session_.params())}}
                                      : json(nullptr);
   state["share_link"] = share_link_;
+  state["share_qr"] = share_qr_ ? json{{"version", share_qr_->version}, {"size", share_qr_->size}} : json(nullptr);
   constexpr const char* problems[] = {nullptr, "unavailable", "full", "failed", "slow"};
   const char* problem = problems[static_cast<size_t>(storage_problem_)];
   state["storage_problem"] = problem ? json(problem) : json(nullptr);

@@ -11,6 +11,7 @@
 #include <vector>       // font bytes
 
 #include "core/error.h"
+#include "formats/qr.h"
 #include "glyph_set.h"
 #include "import_preview.h"
 #include "session.h"
@@ -114,6 +115,7 @@ class App {
   void draw_backups_popup();
   void draw_open_errors();
   void draw_share_popup();
+  void draw_share_qr();
   void draw_storage_banner();
   void draw_save_state(float right);  // `right`: where the bar's room for it ends
   void draw_replace_popup();
@@ -186,6 +188,7 @@ class App {
   std::vector<Backup> backups_;
   bool backups_requested_ = false;
   std::string share_link_;
+  std::optional<formats::QrCode> share_qr_;  // the link as a QR code, when it fits one
   bool share_popup_ = false;
   float font_scale_ = 1.0f;         // the atlas's scale to the pixel ratio, before the presenter's
   core::InputErrors open_errors_;   // problems of the last file the user tried to open

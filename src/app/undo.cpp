@@ -40,7 +40,7 @@ std::string household_subject(const core::Household& household) {
 UndoResult undo_roster_step(Roster& roster, UndoStep step) {
   switch (step.kind) {
     case UndoStep::Kind::roster_removed: {
-      if (auto full = roster.room_for(step.households.size()); !full.empty()) return {std::move(full)};
+      if (auto full = roster.room_for(step.households.size()); !full.empty()) return {std::move(full), std::nullopt};
       for (size_t i = 0; i < step.households.size(); ++i)
         if (i < step.keys.size())
           roster.restore(step.keys[i], std::move(step.households[i]));

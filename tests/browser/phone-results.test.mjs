@@ -1,13 +1,14 @@
 // The household's path on a phone (issue 20, 6): the guided questions end on 你家可以享受 — each programme with its
-// yuan and how to apply, the same amounts as the command line — and the family's link is short and opens as the
-// same household.
+// yuan and how to apply, the same amounts as the command line — and the family's link is short, its QR code reads
+// back as the link, and it opens as the same household.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifacts, clickAnchor, frames, launch, openApp, openPage, repoRoot, serve, typeInto } from './harness.mjs';
+import jsQR from 'jsqr';
+import { artifacts, clickAnchor, decodePng, frames, launch, openApp, openPage, repoRoot, serve, typeInto } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -71,6 +72,16 @@ describe('the results page on a phone', () => {
     const data = link.split('#share=')[1];
     assert.ok(data.length < 400, `the link's data is ${data.length} characters`);  // it was 815 with the file
     await page.screenshot({ path: join(artifacts, 'phone-share.png') });
+    // Its QR code, read off the screen by another reader (jsQR), is the link.
+    const qr = (await state(page)).anchors.share_qr;
+    assert.ok(qr.x >= 0 && qr.y >= 0 && qr.x + qr.w <= 390 && qr.y + qr.h <= 844, 'the whole code on the screen');
+    const image = decodePng(await page.screenshot({ clip: { x: qr.x, y: qr.y, width: qr.w, height: qr.h } }));
+    const rgba = new Uint8ClampedArray(image.width * image.height * 4);
+    for (let i = 0, j = 0; i < rgba.length; i += 4, j += image.channels) {
+      rgba.set(image.data.subarray(j, j + 3), i);
+      rgba[i + 3] = 255;
+    }
+    assert.equal(jsQR(rgba, image.width, image.height)?.data, link);
     const other = await openPage(browser, phone);
     await openApp(other.page, link);
     await frames(other.page, 10);

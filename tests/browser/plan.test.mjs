@@ -49,6 +49,7 @@ describe('一户一策 below a line', () => {
     s = await state(page);
     assert.ok(s.anchors.suggestion_0, 'the plan is drawn');
     assert.ok(s.anchors.suggestion_source_0, 'with its source');
+    await page.screenshot({ path: join(artifacts, 'plan-below-line.png') });
 
     const popup = context.waitForEvent('page');
     await clickAnchor(page, 'tab_household');

@@ -2,7 +2,8 @@
 // prepared scenario "公益性岗位补贴 800 → 1000", say so, and go back to the policy in force at one click.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickAnchor, frames, launch, openApp, openPage, serve } from './harness.mjs';
+import { join } from 'node:path';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, serve } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -36,6 +37,7 @@ describe('the roster under a reform', () => {
     s = await state(page);
     assert.ok(s.anchors.roster_reform_notice);
     assert.deepEqual(s.roster.first_rows.map((r) => r.per_capita_net), ['12000.00', '18000.00']);
+    await page.screenshot({ path: join(artifacts, 'roster-reform.png') });
 
     await clickAnchor(page, 'roster_reform_switch');
     s = await state(page);

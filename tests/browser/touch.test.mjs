@@ -1,7 +1,8 @@
 // Touch on a phone (issue 4, item 6): a tap presses the widget under the finger, and dragging a panel scrolls it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickAnchor, frames, launch, openApp, openPage, serve } from './harness.mjs';
+import { join } from 'node:path';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, serve } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -63,6 +64,7 @@ describe('touch', () => {
     assert.ok(s.tooltip, 'the help is shown');
     assert.ok(s.tooltip.y + s.tooltip.h <= s.anchors.head.y + 1, `above the row: ${JSON.stringify(s.tooltip)}`);
     assert.ok(s.pointer.x < 0 && s.pointer.y < 0, `the pointer left the screen: ${JSON.stringify(s.pointer)}`);
+    await page.screenshot({ path: join(artifacts, 'touch-help.png') });
     // The next tap elsewhere takes it away.
     await page.touchscreen.tap(200, 820);
     await frames(page, 6);

@@ -3,7 +3,8 @@
 // back with its ledger; an import goes again; a calculator household discarded on 新建 comes back; Ctrl+Z does it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickAnchor, frames, launch, openApp, openPage, pressKey, saved, serve, typeInto } from './harness.mjs';
+import { join } from 'node:path';
+import { artifacts, clickAnchor, frames, launch, openApp, openPage, pressKey, saved, serve, typeInto } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -88,6 +89,7 @@ describe('nothing is lost: 新建, examples, removal and imports can be taken ba
     s = await state(page);
     assert.equal(s.roster.households, 1);
     assert.deepEqual(s.undo.at(-1), '从台账删除 A2 李二');
+    await page.screenshot({ path: join(artifacts, 'undo-removed.png') });  // the notice with its 撤销, for the README
     await clickAnchor(page, 'roster_undo_remove');
     s = await state(page);
     assert.equal(s.roster.households, 2);
