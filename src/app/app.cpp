@@ -1058,6 +1058,11 @@ void App::draw_conflict_popup() {
   ui_.anchor("conflict_keep_both");
   if (answer) {
     const std::string key = c.key;
+    // This tab's version is kept as a step: 撤销 brings it back beside the other's.
+    if (*answer == WorkspaceStore::Resolution::take_theirs && index)
+      undo_.push({.kind = UndoStep::Kind::roster_replaced,
+                  .households = {roster_.households()[*index]},
+                  .subject = household_subject(roster_.households()[*index].household)});
     store_.resolve(roster_, *answer);
     if (current_record_ == key && *answer != WorkspaceStore::Resolution::keep_mine) reload_current_record();
     if (store_.conflicts().empty()) ImGui::CloseCurrentPopup();

@@ -8,9 +8,10 @@
 namespace zengshou::app {
 
 std::string undo_label(const UndoStep& step) {
-  const Str format = step.kind == UndoStep::Kind::roster_removed ? Str::undo_roster_removed
-                     : step.kind == UndoStep::Kind::roster_added ? Str::undo_roster_added
-                                                                 : Str::undo_calculator_replaced;
+  const Str format = step.kind == UndoStep::Kind::roster_removed    ? Str::undo_roster_removed
+                     : step.kind == UndoStep::Kind::roster_added    ? Str::undo_roster_added
+                     : step.kind == UndoStep::Kind::roster_replaced ? Str::undo_roster_replaced
+                                                                    : Str::undo_calculator_replaced;
   char text[256];
   std::snprintf(text, sizeof text, tr(format), step.subject.c_str());
   return text;
@@ -39,7 +40,8 @@ std::string household_subject(const core::Household& household) {
 
 UndoResult undo_roster_step(Roster& roster, UndoStep step) {
   switch (step.kind) {
-    case UndoStep::Kind::roster_removed: {
+    case UndoStep::Kind::roster_removed:
+    case UndoStep::Kind::roster_replaced: {
       if (auto full = roster.room_for(step.households.size()); !full.empty()) return {std::move(full), std::nullopt};
       for (size_t i = 0; i < step.households.size(); ++i)
         if (i < step.keys.size())

@@ -21,11 +21,14 @@ struct UndoStep {
     roster_removed,       // households removed from the roster: put back
     roster_added,         // households an import (or 加入台账) added: taken out again
     calculator_replaced,  // the calculator's household before another took its place: put back
+    roster_replaced,      // this tab's version of a household, replaced by another tab's: back beside it
   };
   Kind kind = Kind::roster_removed;
-  std::vector<core::WorkspaceHousehold> households{};  // roster_removed: as they were, ledgers and all
+  std::vector<core::WorkspaceHousehold> households{};
   std::vector<std::string> keys{};  // their records (roster_removed: each household's, put back under it)
-  bool imported = false;            // roster_added: by an import (撤销导入 beside 导入 undoes it)
+  // roster_removed and roster_replaced: households as they were, ledgers and all; roster_replaced has no key (its
+  // record holds the other tab's version) and comes back as a household of its own.
+  bool imported = false;  // roster_added: by an import (撤销导入 beside 导入 undoes it)
   // calculator_replaced: the household (with its policy id), the roster record it showed, whether it had edits kept
   // nowhere else.
   std::optional<core::Household> calculator{};

@@ -163,9 +163,19 @@ TEST_CASE("the same household changed in two tabs is a conflict the user settles
     write(a, db, &b);
     REQUIRE_EQ(b.store.conflicts().size(), 1);
     CHECK_EQ(b.roster.households()[0].household.head, "乙页的张三");  // ours is still there until answered
+    // As the app does: ours kept as a step before theirs takes its place.
+    const zengshou::app::UndoStep ours{.kind = zengshou::app::UndoStep::Kind::roster_replaced,
+                                       .households = {b.roster.households()[0]}};
     b.store.resolve(b.roster, WorkspaceStore::Resolution::take_theirs);
     CHECK_EQ(b.roster.households()[0].household.head, "甲页的张三");
     CHECK_EQ(write(b, db), 0);
+    // 撤销 brings ours back beside theirs, as a household of its own, stored; theirs is left as it is.
+    CHECK(zengshou::app::undo_roster_step(b.roster, ours).errors.empty());
+    REQUIRE_EQ(b.roster.households().size(), 2);
+    CHECK_EQ(b.roster.households()[0].household.head, "甲页的张三");
+    CHECK_EQ(b.roster.households()[1].household.head, "乙页的张三");
+    CHECK_EQ(write(b, db), 1);
+    CHECK_EQ(db.size(), 2);
   }
   SUBCASE("keep both: ours becomes a household of its own") {
     Tab b;
