@@ -58,18 +58,25 @@ std::string flags_text(uint32_t flags) {
   return text;
 }
 
-TextTable roster_table(const Roster& roster, const std::vector<int>& order) {
+TextTable roster_table(const Roster& roster, const std::vector<int>& order, const std::string& reform_text) {
   TextTable t{
       "roster.csv",
       {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::category),
        tr(Str::roster_size), tr(Str::per_capita_net), tr(Str::roster_gap), tr(Str::work_column), tr(Str::flags_title)},
       {}};
+  // Figures worked out under a simulated change never leave the app without saying so.
+  const bool under_reform = !roster.reform().empty() && !reform_text.empty();
+  if (under_reform) {
+    t.file_name = "roster-reform.csv";
+    t.header.push_back(tr(Str::basis_column));
+  }
   for (int i : order) {
     const core::Household& h = roster.households()[static_cast<size_t>(i)].household;
     const Roster::Row& r = roster.rows()[static_cast<size_t>(i)];
     t.rows.push_back({h.id, h.head, h.village, tr(category_labels[static_cast<size_t>(h.category)]),
                       std::to_string(h.size()), money_text(r.per_capita_net), money_text(r.gap),
                       tr(work_labels[static_cast<size_t>(r.work)]), flags_text(r.flags)});
+    if (under_reform) t.rows.back().push_back(roster.under_reform(h) ? reform_text : tr(Str::basis_in_force));
   }
   return t;
 }

@@ -43,7 +43,9 @@ std::string change_text(core::Money before, core::Money after);
 std::string flags_text(uint32_t flags);
 
 // 农户台账: the households in `order`; and every household's quarters of `year` (季度台账).
-TextTable roster_table(const Roster& roster, const std::vector<int>& order);
+// Under a reform in force (`reform_text`, the roster view's words for it, empty when none), a last column 测算依据
+// says for each household whether its figures are the reform's or the policies' in force.
+TextTable roster_table(const Roster& roster, const std::vector<int>& order, const std::string& reform_text = {});
 TextTable ledger_table(const Roster& roster, int year);
 
 // 导入模板: the roster's columns as a cadre's sheet heads them, with one household of three filled in as an

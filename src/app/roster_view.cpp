@@ -261,7 +261,7 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Un
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::roster_export))) {
-    const TextTable t = roster_table(roster, v.order);
+    const TextTable t = roster_table(roster, v.order, v.reform_text);
     requests.save_name = t.file_name;
     requests.save_text = csv_text(t);
   }
@@ -270,7 +270,7 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Un
   if (ImGui::Button(tr(Str::roster_export_xlsx))) {
     // One workbook a cadre can hand on: the roster as shown, this year's ledger, the worklist by village, and the
     // policies the figures come from with their documents.
-    Workbook w = xlsx_workbook({{tr(Str::sheet_roster), roster_table(roster, v.order)},
+    Workbook w = xlsx_workbook({{tr(Str::sheet_roster), roster_table(roster, v.order, v.reform_text)},
                                 {tr(Str::sheet_ledger), ledger_table(roster, s.household().year)},
                                 {tr(Str::sheet_worklist), worklist_by_village(roster)}},
                                roster_policies(roster));

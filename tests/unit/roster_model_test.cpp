@@ -2,6 +2,7 @@
 // projection and cards — for the households under the policy it was made for, and goes when it is taken away.
 #include <doctest/doctest.h>
 
+#include "app/exports.h"
 #include "app/roster_model.h"
 #include "core/reform.h"
 #include "helpers.h"
@@ -44,4 +45,25 @@ TEST_CASE("the roster under a reform: the households of its policy are evaluated
   roster.set_reform({});
   CHECK_EQ(roster.rows()[0].per_capita_net, yuan(9600));
   CHECK_EQ(roster.rows()[2].per_capita_net, yuan(4800));
+}
+
+TEST_CASE("the roster exported under a reform says, household by household, what its figures were worked out under") {
+  Roster roster;
+  roster.add(household(Category::tuopin, 2022, {adult(1980, {job(JobKind::public_welfare_post, 12, 700)})},
+                       "yunnan/changning"));
+  roster.add(household(Category::tuopin, 2023, {adult(1980, {job(JobKind::local, 12, 1000)})}, "yunnan/weixi"));
+  // No reform: the table as before, with no column for it.
+  auto table = zengshou::app::roster_table(roster, {0, 1}, "公益性岗位 800 → 1000");
+  CHECK_EQ(table.file_name, "roster.csv");
+  CHECK_EQ(table.header.back(), "提示");
+  Reform reform;
+  reform.policy = "yunnan/changning";
+  reform.set(ParamId::post_monthly_floor, yuan(1000).fen());
+  roster.set_reform(reform);
+  table = zengshou::app::roster_table(roster, {0, 1}, "公益性岗位 800 → 1000");
+  CHECK_EQ(table.file_name, "roster-reform.csv");
+  CHECK_EQ(table.header.back(), "测算依据");
+  CHECK_EQ(table.rows[0][5], "12000.00");  // 12 × 1000, under the reform
+  CHECK_EQ(table.rows[0].back(), "公益性岗位 800 → 1000");
+  CHECK_EQ(table.rows[1].back(), "现行政策");  // Weixi's household: not the reform's policy
 }
