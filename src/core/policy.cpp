@@ -118,6 +118,40 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
   return ref;
 }
 
+// "not_computed": each measure with its names, why, what the document says and where (checked as a source is).
+std::vector<UncomputedMeasure> read_not_computed(const json& doc, const DocumentSet& documents, InputErrors& errors) {
+  std::vector<UncomputedMeasure> out;
+  JsonReader r(errors);
+  const json* list = r.array_field(doc, "", "not_computed", false);
+  if (list == nullptr) return out;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string at = "/not_computed/" + std::to_string(i);
+    if (!item.is_object()) {
+      errors.push_back(
+          {at, "expected a measure {\"measure\", \"why\", \"detail\", \"source\"}, got " + describe(item)});
+      continue;
+    }
+    UncomputedMeasure m;
+    if (const json* name = r.object_field(item, at, "measure", true)) {
+      m.name_zh = r.string_field(*name, at + "/measure", "zh", true);
+      m.name_en = r.string_field(*name, at + "/measure", "en", true);
+    }
+    if (const auto why = r.enum_field(item, at, "why", uncomputed_why_names, true))
+      m.why = static_cast<UncomputedWhy>(*why);
+    if (const json* detail = r.object_field(item, at, "detail", false)) {
+      m.detail_zh = r.string_field(*detail, at + "/detail", "zh", false);
+      m.detail_en = r.string_field(*detail, at + "/detail", "en", false);
+    }
+    if (!item.contains("source"))
+      errors.push_back({at + "/source", "expected this required field"});
+    else if (auto ref = read_reference(item["source"], at + "/source", documents, errors))
+      m.source = std::move(*ref);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -348,6 +382,7 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
       f.order.push_back(*id);
     }
   }
+  f.not_computed = read_not_computed(doc, cited, out.errors);
   if (!out.ok()) out.value = PolicyFile{};
   return out;
 }
@@ -392,6 +427,17 @@ std::string write_policy_file(const PolicyFile& f) {
       if (!e.note.empty()) entry["note"] = e.note;
       if (e.leans_on) entry["leans_on"] = reference(*e.leans_on);
       list.push_back(std::move(entry));
+    }
+  }
+  if (!f.not_computed.empty()) {
+    ordered& list = out["not_computed"] = ordered::array();
+    for (const UncomputedMeasure& m : f.not_computed) {
+      ordered item;
+      item["measure"] = {{"zh", m.name_zh}, {"en", m.name_en}};
+      item["why"] = uncomputed_why_names[static_cast<size_t>(m.why)];
+      item["detail"] = {{"zh", m.detail_zh}, {"en", m.detail_en}};
+      item["source"] = reference(m.source);
+      list.push_back(std::move(item));
     }
   }
   return out.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
@@ -607,6 +653,13 @@ std::vector<const PolicyFile*> PolicySet::citing(std::string_view document) cons
   };
   for (const PolicyFile* f : ordered_)
     if (cites(*f)) out.push_back(f);
+  return out;
+}
+
+std::vector<const UncomputedMeasure*> PolicySet::not_computed(const PolicyFile& policy) const {
+  std::vector<const UncomputedMeasure*> out;
+  for (const PolicyFile* f : chain(policy))
+    for (const UncomputedMeasure& m : f->not_computed) out.push_back(&m);
   return out;
 }
 

@@ -37,6 +37,23 @@ constexpr size_t max_parameter_entries = 64;               // dated values of on
 constexpr size_t max_user_policy_files = 32;               // user files in one set
 constexpr size_t max_policy_chain = 8;                     // policies from one up to national
 
+// 本工具未计算: a measure the policy's documents name that the calculator does not compute, with why and where, so
+// that a household is never told "not eligible" for what was simply not worked out.
+enum class UncomputedWhy {
+  not_household_aid,  // 不是对农户的补助: enterprises, cooperatives, villages, infrastructure, targets
+  no_standard,        // 文件未给标准: for households, with no amount or rule to work one out
+  not_collected,      // 需要的信息本工具不收集: an amount or rule, on facts the calculator does not ask for
+  one_off,            // 一次性或临时救助,不计入稳定收入
+};
+inline constexpr std::array<std::string_view, 4> uncomputed_why_names{"not_household_aid", "no_standard",
+                                                                      "not_collected", "one_off"};
+struct UncomputedMeasure {
+  std::string name_zh, name_en;      // as a cadre says it: "小额信贷贴息"
+  std::string detail_zh, detail_en;  // what the document says, and why it is not computed
+  UncomputedWhy why = UncomputedWhy::no_standard;
+  SourceRef source;
+};
+
 struct PolicyFile {
   std::string id;  // "yunnan/changning"; a user's "guizhou/qingzhen": lowercase a-z, 0-9, '-', '_', '/'
   std::string name_zh;
@@ -49,6 +66,7 @@ struct PolicyFile {
   std::map<ParamId, std::vector<ParamEntry>> parameters;  // entries sorted by date
   std::vector<ParamId> order;       // the parameters as the file lists them, so it writes back in its own order
   std::vector<Document> documents;  // the user's own documents the file carries (its "documents"); none built in
+  std::vector<UncomputedMeasure> not_computed;  // its "not_computed"; a policy's list adds its parents' (chain)
 };
 
 // A change to a parameter on top of a policy (a reform, or `--set NAME=VALUE`).
@@ -159,6 +177,9 @@ class PolicySet {
 
   // The chain from the policy itself up to national.
   std::vector<const PolicyFile*> chain(const PolicyFile& policy) const;
+  // 本工具未计算: the measures the policy's documents name that the calculator does not compute, its own first, then
+  // its parents'.
+  std::vector<const UncomputedMeasure*> not_computed(const PolicyFile& policy) const;
 
   // The value of `id` in force on `date` (yyyymmdd), from the most specific file of the policy's chain that has one.
   ResolvedParam value_on(const PolicyFile& policy, ParamId id, int date) const;

@@ -99,3 +99,68 @@ TEST_CASE("every example household in assets/examples parses and is evaluated un
   }
   CHECK_GE(embedded_example_files().size(), 6);
 }
+
+// Issue 21, 2: 本工具未计算. Read clause by clause, each county document's measures the calculator does not compute.
+TEST_CASE("every county policy lists what it does not compute, each at a clause its document has, quoted verbatim") {
+  const PolicySet& set = PolicySet::embedded();
+  for (const char* id : {"yunnan/changning", "yunnan/qujing", "yunnan/weixi", "guizhou/ceheng", "template/county"}) {
+    CAPTURE(id);
+    const PolicyFile& policy = *set.find(id);
+    const auto measures = set.not_computed(policy);
+    CHECK_GE(measures.size(), 20u);
+    for (const UncomputedMeasure* m : measures) {
+      CAPTURE(m->name_zh);
+      CHECK_FALSE(m->name_zh.empty());
+      CHECK_FALSE(m->name_en.empty());
+      CHECK_FALSE(m->detail_zh.empty());
+      CHECK_EQ(m->source.document, policy.document);  // its own document: the one a cadre has
+      const Document* d = set.documents().find(m->source.document);
+      REQUIRE(d != nullptr);
+      REQUIRE(d->has_text());
+      const auto place = locate(*d, m->source);
+      REQUIRE(std::holds_alternative<CitedPlace>(place));
+      const CitedPlace& at = std::get<CitedPlace>(place);
+      CHECK_GT(at.quote_end, at.quote_begin);  // the quote itself, inside the clause
+      CHECK_GE(at.quote_begin, at.clause_begin);
+      CHECK_LE(at.quote_end, at.clause_end);
+      CHECK_EQ(d->text.substr(at.quote_begin, at.quote_end - at.quote_begin), m->source.quote);
+    }
+  }
+  // The measures the issue names, where the documents have them, with the reason the calculator gives.
+  const auto find = [&](const char* policy, const char* clause, UncomputedWhy why) {
+    for (const UncomputedMeasure* m : set.not_computed(*set.find(policy)))
+      if (m->source.clause == clause && m->why == why) return true;
+    return false;
+  };
+  CHECK(find("yunnan/changning", "三(二)17", UncomputedWhy::not_collected));  // 小额信贷贴息: principal and rate
+  CHECK(find("yunnan/changning", "三(三)20", UncomputedWhy::one_off));        // 实际种粮一次性补贴
+  CHECK(find("guizhou/ceheng", "附件2 一.6", UncomputedWhy::not_collected));  // 村医 200 a month more
+  CHECK(find("guizhou/ceheng", "附件3 15", UncomputedWhy::not_collected));    // 就业见习: the minimum wage
+  CHECK(find("guizhou/ceheng", "附件3 13", UncomputedWhy::one_off));          // 临时价格补贴
+}
+
+TEST_CASE("a not_computed entry is checked as a source is, and a user's file writes it back the same") {
+  const std::string head =
+      R"({"schema":"zengshou.policy/1","id":"guizhou/mine","name":{"zh":"我的","en":"Mine"},"inherits":"guizhou",)"
+      R"("years":[2023,2023],"parameters":{},"not_computed":[)";
+  const std::string good =
+      R"({"measure":{"zh":"村医补助","en":"Village doctors"},"why":"not_collected",)"
+      R"("detail":{"zh":"每月增加200元;本工具不问谁是村医","en":"200 more a month"},)"
+      R"("source":{"document":"ceheng-2022-2024-jumin-zengshou","clause":"附件2 一.6","quote":"村医"}})";
+  const auto parsed = parse_policy_file("", head + good + "]}");
+  for (const InputError& e : parsed.errors) FAIL_CHECK(error_line(e));
+  REQUIRE_EQ(parsed.value.not_computed.size(), 1);
+  CHECK_EQ(parsed.value.not_computed[0].why, UncomputedWhy::not_collected);
+  const auto again = parse_policy_file("", write_policy_file(parsed.value));
+  REQUIRE(again.ok());
+  CHECK_EQ(write_policy_file(again.value), write_policy_file(parsed.value));
+  // A reason it does not know, and a quote its clause does not have: each at its place.
+  std::string bad = good;
+  const std::string quote = R"("quote":"村医")";
+  bad.replace(bad.find("not_collected"), std::string("not_collected").size(), "not_known");
+  bad.replace(bad.find(quote), quote.size(), R"("quote":"护林员")");
+  const auto refused = parse_policy_file("", head + bad + "]}");
+  REQUIRE_EQ(refused.errors.size(), 2);
+  CHECK_EQ(refused.errors[0].where, "/not_computed/0/why");
+  CHECK_EQ(refused.errors[1].where, "/not_computed/0/source/quote");
+}
