@@ -150,10 +150,16 @@
   // Opened through a share link: the household goes to the app once it runs, and the fragment is dropped so a
   // reload restores the workspace instead of the link.
   // A policy link (#policy=) carries her county policy file instead: it is imported, checked as a file is.
+  // A link of a later version than this copy reads is kept for the next start, when the updated copy opens it.
   async function openSharedHousehold() {
-    const kind = location.hash.startsWith('#share=') ? 'share' : location.hash.startsWith('#policy=') ? 'policy' : '';
+    let hash = location.hash;
+    if (!hash) {
+      hash = sessionStorage.getItem('zengshou.pending-link') || '';
+      sessionStorage.removeItem('zengshou.pending-link');
+    }
+    const kind = hash.startsWith('#share=') ? 'share' : hash.startsWith('#policy=') ? 'policy' : '';
     if (!kind) return;
-    const data = location.hash.slice(kind.length + 2).replace(/-/g, '+').replace(/_/g, '/');
+    const data = hash.slice(kind.length + 2).replace(/-/g, '+').replace(/_/g, '/');
     history.replaceState(null, '', location.href.split('#')[0]);
     let text;
     try {
@@ -163,7 +169,8 @@
     } catch (e) {
       text = 'not a share link';  // the app reports it as a link it cannot read
     }
-    callWithText(kind === 'share' ? Module._zengshou_open_share : Module._zengshou_open_policy_link, text);
+    if (kind === 'policy') callWithText(Module._zengshou_open_policy_link, text);
+    else if (callWithText(Module._zengshou_open_share, text)) sessionStorage.setItem('zengshou.pending-link', hash);
   }
 
   // Whatever changed is stored before the tab goes away (and copied to localStorage until the database has it).
@@ -203,8 +210,9 @@
     const size = Module.lengthBytesUTF8(text) + 1;
     const ptr = Module._malloc(size);
     Module.stringToUTF8(text, ptr, size);
-    fn(ptr);
+    const result = fn(ptr);
     Module._free(ptr);
+    return result;
   }
 
   // One line (#text-editor) or a block of lines (#text-editor-block, a pasted document), made when first needed.

@@ -886,24 +886,31 @@ void App::draw_share_popup() {
 }
 
 // The link as a QR code for a phone's camera: dark modules on white with the four-module quiet zone, at most
-// 320 CSS pixels wide and at least 2 device pixels a module.
+// 320 CSS pixels wide. A code whose modules would be under 2 device pixels cannot be scanned, and is not drawn.
 void App::draw_share_qr() {
-  if (!share_qr_) {
+  const int modules = share_qr_ ? share_qr_->size + 8 : 0;
+  const float side = std::min(ImGui::GetContentRegionAvail().x, 320.0f * pixel_ratio_);
+  const float module = modules > 0 ? std::floor(side / static_cast<float>(modules)) : 0.0f;
+  if (module < 2.0f) {
     ImGui::TextDisabled("%s", tr(Str::share_qr_too_long));
     return;
   }
-  const int modules = share_qr_->size + 8;
-  const float side = std::min(ImGui::GetContentRegionAvail().x, 320.0f * pixel_ratio_);
-  const float module = std::max(2.0f, std::floor(side / static_cast<float>(modules)));
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(at, ImVec2(at.x + module * modules, at.y + module * modules), IM_COL32_WHITE);
+  // A rectangle for each run of dark modules in a row: a quarter of the vertices of one a module, which keeps the
+  // largest code well inside the 65 536 a WebGL draw call indexes.
   for (int y = 0; y < share_qr_->size; ++y)
-    for (int x = 0; x < share_qr_->size; ++x)
-      if (share_qr_->dark(x, y)) {
-        const ImVec2 from(at.x + module * (x + 4), at.y + module * (y + 4));
-        draw->AddRectFilled(from, ImVec2(from.x + module, from.y + module), IM_COL32_BLACK);
+    for (int x = 0; x < share_qr_->size;) {
+      if (!share_qr_->dark(x, y)) {
+        ++x;
+        continue;
       }
+      const int start = x;
+      while (x < share_qr_->size && share_qr_->dark(x, y)) ++x;
+      const ImVec2 from(at.x + module * (start + 4), at.y + module * (y + 4));
+      draw->AddRectFilled(from, ImVec2(at.x + module * (x + 4), from.y + module), IM_COL32_BLACK);
+    }
   ImGui::Dummy(ImVec2(module * modules, module * modules));
   ui_.anchor("share_qr");
   ui_.wrapped(tr(Str::share_qr_explain));
@@ -1058,9 +1065,10 @@ void App::draw_conflict_popup() {
   ui_.anchor("conflict_keep_both");
   if (answer) {
     const std::string key = c.key;
-    // This tab's version is kept as a step: 撤销 brings it back beside the other's.
+    // This tab's version is kept as a step: 撤销 brings it back, beside the other's or, where the other page deleted
+    // it, as a household of its own again.
     if (*answer == WorkspaceStore::Resolution::take_theirs && index)
-      undo_.push({.kind = UndoStep::Kind::roster_replaced,
+      undo_.push({.kind = c.theirs ? UndoStep::Kind::roster_replaced : UndoStep::Kind::roster_removed,
                   .households = {roster_.households()[*index]},
                   .subject = household_subject(roster_.households()[*index].household)});
     store_.resolve(roster_, *answer);

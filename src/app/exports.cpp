@@ -23,9 +23,11 @@ std::string stem(const std::string& file_name) { return file_name.substr(0, file
 }  // namespace
 
 Workbook xlsx_workbook(std::vector<std::pair<std::string, TextTable>> sheets,
-                       const std::vector<core::YearParameters>& policies) {
+                       const std::vector<core::YearParameters>& policies, const std::string& note) {
   if (!policies.empty()) {
-    sheets.emplace_back(tr(Str::sheet_policy), policy_table(policies));
+    TextTable table = policy_table(policies);
+    if (!note.empty()) table.rows.insert(table.rows.begin(), {note});
+    sheets.emplace_back(tr(Str::sheet_policy), std::move(table));
     sheets.emplace_back(tr(Str::sheet_documents), policy_documents_table(policies));
   }
   nlohmann::json spec = {{"sheets", nlohmann::json::array()}};
@@ -64,7 +66,7 @@ TextTable roster_table(const Roster& roster, const std::vector<int>& order, cons
       {tr(Str::household_id), tr(Str::household_head), tr(Str::household_village), tr(Str::category),
        tr(Str::roster_size), tr(Str::per_capita_net), tr(Str::roster_gap), tr(Str::work_column), tr(Str::flags_title)},
       {}};
-  // Figures worked out under a simulated change never leave the app without saying so.
+  // Figures worked out under a simulated change say so, household by household.
   const bool under_reform = !roster.reform().empty() && !reform_text.empty();
   if (under_reform) {
     t.file_name = "roster-reform.csv";

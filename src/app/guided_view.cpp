@@ -111,26 +111,32 @@ void draw_results_page(Ui& ui, Session& s, PlatformRequests& requests) {
   ImGui::TextUnformatted(tr(Str::you_get_title));
   ImGui::SetWindowFontScale(1.0f);
   ui.anchor("you_get_title");
+  // The year's cash in hand: what goes into the pension account is listed, not added.
+  const auto cash = [](const core::ProgrammeResult& p) { return core::info(p.id).stream != core::Stream::none; };
   int count = 0;
   core::Money total;
   for (const core::ProgrammeResult& p : r.programmes)
     if (p.eligible && p.amount > core::Money()) {
       ++count;
-      total += p.amount;
+      if (cash(p)) total += p.amount;
     }
   if (count == 0) {
     ui.wrapped(tr(Str::you_get_none));
   } else {
-    char text[160];
-    std::snprintf(text, sizeof text, tr(Str::you_get_total), count, money_text(total).c_str());
+    char text[200];
+    std::snprintf(text, sizeof text, tr(Str::you_get_total), count, std::to_string(s.household().year).c_str(),
+                  money_text(total).c_str());
     ui.wrapped(text);
     ui.anchor("you_get_total");
   }
+  // A simulated change is the trainer's: the family's page, and its card, are under the policies in force.
+  if (!s.reform().empty())
+    ui.wrapped(printf_text(tr(Str::you_get_reform_note), reform_in_force(s.reform(), s.params())));
   // What to do with it first, where a phone shows it without scrolling.
   if (ImGui::Button(tr(Str::you_get_share))) requests.share_text = s.share_text();
   ui.anchor("you_get_share");
   ui.same_line_if_fits(tr(Str::you_get_card));
-  if (ImGui::Button(tr(Str::you_get_card))) request_card(s, requests);
+  if (ImGui::Button(tr(Str::you_get_card))) request_card(s, requests, false);
   ui.anchor("you_get_card");
   for (const core::ProgrammeResult& p : r.programmes) {
     if (!p.eligible || p.amount <= core::Money()) continue;
@@ -141,6 +147,7 @@ void draw_results_page(Ui& ui, Session& s, PlatformRequests& requests) {
     ui.anchor("you_get_" + std::string(core::info(p.id).id));
     ImGui::Indent();
     ui.wrapped(reason_text(p.reason));
+    if (!cash(p)) ImGui::TextDisabled("%s", tr(Str::you_get_not_cash));
     ui.wrapped(std::string(tr(Str::how_to_apply)) + ": " + how_to_apply(p.id));
     ImGui::Unindent();
   }
@@ -170,6 +177,8 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
     draw_running_result(s);
     ImGui::Separator();
     const float buttons = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // An id of its own for each question (and member), so each opens at its top, not where the last was scrolled.
+    ImGui::PushID(g.step * (core::max_members + 1) + g.member);
     ImGui::BeginChild("##question", ImVec2(0, -buttons), false);
   }
   const float em = ImGui::GetFontSize();
@@ -369,6 +378,7 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
   if (q != Question::done) {
     ui.drag_to_scroll();
     ImGui::EndChild();
+    ImGui::PopID();
   }
 
   // Moving on: member questions repeat for each member, and those that do not apply are skipped.

@@ -760,10 +760,10 @@ void draw_monitoring_panel(Ui& ui, const Session& s, const std::vector<core::Qua
   }
 }
 
-void request_card(Session& s, PlatformRequests& requests) {
+void request_card(Session& s, PlatformRequests& requests, bool under_reform) {
   s.refresh();
-  // Under the reform in force, when there is one, and saying so.
-  requests.page_html = s.reform().empty()
+  // Under the reform in force, when there is one (and asked for), and saying so.
+  requests.page_html = s.reform().empty() || !under_reform
                            ? core::household_card_html(s.result(), s.household(), s.params(), core_language())
                            : core::household_card_html(s.reform_result(), s.household(), s.reform_params(),
                                                        core_language(), reform_in_force(s.reform(), s.params()));

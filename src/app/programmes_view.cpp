@@ -33,6 +33,37 @@ void parameter_line(Ui& ui, const Session& s, core::ParamId id) {
   draw_param_origin(ui, p, "source_" + std::string(core::info(id).name));
 }
 
+// 本工具未计算: each measure the policy's documents name that is not worked out, with why and its clause, so that
+// "not computed" is never read as "not eligible". The household's first, then those for enterprises and villages.
+void draw_not_computed(Ui& ui, const Session& s) {
+  const auto measures = s.params().not_computed();
+  if (measures.empty()) return;
+  char title[128];
+  std::snprintf(title, sizeof title, tr(Str::programmes_not_computed), static_cast<int>(measures.size()));
+  const bool open = ImGui::CollapsingHeader((std::string(title) + "###not_computed").c_str());
+  ui.anchor("not_computed");
+  if (!open) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, muted_colour);
+  ui.wrapped(tr(Str::not_computed_intro));
+  ImGui::PopStyleColor();
+  constexpr Str why_labels[] = {Str::why_not_household_aid, Str::why_no_standard, Str::why_not_collected,
+                                Str::why_one_off};
+  const bool zh = language() == Language::zh_CN;
+  for (const bool for_households : {true, false})
+    for (size_t i = 0; i < measures.size(); ++i) {
+      const core::UncomputedMeasure& m = *measures[i];
+      if ((m.why != core::UncomputedWhy::not_household_aid) != for_households) continue;
+      const std::string label = (zh ? m.name_zh : m.name_en) + "  · " + tr(why_labels[static_cast<size_t>(m.why)]) +
+                                "###not_computed_" + std::to_string(i);
+      const bool shown = ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_SpanFullWidth);
+      ui.anchor("not_computed_" + std::to_string(i));
+      if (!shown) continue;
+      ui.wrapped(zh ? m.detail_zh : m.detail_en);
+      draw_source(ui, Str::source_label, m.source, "not_computed_source_" + std::to_string(i));
+      ImGui::TreePop();
+    }
+}
+
 }  // namespace
 
 void draw_param_origin(Ui& ui, const core::ResolvedParam& p, const std::string& anchor) {
@@ -164,6 +195,7 @@ void draw_programmes_view(Ui& ui, const Session& s) {
     for (const core::ProgrammeResult& p : s.result().programmes)
       if (p.available == g.available && p.eligible == g.eligible) draw_programme_node(ui, s, p);
   }
+  draw_not_computed(ui, s);
   ImGui::Spacing();
   draw_suggestions(ui, s);
   ui.drag_to_scroll();

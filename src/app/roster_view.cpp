@@ -270,10 +270,15 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Un
   if (ImGui::Button(tr(Str::roster_export_xlsx))) {
     // One workbook a cadre can hand on: the roster as shown, this year's ledger, the worklist by village, and the
     // policies the figures come from with their documents.
-    Workbook w = xlsx_workbook({{tr(Str::sheet_roster), roster_table(roster, v.order, v.reform_text)},
+    // Under a simulated change, the sheets it changed say so in their names (the roster's rows say which
+    // households), and the policy sheet, which lists the values in force, says it is not the change.
+    const bool reformed = !roster.reform().empty() && !v.reform_text.empty();
+    const std::string suffix = reformed ? tr(Str::sheet_under_reform) : "";
+    Workbook w = xlsx_workbook({{tr(Str::sheet_roster) + suffix, roster_table(roster, v.order, v.reform_text)},
                                 {tr(Str::sheet_ledger), ledger_table(roster, s.household().year)},
-                                {tr(Str::sheet_worklist), worklist_by_village(roster)}},
-                               roster_policies(roster));
+                                {tr(Str::sheet_worklist) + suffix, worklist_by_village(roster)}},
+                               roster_policies(roster),
+                               reformed ? printf_text(tr(Str::policy_sheet_in_force_note), v.reform_text) : "");
     requests.save_name = std::move(w.file_name);
     requests.save_text = std::move(w.spec);
   }

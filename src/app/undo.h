@@ -1,6 +1,7 @@
 // 撤销: the session's last actions that removed or replaced the user's work, each taken back whole — households
 // removed from the roster come back with their ledgers, an import's households go again, the calculator gets back
-// the household another replaced. Only what the session did is kept here; it ends with the tab.
+// the household another replaced, and this tab's version of a household another tab's replaced comes back beside it.
+// Only what the session did is kept here; it ends with the tab.
 #pragma once
 
 #include <cstddef>  // sizes
@@ -24,11 +25,11 @@ struct UndoStep {
     roster_replaced,      // this tab's version of a household, replaced by another tab's: back beside it
   };
   Kind kind = Kind::roster_removed;
-  std::vector<core::WorkspaceHousehold> households{};
-  std::vector<std::string> keys{};  // their records (roster_removed: each household's, put back under it)
   // roster_removed and roster_replaced: households as they were, ledgers and all; roster_replaced has no key (its
   // record holds the other tab's version) and comes back as a household of its own.
-  bool imported = false;  // roster_added: by an import (撤销导入 beside 导入 undoes it)
+  std::vector<core::WorkspaceHousehold> households{};
+  std::vector<std::string> keys{};  // their records (roster_removed: each household's, put back under it)
+  bool imported = false;            // roster_added: by an import (撤销导入 beside 导入 undoes it)
   // calculator_replaced: the household (with its policy id), the roster record it showed, whether it had edits kept
   // nowhere else.
   std::optional<core::Household> calculator{};
@@ -60,7 +61,8 @@ class UndoHistory {
 // "A1 王一": a household as a step names it.
 std::string household_subject(const core::Household& household);
 
-// Takes back a roster step: removed households come back under their own keys (with their ledgers), added ones go.
+// Takes back a roster step: removed households come back under their own keys (with their ledgers), a replaced
+// version as a household of its own, added ones go.
 // Every problem, and nothing changed, when they would not fit (Roster::max_households). Taking back an addition
 // returns the households it removed, as a step of their own: work done on them since is not lost.
 struct UndoResult {

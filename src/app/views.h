@@ -149,8 +149,9 @@ void draw_household_view(Ui& ui, Session& session, ViewState& state, PlatformReq
 // 问答式: one question at a time, filling the same household, ending on what the family gets ("你家可以享受") and
 // what it could still apply for.
 void draw_guided_view(Ui& ui, Session& session, GuideState& guide, PlatformRequests& requests);
-// The 明白卡 of the calculator's household (under the reform in force, saying so), to open as a page.
-void request_card(Session& session, PlatformRequests& requests);
+// The 明白卡 of the calculator's household, to open as a page: under the reform in force (saying so) unless
+// `under_reform` is false.
+void request_card(Session& session, PlatformRequests& requests, bool under_reform = true);
 // 防返贫监测: the verdict in plain words, then (opened) each condition with its clause, what helps, and the steps to
 // leave, `open` at first; `ledger` is the roster household's quarterly ledger (none for a household alone).
 void draw_monitoring_panel(Ui& ui, const Session& session, const std::vector<core::QuarterRecord>& ledger,

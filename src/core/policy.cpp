@@ -711,6 +711,13 @@ const std::string& PolicySet::hash(const PolicyFile& policy) const {
   return it == hashes_.end() ? none : it->second;
 }
 
+std::vector<const UncomputedMeasure*> YearParameters::not_computed() const {
+  if (set_ != nullptr) return set_->not_computed(*policy_);
+  std::vector<const UncomputedMeasure*> own;  // resolved without a set: the policy's own list
+  for (const UncomputedMeasure& m : policy_->not_computed) own.push_back(&m);
+  return own;
+}
+
 const DocumentSet& YearParameters::documents() const {
   return set_ == nullptr ? DocumentSet::embedded() : set_->documents();
 }

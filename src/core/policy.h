@@ -105,6 +105,8 @@ class YearParameters {
   // the set that resolved it.
   const DocumentSet& documents() const;
   const std::string& policy_hash() const;
+  // 本工具未计算: what the policy's documents name that the calculator does not compute (PolicySet::not_computed).
+  std::vector<const UncomputedMeasure*> not_computed() const;
 
  private:
   friend class PolicySet;

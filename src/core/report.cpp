@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include <cstdio>  // snprintf
+
 #include "json_reading.h"  // iso_date_text
 #include "monitoring.h"
 #include "programmes/registry.h"
@@ -66,7 +68,14 @@ enum class W {
   help,
   exit_steps,
   not_done,
-  card_reform
+  card_reform,
+  not_computed,
+  not_computed_intro,
+  not_computed_others,
+  why_not_household_aid,
+  why_no_standard,
+  why_not_collected,
+  why_one_off,
 };
 constexpr const char* words[][2] = {
     {"增收 · 家庭收入测算报告", "Zengshou · household income report"},
@@ -126,6 +135,16 @@ constexpr const char* words[][2] = {
     {"退出程序", "Exit procedure"},
     {"未办", "not yet"},
     {"按政策模拟测算(不是现行政策):", "Worked out under a simulated change (not the policy in force): "},
+    {"七、本工具未计算的政策", "7. Measures this tool does not compute"},
+    {"政策文件还提到下面这些措施。本工具没有计算它们,所以上面没有列出,并不是说不符合条件;请向村委会或有关部门咨询。",
+     "The policy's document also names these measures. This tool does not compute them, so their absence above does "
+     "not mean the household is not eligible; ask the village committee or the office concerned."},
+    {"另有 %d 项是对企业、合作社、村集体或基础设施的支持,未列出。",
+     "%d more support enterprises, cooperatives, villages or infrastructure, and are not listed."},
+    {"不是对农户的补助", "not paid to households"},
+    {"文件未给标准", "no amount in the document"},
+    {"需要的信息本工具不收集", "needs facts this tool does not collect"},
+    {"一次性或临时补助,不计入稳定收入", "one-off or temporary, not counted as stable income"},
 };
 
 struct Writer {
@@ -182,6 +201,20 @@ std::string line_standing(const LineResult& l, const Writer& o, Language languag
 std::string member_name(const Household& h, int member) {
   if (member < 0) return "";
   return h.members[member].name.empty() ? "#" + std::to_string(member + 1) : h.members[member].name;
+}
+
+W why_word(UncomputedWhy why) {
+  switch (why) {
+    case UncomputedWhy::not_household_aid:
+      return W::why_not_household_aid;
+    case UncomputedWhy::no_standard:
+      return W::why_no_standard;
+    case UncomputedWhy::not_collected:
+      return W::why_not_collected;
+    case UncomputedWhy::one_off:
+      break;
+  }
+  return W::why_one_off;
 }
 
 }  // namespace
@@ -282,7 +315,28 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
     else
       html += "<li>" + e(render(c.reason, language)) + "</li>\n";
   for (const Reason& help : m.help) html += "<li>" + e(render(help, language)) + "</li>\n";
-  html += std::string("</ul>\n<p class=\"muted\">") + o.w(W::card_footer) + "</p>\n</body>\n</html>\n";
+  html += "</ul>\n";
+  // What the document names and the tool does not work out: for the household, never read as "not eligible".
+  const auto measures = params.not_computed();
+  html += std::string("<h2>") + o.w(W::not_computed) + "</h2>\n<p class=\"muted\">" + o.w(W::not_computed_intro) +
+          "</p>\n<ul>\n";
+  int others = 0;
+  for (const UncomputedMeasure* m : measures) {
+    if (m->why == UncomputedWhy::not_household_aid) {
+      ++others;
+      continue;
+    }
+    html += "<li>" + e(zh ? m->name_zh : m->name_en) + " (" + o.w(why_word(m->why)) + ")<br><span class=\"muted\">" +
+            e(zh ? m->detail_zh : m->detail_en) + " " + o.w(W::source) + ": " +
+            e(reference_text(m->source, language, 0, params.documents())) + "</span></li>\n";
+  }
+  html += "</ul>\n";
+  if (others > 0) {
+    char text[256];
+    std::snprintf(text, sizeof text, o.w(W::not_computed_others), others);
+    html += std::string("<p class=\"muted\">") + text + "</p>\n";
+  }
+  html += std::string("<p class=\"muted\">") + o.w(W::card_footer) + "</p>\n</body>\n</html>\n";
   return html;
 }
 

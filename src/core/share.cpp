@@ -15,7 +15,10 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* long_schema = "zengshou.share/1";
-constexpr int short_version = 2;  // {"s":2,"h":{…},"r":{…}}
+// {"s":2,"h":{…},"r":{…}}: "h" is a zengshou.household/1 file shortened. A household file of another version would
+// be a link of another version too.
+constexpr int short_version = 2;
+static_assert(household_schema == "zengshou.household/1");
 
 // The household file's keys, each written in a short link as the code of its place in this list: a–z, A–Z, then a
 // letter and a digit. Links in people's phones depend on it: keys are only ever added at the end.
@@ -119,9 +122,22 @@ std::string share_to_json(const SharedHousehold& shared) {
   json household = shortened(household_to_json(shared.household));
   household.erase("schema");  // the link's version says it
   json doc = {{"s", short_version}, {"h", std::move(household)}};
-  if (!shared.reform.empty() || !shared.reform.name.empty())
-    doc["r"] = json::parse(reform_to_json(shared.reform), nullptr, false);
+  // The reform by what it changes: its descriptions stay with whoever made it (they would triple the link).
+  if (!shared.reform.empty() || !shared.reform.name.empty()) {
+    Reform reform = shared.reform;
+    reform.description.clear();
+    reform.description_en.clear();
+    reform.name_en.clear();
+    doc["r"] = json::parse(reform_to_json(reform), nullptr, false);
+  }
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+bool share_is_newer(std::string_view text) {
+  const json doc = json::parse(text, nullptr, false);
+  if (!doc.is_object()) return false;
+  const auto version = doc.find("s");
+  return version != doc.end() && version->is_number_integer() && *version > short_version;
 }
 
 Parsed<SharedHousehold> parse_share(std::string_view text) {
@@ -134,7 +150,11 @@ Parsed<SharedHousehold> parse_share(std::string_view text) {
   const bool long_link =
       field("schema") != doc->end() && *field("schema") == long_schema && field("household") != doc->end();
   if (!short_link && !long_link) {
-    out.errors.push_back({"/", "expected a share link made by this program (zengshou.share/1 or 2)"});
+    // A later version's link: the app that opened it is older, and a reload brings the newer one.
+    out.errors.push_back({"/", share_is_newer(text)
+                                   ? "expected a share link of version 2 or before; this one was made by a newer "
+                                     "version of the program: reload the page to update it"
+                                   : "expected a share link made by this program (zengshou.share/1 or 2)"});
     return out;
   }
   if (const auto it = field(short_link ? "r" : "reform"); it != doc->end() && !it->is_null()) {

@@ -26,4 +26,7 @@ std::string share_to_json(const SharedHousehold& shared);
 // "/reform/changes/…"), or the household and reform.
 Parsed<SharedHousehold> parse_share(std::string_view text);
 
+// Whether `text` is a share link of a later version than this program reads: one to keep for the updated program.
+bool share_is_newer(std::string_view text);
+
 }  // namespace zengshou::core

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "core/share.h"
 
 namespace {
 
@@ -326,9 +327,11 @@ EMSCRIPTEN_KEEPALIVE void zengshou_storage_problem(int kind, const char* detail)
   if (app && kind >= 0 && kind <= 4) app->set_storage_problem(problems[kind], detail);
 }
 
-// The content of the share link the page was opened with.
-EMSCRIPTEN_KEEPALIVE void zengshou_open_share(const char* text) {
+// The content of the share link the page was opened with. 1 when it is a later version's: the page keeps it for
+// the next start, when the updated program can read it.
+EMSCRIPTEN_KEEPALIVE int zengshou_open_share(const char* text) {
   if (app) app->open_share(text);
+  return zengshou::core::share_is_newer(text) ? 1 : 0;
 }
 
 // The policy file a policy link (#policy=) carried.

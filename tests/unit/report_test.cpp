@@ -40,3 +40,19 @@ TEST_CASE("the card says the simulated change it was worked out under, and fits 
                                                 params("yunnan/changning", 2022), Language::zh);
   CHECK(plain.find("class=\"reform\"") == std::string::npos);
 }
+
+// Issue 21, 2: what the document names and the tool does not compute is on the card, so that a household does not
+// read its absence as "not eligible"; measures for enterprises and villages are counted, not listed.
+TEST_CASE("the card lists the measures not computed for households, each with why and its clause") {
+  const Household h = household(Category::tuopin, 2022, {adult(1980)}, "yunnan/changning");
+  const YearParameters p = params("yunnan/changning", 2022);
+  const std::string html = household_card_html(evaluate(h, p), h, p, Language::zh);
+  CHECK(html.find("<h2>七、本工具未计算的政策</h2>") != std::string::npos);
+  CHECK(html.find("<li>小额信贷贴息 (需要的信息本工具不收集)") != std::string::npos);
+  CHECK(html.find("三(二)17「按季度拨付贷款财政贴息资金并及时兑付到农户」") != std::string::npos);
+  // Changning's 31 measures, 11 of them for enterprises, cooperatives, villages or infrastructure.
+  CHECK(html.find("另有 11 项是对企业、合作社、村集体或基础设施的支持,未列出。") != std::string::npos);
+  CHECK(html.find("企业培训费用补贴") == std::string::npos);
+  const std::string en = household_card_html(evaluate(h, p), h, p, Language::en);
+  CHECK(en.find("Microcredit interest subsidy (needs facts this tool does not collect)") != std::string::npos);
+}

@@ -97,3 +97,45 @@ TEST_CASE("every example and 2000 generated households come back from a short li
     CHECK_EQ(household_to_json(back.value.household).dump(), household_to_json(h).dump());
   }
 }
+
+TEST_CASE("a malformed short link is refused at its place, in the household file's terms, and never throws") {
+  // "s" as text, no "h", "h" a list: not a link this program made.
+  for (const char* text : {R"({"s":"2","h":{}})", R"({"s":2})", R"({"s":2.5,"h":{}})"})
+    CHECK_EQ(error_line(parse_share(text).errors.at(0)),
+             "error: /: expected a share link made by this program (zengshou.share/1 or 2)");
+  CHECK_EQ(error_line(parse_share(R"({"s":2,"h":[]})").errors.at(0)),
+           "error: /household: expected a household object, got an array");
+  // A code holding the wrong type: its problem named by the full key (v is birth_year, E a job's months).
+  const auto bad =
+      parse_share(R"({"s":2,"h":{"e":2022,"f":"tuopin","j":[{"v":"1975","z":[{"D":"local","E":true,"F":0}]}]}})");
+  REQUIRE_EQ(bad.errors.size(), 2);
+  CHECK_EQ(bad.errors[0].where, "/household/members/0/birth_year");
+  CHECK_EQ(bad.errors[1].where, "/household/members/0/jobs/0/months");
+  CHECK_FALSE(share_is_newer(R"({"s":2,"h":{}})"));
+}
+
+TEST_CASE("a later version's link says to reload, and is known as one to keep for the updated program") {
+  const std::string later = R"({"s":3,"x":"whatever a later version writes"})";
+  CHECK(share_is_newer(later));
+  CHECK_EQ(error_line(parse_share(later).errors.at(0)),
+           "error: /: expected a share link of version 2 or before; this one was made by a newer version of the "
+           "program: reload the page to update it");
+  CHECK_FALSE(share_is_newer("not json"));
+  CHECK_FALSE(share_is_newer(R"([3])"));
+}
+
+TEST_CASE("a reform goes into a link by what it changes, without its descriptions") {
+  SharedHousehold shared;
+  shared.household = household(Category::tuopin, 2022, {adult(1975)}, "yunnan/changning");
+  shared.reform.name = "岗位一千元";
+  shared.reform.name_en = "A 1000 post";
+  shared.reform.description = std::string(300, 'x');
+  shared.reform.changes.push_back(set("public_welfare_post.monthly=1000"));
+  const std::string text = share_to_json(shared);
+  CHECK_EQ(text.find("xxx"), std::string::npos);
+  CHECK_EQ(text.find("A 1000 post"), std::string::npos);
+  const auto back = parse_share(text);
+  REQUIRE(back.ok());
+  CHECK_EQ(back.value.reform.name, "岗位一千元");
+  CHECK(back.value.reform.changes == shared.reform.changes);
+}
