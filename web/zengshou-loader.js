@@ -150,13 +150,15 @@
   // Opened through a share link: the household goes to the app once it runs, and the fragment is dropped so a
   // reload restores the workspace instead of the link.
   // A policy link (#policy=) carries her county policy file instead: it is imported, checked as a file is.
-  // A link of a later version than this copy reads is kept for the next start, when the updated copy opens it.
+  // A link of a later version than this copy reads is kept for the next start, when an updated copy opens it; one
+  // that a build read and could not is not kept again by the same build (no "reload to update" at every start).
+  const pendingKey = 'zengshou.pending-link';
+  const session = (action) => { try { return action(); } catch (e) { return null; } };  // storage may be blocked
   async function openSharedHousehold() {
-    let hash = location.hash;
-    if (!hash) {
-      hash = sessionStorage.getItem('zengshou.pending-link') || '';
-      sessionStorage.removeItem('zengshou.pending-link');
-    }
+    const pending = session(() => JSON.parse(sessionStorage.getItem(pendingKey) || 'null'));
+    session(() => sessionStorage.removeItem(pendingKey));
+    const hash = location.hash || pending?.hash || '';
+    const retried = !location.hash && pending?.build === BUILD;
     const kind = hash.startsWith('#share=') ? 'share' : hash.startsWith('#policy=') ? 'policy' : '';
     if (!kind) return;
     const data = hash.slice(kind.length + 2).replace(/-/g, '+').replace(/_/g, '/');
@@ -170,7 +172,8 @@
       text = 'not a share link';  // the app reports it as a link it cannot read
     }
     if (kind === 'policy') callWithText(Module._zengshou_open_policy_link, text);
-    else if (callWithText(Module._zengshou_open_share, text)) sessionStorage.setItem('zengshou.pending-link', hash);
+    else if (callWithText(Module._zengshou_open_share, text) && !retried)
+      session(() => sessionStorage.setItem(pendingKey, JSON.stringify({ hash, build: BUILD })));
   }
 
   // Whatever changed is stored before the tab goes away (and copied to localStorage until the database has it).

@@ -26,14 +26,15 @@ Workbook xlsx_workbook(std::vector<std::pair<std::string, TextTable>> sheets,
                        const std::vector<core::YearParameters>& policies, const std::string& note) {
   if (!policies.empty()) {
     TextTable table = policy_table(policies);
-    if (!note.empty()) table.rows.insert(table.rows.begin(), {note});
+    if (!note.empty()) table.rows.push_back({note});
     sheets.emplace_back(tr(Str::sheet_policy), std::move(table));
     sheets.emplace_back(tr(Str::sheet_documents), policy_documents_table(policies));
   }
   nlohmann::json spec = {{"sheets", nlohmann::json::array()}};
   for (const auto& [name, table] : sheets)
     spec["sheets"].push_back({{"name", name}, {"header", table.header}, {"rows", table.rows}});
-  return {sheets.empty() ? "zengshou.xlsx" : stem(sheets.front().second.file_name) + ".xlsx", spec.dump()};
+  return {sheets.empty() ? "zengshou.xlsx" : stem(sheets.front().second.file_name) + ".xlsx",
+          spec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
 Workbook xlsx_workbook(const TextTable& table, const std::vector<core::YearParameters>& policies) {

@@ -30,7 +30,7 @@ struct Workbook {
   std::string file_name;
   std::string spec;
 };
-// `note`, when given, is the policy sheet's first row (e.g. that the figures were worked out under a change it does
+// `note`, when given, is the policy sheet's last row (e.g. that the figures were worked out under a change it does
 // not list).
 Workbook xlsx_workbook(std::vector<std::pair<std::string, TextTable>> sheets,
                        const std::vector<core::YearParameters>& policies = {}, const std::string& note = {});

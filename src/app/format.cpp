@@ -62,8 +62,12 @@ std::string chart_number(double value) {
 std::string reason_text(const core::Reason& r) { return core::render(r, core_language()); }
 
 std::string printf_text(const char* format, const std::string& a, const std::string& b) {
-  char text[1024];
-  std::snprintf(text, sizeof text, format, a.c_str(), b.c_str());
+  // As long as it needs: a fixed buffer would cut a long reform's text inside a character.
+  const int size = std::snprintf(nullptr, 0, format, a.c_str(), b.c_str());
+  if (size <= 0) return {};
+  std::string text(static_cast<size_t>(size) + 1, '\0');
+  std::snprintf(text.data(), text.size(), format, a.c_str(), b.c_str());
+  text.pop_back();
   return text;
 }
 

@@ -272,7 +272,10 @@ void draw_roster_view(Ui& ui, Session& s, Roster& roster, RosterViewState& v, Un
     // policies the figures come from with their documents.
     // Under a simulated change, the sheets it changed say so in their names (the roster's rows say which
     // households), and the policy sheet, which lists the values in force, says it is not the change.
-    const bool reformed = !roster.reform().empty() && !v.reform_text.empty();
+    const bool reformed =
+        !roster.reform().empty() && !v.reform_text.empty() &&
+        std::any_of(roster.households().begin(), roster.households().end(),
+                    [&](const core::WorkspaceHousehold& w) { return roster.under_reform(w.household); });
     const std::string suffix = reformed ? tr(Str::sheet_under_reform) : "";
     Workbook w = xlsx_workbook({{tr(Str::sheet_roster) + suffix, roster_table(roster, v.order, v.reform_text)},
                                 {tr(Str::sheet_ledger), ledger_table(roster, s.household().year)},

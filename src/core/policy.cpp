@@ -545,13 +545,18 @@ Parsed<std::shared_ptr<const PolicySet>> PolicySet::build(std::shared_ptr<Policy
   if (!out.ok()) return out;
   set->ordered_.clear();
   for (const auto& [id, file] : set->files_) set->ordered_.push_back(file.get());
-  // A file's text is in the hash of every policy below it: each written once.
+  // A file's text is in the hash of every policy below it: each written once. What it lists as not computed is
+  // left out: the hash names the values a result was worked out with, which that list does not change.
   std::map<const PolicyFile*, std::string> texts;
   for (const auto& [where, file] : added) {
     uint64_t hash = fnv1a("");
     for (const PolicyFile* f : set->chain(*file)) {
       auto [text, is_new] = texts.try_emplace(f);
-      if (is_new) text->second = write_policy_file(*f) + '\0';
+      if (is_new) {
+        PolicyFile values = *f;
+        values.not_computed.clear();
+        text->second = write_policy_file(values) + '\0';
+      }
       hash = fnv1a(text->second, hash);
     }
     char hex[17];

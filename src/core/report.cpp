@@ -139,8 +139,9 @@ constexpr const char* words[][2] = {
     {"政策文件还提到下面这些措施。本工具没有计算它们,所以上面没有列出,并不是说不符合条件;请向村委会或有关部门咨询。",
      "The policy's document also names these measures. This tool does not compute them, so their absence above does "
      "not mean the household is not eligible; ask the village committee or the office concerned."},
-    {"另有 %d 项是对企业、合作社、村集体或基础设施的支持,未列出。",
-     "%d more support enterprises, cooperatives, villages or infrastructure, and are not listed."},
+    {"另有 %d 项不是直接给农户的补助(对企业、合作社、村集体、学校或基础设施等),未列出。",
+     "%d more are not paid to households (they go to enterprises, cooperatives, villages, schools or "
+     "infrastructure), and are not listed."},
     {"不是对农户的补助", "not paid to households"},
     {"文件未给标准", "no amount in the document"},
     {"需要的信息本工具不收集", "needs facts this tool does not collect"},
@@ -317,20 +318,22 @@ std::string household_card_html(const Result& r, const Household& h, const YearP
   for (const Reason& help : m.help) html += "<li>" + e(render(help, language)) + "</li>\n";
   html += "</ul>\n";
   // What the document names and the tool does not work out: for the household, never read as "not eligible".
-  const auto measures = params.not_computed();
-  html += std::string("<h2>") + o.w(W::not_computed) + "</h2>\n<p class=\"muted\">" + o.w(W::not_computed_intro) +
-          "</p>\n<ul>\n";
+  std::vector<const UncomputedMeasure*> for_households;
   int others = 0;
-  for (const UncomputedMeasure* m : measures) {
-    if (m->why == UncomputedWhy::not_household_aid) {
+  for (const UncomputedMeasure* m : params.not_computed())
+    if (m->why == UncomputedWhy::not_household_aid)
       ++others;
-      continue;
-    }
-    html += "<li>" + e(zh ? m->name_zh : m->name_en) + " (" + o.w(why_word(m->why)) + ")<br><span class=\"muted\">" +
-            e(zh ? m->detail_zh : m->detail_en) + " " + o.w(W::source) + ": " +
-            e(reference_text(m->source, language, 0, params.documents())) + "</span></li>\n";
+    else
+      for_households.push_back(m);
+  if (!for_households.empty() || others > 0) html += std::string("<h2>") + o.w(W::not_computed) + "</h2>\n";
+  if (!for_households.empty()) {
+    html += std::string("<p class=\"muted\">") + o.w(W::not_computed_intro) + "</p>\n<ul>\n";
+    for (const UncomputedMeasure* m : for_households)
+      html += "<li>" + e(zh ? m->name_zh : m->name_en) + " (" + o.w(why_word(m->why)) + ")<br><span class=\"muted\">" +
+              e(zh ? m->detail_zh : m->detail_en) + " " + o.w(W::source) + ": " +
+              e(reference_text(m->source, language, 0, params.documents())) + "</span></li>\n";
+    html += "</ul>\n";
   }
-  html += "</ul>\n";
   if (others > 0) {
     char text[256];
     std::snprintf(text, sizeof text, o.w(W::not_computed_others), others);

@@ -139,8 +139,11 @@ describe('offline, updates and slow networks', () => {
       // the county-policy editor and the monitoring decision took the app from 609 to 656 KB gzip, the workbook
       // import window and the Excel exports to 677 KB — the spreadsheet libraries themselves load only with the
       // first workbook — and the interface and Dear ImGui compiled for size (-Os) back to 600 KB: 755 KB in all
-      // when measured). Issue 19 is to bring this down further.
-      assert.ok(firstVisitBytes < 790000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
+      // when measured; the phone's results page and QR encoder, and the 142 measures of 本工具未计算 with their
+      // Chinese text in the policy files, added 40 KB gzip to the WebAssembly: 841 KB in all when measured).
+      // Issue 19 is to bring this down (those lists could come with the programmes view, as the workbook module
+      // comes with the first workbook).
+      assert.ok(firstVisitBytes < 860000, `${firstVisitBytes} bytes before the first frame (gzip, UI font)`);
       assert.ok(repeatBytes < 20000, `${repeatBytes} bytes on a repeat visit: only the service worker's check`);
       await context.close();
     });

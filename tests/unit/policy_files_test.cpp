@@ -164,3 +164,24 @@ TEST_CASE("a not_computed entry is checked as a source is, and a user's file wri
   CHECK_EQ(refused.errors[0].where, "/not_computed/0/why");
   CHECK_EQ(refused.errors[1].where, "/not_computed/0/source/quote");
 }
+
+TEST_CASE("a measure not computed whose clause is also a computed programme's says what is computed") {
+  // A clause can name both: Ceheng's 附件2 一.5 names the posts (computed as 乡村公益性岗位) and a price-linked pay
+  // (not computed). Its entry must say which part is computed, so the card does not deny the other.
+  const PolicySet& set = PolicySet::embedded();
+  int shared = 0;
+  for (const PolicyFile* f : set.files())
+    for (const UncomputedMeasure& m : f->not_computed)
+      for (const auto& [id, entries] : f->parameters) {
+        if (!info(id).name.ends_with(".available")) continue;
+        for (const ParamEntry& e : entries)
+          if (e.value.value_or(0) != 0 && e.cited && e.cited->document == m.source.document &&
+              e.cited->clause == m.source.clause) {
+            CAPTURE(f->id);
+            CAPTURE(m.name_zh);
+            ++shared;
+            CHECK(m.detail_zh.find("已计算") != std::string::npos);
+          }
+      }
+  CHECK_GE(shared, 1);  // Ceheng's posts at least: the check runs on something
+}

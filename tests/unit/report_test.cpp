@@ -50,9 +50,14 @@ TEST_CASE("the card lists the measures not computed for households, each with wh
   CHECK(html.find("<h2>七、本工具未计算的政策</h2>") != std::string::npos);
   CHECK(html.find("<li>小额信贷贴息 (需要的信息本工具不收集)") != std::string::npos);
   CHECK(html.find("三(二)17「按季度拨付贷款财政贴息资金并及时兑付到农户」") != std::string::npos);
-  // Changning's 31 measures, 11 of them for enterprises, cooperatives, villages or infrastructure.
-  CHECK(html.find("另有 11 项是对企业、合作社、村集体或基础设施的支持,未列出。") != std::string::npos);
+  // Changning's 31 measures, 11 of them not paid to households.
+  CHECK(html.find("另有 11 项不是直接给农户的补助(对企业、合作社、村集体、学校或基础设施等),未列出。") !=
+        std::string::npos);
   CHECK(html.find("企业培训费用补贴") == std::string::npos);
   const std::string en = household_card_html(evaluate(h, p), h, p, Language::en);
   CHECK(en.find("Microcredit interest subsidy (needs facts this tool does not collect)") != std::string::npos);
+  // A policy whose documents list nothing (Yunnan's own, as a user's county policy under it would be): no section.
+  const YearParameters yunnan = params("yunnan", 2023);
+  const Household y = household(Category::tuopin, 2023, {adult(1980)}, "yunnan");
+  CHECK(household_card_html(evaluate(y, yunnan), y, yunnan, Language::zh).find("本工具未计算") == std::string::npos);
 }
