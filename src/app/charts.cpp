@@ -23,12 +23,6 @@ constexpr ImU32 reform_colour = IM_COL32(255, 112, 67, 255);
 
 float yuan(Money m) { return static_cast<float>(m.fen()) / 100.0f; }  // for drawing only
 
-Str line_label(core::LineId id) {
-  return id == core::LineId::monitoring ? Str::line_monitoring
-         : id == core::LineId::policy   ? Str::line_policy
-                                        : Str::line_focus;
-}
-
 // A plot area: maps values to pixels, draws the frame.
 struct Plot {
   ImVec2 min, max;

@@ -16,7 +16,6 @@
 namespace zengshou::app {
 namespace {
 
-constexpr ImU32 muted_colour = IM_COL32(120, 120, 120, 255);
 constexpr ImU32 clause_bar_colour = IM_COL32(230, 170, 40, 255);
 
 std::string title_of(const core::Document& d) {

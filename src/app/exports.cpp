@@ -291,9 +291,7 @@ TextTable reform_comparison_table(const core::Result& a, const core::Result& b) 
   row(tr(Str::per_capita_net), a.income.per_capita_net, b.income.per_capita_net);
   row(tr(Str::cash_received), a.income.cash_received, b.income.cash_received);
   for (size_t i = 0; i < a.lines.size() && i < b.lines.size(); ++i) {
-    const Str line = a.lines[i].id == core::LineId::monitoring ? Str::line_monitoring
-                     : a.lines[i].id == core::LineId::policy   ? Str::line_policy
-                                                               : Str::line_focus;
+    const Str line = line_label(a.lines[i].id);
     char label[160];
     std::snprintf(label, sizeof label, tr(Str::gap_row), tr(line));
     row(label, a.lines[i].per_capita_gap, b.lines[i].per_capita_gap);

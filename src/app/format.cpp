@@ -250,6 +250,12 @@ std::string programme_name(core::ProgrammeId id) {
   return language() == Language::zh_CN ? core::info(id).name_zh : core::info(id).name_en;
 }
 
+Str line_label(core::LineId id) {
+  return id == core::LineId::monitoring ? Str::line_monitoring
+         : id == core::LineId::policy   ? Str::line_policy
+                                        : Str::line_focus;
+}
+
 const char* how_to_apply(core::ProgrammeId id) {
   static constexpr Str texts[] = {
 #define ZS_PROGRAMME(id, stream, counted, zh, en) Str::apply_##id,

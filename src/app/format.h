@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/policy.h"
 #include "core/reason.h"
+#include "core/result.h"  // LineId
 #include "strings.h"
 
 namespace zengshou::app {
@@ -34,6 +35,7 @@ std::string param_name(core::ParamId id);  // "公益性岗位补贴最低标准
 // A policy's name in the UI's language (the Chinese one where it has no English name).
 std::string policy_name(const core::PolicyFile& policy);
 std::string programme_name(core::ProgrammeId id);  // "乡村公益性岗位"
+Str line_label(core::LineId id);                   // 防止返贫监测线, 本政策收入底线, 重点帮扶线
 const char* how_to_apply(core::ProgrammeId id);    // who handles it, in plain words (the usual way)
 
 }  // namespace zengshou::app

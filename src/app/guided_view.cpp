@@ -92,15 +92,12 @@ void draw_running_result(const Session& s) {
     if (line.applies && line.per_capita_gap > core::Money() &&
         (widest == nullptr || line.per_capita_gap > widest->per_capita_gap))
       widest = &line;
-  if (widest == nullptr) {
-    ImGui::TextColored(ImVec4(0.12f, 0.51f, 0.24f, 1.0f), "%s", tr(Str::guided_reached));
-    return;
-  }
-  const Str name = widest->id == core::LineId::monitoring ? Str::line_monitoring
-                   : widest->id == core::LineId::policy   ? Str::line_policy
-                                                          : Str::line_focus;
-  const std::string text = printf_text(tr(Str::guided_gap), tr(name), money_text(widest->per_capita_gap));
-  ImGui::TextColored(ImVec4(0.75f, 0.16f, 0.12f, 1.0f), "%s", text.c_str());
+  const std::string text = widest == nullptr ? tr(Str::guided_reached)
+                                             : printf_text(tr(Str::guided_gap), tr(line_label(widest->id)),
+                                                           money_text(widest->per_capita_gap));
+  ImGui::PushStyleColor(ImGuiCol_Text, widest == nullptr ? good_colour : short_colour);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopStyleColor();
 }
 
 // 你家可以享受: each programme the family gets, with its yuan, why, and who handles it; then what else it could
@@ -141,7 +138,7 @@ void draw_results_page(Ui& ui, Session& s, PlatformRequests& requests) {
   for (const core::ProgrammeResult& p : r.programmes) {
     if (!p.eligible || p.amount <= core::Money()) continue;
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 130, 60, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, good_colour);
     ui.wrapped(printf_text(tr(Str::you_get_item), programme_name(p.id), money_text(p.amount)));
     ImGui::PopStyleColor();
     ui.anchor("you_get_" + std::string(core::info(p.id).id));

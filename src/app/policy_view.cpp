@@ -24,7 +24,6 @@ using core::Money;
 using core::ParamId;
 
 constexpr ImU32 changed_colour = IM_COL32(214, 84, 40, 255);
-constexpr ImU32 muted_colour = IM_COL32(120, 120, 120, 255);
 
 // Records a change, or drops it when the value is back to the policy's own.
 void set_change(Session& s, ParamId id, std::optional<int64_t> value) {

@@ -15,8 +15,6 @@ namespace {
 using core::Money;
 
 constexpr ImU32 assumed_colour = IM_COL32(176, 110, 0, 255);
-constexpr ImU32 good_colour = IM_COL32(30, 130, 60, 255);
-constexpr ImU32 muted_colour = IM_COL32(120, 120, 120, 255);
 
 void assumed_badge(Ui& ui) {
   ImGui::SameLine();
@@ -84,7 +82,7 @@ void draw_param_origin(Ui& ui, const core::ResolvedParam& p, const std::string& 
 void draw_overflow_notice(Ui& ui, const std::string& where, const std::string& anchor) {
   char text[768];
   std::snprintf(text, sizeof text, tr(Str::overflow_notice), overflow_text(where).c_str());
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, short_colour);
   ui.wrapped(text);
   ImGui::PopStyleColor();
   ui.anchor(anchor);
@@ -95,17 +93,14 @@ void draw_headline(Ui& ui, const Session& s) {
   if (r.overflowed()) return draw_overflow_notice(ui, r.overflow, "overflow_notice");
   ImGui::TextUnformatted(tr(Str::per_capita_net));
   ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text,
-                        r.has_flag(core::FlagId::below_monitoring_line) ? IM_COL32(190, 40, 30, 255) : good_colour);
+  ImGui::PushStyleColor(ImGuiCol_Text, r.has_flag(core::FlagId::below_monitoring_line) ? short_colour : good_colour);
   ImGui::Text("%s %s", money_text(r.income.per_capita_net).c_str(), tr(Str::yuan));
   ImGui::PopStyleColor();
   ui.anchor("per_capita_net");
   ImGui::SameLine();
   ImGui::TextDisabled("(%d %s)", r.size, tr(Str::people));
   for (const core::LineResult& line : r.lines) {
-    const Str label = line.id == core::LineId::monitoring ? Str::line_monitoring
-                      : line.id == core::LineId::policy   ? Str::line_policy
-                                                          : Str::line_focus;
+    const Str label = line_label(line.id);
     ImGui::Text("%s %s %s:", tr(label), money_text(line.value).c_str(), tr(Str::yuan));
     ui.anchor(std::string("line_") + std::string(core::line_names[static_cast<size_t>(line.id)]));
     source_on_hover(ui, s.params()[line.param], reason_text(line.scope));
@@ -122,7 +117,7 @@ void draw_headline(Ui& ui, const Session& s) {
     ui.same_line_if_fits(shown.c_str(), false);
     ImGui::PushStyleColor(ImGuiCol_Text, !line.applies                    ? muted_colour
                                          : line.per_capita_gap == Money() ? good_colour
-                                                                          : IM_COL32(190, 40, 30, 255));
+                                                                          : short_colour);
     ui.wrapped(shown);
     ImGui::PopStyleColor();
   }

@@ -19,6 +19,11 @@
 
 namespace zengshou::app {
 
+// The colours results are read by: reached, short of a line, and not applying.
+inline constexpr ImU32 good_colour = IM_COL32(30, 130, 60, 255);
+inline constexpr ImU32 short_colour = IM_COL32(190, 40, 30, 255);
+inline constexpr ImU32 muted_colour = IM_COL32(120, 120, 120, 255);
+
 // A widget's rectangle in CSS pixels.
 struct Anchor {
   float x, y, width, height;

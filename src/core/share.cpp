@@ -2,6 +2,7 @@
 
 #include <algorithm>  // find
 #include <cstddef>    // size_t
+#include <optional>   // a code's place
 
 #include <nlohmann/json.hpp>
 
@@ -37,11 +38,21 @@ constexpr std::string_view household_keys[] = {
     "medical", "education", "disaster", "child_out_of_school", "member_uninsured", "house_unsafe", "water_unsafe",
     "date", "since", "measures", "visited", "publicised", "approved"};
 
+constexpr std::string_view code_letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 std::string key_code(size_t index) {
-  constexpr std::string_view letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  if (index < letters.size()) return std::string(1, letters[index]);
-  const size_t beyond = index - letters.size();
-  return std::string(1, letters[beyond / 10]) + std::to_string(beyond % 10);
+  if (index < code_letters.size()) return std::string(1, code_letters[index]);
+  const size_t beyond = index - code_letters.size();
+  return std::string(1, code_letters[beyond / 10]) + std::to_string(beyond % 10);
+}
+
+// The place in the table a code names, if it names one.
+std::optional<size_t> code_index(std::string_view code) {
+  const size_t letter = code.empty() ? std::string_view::npos : code_letters.find(code[0]);
+  if (letter == std::string_view::npos || code.size() > 2) return std::nullopt;
+  if (code.size() == 2 && (code[1] < '0' || code[1] > '9')) return std::nullopt;
+  const size_t index = code.size() == 1 ? letter : code_letters.size() + letter * 10 + (code[1] - '0');
+  return index < std::size(household_keys) ? std::optional(index) : std::nullopt;
 }
 
 // Keys whose zero means nothing was entered, and may be left out. Others keep theirs: a job's months and wage are
@@ -81,39 +92,37 @@ bool at_default(std::string_view key, const json& value) {
   return value.is_number() && value == 0 && zero_is_default(key);
 }
 
-// The household file's object with its defaults left out and its keys coded (a key not in the table as it is).
-json shortened(const json& value) {
+// `value` with every object's keys renamed by `rename(key, member)`, members first; an empty name leaves one out.
+template <typename Rename>
+json rekeyed(const json& value, const Rename& rename) {
   if (value.is_array()) {
     json out = json::array();
-    for (const json& item : value) out.push_back(shortened(item));
+    for (const json& item : value) out.push_back(rekeyed(item, rename));
     return out;
   }
   if (!value.is_object()) return value;
   json out = json::object();
   for (const auto& [key, item] : value.items()) {
-    json inner = shortened(item);
-    if (at_default(key, inner)) continue;
-    const auto known = std::find(std::begin(household_keys), std::end(household_keys), key);
-    out[known == std::end(household_keys) ? key : key_code(known - std::begin(household_keys))] = std::move(inner);
+    json member = rekeyed(item, rename);
+    if (std::string name = rename(key, member); !name.empty()) out[name] = std::move(member);
   }
   return out;
 }
 
-json lengthened(const json& value) {
-  if (value.is_array()) {
-    json out = json::array();
-    for (const json& item : value) out.push_back(lengthened(item));
-    return out;
-  }
-  if (!value.is_object()) return value;
-  json out = json::object();
-  for (const auto& [key, item] : value.items()) {
-    std::string_view name = key;
-    for (size_t i = 0; i < std::size(household_keys); ++i)
-      if (key_code(i) == key) name = household_keys[i];
-    out[std::string(name)] = lengthened(item);
-  }
-  return out;
+// The household file's object with its defaults left out and its keys coded (a key not in the table as it is).
+json shortened(const json& household) {
+  return rekeyed(household, [](const std::string& key, const json& member) -> std::string {
+    if (at_default(key, member)) return {};
+    const auto known = std::find(std::begin(household_keys), std::end(household_keys), key);
+    return known == std::end(household_keys) ? key : key_code(known - std::begin(household_keys));
+  });
+}
+
+json lengthened(const json& household) {
+  return rekeyed(household, [](const std::string& key, const json&) {
+    const auto index = code_index(key);
+    return index ? std::string(household_keys[*index]) : key;
+  });
 }
 
 }  // namespace
