@@ -1,6 +1,9 @@
 // String-table labels for the core's enums, in the core's order, shared by the form and the guided mode.
 #pragma once
 
+#include <iterator>  // size
+
+#include "core/household.h"
 #include "strings.h"
 
 namespace zengshou::app {
@@ -22,9 +25,10 @@ inline constexpr Str school_labels[] = {Str::school_none,
                                         Str::school_technical,
                                         Str::school_undergraduate,
                                         Str::school_graduate};
-inline constexpr Str job_labels[] = {Str::job_local,           Str::job_in_province,
-                                     Str::job_out_of_province, Str::job_public_welfare_post,
-                                     Str::job_work_relief,     Str::job_forest_ranger};
+inline constexpr Str job_labels[] = {
+    Str::job_local,       Str::job_in_province,   Str::job_out_of_province, Str::job_public_welfare_post,
+    Str::job_work_relief, Str::job_forest_ranger, Str::job_village_doctor,  Str::job_internship};
+static_assert(std::size(job_labels) == core::job_kind_names.size());
 inline constexpr Str activity_labels[] = {Str::activity_crop, Str::activity_livestock, Str::activity_tourism,
                                           Str::activity_processing, Str::activity_other};
 

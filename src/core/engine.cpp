@@ -23,6 +23,11 @@ bool can_work(const Member& m, const YearParameters& p, int year) {
          age <= p.count(ParamId::working_age_to);
 }
 
+// Jobs whose pay a programme computes (with its floor) rather than the wage sum.
+bool paid_by_programme(JobKind kind) {
+  return kind == JobKind::public_welfare_post || kind == JobKind::forest_ranger || kind == JobKind::internship;
+}
+
 bool employed(const Member& m) {
   for (const Job& j : m.jobs)
     if (j.months > 0) return true;
@@ -170,6 +175,14 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
         suggest(SuggestionKind::take_post, ProgrammeId::public_welfare_post, i, g,
                 ProgrammeOutput::make(ReasonId::step_take_post, {post_floor.fen(), 12}), ParamId::post_monthly_floor);
       }
+      // 生态护林员, a post of its own standard (003 附件2 一.5), chosen from 脱贫 and monitored households
+      if (p.is_set(ParamId::forest_ranger_yearly) && contains(tuopin_and_monitored, h.category)) {
+        const Money standard = p.money(ParamId::forest_ranger_yearly);
+        Gain g;
+        g.add(p, ProgrammeId::forest_ranger_post, standard);
+        suggest(SuggestionKind::take_forest_ranger_post, ProgrammeId::forest_ranger_post, i, g,
+                ProgrammeOutput::make(ReasonId::step_forest_ranger, {standard.fen()}), ParamId::forest_ranger_yearly);
+      }
       if (m.labor == Labor::full && export_months > 0) {
         Gain g;
         g.cash = g.counted = export_wage * export_months;  // wages: always counted
@@ -194,8 +207,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
       const Job* best = nullptr;
       for (const Job& j : m.jobs) {
         months += j.months;
-        if (j.kind != JobKind::public_welfare_post && (best == nullptr || j.monthly_wage > best->monthly_wage))
-          best = &j;
+        if (!paid_by_programme(j.kind) && (best == nullptr || j.monthly_wage > best->monthly_wage)) best = &j;
       }
       if (best != nullptr && best->monthly_wage > Money() && months < 12) {
         // The months that bring in the income needed, the dibao allowance it costs included.
@@ -270,7 +282,7 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
   Income& in = r.income;
   for (const Member& m : h.members)
     for (const Job& j : m.jobs)
-      if (j.kind != JobKind::public_welfare_post) in.wage += j.monthly_wage * j.months;
+      if (!paid_by_programme(j.kind)) in.wage += j.monthly_wage * j.months;
   for (const ProductionActivity& a : h.production) {
     in.production += a.revenue;
     in.production_cost += a.cost;
@@ -289,6 +301,13 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
       uncounted_cash += pr.amount;
     } else if (stream == Stream::wage) {
       in.wage += pr.amount;
+    } else if (stream == Stream::production) {
+      // interest returned (贴息): it lowers the production cost the interest was part of, never below nothing
+      const Money lowered = min(pr.amount, in.production_cost);
+      in.production_cost -= lowered;
+      in.production += pr.amount - lowered;
+    } else if (stream == Stream::property) {
+      in.property += pr.amount;
     } else {
       in.transfer += pr.amount;
     }

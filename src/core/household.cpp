@@ -39,7 +39,8 @@ bool same_facts(const Member& a, const Member& b) {
   const auto level = [](const Member& m) { return m.school ? static_cast<int>(m.school->level) : -1; };
   return a.labor == b.labor && a.disability_grade == b.disability_grade && level(a) == level(b) && a.jobs.empty() &&
          b.jobs.empty() && a.pension.enrolled == b.pension.enrolled && a.pension.tier == b.pension.tier &&
-         a.training_days == b.training_days && a.first_business_year == b.first_business_year && a.tekun == b.tekun;
+         a.training_days == b.training_days && a.first_business_year == b.first_business_year && a.tekun == b.tekun &&
+         a.certificate == b.certificate;
 }
 
 }  // namespace

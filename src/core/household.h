@@ -56,13 +56,21 @@ enum class JobKind {
   public_welfare_post,  // 乡村公益性岗位
   work_relief,          // 以工代赈
   forest_ranger,        // 生态护林员
+  village_doctor,       // 乡村医生 (村医)
+  internship,           // 就业见习 (its pay is the 见习 living allowance)
 };
-inline constexpr std::array<std::string_view, 6> job_kind_names{
-    "local", "in_province", "out_of_province", "public_welfare_post", "work_relief", "forest_ranger"};
+inline constexpr std::array<std::string_view, 8> job_kind_names{
+    "local",       "in_province",   "out_of_province", "public_welfare_post",
+    "work_relief", "forest_ranger", "village_doctor",  "internship"};
 
 enum class ProductionKind { crop, livestock, tourism, processing, other };
 inline constexpr std::array<std::string_view, 5> production_kind_names{"crop", "livestock", "tourism", "processing",
                                                                        "other"};
+
+// A vocational qualification (职业资格、职业技能等级、特种作业操作证) obtained this year by self-study or self-paid
+// training (003 附件2 三.23 证书直补): 初级 (五级), 中级 (四级), 高级 (三级) and above.
+enum class CertificateLevel { none, primary, intermediate, advanced };
+inline constexpr std::array<std::string_view, 4> certificate_level_names{"none", "primary", "intermediate", "advanced"};
 
 struct School {
   SchoolLevel level = SchoolLevel::compulsory;
@@ -96,6 +104,7 @@ struct Member {
   int training_days = 0;                   // days of government-subsidised training this year
   std::optional<int> first_business_year;  // year a first small business was registered (Ceheng urban, 附件3 7)
   bool tekun = false;                      // 特困人员 (in a 特困 household where nobody is marked, all are)
+  CertificateLevel certificate = CertificateLevel::none;  // obtained this year, self-paid (证书直补)
 
   int age_in(int year) const { return year - birth_year; }
 };
@@ -121,6 +130,9 @@ struct Property {
   Money dividends;   // 入股分红、资产收益
   Money house_rent;  // 房屋出租
   Money other;       // machinery shares, forest rights, other
+  // 保底分红 base this year: the most a 脱贫 person gets, each member a share of it by labour capacity (003 附件2
+  // 二.13). Not also in `dividends`.
+  Money guaranteed_dividend;
 };
 
 struct Transfers {
@@ -128,6 +140,17 @@ struct Transfers {
   Money eco_compensation;        // 生态补偿
   Money family_support;          // 赡养费
   Money other;
+  int64_t grain_centimu = 0;              // area actually sown to grain, 1/100 mu (实际种粮一次性补贴)
+  int64_t returned_farmland_centimu = 0;  // 退耕还林 area still paid for, 1/100 mu (not also in eco_compensation)
+  Money temporary_assistance;             // 临时救助 granted this year: one-off, set case by case
+};
+
+// A 脱贫人口小额信贷 loan (000 三(二)17): its interest is part of the production cost, and the subsidy (贴息)
+// returns the share the policy pays.
+struct Microcredit {
+  Money principal;
+  int64_t rate_basis_points = 0;  // the loan's yearly rate: 3.45 % is 345
+  int months = 0;                 // months of this year the loan ran, 0–12
 };
 
 // A household's income as the national monitoring system records it: one figure a stream for the whole household,
@@ -229,6 +252,7 @@ struct Household {
   Property property;
   Transfers transfers;
   std::optional<Money> last_year_per_capita_net;
+  std::optional<Microcredit> microcredit;
   RigidExpenses expenses;
   SecurityGaps security;
   std::optional<SuddenEvent> sudden_event;

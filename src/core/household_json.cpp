@@ -37,7 +37,7 @@ Job read_job(JsonReader& r, const json& j, const std::string& at) {
     r.error(at, "expected a job object, got " + describe(j));
     return job;
   }
-  job.kind = enum_or<JobKind, 6>(r.enum_field(j, at, "kind", job_kind_names, true), JobKind::local);
+  job.kind = enum_or<JobKind, job_kind_names.size()>(r.enum_field(j, at, "kind", job_kind_names, true), JobKind::local);
   job.months = r.int_field(j, at, "months", true, months_range.min, months_range.max).value_or(0);
   job.monthly_wage = r.money_field(j, at, "monthly_wage", true);
   job.first_organized_export = r.bool_field(j, at, "first_organized_export");
@@ -55,8 +55,8 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
   member.name = r.string_field(m, at, "name", false);
   member.birth_year = r.int_field(m, at, "birth_year", true, earliest_year, year).value_or(year);
   member.labor = enum_or<Labor, 3>(r.enum_field(m, at, "labor", labor_names, false), Labor::full);
-  member.disability_grade = r.int_field(m, at, "disability_grade", false, disability_grade_range.min,
-                                          disability_grade_range.max).value_or(0);
+  member.disability_grade =
+      r.int_field(m, at, "disability_grade", false, disability_grade_range.min, disability_grade_range.max).value_or(0);
   member.school = read_school(r, m, at, year);
   if (const json* jobs = r.array_field(m, at, "jobs", false))
     for (size_t i = 0; i < jobs->size(); ++i)
@@ -65,10 +65,13 @@ Member read_member(JsonReader& r, const json& m, const std::string& at, int year
     member.pension.enrolled = r.bool_field(*p, at + "/pension", "enrolled");
     member.pension.tier = r.money_field(*p, at + "/pension", "tier");
   }
-  member.training_days = r.int_field(m, at, "training_days", false, training_days_range.min, training_days_range.max).value_or(0);
+  member.training_days =
+      r.int_field(m, at, "training_days", false, training_days_range.min, training_days_range.max).value_or(0);
   if (m.contains("first_business_year") && !m["first_business_year"].is_null())
     member.first_business_year = r.int_field(m, at, "first_business_year", true, earliest_year, year);
   member.tekun = r.bool_field(m, at, "tekun");
+  member.certificate = enum_or<CertificateLevel, certificate_level_names.size()>(
+      r.enum_field(m, at, "certificate", certificate_level_names, false), CertificateLevel::none);
   return member;
 }
 
@@ -228,7 +231,8 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
   if (const json* p = r.object_field(doc, at, "property", false)) {
     const std::string here = at + "/property";
     h.property = {r.money_field(*p, here, "land_rent"), r.money_field(*p, here, "dividends"),
-                  r.money_field(*p, here, "house_rent"), r.money_field(*p, here, "other")};
+                  r.money_field(*p, here, "house_rent"), r.money_field(*p, here, "other"),
+                  r.money_field(*p, here, "guaranteed_dividend")};
   }
   if (const json* t = r.object_field(doc, at, "transfers", false)) {
     const std::string here = at + "/transfers";
@@ -236,6 +240,18 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
     h.transfers.eco_compensation = r.money_field(*t, here, "eco_compensation");
     h.transfers.family_support = r.money_field(*t, here, "family_support");
     h.transfers.other = r.money_field(*t, here, "other");
+    h.transfers.grain_centimu = r.money_field(*t, here, "grain_mu").fen();
+    h.transfers.returned_farmland_centimu = r.money_field(*t, here, "returned_farmland_mu").fen();
+    h.transfers.temporary_assistance = r.money_field(*t, here, "temporary_assistance");
+  }
+  if (const json* c = r.object_field(doc, at, "microcredit", false)) {
+    const std::string here = at + "/microcredit";
+    Microcredit loan;
+    loan.principal = r.money_field(*c, here, "principal", true);
+    loan.rate_basis_points = r.money_field(*c, here, "rate_percent", true).fen();  // two decimals: basis points
+    if (loan.rate_basis_points > 10000) r.error(here + "/rate_percent", "expected a yearly rate from 0 to 100 (%)");
+    loan.months = r.int_field(*c, here, "months", true, months_range.min, months_range.max).value_or(0);
+    h.microcredit = loan;
   }
   if (doc.contains("last_year_per_capita_net") && !doc["last_year_per_capita_net"].is_null())
     h.last_year_per_capita_net = r.money_field(doc, at, "last_year_per_capita_net");
@@ -280,6 +296,8 @@ json household_to_json(const Household& h) {
                    {"training_days", m.training_days}};
     if (m.first_business_year) member["first_business_year"] = *m.first_business_year;
     if (m.tekun) member["tekun"] = true;  // written only when set, so files without it read and write the same
+    if (m.certificate != CertificateLevel::none)
+      member["certificate"] = certificate_level_names[static_cast<size_t>(m.certificate)];
     members.push_back(std::move(member));
   }
   json production = json::array();
@@ -312,6 +330,18 @@ json household_to_json(const Household& h) {
                 {"other", yuan_json(h.transfers.other)}}},
               {"last_year_per_capita_net",
                h.last_year_per_capita_net ? yuan_json(*h.last_year_per_capita_net) : json(nullptr)}};
+  // Facts added with issue 21 only where given, so older files read and write the same.
+  if (h.property.guaranteed_dividend != Money())
+    out["property"]["guaranteed_dividend"] = yuan_json(h.property.guaranteed_dividend);
+  if (h.transfers.grain_centimu != 0) out["transfers"]["grain_mu"] = yuan_json(Money::fen(h.transfers.grain_centimu));
+  if (h.transfers.returned_farmland_centimu != 0)
+    out["transfers"]["returned_farmland_mu"] = yuan_json(Money::fen(h.transfers.returned_farmland_centimu));
+  if (h.transfers.temporary_assistance != Money())
+    out["transfers"]["temporary_assistance"] = yuan_json(h.transfers.temporary_assistance);
+  if (h.microcredit)
+    out["microcredit"] = {{"principal", yuan_json(h.microcredit->principal)},
+                          {"rate_percent", yuan_json(Money::fen(h.microcredit->rate_basis_points))},
+                          {"months", h.microcredit->months}};
   if (h.entered)
     out["entered_income"] = {{"people", h.entered->people},
                              {"wage", yuan_json(h.entered->wage)},

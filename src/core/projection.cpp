@@ -59,6 +59,7 @@ Household next_year(const Household& h, const std::array<int64_t, growth_stream_
       j.risk_area_months = 0;
     }
     m.training_days = 0;
+    m.certificate = CertificateLevel::none;  // obtained once
     advance_school(m, next.year);
   }
   for (ProductionActivity& a : next.production) {
@@ -69,7 +70,8 @@ Household next_year(const Household& h, const std::array<int64_t, growth_stream_
     *p = grown(*p, g[2]);
   for (Money* t : {&next.transfers.eco_compensation, &next.transfers.family_support, &next.transfers.other})
     *t = grown(*t, g[3]);
-  if (next.entered) {  // totals grow as the streams they are
+  next.transfers.temporary_assistance = Money();  // one-off, for that year's hardship
+  if (next.entered) {                             // totals grow as the streams they are
     EnteredIncome& e = *next.entered;
     e.wage = grown(e.wage, g[0]);
     e.production = grown(e.production, g[1]);

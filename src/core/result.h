@@ -76,6 +76,7 @@ struct Flag {
 // below a line, so a household below one is never told "no advice").
 enum class SuggestionKind {
   take_post,
+  take_forest_ranger_post,
   organized_export,
   enrol_vocational,
   claim_pension,
@@ -84,9 +85,9 @@ enum class SuggestionKind {
   apply_tekun,
   close_gap
 };
-inline constexpr std::array<std::string_view, 8> suggestion_kind_names{
-    "take_post",   "organized_export", "enrol_vocational", "claim_pension",
-    "apply_dibao", "more_work_months", "apply_tekun",      "close_gap"};
+inline constexpr std::array<std::string_view, 9> suggestion_kind_names{
+    "take_post",   "take_forest_ranger_post", "organized_export", "enrol_vocational", "claim_pension",
+    "apply_dibao", "more_work_months",        "apply_tekun",      "close_gap"};
 
 struct Suggestion {
   SuggestionKind kind;

@@ -70,7 +70,11 @@ constexpr Alias job_aliases[] = {{"县内务工", "local"},
                                  {"公益岗", "public_welfare_post"},
                                  {"以工代赈", "work_relief"},
                                  {"生态护林员", "forest_ranger"},
-                                 {"护林员", "forest_ranger"}};
+                                 {"护林员", "forest_ranger"},
+                                 {"村医", "village_doctor"},
+                                 {"乡村医生", "village_doctor"},
+                                 {"就业见习", "internship"},
+                                 {"见习", "internship"}};
 
 // Each column's place in a household, for the direct reader (direct_household): one a column, named as it is.
 enum class Field {
@@ -299,7 +303,8 @@ const Column* column_named(std::string_view name) {
 }
 
 // The units a header may give in brackets after its name: 月工资(元), 务工月数(月), 耕地面积(亩), 月工资(万元).
-constexpr std::string_view header_units[] = {"元", "万元", "万", "月", "个月", "亩", "人", "天", "年", "元/月", "元/年"};
+constexpr std::string_view header_units[] = {"元", "万元", "万", "月",    "个月", "亩",
+                                             "人", "天",   "年", "元/月", "元/年"};
 
 // Whether a header's unit is ten thousands of yuan: 月工资(万元), 生产经营收入(万).
 bool in_ten_thousands(std::string_view header) {
@@ -982,8 +987,8 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
       if (const auto year = id_birth_year(id)) {
         person["birth_year"] = *year;
       } else if (!id.empty() && !(doc.contains("entered_income") && !l.member_detail)) {
-        // (A household of totals has no members to need a birth year.) Said at the ID number, not as a missing birth year: a digit typed wrong, or the number Excel turned into
-        // 5.30524E+17 (its last digits gone).
+        // (A household of totals has no members to need a birth year.) Said at the ID number, not as a missing birth
+        // year: a digit typed wrong, or the number Excel turned into 5.30524E+17 (its last digits gone).
         std::string where = t.source.where(row->line, *l.id_column, l.written[*l.id_column]);
         said.insert("/members/" + std::to_string(member_lines.size() - 1) + "/birth_year");
         out.errors.push_back({std::move(where),

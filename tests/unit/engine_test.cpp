@@ -25,7 +25,7 @@ TEST_CASE("net income §3: wage + production − costs + property + transfer, co
   h.members[3].disability_grade = 2;
   h.members[3].pension.enrolled = true;
   h.production = {{ProductionKind::crop, "烤烟", yuan(12000), yuan(5000)}};
-  h.property = {yuan(600), yuan(300), Money(), Money()};
+  h.property = {yuan(600), yuan(300), Money(), Money(), Money()};
   h.transfers.farmland_centimu = 550;
   const Result r = run(h, "yunnan/changning", 2022);
   CHECK_EQ(r.income.wage, yuan(49600));
@@ -127,7 +127,7 @@ TEST_CASE("suggestions §5a: ranked by yuan added, each saying whether it closes
   Household h = household(Category::tuopin, 2022, {adult(1980), adult(1982), adult(2006)});
   h.members[1].labor = Labor::weak;
   const Result r = run(h, "yunnan/changning", 2022);
-  REQUIRE_EQ(r.suggestions.size(), 6);
+  REQUIRE_EQ(r.suggestions.size(), 8);
   // Organised export: 3500 × 10 (assumed) + travel 500 (cash, not counted).
   CHECK_EQ(r.suggestions[0].kind, SuggestionKind::organized_export);
   CHECK_EQ(r.suggestions[0].member, 0);
@@ -144,6 +144,13 @@ TEST_CASE("suggestions §5a: ranked by yuan added, each saying whether it closes
   CHECK_FALSE(r.suggestions[2].closes_gap);
   CHECK_EQ(r.suggestions[3].kind, SuggestionKind::take_post);
   CHECK_EQ(r.suggestions[3].member, 1);
+  // A forest ranger's post at Yunnan's 9000 a year (assumed; 003 附件2 一.5 names the post): 9000 / 3 = 3000 < 7000.
+  CHECK_EQ(r.suggestions[4].kind, SuggestionKind::take_forest_ranger_post);
+  CHECK_EQ(r.suggestions[4].member, 0);
+  CHECK_EQ(r.suggestions[4].adds, yuan(9000));
+  CHECK_FALSE(r.suggestions[4].closes_gap);
+  CHECK_EQ(r.suggestions[5].kind, SuggestionKind::take_forest_ranger_post);
+  CHECK_EQ(r.suggestions[5].member, 1);
   // The 16-year-old enrols in 中职: Rain and Dew 3000, cash only.
   bool found = false;
   for (const Suggestion& s : r.suggestions) {

@@ -127,17 +127,18 @@ TEST_CASE("every county policy lists what it does not compute, each at a clause 
       CHECK_EQ(d->text.substr(at.quote_begin, at.quote_end - at.quote_begin), m->source.quote);
     }
   }
-  // The measures the issue names, where the documents have them, with the reason the calculator gives.
-  const auto find = [&](const char* policy, const char* clause, UncomputedWhy why) {
+  // The measures the issue named are no longer in the lists: each is a programme at its clause (issue 21, 1;
+  // household_measures_test.cpp has their amounts).
+  const auto listed = [&](const char* policy, const char* clause, const char* name) {
     for (const UncomputedMeasure* m : set.not_computed(*set.find(policy)))
-      if (m->source.clause == clause && m->why == why) return true;
+      if (m->source.clause == clause && m->name_zh.find(name) != std::string::npos) return true;
     return false;
   };
-  CHECK(find("yunnan/changning", "三(二)17", UncomputedWhy::not_collected));  // 小额信贷贴息: principal and rate
-  CHECK(find("yunnan/changning", "三(三)20", UncomputedWhy::one_off));        // 实际种粮一次性补贴
-  CHECK(find("guizhou/ceheng", "附件2 一.6", UncomputedWhy::not_collected));  // 村医 200 a month more
-  CHECK(find("guizhou/ceheng", "附件3 15", UncomputedWhy::not_collected));    // 就业见习: the minimum wage
-  CHECK(find("guizhou/ceheng", "附件3 13", UncomputedWhy::one_off));          // 临时价格补贴
+  CHECK_FALSE(listed("yunnan/changning", "三(二)17", "贴息"));
+  CHECK_FALSE(listed("yunnan/changning", "三(三)20", "种粮"));
+  CHECK_FALSE(listed("guizhou/ceheng", "附件2 一.6", "村医"));
+  CHECK_FALSE(listed("guizhou/ceheng", "附件3 15", "见习"));
+  CHECK_FALSE(listed("guizhou/ceheng", "附件3 13", "临时价格补贴"));
 }
 
 TEST_CASE("a not_computed entry is checked as a source is, and a user's file writes it back the same") {
@@ -172,7 +173,6 @@ TEST_CASE("a measure not computed whose clause is also a computed programme's sa
   // read and found to be another measure of the same clause (listed here, each with the computed one beside it).
   const std::set<std::pair<std::string, std::string>> other_measure = {
       {"guizhou/ceheng", "创业担保贷款及贴息"},  // 三.24: a loan; the clause's 一次性求职创业补贴 is computed
-      {"guizhou/ceheng", "职业技能证书直补"},    // 三.23: a certificate; the training allowance is computed
       {"yunnan/changning", "企业培训费用补贴"},  // 三(一)1: paid to the enterprise; 见习期取证补助 is computed
       {"yunnan/changning", "慈善助学项目"},      // 三(三)26: charity grants; the exam-fee refund is computed
       {"yunnan/weixi", "以工代赈"},              // 二(四)三: the transport subsidy is computed

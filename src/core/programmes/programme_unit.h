@@ -60,6 +60,12 @@ inline Reason category_reason(const ProgrammeContext& c, ParamId categories,
       id, {static_cast<int64_t>(c.params.categories(categories)), static_cast<int64_t>(c.household.category)});
 }
 
+// Pay for the months of each job of `kind`: the wage entered, or where a floor is set and the wage is below it, the
+// floor — `floor` is for `floor_months` months (1: a month's pay, 12: a year's). Reasons get {months, wage, pay,
+// floor}. Shared by the posts and the internship, whose documents set a lowest pay.
+void pay_jobs_with_floor(const ProgrammeContext& c, ProgrammeOutput& out, JobKind kind, std::optional<Money> floor,
+                         int floor_months, ReasonId at_wage, ReasonId at_floor);
+
 // Whether the household is among the people the job-seeking subsidy names (脱贫, rural low-income, relocated);
 // shared by its rule and the suggestions.
 bool job_seeking_covers(const Household& household, const YearParameters& params);
