@@ -7,6 +7,7 @@
 #include <cstdio>     // snprintf
 #include <optional>   // a sudden event
 #include <string>
+#include <vector>  // the job choices
 
 #include <imgui.h>
 
@@ -29,6 +30,7 @@ enum class Question {
   job_detail,
   school,
   pension,
+  certificate,
   disability,
   production,
   land,
@@ -39,9 +41,19 @@ enum class Question {
   done
 };
 
-// "no job", then the kinds a household usually has
-constexpr Str guide_job_labels[] = {Str::no_job, Str::job_local, Str::job_in_province, Str::job_out_of_province,
-                                    Str::job_public_welfare_post};
+// Whether the policy in force has a programme: its questions and choices are asked only there.
+bool offered(const core::YearParameters& p, core::ProgrammeId id) { return p.flag(core::available_param(id)); }
+
+// The job choices: none, the kinds a household usually has, then the posts and jobs a programme of the policy pays.
+std::vector<std::optional<core::JobKind>> job_choices(const core::YearParameters& p) {
+  using K = core::JobKind;
+  std::vector<std::optional<K>> out = {std::nullopt, K::local, K::in_province, K::out_of_province,
+                                       K::public_welfare_post};
+  if (offered(p, core::ProgrammeId::forest_ranger_post)) out.push_back(K::forest_ranger);
+  if (offered(p, core::ProgrammeId::village_doctor_subsidy)) out.push_back(K::village_doctor);
+  if (offered(p, core::ProgrammeId::internship_allowance)) out.push_back(K::internship);
+  return out;
+}
 std::string who(const Household& h, int m) {
   return h.members[m].name.empty() ? std::string(tr(Str::member_unnamed)) + " " + std::to_string(m + 1)
                                    : h.members[m].name;
@@ -53,8 +65,8 @@ std::string format(Str question, const std::string& name) {
   return text;
 }
 
-// Whether a question about member `m` matters, given what is known.
-bool applies(Question q, const Member& m, int year) {
+// Whether a question about member `m` matters, given what is known and what the policy has.
+bool applies(Question q, const Member& m, int year, const core::YearParameters& p) {
   const int age = m.age_in(year);
   switch (q) {
     case Question::job:
@@ -65,6 +77,8 @@ bool applies(Question q, const Member& m, int year) {
       return age >= 6 && age <= 24;
     case Question::pension:
       return age >= 16;
+    case Question::certificate:
+      return age >= 16 && offered(p, core::ProgrammeId::certificate_subsidy);
     default:
       return true;
   }
@@ -230,14 +244,18 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
     }
     case Question::job: {
       ui.wrapped(format(Str::q_job, who(h, m)));
-      int kind = h.members[m].jobs.empty() ? 0 : static_cast<int>(h.members[m].jobs.front().kind) + 1;
-      if (kind > 4) kind = 0;
-      for (int i = 0; i < 5; ++i) {
-        if (ImGui::RadioButton(tr(guide_job_labels[i]), &kind, i)) changed = true;
+      const auto choices = job_choices(s.params());
+      const std::optional<core::JobKind> now =
+          h.members[m].jobs.empty() ? std::nullopt : std::optional(h.members[m].jobs.front().kind);
+      int kind = static_cast<int>(std::find(choices.begin(), choices.end(), now) - choices.begin());
+      for (int i = 0; i < static_cast<int>(choices.size()); ++i) {
+        if (ImGui::RadioButton(choices[i] ? tr(job_labels[static_cast<size_t>(*choices[i])]) : tr(Str::no_job), &kind,
+                               i))
+          changed = true;
         ui.anchor("guide_job_" + std::to_string(i));
       }
       if (changed) {
-        if (kind == 0) {
+        if (!choices[kind]) {
           h.members[m].jobs.clear();
         } else {
           if (h.members[m].jobs.empty()) {
@@ -245,7 +263,7 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
             j.months = 12;
             h.members[m].jobs.push_back(j);
           }
-          h.members[m].jobs.front().kind = static_cast<core::JobKind>(kind - 1);
+          h.members[m].jobs.front().kind = *choices[kind];
         }
       }
       break;
@@ -282,6 +300,16 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
       ui.wrapped(format(Str::q_pension, who(h, m)));
       changed |= ImGui::Checkbox(tr(Str::pension_enrolled), &h.members[m].pension.enrolled);
       break;
+    case Question::certificate: {
+      ui.wrapped(format(Str::q_certificate, who(h, m)));
+      int level = static_cast<int>(h.members[m].certificate);
+      for (int i = 0; i < static_cast<int>(std::size(certificate_labels)); ++i) {
+        if (ImGui::RadioButton(tr(certificate_labels[i]), &level, i)) changed = true;
+        ui.anchor("guide_certificate_" + std::to_string(i));
+      }
+      h.members[m].certificate = static_cast<core::CertificateLevel>(level);
+      break;
+    }
     case Question::disability: {
       ui.wrapped(format(Str::q_disability, who(h, m)));
       int grade = h.members[m].disability_grade;
@@ -298,6 +326,25 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
         changed |= ui.money("##revenue", h.production.front().revenue);
         ui.row(Str::activity_cost, Str::activity_cost_help);
         changed |= ui.money("##cost", h.production.front().cost);
+        if (offered(s.params(), core::ProgrammeId::microcredit_interest_subsidy)) {
+          ui.row(Str::microcredit, Str::microcredit_help);
+          bool has_loan = h.microcredit.has_value();
+          if (ui.checkbox("##has_loan", has_loan)) {
+            h.microcredit = has_loan ? std::optional(core::Microcredit{core::Money(), 0, 12}) : std::nullopt;
+            changed = true;
+          }
+          ui.anchor("guide_microcredit");
+          if (h.microcredit) {
+            ui.row(Str::microcredit_principal, Str::microcredit_principal_help);
+            changed |= ui.money("##principal", h.microcredit->principal);
+            ui.row(Str::microcredit_rate, Str::microcredit_rate_help);
+            int64_t rate = h.microcredit->rate_basis_points;
+            if (ui.hundredths("##rate", rate) && rate <= 10000) {
+              h.microcredit->rate_basis_points = rate;
+              changed = true;
+            }
+          }
+        }
         ui.end_form();
       }
       break;
@@ -306,12 +353,32 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
       ui.wrapped(tr(Str::q_land));
       ImGui::SetNextItemWidth(em * 8);
       changed |= ui.hundredths("##land", h.transfers.farmland_centimu);
+      if ((offered(s.params(), core::ProgrammeId::grain_subsidy) ||
+           offered(s.params(), core::ProgrammeId::returned_farmland_subsidy)) &&
+          ui.begin_form("##guide_land")) {
+        if (offered(s.params(), core::ProgrammeId::grain_subsidy)) {
+          ui.row(Str::grain_mu, Str::grain_mu_help);
+          changed |= ui.hundredths("##grain", h.transfers.grain_centimu);
+          ui.anchor("guide_grain");
+        }
+        if (offered(s.params(), core::ProgrammeId::returned_farmland_subsidy)) {
+          ui.row(Str::returned_farmland_mu, Str::returned_farmland_mu_help);
+          changed |= ui.hundredths("##returned", h.transfers.returned_farmland_centimu);
+        }
+        ui.end_form();
+      }
       break;
     case Question::support:
       ui.wrapped(tr(Str::q_support));
       changed |= ImGui::Checkbox(tr(Str::dibao), &h.dibao);
       changed |= ImGui::Checkbox(tr(Str::tekun), &h.tekun);
       changed |= ImGui::Checkbox(tr(Str::relocated), &h.relocated);
+      if (offered(s.params(), core::ProgrammeId::guaranteed_dividend) && ui.begin_form("##guide_dividend")) {
+        ui.row(Str::guaranteed_dividend, Str::guaranteed_dividend_help);
+        changed |= ui.money("##dividend", h.property.guaranteed_dividend);
+        ui.anchor("guide_dividend");
+        ui.end_form();
+      }
       break;
     case Question::spending:
       ui.wrapped(tr(Str::q_spending));
@@ -362,6 +429,10 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
         ui.row(Str::sudden_month, Str::sudden_month_help);
         changed |= ui.integer("##month", h.sudden_event->month, 1, 12);
         ui.anchor("guide_sudden_month");
+        if (offered(s.params(), core::ProgrammeId::temporary_assistance)) {
+          ui.row(Str::temporary_assistance, Str::temporary_assistance_help);
+          changed |= ui.money("##temporary_assistance", h.transfers.temporary_assistance);
+        }
         ui.end_form();
       }
       break;
@@ -379,8 +450,8 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
   }
 
   // Moving on: member questions repeat for each member, and those that do not apply are skipped.
-  constexpr Question per_member[] = {Question::member, Question::job,     Question::job_detail,
-                                     Question::school, Question::pension, Question::disability};
+  constexpr Question per_member[] = {Question::member,  Question::job,         Question::job_detail, Question::school,
+                                     Question::pension, Question::certificate, Question::disability};
   auto is_member_question = [&](Question x) {
     for (Question p : per_member)
       if (p == x) return true;
@@ -401,7 +472,7 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
       }
       if (g.step <= 0 || g.step >= static_cast<int>(Question::done)) break;
       const auto next = static_cast<Question>(g.step);
-      if (is_member_question(next) ? applies(next, h.members[std::min(g.member, h.size() - 1)], h.year)
+      if (is_member_question(next) ? applies(next, h.members[std::min(g.member, h.size() - 1)], h.year, s.params())
                                    : applies(next, s.result()))
         break;
     }

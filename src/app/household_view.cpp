@@ -159,6 +159,10 @@ bool taper_editor(Ui& ui, core::Household& h) {
   return changed;
 }
 
+// Whether the policy in force has a programme: the facts only it reads are asked there (and wherever one is
+// already filled in, so nothing entered is hidden).
+bool offered(const Session& s, core::ProgrammeId id) { return s.params().flag(core::available_param(id)); }
+
 void facts(Ui& ui, Session& s) {
   core::Household& h = s.household();
   if (!ImGui::CollapsingHeader(tr(Str::section_household), ImGuiTreeNodeFlags_DefaultOpen)) return;
@@ -219,9 +223,10 @@ bool job_editor(Ui& ui, core::Job& j, int year) {
 }
 
 // One member's fields; returns true when anything changed. `urban`: the household is urban (Ceheng's start-up
-// subsidy asks when a first business was registered). A birth year typed for a member not yet filled in brings the
-// defaults of that age (a pension from `pension_age`, a pupil at school and not labour).
-bool member_editor(Ui& ui, core::Member& m, int year, bool urban, int pension_age) {
+// subsidy asks when a first business was registered). `certificate_offered`: the policy has 证书直补. A birth year
+// typed for a member not yet filled in brings the defaults of that age (a pension from `pension_age`, a pupil at school
+// and not labour).
+bool member_editor(Ui& ui, core::Member& m, int year, bool urban, int pension_age, bool certificate_offered) {
   bool changed = false;
   if (!ui.begin_form("##member")) return false;
   ui.row(Str::member_name, Str::member_name_help);
@@ -270,6 +275,10 @@ bool member_editor(Ui& ui, core::Member& m, int year, bool urban, int pension_ag
   changed |= ui.integer("##training", m.training_days, 0, 366);
   ui.row(Str::member_tekun, Str::member_tekun_help);
   changed |= ui.checkbox("##member_tekun", m.tekun);
+  if (certificate_offered || m.certificate != core::CertificateLevel::none) {
+    ui.row(Str::certificate, Str::certificate_help);
+    changed |= enum_choice(ui, "##certificate", m.certificate, certificate_labels);
+  }
   if (urban) {
     ui.row(Str::first_business_year, Str::first_business_year_help);
     int started = m.first_business_year.value_or(0);
@@ -323,7 +332,8 @@ void members(Ui& ui, Session& s) {
     if (open) {
       const std::string prefix = "m" + std::to_string(i) + "_";
       changed |= member_editor(ui, m, h.year, h.category == core::Category::urban,
-                               s.params().count(core::ParamId::pension_age));
+                               s.params().count(core::ParamId::pension_age),
+                               offered(s, core::ProgrammeId::certificate_subsidy));
       // Anchors of the fields just drawn, numbered by member, for the browser tests.
       for (const char* field : {"member_name", "member_birth_year", "job_kind", "job_months", "job_wage", "add_job"}) {
         const auto it = ui.anchors.find(field);
@@ -383,6 +393,28 @@ void production(Ui& ui, Session& s) {
     changed = true;
   }
   ui.anchor("add_activity");
+  if ((offered(s, core::ProgrammeId::microcredit_interest_subsidy) || h.microcredit) && ui.begin_form("##loan")) {
+    ui.row(Str::microcredit, Str::microcredit_help);
+    bool has_loan = h.microcredit.has_value();
+    if (ui.checkbox("##has_loan", has_loan)) {
+      h.microcredit = has_loan ? std::optional(core::Microcredit{Money(), 0, 12}) : std::nullopt;
+      changed = true;
+    }
+    ui.anchor("microcredit");
+    if (h.microcredit) {
+      ui.row(Str::microcredit_principal, Str::microcredit_principal_help);
+      changed |= ui.money("##principal", h.microcredit->principal);
+      ui.row(Str::microcredit_rate, Str::microcredit_rate_help);
+      int64_t rate = h.microcredit->rate_basis_points;
+      if (ui.hundredths("##rate", rate) && rate <= 10000) {  // a yearly rate of 0–100 %, as the file reader takes
+        h.microcredit->rate_basis_points = rate;
+        changed = true;
+      }
+      ui.row(Str::microcredit_months, Str::microcredit_months_help);
+      changed |= ui.integer("##loan_months", h.microcredit->months, 0, 12);
+    }
+    ui.end_form();
+  }
   if (changed) s.changed();
 }
 
@@ -409,6 +441,9 @@ void property_and_transfers(Ui& ui, Session& s) {
                                {Str::dividends, Str::dividends_help, "##dividends", &h.property.dividends},
                                {Str::house_rent, Str::house_rent_help, "##house_rent", &h.property.house_rent},
                                {Str::other_property, Str::other_property_help, "##other_property", &h.property.other}});
+    if (offered(s, core::ProgrammeId::guaranteed_dividend) || h.property.guaranteed_dividend != Money())
+      changed |= money_rows(ui, {{Str::guaranteed_dividend, Str::guaranteed_dividend_help, "##guaranteed_dividend",
+                                  &h.property.guaranteed_dividend}});
     ui.end_form();
   }
   if (ImGui::CollapsingHeader(tr(Str::section_transfers)) && ui.begin_form("##transfers")) {
@@ -419,6 +454,17 @@ void property_and_transfers(Ui& ui, Session& s) {
         money_rows(ui, {{Str::eco_compensation, Str::eco_compensation_help, "##eco", &h.transfers.eco_compensation},
                         {Str::family_support, Str::family_support_help, "##family", &h.transfers.family_support},
                         {Str::other_transfers, Str::other_transfers_help, "##other_transfers", &h.transfers.other}});
+    if (offered(s, core::ProgrammeId::grain_subsidy) || h.transfers.grain_centimu != 0) {
+      ui.row(Str::grain_mu, Str::grain_mu_help);
+      changed |= ui.hundredths("##grain", h.transfers.grain_centimu);
+    }
+    if (offered(s, core::ProgrammeId::returned_farmland_subsidy) || h.transfers.returned_farmland_centimu != 0) {
+      ui.row(Str::returned_farmland_mu, Str::returned_farmland_mu_help);
+      changed |= ui.hundredths("##returned_farmland", h.transfers.returned_farmland_centimu);
+    }
+    if (offered(s, core::ProgrammeId::temporary_assistance) || h.transfers.temporary_assistance != Money())
+      changed |= money_rows(ui, {{Str::temporary_assistance, Str::temporary_assistance_help, "##temporary_assistance",
+                                  &h.transfers.temporary_assistance}});
     ui.end_form();
   }
   if (changed) s.changed();
@@ -550,7 +596,7 @@ void breakdown(Ui& ui, const Session& s) {
   if (stream_node("wage", Str::stream_wage, r.income.wage)) {
     for (int i = 0; i < h.member_count(); ++i)
       for (const core::Job& j : h.members[i].jobs)
-        if (j.kind != core::JobKind::public_welfare_post && j.months > 0)
+        if (!core::paid_by_programme(j.kind) && j.months > 0)
           leaf(h.members[i].name + " · " + tr(job_labels[static_cast<size_t>(j.kind)]) + " " +
                    std::to_string(j.months) + " × " + money_text(j.monthly_wage),
                j.monthly_wage * j.months);
@@ -565,6 +611,7 @@ void breakdown(Ui& ui, const Session& s) {
   if (stream_node("cost", Str::stream_production_cost, r.income.production_cost)) {
     for (const core::ProductionActivity& a : h.production)
       leaf((a.name.empty() ? std::string(tr(activity_labels[static_cast<size_t>(a.kind)])) : a.name), a.cost);
+    programmes_in(core::Stream::production, true);  // 贴息: interest returned, the cost lowered by it
     ImGui::TreePop();
   }
   if (stream_node("property", Str::stream_property, r.income.property)) {
@@ -574,6 +621,7 @@ void breakdown(Ui& ui, const Session& s) {
                                            {Str::other_property, h.property.other}};
     for (const auto& [label, amount] : items)
       if (amount != Money()) leaf(tr(label), amount);
+    programmes_in(core::Stream::property, true);
     ImGui::TreePop();
   }
   if (stream_node("transfer", Str::stream_transfer, r.income.transfer)) {
@@ -584,8 +632,9 @@ void breakdown(Ui& ui, const Session& s) {
   }
   const Money uncounted = r.income.cash_received - r.income.net;
   if (stream_node("uncounted", Str::stream_not_counted, uncounted)) {
-    programmes_in(core::Stream::wage, false);
-    programmes_in(core::Stream::transfer, false);
+    for (core::Stream stream :
+         {core::Stream::wage, core::Stream::production, core::Stream::property, core::Stream::transfer})
+      programmes_in(stream, false);
     ImGui::TreePop();
   }
   Money not_cash;

@@ -29,6 +29,9 @@ inline constexpr Str job_labels[] = {
     Str::job_local,       Str::job_in_province,   Str::job_out_of_province, Str::job_public_welfare_post,
     Str::job_work_relief, Str::job_forest_ranger, Str::job_village_doctor,  Str::job_internship};
 static_assert(std::size(job_labels) == core::job_kind_names.size());
+inline constexpr Str certificate_labels[] = {Str::certificate_none, Str::certificate_primary,
+                                             Str::certificate_intermediate, Str::certificate_advanced};
+static_assert(std::size(certificate_labels) == core::certificate_level_names.size());
 inline constexpr Str activity_labels[] = {Str::activity_crop, Str::activity_livestock, Str::activity_tourism,
                                           Str::activity_processing, Str::activity_other};
 

@@ -23,11 +23,6 @@ bool can_work(const Member& m, const YearParameters& p, int year) {
          age <= p.count(ParamId::working_age_to);
 }
 
-// Jobs whose pay a programme computes (with its floor) rather than the wage sum.
-bool paid_by_programme(JobKind kind) {
-  return kind == JobKind::public_welfare_post || kind == JobKind::forest_ranger || kind == JobKind::internship;
-}
-
 bool employed(const Member& m) {
   for (const Job& j : m.jobs)
     if (j.months > 0) return true;
@@ -359,6 +354,10 @@ std::string first_overflow(const Result& r) {
 }
 
 }  // namespace
+
+bool paid_by_programme(JobKind kind) {
+  return kind == JobKind::public_welfare_post || kind == JobKind::forest_ranger || kind == JobKind::internship;
+}
 
 LineScope line_scope(LineId id, const Household& h, const YearParameters& p, Money net_before_dibao) {
   const LineParams& line = line_params[static_cast<size_t>(id)];

@@ -36,7 +36,10 @@ constexpr std::string_view household_keys[] = {
     "family_support", "people", "wage", "production_cost", "transfer", "month", "monthly",
     // 刚性支出, 三保障, a sudden event, the monitoring record
     "medical", "education", "disaster", "child_out_of_school", "member_uninsured", "house_unsafe", "water_unsafe",
-    "date", "since", "measures", "visited", "publicised", "approved"};
+    "date", "since", "measures", "visited", "publicised", "approved",
+    // issue 21: a certificate, the guaranteed dividend, grain and returned farmland, temporary assistance, a loan
+    "certificate", "guaranteed_dividend", "grain_mu", "returned_farmland_mu", "temporary_assistance", "microcredit",
+    "principal", "rate_percent"};
 
 constexpr std::string_view code_letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -71,6 +74,10 @@ bool zero_is_default(std::string_view key) {
                                        "house_rent",
                                        "other",
                                        "farmland_mu",
+                                       "grain_mu",
+                                       "returned_farmland_mu",
+                                       "temporary_assistance",
+                                       "guaranteed_dividend",
                                        "eco_compensation",
                                        "family_support",
                                        "wage",
