@@ -185,3 +185,118 @@ TEST_CASE("000 三(三)25: dibao_taper and a member's tekun are read and written
   doc["dibao_taper"] = 5;
   CHECK(mentions(problems(doc), "/dibao_taper"));
 }
+
+TEST_CASE(
+    "issue 21 facts: job kinds village_doctor and internship, certificate, guaranteed_dividend, grain and "
+    "returned farmland, temporary_assistance and microcredit read, and write back the same") {
+  json doc = minimal();
+  doc["policy"] = "guizhou/ceheng";
+  doc["year"] = 2023;
+  doc["members"][0]["certificate"] = "intermediate";
+  doc["members"][0]["jobs"] = json::array({{{"kind", "village_doctor"}, {"months", 12}, {"monthly_wage", 1500}},
+                                           {{"kind", "internship"}, {"months", 3}, {"monthly_wage", 1200.5}}});
+  doc["members"].push_back({{"name", "张小"}, {"birth_year", 2000}, {"certificate", "advanced"}});
+  doc["property"] = {{"guaranteed_dividend", 1000.5}};
+  doc["transfers"] = {{"grain_mu", 3.5}, {"returned_farmland_mu", 12.05}, {"temporary_assistance", 2000}};
+  doc["microcredit"] = {{"principal", 50000}, {"rate_percent", 3.45}, {"months", 12}};
+  const auto first = household_from_json(doc);
+  REQUIRE(first.ok());
+  const Household& h = first.value;
+  CHECK_EQ(h.members[0].certificate, CertificateLevel::intermediate);
+  CHECK_EQ(h.members[1].certificate, CertificateLevel::advanced);
+  REQUIRE_EQ(h.members[0].jobs.size(), 2);
+  CHECK_EQ(h.members[0].jobs[0].kind, JobKind::village_doctor);
+  CHECK_EQ(h.members[0].jobs[0].months, 12);
+  CHECK_EQ(h.members[0].jobs[0].monthly_wage, Money::fen(150000));
+  CHECK_EQ(h.members[0].jobs[1].kind, JobKind::internship);
+  CHECK_EQ(h.members[0].jobs[1].monthly_wage, Money::fen(120050));
+  CHECK_EQ(h.property.guaranteed_dividend, Money::fen(100050));
+  CHECK_EQ(h.transfers.grain_centimu, 350);               // 3.5 mu
+  CHECK_EQ(h.transfers.returned_farmland_centimu, 1205);  // 12.05 mu
+  CHECK_EQ(h.transfers.temporary_assistance, Money::fen(200000));
+  REQUIRE(h.microcredit.has_value());
+  CHECK_EQ(h.microcredit->principal, Money::fen(5000000));
+  CHECK_EQ(h.microcredit->rate_basis_points, 345);  // 3.45 %
+  CHECK_EQ(h.microcredit->months, 12);
+  const json written = household_to_json(h);
+  CHECK_EQ(written["members"][0]["certificate"], "intermediate");
+  CHECK_EQ(written["members"][1]["certificate"], "advanced");
+  CHECK_EQ(written["members"][0]["jobs"][0]["kind"], "village_doctor");
+  CHECK_EQ(written["members"][0]["jobs"][1]["kind"], "internship");
+  CHECK_EQ(written["property"]["guaranteed_dividend"], json(1000.5));
+  CHECK_EQ(written["transfers"]["grain_mu"], json(3.5));
+  CHECK_EQ(written["transfers"]["returned_farmland_mu"], json(12.05));
+  CHECK_EQ(written["transfers"]["temporary_assistance"], json(2000));
+  CHECK_EQ(written["microcredit"], json({{"principal", 50000}, {"rate_percent", 3.45}, {"months", 12}}));
+  const auto second = household_from_json(written);
+  REQUIRE(second.ok());
+  CHECK_EQ(household_to_json(second.value), written);  // write → read → write is the same
+}
+
+TEST_CASE("issue 21 facts absent: a file without them writes exactly the keys it did before") {
+  const auto plain = household_from_json(minimal());
+  REQUIRE(plain.ok());
+  CHECK_EQ(plain.value.members[0].certificate, CertificateLevel::none);
+  CHECK_FALSE(plain.value.microcredit.has_value());
+  CHECK_EQ(plain.value.transfers.grain_centimu, 0);
+  const json written = household_to_json(plain.value);
+  const auto keys = [](const json& object) {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : object.items()) out.push_back(key);
+    return out;
+  };
+  // nlohmann::json keeps keys sorted
+  CHECK_EQ(keys(written), std::vector<std::string>{"category", "dibao", "head", "id", "last_year_per_capita_net",
+                                                   "members", "policy", "production", "property", "relocated", "schema",
+                                                   "tekun", "transfers", "village", "year"});
+  CHECK_EQ(keys(written["property"]), std::vector<std::string>{"dividends", "house_rent", "land_rent", "other"});
+  CHECK_EQ(keys(written["transfers"]),
+           std::vector<std::string>{"eco_compensation", "family_support", "farmland_mu", "other"});
+  CHECK_EQ(keys(written["members"][0]), std::vector<std::string>{"birth_year", "disability_grade", "jobs", "labor",
+                                                                 "name", "pension", "school", "training_days"});
+  // Zeros and "none" entered are not written either: the same file as without them
+  json zeros = minimal();
+  zeros["members"][0]["certificate"] = "none";
+  zeros["property"] = {{"guaranteed_dividend", 0}};
+  zeros["transfers"] = {{"grain_mu", 0}, {"returned_farmland_mu", 0}, {"temporary_assistance", 0}};
+  const auto read = household_from_json(zeros);
+  REQUIRE(read.ok());
+  CHECK_EQ(household_to_json(read.value), written);
+}
+
+TEST_CASE("issue 21 facts: errors at their places (/microcredit/rate_percent, a member's /certificate, …)") {
+  json doc = minimal();
+  doc["microcredit"] = {{"principal", 50000}, {"rate_percent", 120}, {"months", 12}};
+  auto lines = problems(doc);
+  REQUIRE_EQ(lines.size(), 1);
+  CHECK(mentions(lines, "/microcredit/rate_percent"));
+  doc["microcredit"]["rate_percent"] = 100;  // the most a yearly rate can be
+  CHECK(household_from_json(doc).ok());
+  doc["microcredit"]["rate_percent"] = 100.01;
+  CHECK(mentions(problems(doc), "/microcredit/rate_percent"));
+  doc["microcredit"]["rate_percent"] = 3.455;  // basis points: two decimals at most
+  CHECK(mentions(problems(doc), "/microcredit/rate_percent"));
+  doc["microcredit"] = {{"principal", 50000}, {"rate_percent", 3.45}, {"months", 13}};
+  CHECK(mentions(problems(doc), "/microcredit/months"));
+  doc["microcredit"] = {{"rate_percent", 3.45}, {"months", 12}};
+  CHECK(mentions(problems(doc), "/microcredit/principal"));
+  doc.erase("microcredit");
+  doc["members"][0]["certificate"] = "expert";
+  lines = problems(doc);
+  REQUIRE_EQ(lines.size(), 1);
+  CHECK_EQ(lines[0],
+           "error: /members/0/certificate: expected one of none, primary, intermediate, advanced, got "
+           "\"expert\"");
+  doc["members"][0].erase("certificate");
+  doc["members"][0]["jobs"] = json::array({{{"kind", "doctor"}, {"months", 12}, {"monthly_wage", 1500}}});
+  CHECK(mentions(problems(doc), "/members/0/jobs/0/kind"));
+  doc["members"][0].erase("jobs");
+  doc["transfers"] = {{"grain_mu", -1}, {"returned_farmland_mu", 1.234}, {"temporary_assistance", -5}};
+  lines = problems(doc);
+  CHECK(mentions(lines, "/transfers/grain_mu"));
+  CHECK(mentions(lines, "/transfers/returned_farmland_mu"));
+  CHECK(mentions(lines, "/transfers/temporary_assistance"));
+  doc.erase("transfers");
+  doc["property"] = {{"guaranteed_dividend", 12.345}};
+  CHECK(mentions(problems(doc), "/property/guaranteed_dividend"));
+}

@@ -108,3 +108,26 @@ TEST_CASE("entered totals grow as their streams: Ceheng 脱贫 wage 20%, product
   CHECK_EQ(years[1].result.income.production_cost, yuan(2260));
   CHECK_EQ(years[1].household.last_year_per_capita_net.value(), yuan((12000 + 10000 - 2000) / 2));
 }
+
+TEST_CASE("next year: a certificate (003 附件2 三.23) and temporary assistance (000 三(三)25) are not repeated") {
+  Household h = household(Category::tuopin, 2022, {adult(1980), adult(1985)});
+  h.members[0].certificate = CertificateLevel::advanced;
+  h.members[1].certificate = CertificateLevel::primary;
+  h.transfers.temporary_assistance = yuan(2000);
+  h.transfers.eco_compensation = yuan(500);
+  const Household next = next_year(h, {});
+  CHECK_EQ(next.year, 2023);
+  CHECK_EQ(next.members[0].certificate, CertificateLevel::none);
+  CHECK_EQ(next.members[1].certificate, CertificateLevel::none);
+  CHECK_EQ(next.transfers.temporary_assistance, Money());
+  CHECK_EQ(next.transfers.eco_compensation, yuan(500));  // a yearly transfer stays (0 growth)
+  // Over a projection: Ceheng pays 2000 + 1000 in 2022 and nothing in 2023; Changning's assistance likewise.
+  auto years = project_in(h, "guizhou/ceheng", 2);
+  CHECK_EQ(years[0].result.programme(ProgrammeId::certificate_subsidy).amount, yuan(2000 + 1000));
+  CHECK_FALSE(years[1].result.programme(ProgrammeId::certificate_subsidy).eligible);
+  CHECK_EQ(years[1].result.programme(ProgrammeId::certificate_subsidy).reason.id, ReasonId::no_certificate);
+  years = project_in(h, "yunnan/changning", 2);
+  CHECK_EQ(years[0].result.programme(ProgrammeId::temporary_assistance).amount, yuan(2000));
+  CHECK_FALSE(years[1].result.programme(ProgrammeId::temporary_assistance).eligible);
+  CHECK_EQ(years[1].household.transfers.temporary_assistance, Money());
+}
