@@ -75,6 +75,15 @@ constexpr Alias job_aliases[] = {{"县内务工", "local"},
                                  {"乡村医生", "village_doctor"},
                                  {"就业见习", "internship"},
                                  {"见习", "internship"}};
+// A vocational qualification's level (证书直补): 初级 is 五级, 中级 四级, 高级 三级; 技师 (二级) and 高级技师 (一级)
+// are above 高级 and paid as it. A cell may say more after the words (初级工, 高级技师证书).
+constexpr Alias certificate_aliases[] = {{"无", "none"},           {"初级", "primary"},      {"五级", "primary"},
+                                         {"中级", "intermediate"}, {"四级", "intermediate"}, {"高级", "advanced"},
+                                         {"三级", "advanced"},     {"技师", "advanced"},     {"二级", "advanced"},
+                                         {"一级", "advanced"}};
+// What a certificate cell that is none of them is told, in a sheet's words rather than the household file's names
+// (none, primary …), so that the app's Chinese (应为以下之一:无、初级…) needs no English.
+constexpr std::string_view certificate_expected = "expected one of 无, 初级, 中级, 高级, 技师, 高级技师";
 
 // Each column's place in a household, for the direct reader (direct_household): one a column, named as it is.
 enum class Field {
@@ -97,6 +106,13 @@ enum class Field {
   dividends,
   house_rent,
   other_property,
+  guaranteed_dividend,
+  grain_mu,
+  returned_farmland_mu,
+  temporary_assistance,
+  microcredit_principal,
+  microcredit_rate,
+  microcredit_months,
   last_year_per_capita_net,
   name,
   birth_year,
@@ -114,6 +130,7 @@ enum class Field {
   pension_enrolled,
   pension_tier,
   training_days,
+  certificate,
   people,
   wage_income,
   production_income,
@@ -188,6 +205,49 @@ const std::vector<Column>& columns() {
       {"dividends", Field::dividends, {"入股分红"}, "/property/dividends", false, Column::number},
       {"house_rent", Field::house_rent, {"房屋租金"}, "/property/house_rent", false, Column::number},
       {"other_property", Field::other_property, {"其他财产性收入"}, "/property/other", false, Column::number},
+      {"guaranteed_dividend",
+       Field::guaranteed_dividend,
+       {"保底分红", "保底分红基数"},
+       "/property/guaranteed_dividend",
+       false,
+       Column::number},
+      {"grain_mu",
+       Field::grain_mu,
+       {"实际种粮面积(亩)", "实际种粮面积", "种粮面积"},
+       "/transfers/grain_mu",
+       false,
+       Column::number},
+      {"returned_farmland_mu",
+       Field::returned_farmland_mu,
+       {"退耕还林面积(亩)", "退耕还林面积"},
+       "/transfers/returned_farmland_mu",
+       false,
+       Column::number},
+      {"temporary_assistance",
+       Field::temporary_assistance,
+       {"临时救助", "临时救助金"},
+       "/transfers/temporary_assistance",
+       false,
+       Column::number},
+      // A 脱贫人口小额信贷 loan: the three together, or none of them (the household file's reader requires all three).
+      {"microcredit_principal",
+       Field::microcredit_principal,
+       {"小额信贷金额", "小额信贷本金", "贷款金额"},
+       "/microcredit/principal",
+       false,
+       Column::number},
+      {"microcredit_rate_percent",
+       Field::microcredit_rate,
+       {"贷款年利率(%)", "贷款年利率", "贷款利率(%)", "贷款利率"},
+       "/microcredit/rate_percent",
+       false,
+       Column::number},
+      {"microcredit_months",
+       Field::microcredit_months,
+       {"贷款月数", "本年贷款月数"},
+       "/microcredit/months",
+       false,
+       Column::integer},
       {"last_year_per_capita_net",
        Field::last_year_per_capita_net,
        {"上年人均纯收入"},
@@ -236,6 +296,13 @@ const std::vector<Column>& columns() {
       {"pension_enrolled", Field::pension_enrolled, {"参加养老保险"}, "/pension/enrolled", true, Column::boolean},
       {"pension_tier", Field::pension_tier, {"缴费档次"}, "/pension/tier", true, Column::number},
       {"training_days", Field::training_days, {"培训天数"}, "/training_days", true, Column::integer},
+      {"certificate",
+       Field::certificate,
+       {"取得证书等级", "职业技能证书", "证书等级"},
+       "/certificate",
+       true,
+       Column::text,
+       certificate_aliases},
       // One row a household with its income totals, as the national monitoring system's 收入测算表 has them: the
       // totals stand in for members (core::EnteredIncome); the parts (其中…) and the per-capita figure are in them.
       {"people",
@@ -271,8 +338,8 @@ const std::vector<Column>& columns() {
   return list;
 }
 
-// A header or value as written, compared without spaces (ASCII and full-width), full-width brackets and colons as
-// half-width: 务工时间（月） is 务工时间(月).
+// A header or value as written, compared without spaces (ASCII and full-width), full-width brackets, colons and
+// percent signs as half-width: 务工时间（月） is 务工时间(月), 贷款年利率（％） 贷款年利率(%).
 std::string normalised(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
@@ -287,6 +354,9 @@ std::string normalised(std::string_view text) {
       i += 3;
     } else if (rest.starts_with("：")) {
       out += ':';
+      i += 3;
+    } else if (rest.starts_with("％")) {
+      out += '%';
       i += 3;
     } else {
       if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') out += text[i];
@@ -556,11 +626,19 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
       return std::nullopt;
     }
     case Column::number: {
+      // A loan's rate may end in % (Excel's CSV writes a percentage cell so): 3.45% is 3.45 in its column of percents.
+      std::string_view number = cell;
+      if (column.field == Field::microcredit_rate)
+        for (const std::string_view percent : {"%", "％"})
+          if (number.ends_with(percent)) {
+            number.remove_suffix(percent.size());
+            break;
+          }
       // Yuan, or ten thousands of them where the cell or else the header says 万: 0.15 万元 is 1500 yuan; a cell's own
       // unit wins (1500元 in a 万元 column is 1500 yuan).
-      std::optional<int64_t> hundredths = ten_thousands ? std::nullopt : parse_yuan_text(cell);
+      std::optional<int64_t> hundredths = ten_thousands ? std::nullopt : parse_yuan_text(number);
       int unit = 0;
-      const auto plain = plain_number(cell, unit);
+      const auto plain = plain_number(number, unit);
       if (!hundredths && plain)
         hundredths = workbook_fen(unit == 10000 || (unit == 0 && ten_thousands) ? *plain + "E4" : *plain);
       if (hundredths) {
@@ -731,7 +809,9 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
   std::optional<Category> category = t.category;
   ProductionActivity production;  // kind "other", as read_household writes it
   EnteredIncome entered;
+  Microcredit loan;
   bool has_production = false, has_entered = false, has_people = false, has_head = false, members_complete = true;
+  bool has_principal = false, has_rate = false, has_loan_months = false;
   const auto money = [](const CellValue& v, Money& to) {
     to = Money::fen(v.hundredths);
     return v.hundredths >= 0 && v.hundredths <= max_amount_fen;
@@ -822,6 +902,39 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
         case Field::other_property:
           ok = money(v, h.property.other);
           break;
+        case Field::guaranteed_dividend:
+          ok = money(v, h.property.guaranteed_dividend);
+          break;
+        case Field::grain_mu: {
+          Money area;
+          ok = money(v, area);
+          h.transfers.grain_centimu = area.fen();
+          break;
+        }
+        case Field::returned_farmland_mu: {
+          Money area;
+          ok = money(v, area);
+          h.transfers.returned_farmland_centimu = area.fen();
+          break;
+        }
+        case Field::temporary_assistance:
+          ok = money(v, h.transfers.temporary_assistance);
+          break;
+        case Field::microcredit_principal:
+          ok = money(v, loan.principal);
+          has_principal = true;
+          break;
+        case Field::microcredit_rate: {
+          Money rate;  // two decimals of a percent: basis points, at most 100 %
+          ok = money(v, rate) && rate.fen() <= 10000;
+          loan.rate_basis_points = rate.fen();
+          has_rate = true;
+          break;
+        }
+        case Field::microcredit_months:
+          ok = whole(v, months_range, loan.months);
+          has_loan_months = true;
+          break;
         case Field::last_year_per_capita_net:
           ok = money(v, h.last_year_per_capita_net.emplace());
           break;
@@ -871,6 +984,9 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
           break;
         case Field::training_days:
           ok = whole(v, training_days_range, m.training_days);
+          break;
+        case Field::certificate:
+          ok = enum_value(certificate_level_names, v.text, m.certificate);
           break;
         case Field::people:
           ok = whole(v, people_range, entered.people);
@@ -933,6 +1049,11 @@ std::optional<Household> direct_household(const Table& t, const Layout& l, std::
   h.year = *year;
   h.category = *category;
   if (has_production) h.production.push_back(std::move(production));
+  // A loan is its three columns together: one left empty is a problem for the JSON path to name.
+  if (has_principal || has_rate || has_loan_months) {
+    if (!has_principal || !has_rate || !has_loan_months) return std::nullopt;
+    h.microcredit = loan;
+  }
   if (has_entered) {
     // The totals stand in for members: a row of totals only, or a problem for the JSON path to name.
     if (!has_people || l.member_detail) return std::nullopt;
@@ -969,7 +1090,14 @@ void read_household(const Table& t, const Layout& l, std::span<const Row* const>
       if (h.columns[c] == nullptr) continue;
       const Column& col = *h.columns[c];
       std::string problem;
-      const auto value = cell_value(cell_of(*row, c), col, problem, h.ten_thousands[c]);
+      auto value = cell_value(cell_of(*row, c), col, problem, h.ten_thousands[c]);
+      // A certificate's level in words she knows (the household file's reader would list its English names).
+      if (col.field == Field::certificate && value &&
+          std::find(certificate_level_names.begin(), certificate_level_names.end(), value->get<std::string>()) ==
+              certificate_level_names.end()) {
+        problem = std::string(certificate_expected) + ", got \"" + std::string(cell_of(*row, c)) + "\"";
+        value.reset();
+      }
       if (!problem.empty()) {
         std::string where = t.source.where(row->line, c, l.written[c]);
         bad_cells.insert(where);

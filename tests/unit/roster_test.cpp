@@ -1,6 +1,9 @@
 // Rosters (CONTRACT.md `batch`, issue 6): a cadre's spreadsheet with Chinese headers and Chinese values reads as the
 // same households as the documented English columns; problems name the column as the file wrote it.
 #include <doctest/doctest.h>
+
+#include <fstream>   // the example roster
+#include <iterator>  // read whole
 #include <nlohmann/json.hpp>
 
 #include "app/format.h"
@@ -91,6 +94,16 @@ TEST_CASE("the direct reader gives the JSON path's household, and where it canno
       {"other_property", {"", "50"}},
       {"last_year_per_capita_net", {"", "7000", "-1", "6500.5"}},
       {"监测对象类别", {"", "边缘户", "突发严重困难户", "其他"}},
+      {"guaranteed_dividend", {"2000", "", "-1", "0.5万", "1e3"}},
+      {"grain_mu", {"3.5", "", "0", "-2", "1.234"}},
+      {"退耕还林面积(亩)", {"1.25", "", "x", "0.01"}},
+      {"temporary_assistance", {"", "1500", "-100", "abc"}},
+  };
+  // A loan's three columns, chosen together (and now and then one of them left out, or a cell left empty).
+  const std::vector<Pool> loan_pools = {
+      {"microcredit_principal", {"50000", "", "5万", "-1"}},
+      {"microcredit_rate_percent", {"3.45", "", "3.45%", "100", "100.01", "0.0345", "x"}},
+      {"microcredit_months", {"12", "", "0", "13", "6.0"}},
   };
   const std::vector<Pool> member_pools = {
       {"name", {"张三", "李梅", ""}},
@@ -109,6 +122,7 @@ TEST_CASE("the direct reader gives the JSON path's household, and where it canno
       {"pension_enrolled", {"true", "", "false"}},
       {"pension_tier", {"200", "", "300", "-1"}},
       {"training_days", {"", "5", "367"}},
+      {"取得证书等级", {"初级", "", "高级技师", "advanced", "中级工", "大师", "none", "无"}},
   };
   const std::vector<Pool> total_pools = {
       {"people", {"3", "", "0", "31"}},      {"wage_income", {"30000", "", "-1"}}, {"production_income", {"", "12000"}},
@@ -130,6 +144,9 @@ TEST_CASE("the direct reader gives the JSON path's household, and where it canno
     std::vector<const Pool*> columns;
     for (const Pool& p : household_pools)
       if (random(10) < 4) columns.push_back(&p);
+    if (random(10) < 3)
+      for (const Pool& p : loan_pools)
+        if (random(10) != 0) columns.push_back(&p);
     const bool totals = random(5) == 0;
     for (const Pool& p : totals ? total_pools : member_pools)  // a birth year most of the time: it is required
       if (random(10) < (std::string_view(p.header) == "birth_year" ? 9 : 6)) columns.push_back(&p);
@@ -298,4 +315,180 @@ TEST_CASE("review fixes: a household of totals needs no birth year from its ID; 
   REQUIRE_EQ(kind.roster.errors.size(), 1);
   CHECK_EQ(error_line(kind.roster.errors[0]),
            "error: line 2, column \"监测对象类别\": expected 脱贫不稳定户, 边缘易致贫户 or 突发严重困难户, got \"其他\"");
+}
+
+// Issue 21, 1: the facts of the ten new programmes as roster columns — a household's 实际种粮面积, 退耕还林面积,
+// 保底分红, 临时救助 and its 小额信贷 (three columns together), a member's 取得证书等级 — in a county sheet's Chinese
+// headers and words, read as the English columns are and as the household file has them.
+TEST_CASE("the new measures' columns: Chinese headers and words read to the household the English columns give") {
+  const std::string chinese =
+      "户编号,户主,年度,户类别,实际种粮面积(亩),退耕还林面积,保底分红,临时救助金,小额信贷金额,贷款年利率(%),"
+      "贷款月数,姓名,出生年份,取得证书等级\n"
+      "M1,王一,2024,脱贫户,3.5,1.25,2000,1500,50000,3.45%,12,王一,1980,初级工\n"
+      "M1,王一,2024,脱贫户,3.5,1.25,2000,1500,50000,3.45%,12,李二,1982,四级\n"
+      "M1,王一,2024,脱贫户,3.5,1.25,2000,1500,50000,3.45%,12,王小,2003,高级技师\n"
+      "M1,王一,2024,脱贫户,3.5,1.25,2000,1500,50000,3.45%,12,王四,1950,\n"
+      "M2,赵五,2024,一般户,10,,,0.3万,\"20,000\",4.35,6,赵五,1970,技师（二级）\n"
+      "M2,赵五,2024,一般户,10,,,0.3万,\"20,000\",4.35,6,钱七,1972,五级\n"
+      "M2,赵五,2024,一般户,10,,,0.3万,\"20,000\",4.35,6,赵八,1995,无\n"
+      "M3,孙六,2024,脱贫户,,,,,,,,孙六,1990,\n";
+  const std::string english =
+      "household_id,head,year,category,grain_mu,returned_farmland_mu,guaranteed_dividend,temporary_assistance,"
+      "microcredit_principal,microcredit_rate_percent,microcredit_months,name,birth_year,certificate\n"
+      "M1,王一,2024,tuopin,3.5,1.25,2000,1500,50000,3.45,12,王一,1980,primary\n"
+      "M1,王一,2024,tuopin,3.5,1.25,2000,1500,50000,3.45,12,李二,1982,intermediate\n"
+      "M1,王一,2024,tuopin,3.5,1.25,2000,1500,50000,3.45,12,王小,2003,advanced\n"
+      "M1,王一,2024,tuopin,3.5,1.25,2000,1500,50000,3.45,12,王四,1950,\n"
+      "M2,赵五,2024,general,10,,,3000,20000,4.35,6,赵五,1970,advanced\n"
+      "M2,赵五,2024,general,10,,,3000,20000,4.35,6,钱七,1972,primary\n"
+      "M2,赵五,2024,general,10,,,3000,20000,4.35,6,赵八,1995,none\n"
+      "M3,孙六,2024,tuopin,,,,,,,,孙六,1990,\n";
+  const RosterRead zh = parse_roster(chinese);
+  const RosterRead en = parse_roster(english);
+  REQUIRE(zh.roster.ok());
+  REQUIRE(en.roster.ok());
+  CHECK(zh.ignored.empty());
+  CHECK(en.own_columns);
+  REQUIRE_EQ(zh.roster.value.size(), 3);
+  REQUIRE_EQ(en.roster.value.size(), 3);
+  for (size_t i = 0; i < 3; ++i)
+    CHECK_EQ(household_to_json(zh.roster.value[i].household).dump(),
+             household_to_json(en.roster.value[i].household).dump());
+
+  // Each fact as written in the Chinese sheet.
+  const Household& m1 = zh.roster.value[0].household;
+  CHECK_EQ(m1.transfers.grain_centimu, 350);
+  CHECK_EQ(m1.transfers.returned_farmland_centimu, 125);
+  CHECK_EQ(m1.property.guaranteed_dividend, yuan(2000));
+  CHECK_EQ(m1.transfers.temporary_assistance, yuan(1500));
+  REQUIRE(m1.microcredit);
+  CHECK_EQ(m1.microcredit->principal, yuan(50000));
+  CHECK_EQ(m1.microcredit->rate_basis_points, 345);  // 3.45%: the cell's % is the column's unit
+  CHECK_EQ(m1.microcredit->months, 12);
+  REQUIRE_EQ(m1.members.size(), 4);
+  CHECK_EQ(m1.members[0].certificate, CertificateLevel::primary);       // 初级工
+  CHECK_EQ(m1.members[1].certificate, CertificateLevel::intermediate);  // 四级
+  CHECK_EQ(m1.members[2].certificate, CertificateLevel::advanced);      // 高级技师
+  CHECK_EQ(m1.members[3].certificate, CertificateLevel::none);          // empty
+  const Household& m2 = zh.roster.value[1].household;
+  CHECK_EQ(m2.transfers.grain_centimu, 1000);
+  CHECK_EQ(m2.transfers.returned_farmland_centimu, 0);
+  CHECK_EQ(m2.property.guaranteed_dividend, Money());
+  CHECK_EQ(m2.transfers.temporary_assistance, yuan(3000));  // 0.3万
+  REQUIRE(m2.microcredit);
+  CHECK_EQ(m2.microcredit->principal, yuan(20000));  // "20,000"
+  CHECK_EQ(m2.microcredit->rate_basis_points, 435);
+  CHECK_EQ(m2.microcredit->months, 6);
+  CHECK_EQ(m2.members[0].certificate, CertificateLevel::advanced);  // 技师（二级）
+  CHECK_EQ(m2.members[1].certificate, CertificateLevel::primary);   // 五级
+  CHECK_EQ(m2.members[2].certificate, CertificateLevel::none);      // 无
+  // A household whose loan cells are all empty has no loan; nothing else new is set.
+  const Household& m3 = zh.roster.value[2].household;
+  CHECK_FALSE(m3.microcredit);
+  CHECK_EQ(m3.transfers.grain_centimu, 0);
+  CHECK_EQ(m3.members[0].certificate, CertificateLevel::none);
+
+  // The household file writes them as its reader reads them back (what the app saves, it opens).
+  const nlohmann::json j = household_to_json(m1);
+  CHECK_EQ(j["transfers"]["grain_mu"], 3.5);
+  CHECK_EQ(j["transfers"]["returned_farmland_mu"], 1.25);
+  CHECK_EQ(j["property"]["guaranteed_dividend"], 2000);
+  CHECK_EQ(j["transfers"]["temporary_assistance"], 1500);
+  CHECK_EQ(j["microcredit"]["rate_percent"], 3.45);
+  CHECK_EQ(j["members"][1]["certificate"], "intermediate");
+  const auto back = household_from_json(j);
+  REQUIRE(back.ok());
+  CHECK_EQ(household_to_json(back.value).dump(), j.dump());
+
+  // The direct reader gives the household the household file's reader makes of the same cells.
+  const auto sheet = read_csv(chinese);
+  REQUIRE(sheet.ok());
+  const RosterRead direct = parse_roster_sheet(sheet.value);
+  const RosterRead via_json = parse_roster_sheet_via_json(sheet.value);
+  REQUIRE(direct.roster.ok());
+  REQUIRE(via_json.roster.ok());
+  REQUIRE_EQ(direct.roster.value.size(), via_json.roster.value.size());
+  for (size_t i = 0; i < direct.roster.value.size(); ++i)
+    CHECK_EQ(household_to_json(direct.roster.value[i].household).dump(),
+             household_to_json(via_json.roster.value[i].household).dump());
+}
+
+TEST_CASE("a loan given in part is a problem at the column it lacks; a rate over 100 % at its cell") {
+  // No 贷款月数 column: said at the household's row, the column by its name in the roster's own columns.
+  const RosterRead no_column = parse_roster(
+      "户编号,年度,户类别,姓名,出生年份,小额信贷金额,贷款年利率(%)\nA1,2024,脱贫户,王一,1980,50000,3.45\n");
+  REQUIRE_EQ(no_column.roster.errors.size(), 1);
+  CHECK_EQ(error_line(no_column.roster.errors[0]),
+           "error: line 2, column \"microcredit_months\": expected this required field");
+  CHECK(no_column.roster.value.empty());
+  // The column there, its cell empty: said at the cell, under its header as written. Only the months given: the
+  // amount and the rate are missing.
+  const RosterRead empty_cell = parse_roster(
+      "户编号,年度,户类别,姓名,出生年份,小额信贷本金,贷款利率,本年贷款月数\n"
+      "A1,2024,脱贫户,王一,1980,50000,,12\n"
+      "A2,2024,脱贫户,李二,1975,,,6\n");
+  REQUIRE_EQ(empty_cell.roster.errors.size(), 3);
+  CHECK_EQ(error_line(empty_cell.roster.errors[0]), "error: line 2, column \"贷款利率\": expected this required field");
+  CHECK_EQ(error_line(empty_cell.roster.errors[1]),
+           "error: line 3, column \"小额信贷本金\": expected this required field");
+  CHECK_EQ(error_line(empty_cell.roster.errors[2]), "error: line 3, column \"贷款利率\": expected this required field");
+  // A yearly rate is at most 100 (%), as in the household file.
+  const RosterRead rate = parse_roster(
+      "户编号,年度,户类别,姓名,出生年份,贷款金额,贷款年利率(%),贷款月数\nA1,2024,脱贫户,王一,1980,50000,120,12\n");
+  REQUIRE_EQ(rate.roster.errors.size(), 1);
+  CHECK_EQ(error_line(rate.roster.errors[0]),
+           "error: line 2, column \"贷款年利率(%)\": expected a yearly rate from 0 to 100 (%)");
+}
+
+TEST_CASE(
+    "a certificate word the roster does not know, and a loan without its months, said in Chinese at their cells") {
+  using zengshou::app::error_text;
+  using zengshou::app::Language;
+  zengshou::app::set_language(Language::zh_CN);
+  const std::string csv =
+      "户编号,户主,年度,户类别,姓名,出生年份,取得证书等级,小额信贷金额,贷款年利率(%),贷款月数\n"
+      "A1,王一,2024,脱贫户,王一,1980,大师,50000,3.45,\n"
+      "A2,李二,2024,脱贫户,李二,1975,中级,30000,4.35,12\n";
+  const RosterRead r = parse_roster(csv);
+  std::vector<std::string> said;
+  for (const auto& e : r.roster.errors) said.push_back(error_text(e));
+  const std::vector<std::string> expected = {
+      "位置 第2行“取得证书等级”列:应为以下之一:无、初级、中级、高级、技师、高级技师,实际为 \"大师\"",
+      "位置 第2行“贷款月数”列:缺少必填项"};
+  REQUIRE_EQ(said.size(), expected.size());
+  for (size_t i = 0; i < said.size(); ++i) CHECK_EQ(said[i], expected[i]);
+  zengshou::app::set_language(Language::en);
+  CHECK_EQ(
+      error_text(r.roster.errors[0]),
+      "error: line 2, column \"取得证书等级\": expected one of 无, 初级, 中级, 高级, 技师, 高级技师, got \"大师\"");
+  zengshou::app::set_language(Language::zh_CN);
+}
+
+TEST_CASE("a roster without the new columns reads as before: none of the new facts set or written") {
+  std::ifstream in(std::string(ZENGSHOU_ASSETS) + "/examples/roster.csv", std::ios::binary);
+  REQUIRE(in);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const RosterRead r = parse_roster(text);
+  REQUIRE(r.roster.ok());
+  CHECK(r.own_columns);
+  CHECK(r.ignored.empty());
+  REQUIRE_EQ(r.roster.value.size(), 2);
+  for (const RosterEntry& e : r.roster.value) {
+    const Household& h = e.household;
+    CHECK_FALSE(h.microcredit);
+    CHECK_EQ(h.transfers.grain_centimu, 0);
+    CHECK_EQ(h.transfers.returned_farmland_centimu, 0);
+    CHECK_EQ(h.transfers.temporary_assistance, Money());
+    CHECK_EQ(h.property.guaranteed_dividend, Money());
+    for (const Member& m : h.members) CHECK_EQ(m.certificate, CertificateLevel::none);
+    const std::string written = household_to_json(h).dump();
+    for (const char* key : {"\"microcredit\"", "\"grain_mu\"", "\"returned_farmland_mu\"", "\"temporary_assistance\"",
+                            "\"guaranteed_dividend\"", "\"certificate\""})
+      CHECK_EQ(written.find(key), std::string::npos);  // (a job's "probation_certificate_months" is another key)
+  }
+  // The first household as the example has it: 5 mu, production 12000 − 5000, two members' jobs.
+  const Household& r1 = r.roster.value[0].household;
+  CHECK_EQ(r1.transfers.farmland_centimu, 500);
+  CHECK_EQ(r1.production.at(0).revenue, yuan(12000));
+  CHECK_EQ(r1.members.at(1).jobs.at(0).kind, JobKind::public_welfare_post);
 }

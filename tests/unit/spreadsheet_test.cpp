@@ -6,6 +6,7 @@
 #include <cstdlib>  // system
 #include <fstream>
 #include <iterator>
+#include <set>  // the column choices offered
 #include <string>
 
 #include "formats/spreadsheet_read.h"
@@ -533,4 +534,65 @@ TEST_CASE("her own column matches: an unknown header read as the column she chos
   for (const ColumnChoice& c : roster_column_choices())
     offered = offered || (c.name == "monthly_wage" && c.zh == "月工资");
   CHECK(offered);
+}
+
+// Issue 21, 1: the new measures' columns in a county sheet — under a title row, full-width brackets and ％ in the
+// headers, numbers as a workbook stores them, the households grouped by 户主 — and a loan that lacks a column, said
+// at the row with the column it lacks.
+TEST_CASE("a county sheet's 种粮, 退耕还林, 保底分红, 临时救助, 小额信贷 and 证书 columns") {
+  const Sheet s = sheet_of("花名册", 1,
+                           {{"2024年某村脱贫户花名册"},
+                            {"户主", "姓名", "出生年份", "实际种粮面积（亩）", "退耕还林面积（亩）", "保底分红基数",
+                             "临时救助", "小额信贷本金", "贷款年利率（％）", "本年贷款月数", "职业技能证书"},
+                            {"韦光明", "韦光明", "1968", "2.5", "1.5E1", "1200", "", "30000", "3.45", "12", "中级"},
+                            {"韦光明", "韦小梅", "2001", "", "", "", "", "", "", "", "三级"},
+                            {"李国强", "李国强", "1979", "", "", "", "0.30000000000000004", "", "", "", ""}});
+  const RosterRead r = parse_roster_sheet(s, {2024, zengshou::core::Category::tuopin});
+  REQUIRE_MESSAGE(r.roster.ok(), (r.roster.errors.empty() ? std::string() : r.roster.errors.front().expected));
+  CHECK_EQ(r.header_row, 2);
+  CHECK(r.ignored.empty());
+  REQUIRE_EQ(r.roster.value.size(), 2u);
+  const zengshou::core::Household& a = r.roster.value[0].household;
+  CHECK_EQ(a.transfers.grain_centimu, 250);
+  CHECK_EQ(a.transfers.returned_farmland_centimu, 1500);  // 1.5E1 mu
+  CHECK_EQ(a.property.guaranteed_dividend, zengshou::core::Money::yuan(1200));
+  CHECK_EQ(a.transfers.temporary_assistance, zengshou::core::Money());
+  REQUIRE(a.microcredit);
+  CHECK_EQ(a.microcredit->principal, zengshou::core::Money::yuan(30000));
+  CHECK_EQ(a.microcredit->rate_basis_points, 345);
+  CHECK_EQ(a.microcredit->months, 12);
+  REQUIRE_EQ(a.members.size(), 2u);
+  CHECK_EQ(a.members[0].certificate, zengshou::core::CertificateLevel::intermediate);
+  CHECK_EQ(a.members[1].certificate, zengshou::core::CertificateLevel::advanced);  // 三级 is 高级
+  const zengshou::core::Household& b = r.roster.value[1].household;
+  CHECK_EQ(b.transfers.temporary_assistance, zengshou::core::Money::fen(30));  // a sum's 0.30000000000000004
+  CHECK_FALSE(b.microcredit);
+  CHECK_EQ(households_json(r.roster.value),
+           households_json(parse_roster_sheet_via_json(s, {2024, zengshou::core::Category::tuopin}).roster.value));
+  // The column choices the import window offers include them, by their first Chinese names.
+  std::set<std::string> offered;
+  for (const ColumnChoice& c : roster_column_choices()) offered.insert(std::string(c.name) + "=" + std::string(c.zh));
+  for (const char* c :
+       {"grain_mu=实际种粮面积(亩)", "returned_farmland_mu=退耕还林面积(亩)", "guaranteed_dividend=保底分红",
+        "temporary_assistance=临时救助", "microcredit_principal=小额信贷金额", "microcredit_rate_percent=贷款年利率(%)",
+        "microcredit_months=贷款月数", "certificate=取得证书等级"})
+    CHECK(offered.contains(c));
+
+  // The amount and the rate without a months column: said at the row, naming the column it lacks.
+  const Sheet half = sheet_of(
+      "花名册", 1,
+      {{"户编号", "姓名", "出生年份", "小额信贷金额", "贷款年利率(%)"}, {"H1", "张三", "1975", "50000", "3.45"}});
+  const RosterRead h = parse_roster_sheet(half, {2024, zengshou::core::Category::tuopin});
+  REQUIRE_EQ(h.roster.errors.size(), 1u);
+  CHECK_EQ(zengshou::core::error_line(h.roster.errors[0]),
+           "error: 花名册 row 2 (no column \"贷款月数\"): expected this required field");
+  // A rate in a cell Excel formats as a percentage is stored as its fraction: 3.45% as 0.0345, finer than the
+  // column's two decimals of a percent, refused at its cell rather than read as 0.03 %.
+  const Sheet fraction = sheet_of("花名册", 1,
+                                  {{"户编号", "姓名", "出生年份", "小额信贷金额", "贷款年利率(%)", "贷款月数"},
+                                   {"H1", "张三", "1975", "50000", "0.0345", "12"}});
+  const RosterRead f = parse_roster_sheet(fraction, {2024, zengshou::core::Category::tuopin});
+  REQUIRE_EQ(f.roster.errors.size(), 1u);
+  CHECK_EQ(zengshou::core::error_line(f.roster.errors[0]),
+           "error: 花名册!E2 (column \"贷款年利率(%)\"): expected a number with at most two decimals, got \"0.0345\"");
 }
