@@ -74,12 +74,15 @@ std::string printf_text(const char* format, const std::string& a, const std::str
 namespace {
 
 // An enum's value as the household file writes it (tuopin, out_of_province …) in the UI's words; itself if unknown.
-std::string value_label(std::string_view code) {
+// `certificates`: the list is a certificate's levels, whose "none" is not labour's.
+std::string value_label(std::string_view code, bool certificates) {
   const auto find = [&](const auto& names, const auto& labels, size_t offset) -> const char* {
     for (size_t i = 0; i < names.size(); ++i)
       if (names[i] == code) return tr(labels[i + offset]);
     return nullptr;
   };
+  if (certificates)
+    if (const char* t = find(core::certificate_level_names, certificate_labels, 0)) return t;
   if (const char* t = find(core::category_names, category_labels, 0)) return t;
   if (const char* t = find(core::labor_names, labor_labels, 0)) return t;
   if (const char* t = find(core::job_kind_names, job_labels, 0)) return t;
@@ -89,11 +92,12 @@ std::string value_label(std::string_view code) {
 
 // "tuopin, monitor_unstable, …" as the UI's words.
 std::string values_text(std::string_view list) {
+  const bool certificates = list.find("intermediate") != std::string_view::npos;
   std::string out;
   while (!list.empty()) {
     const size_t comma = list.find(", ");
     if (!out.empty()) out += tr(Str::list_separator);
-    out += value_label(list.substr(0, comma));
+    out += value_label(list.substr(0, comma), certificates);
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 2);
   }
   return out;
@@ -106,6 +110,8 @@ std::string expectation(const std::string& body) {
   if (starts("expected one of ")) return printf_text(tr(Str::err_one_of), values_text(body.substr(16)));
   // A roster's cells and rows (formats/roster_file.cpp), as a cadre would have them said.
   if (starts("expected a number with at most two decimals")) return tr(Str::err_cell_number);
+  if (starts("expected a yearly rate from 0 to 100")) return tr(Str::err_rate);
+  if (starts("expected the yearly rate in percent")) return tr(Str::err_rate_fraction);
   if (starts("expected a whole number") && !starts("expected a whole number from")) return tr(Str::err_cell_whole);
   if (starts("expected which kind of monitored household") || starts("expected 脱贫不稳定户, 边缘易致贫户 or"))
     return tr(Str::err_monitor_kind);
