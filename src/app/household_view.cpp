@@ -278,6 +278,7 @@ bool member_editor(Ui& ui, core::Member& m, int year, bool urban, int pension_ag
   if (certificate_offered || m.certificate != core::CertificateLevel::none) {
     ui.row(Str::certificate, Str::certificate_help);
     changed |= enum_choice(ui, "##certificate", m.certificate, certificate_labels);
+    ui.anchor("certificate");
   }
   if (urban) {
     ui.row(Str::first_business_year, Str::first_business_year_help);
@@ -335,7 +336,8 @@ void members(Ui& ui, Session& s) {
                                s.params().count(core::ParamId::pension_age),
                                offered(s, core::ProgrammeId::certificate_subsidy));
       // Anchors of the fields just drawn, numbered by member, for the browser tests.
-      for (const char* field : {"member_name", "member_birth_year", "job_kind", "job_months", "job_wage", "add_job"}) {
+      for (const char* field :
+           {"member_name", "member_birth_year", "certificate", "job_kind", "job_months", "job_wage", "add_job"}) {
         const auto it = ui.anchors.find(field);
         if (it != ui.anchors.end()) ui.anchors[prefix + field] = it->second;
       }
@@ -457,6 +459,7 @@ void property_and_transfers(Ui& ui, Session& s) {
     if (offered(s, core::ProgrammeId::grain_subsidy) || h.transfers.grain_centimu != 0) {
       ui.row(Str::grain_mu, Str::grain_mu_help);
       changed |= ui.hundredths("##grain", h.transfers.grain_centimu);
+      ui.anchor("grain_mu");
     }
     if (offered(s, core::ProgrammeId::returned_farmland_subsidy) || h.transfers.returned_farmland_centimu != 0) {
       ui.row(Str::returned_farmland_mu, Str::returned_farmland_mu_help);
