@@ -110,7 +110,7 @@ std::string expectation(const std::string& body) {
   if (starts("expected one of ")) return printf_text(tr(Str::err_one_of), values_text(body.substr(16)));
   // A roster's cells and rows (formats/roster_file.cpp), as a cadre would have them said.
   if (starts("expected a number with at most two decimals")) return tr(Str::err_cell_number);
-  if (starts("expected a yearly rate from 0 to 100")) return tr(Str::err_rate);
+  if (starts("expected a percentage from 0 to 100")) return tr(Str::err_rate);
   if (starts("expected the yearly rate in percent")) return tr(Str::err_rate_fraction);
   if (starts("expected a whole number") && !starts("expected a whole number from")) return tr(Str::err_cell_whole);
   if (starts("expected which kind of monitored household") || starts("expected 脱贫不稳定户, 边缘易致贫户 or"))

@@ -41,9 +41,6 @@ enum class Question {
   done
 };
 
-// Whether the policy in force has a programme: its questions and choices are asked only there.
-bool offered(const core::YearParameters& p, core::ProgrammeId id) { return p.flag(core::available_param(id)); }
-
 // The job choices: none, the kinds a household usually has, then the posts and jobs a programme of the policy pays.
 std::vector<std::optional<core::JobKind>> job_choices(const core::YearParameters& p) {
   using K = core::JobKind;
@@ -326,25 +323,8 @@ void draw_guided_view(Ui& ui, Session& s, GuideState& g, PlatformRequests& reque
         changed |= ui.money("##revenue", h.production.front().revenue);
         ui.row(Str::activity_cost, Str::activity_cost_help);
         changed |= ui.money("##cost", h.production.front().cost);
-        if (offered(s.params(), core::ProgrammeId::microcredit_interest_subsidy)) {
-          ui.row(Str::microcredit, Str::microcredit_help);
-          bool has_loan = h.microcredit.has_value();
-          if (ui.checkbox("##has_loan", has_loan)) {
-            h.microcredit = has_loan ? std::optional(core::Microcredit{core::Money(), 0, 12}) : std::nullopt;
-            changed = true;
-          }
-          ui.anchor("guide_microcredit");
-          if (h.microcredit) {
-            ui.row(Str::microcredit_principal, Str::microcredit_principal_help);
-            changed |= ui.money("##principal", h.microcredit->principal);
-            ui.row(Str::microcredit_rate, Str::microcredit_rate_help);
-            int64_t rate = h.microcredit->rate_basis_points;
-            if (ui.hundredths("##rate", rate) && rate <= 10000) {
-              h.microcredit->rate_basis_points = rate;
-              changed = true;
-            }
-          }
-        }
+        if (offered(s.params(), core::ProgrammeId::microcredit_interest_subsidy))
+          changed |= loan_editor(ui, h.microcredit, "guide_microcredit");
         ui.end_form();
       }
       break;

@@ -159,10 +159,6 @@ bool taper_editor(Ui& ui, core::Household& h) {
   return changed;
 }
 
-// Whether the policy in force has a programme: the facts only it reads are asked there (and wherever one is
-// already filled in, so nothing entered is hidden).
-bool offered(const Session& s, core::ProgrammeId id) { return s.params().flag(core::available_param(id)); }
-
 void facts(Ui& ui, Session& s) {
   core::Household& h = s.household();
   if (!ImGui::CollapsingHeader(tr(Str::section_household), ImGuiTreeNodeFlags_DefaultOpen)) return;
@@ -334,7 +330,7 @@ void members(Ui& ui, Session& s) {
       const std::string prefix = "m" + std::to_string(i) + "_";
       changed |= member_editor(ui, m, h.year, h.category == core::Category::urban,
                                s.params().count(core::ParamId::pension_age),
-                               offered(s, core::ProgrammeId::certificate_subsidy));
+                               offered(s.params(), core::ProgrammeId::certificate_subsidy));
       // Anchors of the fields just drawn, numbered by member, for the browser tests.
       for (const char* field :
            {"member_name", "member_birth_year", "certificate", "job_kind", "job_months", "job_wage", "add_job"}) {
@@ -395,26 +391,10 @@ void production(Ui& ui, Session& s) {
     changed = true;
   }
   ui.anchor("add_activity");
-  if ((offered(s, core::ProgrammeId::microcredit_interest_subsidy) || h.microcredit) && ui.begin_form("##loan")) {
-    ui.row(Str::microcredit, Str::microcredit_help);
-    bool has_loan = h.microcredit.has_value();
-    if (ui.checkbox("##has_loan", has_loan)) {
-      h.microcredit = has_loan ? std::optional(core::Microcredit{Money(), 0, 12}) : std::nullopt;
-      changed = true;
-    }
-    ui.anchor("microcredit");
-    if (h.microcredit) {
-      ui.row(Str::microcredit_principal, Str::microcredit_principal_help);
-      changed |= ui.money("##principal", h.microcredit->principal);
-      ui.row(Str::microcredit_rate, Str::microcredit_rate_help);
-      int64_t rate = h.microcredit->rate_basis_points;
-      if (ui.hundredths("##rate", rate) && rate <= 10000) {  // a yearly rate of 0–100 %, as the file reader takes
-        h.microcredit->rate_basis_points = rate;
-        changed = true;
-      }
-      ui.row(Str::microcredit_months, Str::microcredit_months_help);
-      changed |= ui.integer("##loan_months", h.microcredit->months, 0, 12);
-    }
+  // Asked where the policy has it, and wherever a loan is already entered, so nothing entered is hidden.
+  if ((offered(s.params(), core::ProgrammeId::microcredit_interest_subsidy) || h.microcredit) &&
+      ui.begin_form("##loan")) {
+    changed |= loan_editor(ui, h.microcredit, "microcredit");
     ui.end_form();
   }
   if (changed) s.changed();
@@ -443,7 +423,7 @@ void property_and_transfers(Ui& ui, Session& s) {
                                {Str::dividends, Str::dividends_help, "##dividends", &h.property.dividends},
                                {Str::house_rent, Str::house_rent_help, "##house_rent", &h.property.house_rent},
                                {Str::other_property, Str::other_property_help, "##other_property", &h.property.other}});
-    if (offered(s, core::ProgrammeId::guaranteed_dividend) || h.property.guaranteed_dividend != Money())
+    if (offered(s.params(), core::ProgrammeId::guaranteed_dividend) || h.property.guaranteed_dividend != Money())
       changed |= money_rows(ui, {{Str::guaranteed_dividend, Str::guaranteed_dividend_help, "##guaranteed_dividend",
                                   &h.property.guaranteed_dividend}});
     ui.end_form();
@@ -456,16 +436,17 @@ void property_and_transfers(Ui& ui, Session& s) {
         money_rows(ui, {{Str::eco_compensation, Str::eco_compensation_help, "##eco", &h.transfers.eco_compensation},
                         {Str::family_support, Str::family_support_help, "##family", &h.transfers.family_support},
                         {Str::other_transfers, Str::other_transfers_help, "##other_transfers", &h.transfers.other}});
-    if (offered(s, core::ProgrammeId::grain_subsidy) || h.transfers.grain_centimu != 0) {
+    if (offered(s.params(), core::ProgrammeId::grain_subsidy) || h.transfers.grain_centimu != 0) {
       ui.row(Str::grain_mu, Str::grain_mu_help);
       changed |= ui.hundredths("##grain", h.transfers.grain_centimu);
       ui.anchor("grain_mu");
     }
-    if (offered(s, core::ProgrammeId::returned_farmland_subsidy) || h.transfers.returned_farmland_centimu != 0) {
+    if (offered(s.params(), core::ProgrammeId::returned_farmland_subsidy) ||
+        h.transfers.returned_farmland_centimu != 0) {
       ui.row(Str::returned_farmland_mu, Str::returned_farmland_mu_help);
       changed |= ui.hundredths("##returned_farmland", h.transfers.returned_farmland_centimu);
     }
-    if (offered(s, core::ProgrammeId::temporary_assistance) || h.transfers.temporary_assistance != Money())
+    if (offered(s.params(), core::ProgrammeId::temporary_assistance) || h.transfers.temporary_assistance != Money())
       changed |= money_rows(ui, {{Str::temporary_assistance, Str::temporary_assistance_help, "##temporary_assistance",
                                   &h.transfers.temporary_assistance}});
     ui.end_form();
@@ -614,7 +595,9 @@ void breakdown(Ui& ui, const Session& s) {
   if (stream_node("cost", Str::stream_production_cost, r.income.production_cost)) {
     for (const core::ProductionActivity& a : h.production)
       leaf((a.name.empty() ? std::string(tr(activity_labels[static_cast<size_t>(a.kind)])) : a.name), a.cost);
-    programmes_in(core::Stream::production, true);  // 贴息: interest returned, the cost lowered by it
+    for (const core::ProgrammeResult& p : r.programmes)  // 贴息: interest returned, taken off these costs
+      if (p.eligible && p.counted && core::info(p.id).stream == core::Stream::production)
+        draw_programme_node(ui, s, p, true);
     ImGui::TreePop();
   }
   if (stream_node("property", Str::stream_property, r.income.property)) {
@@ -861,6 +844,32 @@ void draw_household_view(Ui& ui, Session& s, ViewState& state, PlatformRequests&
     ui.drag_to_scroll();
     ImGui::EndChild();
   }
+}
+
+bool offered(const core::YearParameters& params, core::ProgrammeId id) {
+  return params.flag(core::available_param(id));
+}
+
+bool loan_editor(Ui& ui, std::optional<core::Microcredit>& loan, const std::string& anchor) {
+  bool changed = false;
+  ui.row(Str::microcredit, Str::microcredit_help);
+  bool has_loan = loan.has_value();
+  if (ui.checkbox("##has_loan", has_loan)) {
+    loan = has_loan ? std::optional(core::Microcredit{Money(), 0, 12}) : std::nullopt;
+    changed = true;
+  }
+  ui.anchor(anchor);
+  if (!loan) return changed;
+  ui.row(Str::microcredit_principal, Str::microcredit_principal_help);
+  changed |= ui.money("##principal", loan->principal);
+  ui.row(Str::microcredit_rate, Str::microcredit_rate_help);
+  if (ui.hundredths("##rate", loan->rate_basis_points)) {
+    loan->rate_basis_points = std::min<int64_t>(loan->rate_basis_points, 10000);  // a yearly rate of 0–100 %
+    changed = true;
+  }
+  ui.row(Str::microcredit_months, Str::microcredit_months_help);
+  changed |= ui.integer("##loan_months", loan->months, 0, 12);
+  return changed;
 }
 
 }  // namespace zengshou::app

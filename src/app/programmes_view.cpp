@@ -123,10 +123,10 @@ void draw_headline(Ui& ui, const Session& s) {
   }
 }
 
-void draw_programme_node(Ui& ui, const Session& s, const core::ProgrammeResult& p) {
+void draw_programme_node(Ui& ui, const Session& s, const core::ProgrammeResult& p, bool as_cost_reduction) {
   const core::Household& h = s.household();
   std::string label = programme_name(p.id);
-  if (p.eligible) label += "  " + money_text(p.amount);
+  if (p.eligible) label += (as_cost_reduction ? "  −" : "  ") + money_text(p.amount);
   label += "###programme_" + std::string(core::info(p.id).id);
   ImGui::PushStyleColor(ImGuiCol_Text, p.eligible ? ImGui::GetColorU32(ImGuiCol_Text) : muted_colour);
   const bool open = ImGui::TreeNodeEx(label.c_str(), ImGuiTreeNodeFlags_SpanFullWidth);

@@ -184,7 +184,13 @@ void draw_roster_view(Ui& ui, Session& session, Roster& roster, RosterViewState&
 void draw_headline(Ui& ui, const Session& session);  // per-capita net against the lines
 // The message shown instead of figures when an amount overflowed (`where`: the core's pointer), under `anchor`.
 void draw_overflow_notice(Ui& ui, const std::string& where, const std::string& anchor);
-void draw_programme_node(Ui& ui, const Session& session, const core::ProgrammeResult& programme);
+// `as_cost_reduction`: drawn among the production costs it lowers (贴息), its amount with a minus sign.
+void draw_programme_node(Ui& ui, const Session& session, const core::ProgrammeResult& programme,
+                         bool as_cost_reduction = false);
+// Whether the policy in force has a programme: the facts only it reads are asked there.
+bool offered(const core::YearParameters& params, core::ProgrammeId id);
+// A 小额信贷 loan's fields in an open form (whether there is one, then principal, rate and months); true on a change.
+bool loan_editor(Ui& ui, std::optional<core::Microcredit>& loan, const std::string& anchor);
 void draw_suggestions(Ui& ui, const Session& session);
 // The reform's name in the UI's language, or "现行政策" when there is none.
 std::string reform_title(const core::Reform& reform);

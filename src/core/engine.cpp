@@ -170,8 +170,9 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
         suggest(SuggestionKind::take_post, ProgrammeId::public_welfare_post, i, g,
                 ProgrammeOutput::make(ReasonId::step_take_post, {post_floor.fen(), 12}), ParamId::post_monthly_floor);
       }
-      // 生态护林员, a post of its own standard (003 附件2 一.5), chosen from 脱贫 and monitored households
-      if (p.is_set(ParamId::forest_ranger_yearly) && contains(tuopin_and_monitored, h.category)) {
+      // 生态护林员, a post of the province's standard, for the households its selection names
+      if (p.is_set(ParamId::forest_ranger_yearly) &&
+          contains(p.categories(ParamId::forest_ranger_categories), h.category)) {
         const Money standard = p.money(ParamId::forest_ranger_yearly);
         Gain g;
         g.add(p, ProgrammeId::forest_ranger_post, standard);
@@ -355,9 +356,7 @@ std::string first_overflow(const Result& r) {
 
 }  // namespace
 
-bool paid_by_programme(JobKind kind) {
-  return kind == JobKind::public_welfare_post || kind == JobKind::forest_ranger || kind == JobKind::internship;
-}
+bool paid_by_programme(JobKind kind) { return kind == JobKind::public_welfare_post || kind == JobKind::forest_ranger; }
 
 LineScope line_scope(LineId id, const Household& h, const YearParameters& p, Money net_before_dibao) {
   const LineParams& line = line_params[static_cast<size_t>(id)];

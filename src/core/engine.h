@@ -25,7 +25,8 @@ void evaluate_programme(ProgrammeResult& result, ProgrammeId id, const Household
 // Whether a programme's amount is in the household's net income: paid, counted, and cash of a stream.
 bool counts_in_net(const ProgrammeResult& result);
 
-// Jobs whose pay a programme computes, with its floor (posts, forest rangers, internships), rather than the wage sum.
+// Jobs whose pay a programme computes (public-welfare posts with their floor, forest rangers with their standard),
+// rather than the wage sum.
 bool paid_by_programme(JobKind kind);
 
 // Whether a line is for the household — among the categories its clause names and, for a line "在低保线以上", with

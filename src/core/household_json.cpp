@@ -248,8 +248,7 @@ Parsed<Household> household_from_json(const json& doc, const std::string& at) {
     const std::string here = at + "/microcredit";
     Microcredit loan;
     loan.principal = r.money_field(*c, here, "principal", true);
-    loan.rate_basis_points = r.money_field(*c, here, "rate_percent", true).fen();  // two decimals: basis points
-    if (loan.rate_basis_points > 10000) r.error(here + "/rate_percent", "expected a yearly rate from 0 to 100 (%)");
+    loan.rate_basis_points = r.percent_field(*c, here, "rate_percent", true);
     loan.months = r.int_field(*c, here, "months", true, months_range.min, months_range.max).value_or(0);
     h.microcredit = loan;
   }

@@ -242,4 +242,15 @@ Money JsonReader::money_field(const json& object, const std::string& at, const c
   return {};
 }
 
+int64_t JsonReader::percent_field(const json& object, const std::string& at, const char* key, bool required) {
+  const json* v = find(object, at, key, required);
+  if (v == nullptr) return 0;
+  if (v->is_number()) {
+    const auto hundredths = yuan_to_fen(v->get<double>());  // the same two-decimal rule as yuan
+    if (hundredths && *hundredths >= 0 && *hundredths <= 10000) return *hundredths;
+  }
+  error(at + "/" + key, "expected a percentage from 0 to 100 with at most two decimals, got " + describe(*v));
+  return 0;
+}
+
 }  // namespace zengshou::core

@@ -60,6 +60,8 @@ class JsonReader {
                                int min, int max, int fallback = 0);
   bool bool_field(const nlohmann::json& object, const std::string& at, const char* key);
   Money money_field(const nlohmann::json& object, const std::string& at, const char* key, bool required = false);
+  // A percentage 0–100 with at most two decimals, in basis points (3.45 → 345).
+  int64_t percent_field(const nlohmann::json& object, const std::string& at, const char* key, bool required = false);
 
   template <size_t N>
   std::optional<size_t> enum_field(const nlohmann::json& object, const std::string& at, const char* key,

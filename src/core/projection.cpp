@@ -1,5 +1,7 @@
 #include "projection.h"
 
+#include <vector>  // erase_if
+
 namespace zengshou::core {
 namespace {
 
@@ -60,6 +62,8 @@ Household next_year(const Household& h, const std::array<int64_t, growth_stream_
     }
     m.training_days = 0;
     m.certificate = CertificateLevel::none;  // obtained once
+    // An internship is a stage of at most a year, not a job that goes on
+    std::erase_if(m.jobs, [](const Job& j) { return j.kind == JobKind::internship; });
     advance_school(m, next.year);
   }
   for (ProductionActivity& a : next.production) {
@@ -71,7 +75,10 @@ Household next_year(const Household& h, const std::array<int64_t, growth_stream_
   for (Money* t : {&next.transfers.eco_compensation, &next.transfers.family_support, &next.transfers.other})
     *t = grown(*t, g[3]);
   next.transfers.temporary_assistance = Money();  // one-off, for that year's hardship
-  if (next.entered) {                             // totals grow as the streams they are
+  // A loan taken during the year runs all of the next (脱贫人口小额信贷 are lent for up to three years); the guaranteed
+  // dividend's base is the project's fixed sum, so it does not grow with property income.
+  if (next.microcredit) next.microcredit->months = 12;
+  if (next.entered) {  // totals grow as the streams they are
     EnteredIncome& e = *next.entered;
     e.wage = grown(e.wage, g[0]);
     e.production = grown(e.production, g[1]);

@@ -10,6 +10,8 @@
 #include "programmes/registry.h"
 
 namespace zengshou::core {
+
+static_assert(programme_count <= 32, "programme sets below are 32-bit masks");
 namespace {
 
 // The per-capita net of the middle person (the lower middle for an even count), each household counting once per

@@ -270,6 +270,8 @@ TEST_CASE("issue 21 facts: errors at their places (/microcredit/rate_percent, a 
   auto lines = problems(doc);
   REQUIRE_EQ(lines.size(), 1);
   CHECK(mentions(lines, "/microcredit/rate_percent"));
+  CHECK_EQ(lines[0],
+           "error: /microcredit/rate_percent: expected a percentage from 0 to 100 with at most two decimals, got 120");
   doc["microcredit"]["rate_percent"] = 100;  // the most a yearly rate can be
   CHECK(household_from_json(doc).ok());
   doc["microcredit"]["rate_percent"] = 100.01;

@@ -58,12 +58,14 @@ int ranger_suggestions(const Result& r) {
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
-// 1. 生态护林员 (003 附件2 一.5 names the post; Yunnan 9000, Guizhou 10000 a year, assumed)
+// 1. 生态护林员 (003 附件2 一.5 names the post; Yunnan 9000, Guizhou 10000 a year, assumed, for a ranger whose pay
+//    was not entered — no document sets a floor, so an entered pay is counted as it is)
 
-TEST_CASE("forest_ranger_post 003 附件2 一.5: Yunnan 9000 a year (assumed), 12 months at 749/750/751 a month") {
-  // 749 × 12 = 8988 < 9000 → the standard, 9000; 750 × 12 = 9000 = 9000 → the wage; 751 × 12 = 9012 > 9000
-  for (const auto& [wage, expected] : {std::pair{749, 9000}, {750, 9000}, {751, 9012}}) {
-    CAPTURE(wage);
+TEST_CASE("forest_ranger_post 003 附件2 一.5: the pay entered, never raised to the assumed standard (749/750/751)") {
+  // 749 × 12 = 8988, 750 × 12 = 9000, 751 × 12 = 9012: each as entered, the 9000 standard (assumed) not a floor
+  for (const auto& wage_and_expected : {std::pair{749, 8988}, {750, 9000}, {751, 9012}}) {
+    const auto [wage, expected] = wage_and_expected;
+    CAPTURE(wage_and_expected.first);
     const Result r =
         run(one_worker(Category::tuopin, 2022, job(JobKind::forest_ranger, 12, wage)), "yunnan/changning", 2022);
     const auto& p = prog(r, ProgrammeId::forest_ranger_post);
@@ -71,7 +73,7 @@ TEST_CASE("forest_ranger_post 003 附件2 一.5: Yunnan 9000 a year (assumed), 1
     CHECK(p.eligible);
     CHECK(p.counted);
     CHECK_EQ(p.amount, yuan(expected));
-    CHECK_EQ(p.reason.id, wage < 750 ? ReasonId::ranger_floor : ReasonId::ranger_wage);
+    CHECK_EQ(p.reason.id, ReasonId::ranger_wage);
     // {months, wage, pay, yearly standard}
     CHECK_EQ(p.reason.args, std::array<int64_t, 5>{12, wage * 100, expected * 100, 900000, 0});
     CHECK_EQ(r.income.wage, yuan(expected));  // the ranger's pay is wage income, and only once
@@ -79,27 +81,28 @@ TEST_CASE("forest_ranger_post 003 附件2 一.5: Yunnan 9000 a year (assumed), 1
   CHECK(params("yunnan/changning", 2022)[ParamId::forest_ranger_yearly].assumed());
 }
 
-TEST_CASE("forest_ranger_post 003 附件2 一.5: part of a year, the standard × months/12 (Yunnan 9000 × 7/12 = 5250)") {
-  // 500 × 7 = 3500 < 9000 × 7/12 = 5250 → 5250
-  Result r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 7, 500)), "yunnan/changning", 2023);
+TEST_CASE("forest_ranger_post 003 附件2 一.5: no pay entered → the standard × months/12 (Yunnan 9000 × 7/12 = 5250)") {
+  // 9000 × 7/12 = 5250
+  Result r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 7, 0)), "yunnan/changning", 2023);
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(5250));
-  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_floor);
-  // 800 × 7 = 5600 > 5250 → the wage, 5600
-  r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 7, 800)), "yunnan/changning", 2023);
-  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(5600));
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_standard);
+  CHECK_EQ(r.income.wage, yuan(5250));
+  // 500 × 7 = 3500 entered: 3500, below the standard's 5250 but as entered
+  r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 7, 500)), "yunnan/changning", 2023);
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(3500));
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_wage);
 }
 
 TEST_CASE("forest_ranger_post 003 附件2 一.5: Guizhou 10000 × 7/12 and × 5/12 round to the fen, halves away") {
-  // 10000 × 7/12 = 1 000 000 fen × 7 / 12 = 583 333.33… fen → 583 333 fen = 5833.33 (800 × 7 = 5600 is below)
-  Result r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 7, 800)), "guizhou/ceheng", 2023);
+  // 10000 × 7/12 = 1 000 000 fen × 7 / 12 = 583 333.33… fen → 583 333 fen = 5833.33
+  Result r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 7, 0)), "guizhou/ceheng", 2023);
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, Money::fen(583333));
-  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_floor);
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_standard);
   CHECK_EQ(r.income.wage, Money::fen(583333));
-  // 10000 × 5/12 = 5 000 000 fen / 12 = 416 666.67 fen → 416 667 fen = 4166.67 (800 × 5 = 4000 is below)
-  r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 5, 800)), "guizhou/ceheng", 2023);
+  // 10000 × 5/12 = 5 000 000 fen / 12 = 416 666.67 fen → 416 667 fen = 4166.67
+  r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 5, 0)), "guizhou/ceheng", 2023);
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, Money::fen(416667));
-  // 12 × 834 = 10008 > 10000 → the wage
+  // 12 × 834 = 10008 entered → 10008
   r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 12, 834)), "guizhou/ceheng", 2023);
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(10008));
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_wage);
@@ -107,21 +110,21 @@ TEST_CASE("forest_ranger_post 003 附件2 一.5: Guizhou 10000 × 7/12 and × 5/
 
 TEST_CASE(
     "forest_ranger_post 003 附件2 一.5: the ranger's pay is not also in the ordinary wage sum; nobody → no_ranger") {
-  // One ranger (12 × 500 → Yunnan's 9000) and one local job (10 × 3000 = 30000): wage = 9000 + 30000 = 39000, not
-  // 6000 more for the ranger's entered wage.
+  // One ranger (12 × 500 = 6000) and one local job (10 × 3000 = 30000): wage = 6000 + 30000 = 36000, the ranger's pay
+  // once.
   Household h =
       household(Category::tuopin, 2022,
                 {adult(1980, {job(JobKind::forest_ranger, 12, 500)}), adult(1982, {job(JobKind::local, 10, 3000)})});
   Result r = run(h, "yunnan/changning", 2022);
-  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(9000));
-  CHECK_EQ(r.income.wage, yuan(9000 + 30000));
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(6000));
+  CHECK_EQ(r.income.wage, yuan(6000 + 30000));
   REQUIRE_EQ(
       prog(r, ProgrammeId::forest_ranger_post).detail_end - prog(r, ProgrammeId::forest_ranger_post).detail_begin, 1);
   CHECK_EQ(r.details[prog(r, ProgrammeId::forest_ranger_post).detail_begin].member, 0);
   // A ranger's post alone: the wage is the programme's amount, nothing more.
   r = run(one_worker(Category::tuopin, 2022, job(JobKind::forest_ranger, 12, 900)), "yunnan/changning", 2022);
   CHECK_EQ(r.income.wage, prog(r, ProgrammeId::forest_ranger_post).amount);
-  CHECK_EQ(r.income.wage, yuan(10800));  // 900 × 12 = 10800 > 9000
+  CHECK_EQ(r.income.wage, yuan(10800));  // 900 × 12
   // Nobody is a ranger (a ranger's job of 0 months is none either).
   r = run(one_worker(Category::tuopin, 2022, job(JobKind::local, 12, 1000)), "yunnan/changning", 2022);
   CHECK_FALSE(prog(r, ProgrammeId::forest_ranger_post).eligible);
@@ -132,13 +135,16 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "forest_ranger_post 003 附件2 一.5 where no province sets a standard (template/county): the wage as entered") {
-  // 6 × 500 = 3000, no floor
-  const Result r =
-      run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 6, 500)), "template/county", 2023);
+    "forest_ranger_post 003 附件2 一.5 where no province sets a standard (template/county): the pay as entered, or 0") {
+  // 6 × 500 = 3000
+  Result r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 6, 500)), "template/county", 2023);
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(3000));
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_wage);
   CHECK_EQ(r.income.wage, yuan(3000));
+  // No pay and no standard: nothing to count, said as the pay entered (0 × 6)
+  r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 6, 0)), "template/county", 2023);
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, Money());
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_wage);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -175,37 +181,37 @@ TEST_CASE("village_doctor_subsidy is Ceheng's (003 附件2 一.6): not in Changn
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// 3. 就业见习 (003 附件3 15 "见习人员基本生活补助标准不低于当地最低工资标准"; 1570 assumed)
+// 3. 就业见习 (003 附件3 15 "见习人员基本生活补助标准不低于当地最低工资标准"; 1570 assumed): the allowance is wage as
+//    entered, the programme the difference up to the minimum wage
 
-TEST_CASE("internship_allowance 003 附件3 15: max(allowance, 1570 assumed) × months in Ceheng") {
-  // 1200 < 1570 → 1570 × 6 = 9420; 1570 = 1570 → the allowance, 9420; 2000 × 6 = 12000
-  for (const auto& [wage, expected] : {std::pair{1200, 9420}, {1570, 9420}, {2000, 12000}}) {
-    CAPTURE(wage);
+TEST_CASE("internship_allowance 003 附件3 15: the difference up to 1570 (assumed) × months in Ceheng") {
+  // 1200 < 1570 → (1570 − 1200) × 6 = 2220 made up, wage 7200 + 2220 = 9420; 1570 and 2000: nothing made up
+  for (const auto& row : {std::tuple{1200, 2220, 9420}, {1570, 0, 9420}, {2000, 0, 12000}}) {
+    const auto [wage, top_up, total] = row;
+    CAPTURE(std::get<0>(row));
     const Result r =
         run(one_worker(Category::general, 2023, job(JobKind::internship, 6, wage)), "guizhou/ceheng", 2023);
     const auto& p = prog(r, ProgrammeId::internship_allowance);
     CHECK(p.eligible);
-    CHECK_EQ(p.amount, yuan(expected));
-    CHECK_EQ(p.reason.id, wage < 1570 ? ReasonId::internship_floor : ReasonId::internship_wage);
-    CHECK_EQ(p.reason.args, std::array<int64_t, 5>{6, wage * 100, expected * 100, 157000, 0});
-    CHECK_EQ(r.income.wage, yuan(expected));  // wage income, once
+    CHECK_EQ(p.amount, yuan(top_up));
+    CHECK_EQ(p.reason.id, wage < 1570 ? ReasonId::internship_top_up : ReasonId::internship_at_minimum);
+    CHECK_EQ(p.reason.args, std::array<int64_t, 5>{6, wage * 100, top_up * 100, 157000, 0});
+    CHECK_EQ(r.income.wage, yuan(total));  // the allowance and what is made up: wage income, once
   }
   CHECK(params("guizhou/ceheng", 2023)[ParamId::internship_minimum_wage].assumed());
 }
 
-TEST_CASE(
-    "internship_allowance 003 附件3 15 is Ceheng's floor: Changning sets none, the allowance as entered, still wage") {
-  // 1200 × 6 = 7200 (no floor); with a local job of 12 × 1000 = 12000 beside it: wage 19200
+TEST_CASE("internship_allowance is Ceheng's (003 附件3 15): in Changning not available, the allowance still wage") {
+  // 1200 × 6 = 7200 as entered; with a local job of 12 × 1000 = 12000 beside it: wage 19200
   const Household h =
       household(Category::tuopin, 2022,
                 {adult(2000, {job(JobKind::internship, 6, 1200)}), adult(1975, {job(JobKind::local, 12, 1000)})});
   const Result r = run(h, "yunnan/changning", 2022);
   const auto& p = prog(r, ProgrammeId::internship_allowance);
-  CHECK(p.available);
-  CHECK_EQ(p.amount, yuan(7200));
-  CHECK_EQ(p.reason.id, ReasonId::internship_wage);
+  CHECK_FALSE(p.available);
+  CHECK_EQ(p.reason.id, ReasonId::not_available);
   CHECK_EQ(r.income.wage, yuan(7200 + 12000));
-  const Result none = run(one_worker(Category::tuopin, 2022, job(JobKind::local, 6, 1200)), "yunnan/changning", 2022);
+  const Result none = run(one_worker(Category::tuopin, 2023, job(JobKind::local, 6, 1200)), "guizhou/ceheng", 2023);
   CHECK_EQ(prog(none, ProgrammeId::internship_allowance).reason.id, ReasonId::no_internship);
 }
 
@@ -225,13 +231,16 @@ TEST_CASE("certificate_subsidy 003 附件2 三.23: 1000/1500/2000 by level (assu
   CHECK_EQ(p.reason.id, ReasonId::members_total);
   REQUIRE_EQ(p.detail_end - p.detail_begin, 3);
   const ProgrammeDetail* d = &r.details[p.detail_begin];
-  // 初级 is 五级, 中级 四级, 高级 三级: {grade, amount}
+  // 初级 (五级), 中级 (四级), 高级 (三级) and above, each said by its level: {amount}
   CHECK_EQ(d[0].member, 0);
-  CHECK_EQ(d[0].reason.args, std::array<int64_t, 5>{5, 100000, 0, 0, 0});
+  CHECK_EQ(d[0].reason.id, ReasonId::certificate_primary);
+  CHECK_EQ(d[0].reason.args, std::array<int64_t, 5>{100000, 0, 0, 0, 0});
   CHECK_EQ(d[1].member, 1);
-  CHECK_EQ(d[1].reason.args, std::array<int64_t, 5>{4, 150000, 0, 0, 0});
+  CHECK_EQ(d[1].reason.id, ReasonId::certificate_intermediate);
+  CHECK_EQ(d[1].reason.args, std::array<int64_t, 5>{150000, 0, 0, 0, 0});
   CHECK_EQ(d[2].member, 2);
-  CHECK_EQ(d[2].reason.args, std::array<int64_t, 5>{3, 200000, 0, 0, 0});
+  CHECK_EQ(d[2].reason.id, ReasonId::certificate_advanced);
+  CHECK_EQ(d[2].reason.args, std::array<int64_t, 5>{200000, 0, 0, 0, 0});
   CHECK_EQ(r.income.net, Money());               // not counted: net income has none of it
   CHECK_EQ(r.income.cash_received, yuan(4500));  // but the cash is received
   CHECK_EQ(r.income.cash_received - r.income.net, yuan(4500));
@@ -494,6 +503,13 @@ TEST_CASE("temporary_price_subsidy 003 附件2 三.26: dibao or tekun households
   Household t = household(Category::general, 2023, {adult(1950)});
   t.tekun = true;
   CHECK_EQ(prog(run(t, "guizhou/ceheng", 2023, three), ProgrammeId::temporary_price_subsidy).amount, yuan(90));
+  // A household not marked 特困 with one 特困 member of three: that member, 1 × 30 × 3 = 90, as 特困供养 pays her
+  Household m = household(Category::general, 2023, {adult(1950), adult(1975), adult(1978)});
+  m.members[0].tekun = true;
+  const Result marked = run(m, "guizhou/ceheng", 2023, three);
+  CHECK_EQ(prog(marked, ProgrammeId::temporary_price_subsidy).amount, yuan(90));
+  CHECK_EQ(prog(marked, ProgrammeId::tekun_support).detail_end - prog(marked, ProgrammeId::tekun_support).detail_begin,
+           1);
   // Neither
   h.dibao = false;
   CHECK_EQ(prog(run(h, "guizhou/ceheng", 2023, three), ProgrammeId::temporary_price_subsidy).reason.id,
@@ -600,9 +616,9 @@ TEST_CASE("example ceheng-household-measures (Ceheng 2023, 脱贫): each measure
   REQUIRE(parsed.ok());
   const Household& h = parsed.value;
   const Result r = run(h, h.policy, h.year);
-  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(10000));           // 800 × 12 = 9600 < 10000
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(9600));            // 800 × 12, as entered
   CHECK_EQ(prog(r, ProgrammeId::village_doctor_subsidy).amount, yuan(2400));        // 200 × 12
-  CHECK_EQ(prog(r, ProgrammeId::internship_allowance).amount, yuan(9420));          // 1300 < 1570: 1570 × 6
+  CHECK_EQ(prog(r, ProgrammeId::internship_allowance).amount, yuan(1620));          // (1570 − 1300) × 6
   CHECK_EQ(prog(r, ProgrammeId::certificate_subsidy).amount, yuan(1000));           // 初级, not counted
   CHECK_EQ(prog(r, ProgrammeId::microcredit_interest_subsidy).amount, yuan(1725));  // 50000 × 3.45 %
   CHECK_EQ(prog(r, ProgrammeId::grain_subsidy).amount, yuan(40));                   // 2 × 20, not counted
@@ -610,15 +626,15 @@ TEST_CASE("example ceheng-household-measures (Ceheng 2023, 脱贫): each measure
   CHECK_EQ(prog(r, ProgrammeId::farmland_subsidy).amount, yuan(200));               // 2.5 × 80
   CHECK_EQ(prog(r, ProgrammeId::guaranteed_dividend).amount, yuan(2500));           // 3 × 500 + 1 × 1000
   CHECK_EQ(prog(r, ProgrammeId::pension_basic).amount, yuan(1416));                 // 118 × 12, the 73-year-old
-  // wage 10000 + 18000 (the doctor's own) + 2400 + 9420 = 39820
-  CHECK_EQ(r.income.wage, yuan(39820));
+  // wage 9600 + 18000 (the doctor's own) + 2400 + 7800 (1300 × 6, the intern's) + 1620 = 39420
+  CHECK_EQ(r.income.wage, yuan(39420));
   CHECK_EQ(r.income.production, yuan(8000));
   CHECK_EQ(r.income.production_cost, yuan(1275));  // 3000 − 1725
   CHECK_EQ(r.income.property, yuan(2500));
   CHECK_EQ(r.income.transfer, yuan(200 + 350 + 1416));  // 1966
-  // 39820 + 8000 − 1275 + 2500 + 1966 = 51011; ÷ 4 = 12752.75; cash + 1000 + 40 = 52051
-  CHECK_EQ(r.income.net, yuan(51011));
-  CHECK_EQ(r.income.per_capita_net, Money::fen(1275275));
-  CHECK_EQ(r.income.cash_received, yuan(52051));
+  // 39420 + 8000 − 1275 + 2500 + 1966 = 50611; ÷ 4 = 12652.75; cash + 1000 + 40 = 51651
+  CHECK_EQ(r.income.net, yuan(50611));
+  CHECK_EQ(r.income.per_capita_net, Money::fen(1265275));
+  CHECK_EQ(r.income.cash_received, yuan(51651));
   CHECK_FALSE(r.overflowed());
 }

@@ -131,3 +131,27 @@ TEST_CASE("next year: a certificate (003 附件2 三.23) and temporary assistanc
   CHECK_FALSE(years[1].result.programme(ProgrammeId::temporary_assistance).eligible);
   CHECK_EQ(years[1].household.transfers.temporary_assistance, Money());
 }
+
+TEST_CASE(
+    "next year: an internship (003 附件3 15) ends; a loan (000 三(二)17) runs the whole year; the dividend base "
+    "stays") {
+  Household h = household(Category::tuopin, 2022,
+                          {adult(2000, {job(JobKind::internship, 6, 1200), job(JobKind::local, 4, 3000)})});
+  Microcredit loan;
+  loan.principal = yuan(50000);
+  loan.rate_basis_points = 345;
+  loan.months = 4;  // taken in September
+  h.microcredit = loan;
+  h.property.guaranteed_dividend = yuan(1000);
+  const Household next = next_year(h, {0, 0, 1000, 0});  // property grows 10 %
+  REQUIRE_EQ(next.members[0].jobs.size(), 1u);           // the internship is a stage, not a job that goes on
+  CHECK_EQ(next.members[0].jobs[0].kind, JobKind::local);
+  REQUIRE(next.microcredit.has_value());
+  CHECK_EQ(next.microcredit->months, 12);
+  CHECK_EQ(next.microcredit->principal, yuan(50000));
+  CHECK_EQ(next.property.guaranteed_dividend, yuan(1000));  // the project's fixed base, not grown
+  // 2023 in Changning: 50000 × 3.45 % × 12/12 = 1725 of interest subsidy (2022: × 4/12 = 575)
+  const auto years = project_in(h, "yunnan/changning", 2);
+  CHECK_EQ(years[0].result.programme(ProgrammeId::microcredit_interest_subsidy).amount, yuan(575));
+  CHECK_EQ(years[1].result.programme(ProgrammeId::microcredit_interest_subsidy).amount, yuan(1725));
+}

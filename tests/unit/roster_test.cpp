@@ -278,7 +278,9 @@ TEST_CASE("a roster's problems in Chinese: the place as 第N行“列”, the va
       "位置 第3行“务工月数”列:应为整数,实际为 \"x\"",
       "位置 第3行“户类别”列:应为以下之一:脱贫户、脱贫不稳定户、边缘易致贫户、突发严重困难户、一般农户、城镇居民,实际为 "
       "\"富裕户\"",
-      "位置 第3行“务工类型”列:应为以下之一:县内务工、省内县外、省外务工、乡村公益性岗位、以工代赈、生态护林员、村医、就业见习,实际为 "
+      "位置 "
+      "第3行“务工类型”列:应为以下之一:"
+      "县内务工、省内县外、省外务工、乡村公益性岗位、以工代赈、生态护林员、村医、就业见习,实际为 "
       "\"月球\""};
   REQUIRE_EQ(said.size(), expected.size());
   for (size_t i = 0; i < said.size(); ++i) CHECK_EQ(said[i], expected[i]);
@@ -310,11 +312,12 @@ TEST_CASE("review fixes: a household of totals needs no birth year from its ID; 
   REQUIRE(totals.roster.ok());
   CHECK_EQ(totals.roster.value[0].household.entered->people, 3);
   // 监测户 with a kind this reader does not know: one problem, at the kind, never the internal "monitored".
-  const RosterRead kind = parse_roster(
-      "户编号,户类别,监测对象类别,年度,姓名,出生年份\nA1,监测户,其他,2022,王一,1970\n");
+  const RosterRead kind =
+      parse_roster("户编号,户类别,监测对象类别,年度,姓名,出生年份\nA1,监测户,其他,2022,王一,1970\n");
   REQUIRE_EQ(kind.roster.errors.size(), 1);
-  CHECK_EQ(error_line(kind.roster.errors[0]),
-           "error: line 2, column \"监测对象类别\": expected 脱贫不稳定户, 边缘易致贫户 or 突发严重困难户, got \"其他\"");
+  CHECK_EQ(
+      error_line(kind.roster.errors[0]),
+      "error: line 2, column \"监测对象类别\": expected 脱贫不稳定户, 边缘易致贫户 or 突发严重困难户, got \"其他\"");
 }
 
 // Issue 21, 1: the facts of the ten new programmes as roster columns — a household's 实际种粮面积, 退耕还林面积,
@@ -436,8 +439,10 @@ TEST_CASE("a loan given in part is a problem at the column it lacks; a rate over
   const RosterRead rate = parse_roster(
       "户编号,年度,户类别,姓名,出生年份,贷款金额,贷款年利率(%),贷款月数\nA1,2024,脱贫户,王一,1980,50000,120,12\n");
   REQUIRE_EQ(rate.roster.errors.size(), 1);
-  CHECK_EQ(error_line(rate.roster.errors[0]),
-           "error: line 2, column \"贷款年利率(%)\": expected a yearly rate from 0 to 100 (%)");
+  CHECK_EQ(
+      error_line(rate.roster.errors[0]),
+      "error: line 2, column \"贷款年利率(%)\": expected a percentage from 0 to 100 with at most two decimals, got "
+      "120");
 }
 
 TEST_CASE(

@@ -268,7 +268,8 @@ TEST_CASE("a cadre's CSV is read as a sheet: its title line passed over, 序号 
   REQUIRE(r.roster.ok());
   std::string fixed = cadre;
   fixed.replace(fixed.find("\"2,500\""), 7, "2500");
-  CHECK_EQ(households_json(r.roster.value), households_json(parse_roster(fixed, {2024, zengshou::core::Category::tuopin}).roster.value));
+  CHECK_EQ(households_json(r.roster.value),
+           households_json(parse_roster(fixed, {2024, zengshou::core::Category::tuopin}).roster.value));
   const RosterRead ok = parse_roster(fixed, {2024, zengshou::core::Category::tuopin});
   REQUIRE(ok.roster.ok());
   CHECK_EQ(households_json(ok.roster.value), households_json(parse_roster(ledger_csv).roster.value));
@@ -280,8 +281,9 @@ TEST_CASE("a cadre's CSV is read as a sheet: its title line passed over, 序号 
   // An unquoted comma moves every later cell: refused at its line, not read in the wrong columns.
   std::string shifted = fixed;
   shifted.replace(shifted.find(",2500,"), 6, ",2,500,");
-  CHECK_EQ(zengshou::core::error_line(parse_roster(shifted, {2024, zengshou::core::Category::tuopin}).roster.errors.at(0)),
-           "error: line 4: expected 12 columns, got 13");
+  CHECK_EQ(
+      zengshou::core::error_line(parse_roster(shifted, {2024, zengshou::core::Category::tuopin}).roster.errors.at(0)),
+      "error: line 4: expected 12 columns, got 13");
 }
 
 TEST_CASE(
@@ -384,14 +386,15 @@ TEST_CASE("CLI batch of the ledger as .xlsx and as .xls prints what the same dat
   CHECK_EQ(xls.err, "");
   CHECK_EQ(xls.out, csv.out);
   // The same ledger as a cadre's CSV (title line, 序号): --year and --category for the whole file, 序号 noted.
-  std::ofstream(dir + "/cadre.csv") << "某村2024年农户家庭成员台账\n序号,户编号,户主,姓名,出生年份,劳动技能,务工时间（月）,"
-                                       "务工所在地,月工资,在校生状况\n"
-                                       "1,H01,李国强,李国强,1979,普通劳动力,10,省外,4000,\n"
-                                       "2,H01,李国强,王玥,1981,普通劳动力,8,县内,2500,\n"
-                                       "3,H01,李国强,李昇,2013,无劳动力,,,,小学\n"
-                                       "4,H02,张堃,张堃,1955,丧失劳动力,,,,\n";
-  const auto cadre = zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir +
-                                             "/cadre.csv");
+  std::ofstream(dir + "/cadre.csv")
+      << "某村2024年农户家庭成员台账\n序号,户编号,户主,姓名,出生年份,劳动技能,务工时间（月）,"
+         "务工所在地,月工资,在校生状况\n"
+         "1,H01,李国强,李国强,1979,普通劳动力,10,省外,4000,\n"
+         "2,H01,李国强,王玥,1981,普通劳动力,8,县内,2500,\n"
+         "3,H01,李国强,李昇,2013,无劳动力,,,,小学\n"
+         "4,H02,张堃,张堃,1955,丧失劳动力,,,,\n";
+  const auto cadre =
+      zengshou::test::run_cli("batch --policy yunnan/changning --year 2024 --category 脱贫户 " + dir + "/cadre.csv");
   CHECK_EQ(cadre.status, 0);
   CHECK_EQ(cadre.err, "note: header in line 2: columns not used: 序号\n");
   CHECK_EQ(cadre.out, csv.out);
@@ -586,15 +589,16 @@ TEST_CASE("a county sheet's 种粮, 退耕还林, 保底分红, 临时救助, �
   REQUIRE_EQ(h.roster.errors.size(), 1u);
   CHECK_EQ(zengshou::core::error_line(h.roster.errors[0]),
            "error: 花名册 row 2 (no column \"贷款月数\"): expected this required field");
-  // A rate in a cell Excel formats as a percentage is stored as its fraction: 3.45% as 0.0345, finer than the
-  // column's two decimals of a percent, refused at its cell rather than read as 0.03 %.
+  // A rate in a cell Excel formats as a percentage is stored as its fraction: 3.45% as 0.0345, refused at its cell
+  // as a fraction rather than read as 0.03 %.
   const Sheet fraction = sheet_of("花名册", 1,
                                   {{"户编号", "姓名", "出生年份", "小额信贷金额", "贷款年利率(%)", "贷款月数"},
                                    {"H1", "张三", "1975", "50000", "0.0345", "12"}});
   const RosterRead f = parse_roster_sheet(fraction, {2024, zengshou::core::Category::tuopin});
   REQUIRE_EQ(f.roster.errors.size(), 1u);
   CHECK_EQ(zengshou::core::error_line(f.roster.errors[0]),
-           "error: 花名册!E2 (column \"贷款年利率(%)\"): expected a number with at most two decimals, got \"0.0345\"");
+           "error: 花名册!E2 (column \"贷款年利率(%)\"): expected the yearly rate in percent (3.45 for 3.45 %), not a "
+           "fraction, got \"0.0345\"");
   // 5 % is stored as 0.05, which two decimals can hold: a rate under 1 % is taken for such a fraction and refused
   // rather than read as 0.05 %.
   const Sheet round = sheet_of("花名册", 1,

@@ -11,13 +11,14 @@ void certificate_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   for (int i = 0; i < h.member_count(); ++i) {
     const CertificateLevel level = h.members[i].certificate;
     if (level == CertificateLevel::none) continue;
-    // 职业技能等级: 初级 is 五级, 中级 四级, 高级 三级
     const ParamId amount_param = level == CertificateLevel::primary        ? ParamId::certificate_primary
                                  : level == CertificateLevel::intermediate ? ParamId::certificate_intermediate
                                                                            : ParamId::certificate_advanced;
-    const int grade = 6 - static_cast<int>(level);
+    const ReasonId why = level == CertificateLevel::primary        ? ReasonId::certificate_primary
+                         : level == CertificateLevel::intermediate ? ReasonId::certificate_intermediate
+                                                                   : ReasonId::certificate_advanced;
     const Money amount = c.params.money(amount_param);
-    out.add(i, amount, ProgrammeOutput::make(ReasonId::certificate, {grade, amount.fen()}));
+    out.add(i, amount, ProgrammeOutput::make(why, {amount.fen()}));
   }
   out.not_eligible(ReasonId::no_certificate);
 }

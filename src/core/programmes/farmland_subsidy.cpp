@@ -3,12 +3,17 @@
 
 namespace zengshou::core {
 
+void pay_per_mu(const ProgrammeContext& c, ProgrammeOutput& out, int64_t centimu, ParamId per_mu, ReasonId paid,
+                ReasonId none) {
+  if (centimu == 0) return out.not_eligible(none);
+  const Money rate = c.params.money(per_mu);
+  const Money amount = rate.scaled(centimu, 100);
+  out.add(-1, amount, ProgrammeOutput::make(paid, {centimu, rate.fen(), amount.fen()}));
+}
+
 void farmland_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  const int64_t centimu = c.household.transfers.farmland_centimu;
-  if (centimu == 0) return out.not_eligible(ReasonId::no_farmland);
-  const Money per_mu = c.params.money(ParamId::farmland_per_mu);
-  const Money amount = per_mu.scaled(centimu, 100);
-  out.add(-1, amount, ProgrammeOutput::make(ReasonId::farmland, {centimu, per_mu.fen(), amount.fen()}));
+  pay_per_mu(c, out, c.household.transfers.farmland_centimu, ParamId::farmland_per_mu, ReasonId::farmland,
+             ReasonId::no_farmland);
 }
 
 }  // namespace zengshou::core

@@ -5,11 +5,7 @@
 namespace zengshou::core {
 
 void grain_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  const int64_t centimu = c.household.transfers.grain_centimu;
-  if (centimu == 0) return out.not_eligible(ReasonId::no_grain);
-  const Money per_mu = c.params.money(ParamId::grain_per_mu);
-  const Money amount = per_mu.scaled(centimu, 100);
-  out.add(-1, amount, ProgrammeOutput::make(ReasonId::grain, {centimu, per_mu.fen(), amount.fen()}));
+  pay_per_mu(c, out, c.household.transfers.grain_centimu, ParamId::grain_per_mu, ReasonId::grain, ReasonId::no_grain);
 }
 
 }  // namespace zengshou::core

@@ -1,14 +1,23 @@
-// 就业见习生活补助: the internship's allowance, never below the local minimum wage (003 附件3 15 "见习人员基本生活
-// 补助标准不低于当地最低工资标准"); where a policy sets no minimum, the allowance as entered.
+// 就业见习生活补助: the allowance the host pays is wage income as entered; where it is below the local minimum wage,
+// the programme makes up the difference (003 附件3 15 "见习人员基本生活补助标准不低于当地最低工资标准"). 附件3 is
+// Ceheng's plan for urban residents, but the 《贵州省就业见习管理暂行办法》 it carries out is for every intern.
 #include "programme_unit.h"
 
 namespace zengshou::core {
 
 void internship_allowance_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  const std::optional<Money> minimum = c.params.is_set(ParamId::internship_minimum_wage)
-                                           ? std::optional(c.params.money(ParamId::internship_minimum_wage))
-                                           : std::nullopt;
-  pay_jobs_with_floor(c, out, JobKind::internship, minimum, 1, ReasonId::internship_wage, ReasonId::internship_floor);
+  if (!c.params.is_set(ParamId::internship_minimum_wage)) return out.not_eligible(ReasonId::no_standard);
+  const Money minimum = c.params.money(ParamId::internship_minimum_wage);
+  for (int i = 0; i < c.household.member_count(); ++i) {
+    for (const Job& job : c.household.members[i].jobs) {
+      if (job.kind != JobKind::internship || job.months == 0) continue;
+      const bool below = job.monthly_wage < minimum;
+      const Money top_up = below ? (minimum - job.monthly_wage) * job.months : Money();
+      out.add(i, top_up,
+              ProgrammeOutput::make(below ? ReasonId::internship_top_up : ReasonId::internship_at_minimum,
+                                    {job.months, job.monthly_wage.fen(), top_up.fen(), minimum.fen()}));
+    }
+  }
   out.not_eligible(ReasonId::no_internship);
 }
 

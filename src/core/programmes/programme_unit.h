@@ -60,11 +60,15 @@ inline Reason category_reason(const ProgrammeContext& c, ParamId categories,
       id, {static_cast<int64_t>(c.params.categories(categories)), static_cast<int64_t>(c.household.category)});
 }
 
-// Pay for the months of each job of `kind`: the wage entered, or where a floor is set and the wage is below it, the
-// floor — `floor` is for `floor_months` months (1: a month's pay, 12: a year's). Reasons get {months, wage, pay,
-// floor}. Shared by the posts and the internship, whose documents set a lowest pay.
-void pay_jobs_with_floor(const ProgrammeContext& c, ProgrammeOutput& out, JobKind kind, std::optional<Money> floor,
-                         int floor_months, ReasonId at_wage, ReasonId at_floor);
+// An area subsidy: the area in 1/100 mu × `per_mu` for the household; `none` where no area is entered. Reasons get
+// {centimu, yuan per mu, amount}. Shared by farmland, grain and returned farmland.
+void pay_per_mu(const ProgrammeContext& c, ProgrammeOutput& out, int64_t centimu, ParamId per_mu, ReasonId paid,
+                ReasonId none);
+
+// The household's 特困 people: those marked, or all of a 特困 household where nobody is (shared by 特困供养 and the
+// temporary price subsidy).
+int tekun_people(const Household& household);
+bool is_tekun_person(const Household& household, const Member& member);
 
 // Whether the household is among the people the job-seeking subsidy names (脱贫, rural low-income, relocated);
 // shared by its rule and the suggestions.

@@ -4,27 +4,23 @@
 
 namespace zengshou::core {
 
-void pay_jobs_with_floor(const ProgrammeContext& c, ProgrammeOutput& out, JobKind kind, std::optional<Money> floor,
-                         int floor_months, ReasonId at_wage, ReasonId at_floor) {
+void public_welfare_post_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
+  const bool has_floor = c.params.is_set(ParamId::post_monthly_floor);
+  const Money floor = c.params.money(ParamId::post_monthly_floor);
   for (int i = 0; i < c.household.member_count(); ++i) {
     for (const Job& job : c.household.members[i].jobs) {
-      if (job.kind != kind || job.months == 0) continue;
-      const Money wage_pay = job.monthly_wage * job.months;
-      const Money floor_pay = floor ? floor->scaled(job.months, floor_months) : Money();
-      const bool at_floor_pay = floor && wage_pay < floor_pay;
-      const Money pay = at_floor_pay ? floor_pay : wage_pay;
-      out.add(i, pay,
-              ProgrammeOutput::make(at_floor_pay ? at_floor : at_wage,
-                                    {job.months, job.monthly_wage.fen(), pay.fen(), floor ? floor->fen() : 0}));
+      if (job.kind != JobKind::public_welfare_post || job.months == 0) continue;
+      if (has_floor && job.monthly_wage < floor) {
+        const Money pay = floor * job.months;
+        out.add(
+            i, pay,
+            ProgrammeOutput::make(ReasonId::post_floor, {job.months, job.monthly_wage.fen(), pay.fen(), floor.fen()}));
+      } else {
+        const Money pay = job.monthly_wage * job.months;
+        out.add(i, pay, ProgrammeOutput::make(ReasonId::post_wage, {job.months, job.monthly_wage.fen(), pay.fen()}));
+      }
     }
   }
-}
-
-void public_welfare_post_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  const std::optional<Money> floor = c.params.is_set(ParamId::post_monthly_floor)
-                                         ? std::optional(c.params.money(ParamId::post_monthly_floor))
-                                         : std::nullopt;
-  pay_jobs_with_floor(c, out, JobKind::public_welfare_post, floor, 1, ReasonId::post_wage, ReasonId::post_floor);
   out.not_eligible(ReasonId::no_post);
 }
 

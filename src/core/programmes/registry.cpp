@@ -7,7 +7,7 @@ namespace {
 
 using P = ParamId;
 constexpr P public_welfare_post_params[] = {P::post_monthly_floor};
-constexpr P forest_ranger_post_params[] = {P::forest_ranger_yearly};
+constexpr P forest_ranger_post_params[] = {P::forest_ranger_yearly, P::forest_ranger_categories};
 constexpr P village_doctor_subsidy_params[] = {P::village_doctor_monthly};
 constexpr P internship_allowance_params[] = {P::internship_minimum_wage};
 constexpr P probation_certificate_subsidy_params[] = {P::probation_monthly, P::probation_max_months,

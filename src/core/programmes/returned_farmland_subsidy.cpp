@@ -5,11 +5,8 @@
 namespace zengshou::core {
 
 void returned_farmland_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
-  const int64_t centimu = c.household.transfers.returned_farmland_centimu;
-  if (centimu == 0) return out.not_eligible(ReasonId::no_returned_farmland);
-  const Money per_mu = c.params.money(ParamId::returned_farmland_per_mu);
-  const Money amount = per_mu.scaled(centimu, 100);
-  out.add(-1, amount, ProgrammeOutput::make(ReasonId::returned_farmland, {centimu, per_mu.fen(), amount.fen()}));
+  pay_per_mu(c, out, c.household.transfers.returned_farmland_centimu, ParamId::returned_farmland_per_mu,
+             ReasonId::returned_farmland, ReasonId::no_returned_farmland);
 }
 
 }  // namespace zengshou::core
