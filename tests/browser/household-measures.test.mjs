@@ -103,7 +103,7 @@ describe('the documents\' other household measures', () => {
       await context.close();
     });
 
-  test('guided: Changning does not ask what it does not pay (no 村医, no certificate, no dividend)', async () => {
+  test('guided: Changning does not ask what it does not pay (no 村医 or 见习, no certificate, no dividend)', async () => {
     const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
     const { page, context } = await openPage(browser, phone);
     await openApp(page, server.url);
@@ -111,9 +111,9 @@ describe('the documents\' other household measures', () => {
     await clickAnchor(page, 'example_changning-tuopin');
     await clickAnchor(page, 'guided_mode');
     const seen = await anchorsSeen(page);
-    // Changning has rangers and internships (7 choices: none, four kinds, 护林员, 见习), not 村医.
-    assert.ok(seen.has('guide_job_6'));
-    assert.ok(!seen.has('guide_job_7'), 'no village doctor in Changning');
+    // Changning has rangers (6 choices: none, four kinds, 护林员), not 村医 or 就业见习's top-up.
+    assert.ok(seen.has('guide_job_5'));
+    assert.ok(!seen.has('guide_job_6'), 'no village doctor or internship in Changning');
     assert.ok(!seen.has('guide_certificate_0'), 'no 证书直补 in Changning');
     assert.ok(!seen.has('guide_dividend'), 'no 保底分红 in Changning');
     assert.ok(seen.has('guide_grain'), 'Changning pays 实际种粮一次性补贴 (000 三(三)20)');
