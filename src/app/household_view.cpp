@@ -1,6 +1,6 @@
 // 家庭测算: the household editor (facts, members and their jobs, production, property, transfers) and its results
 // (streams, lines, flags, a breakdown where every amount opens its reason and source), recomputed as one types.
-#include <algorithm>         // clamp
+#include <algorithm>         // clamp, min
 #include <initializer_list>  // form rows
 #include <iterator>          // size
 #include <string>

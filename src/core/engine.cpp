@@ -203,7 +203,10 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
       const Job* best = nullptr;
       for (const Job& j : m.jobs) {
         months += j.months;
-        if (!paid_by_programme(j.kind) && (best == nullptr || j.monthly_wage > best->monthly_wage)) best = &j;
+        // a post's pay is set, and an internship is a stage: neither is worked longer
+        if (!paid_by_programme(j.kind) && j.kind != JobKind::internship &&
+            (best == nullptr || j.monthly_wage > best->monthly_wage))
+          best = &j;
       }
       if (best != nullptr && best->monthly_wage > Money() && months < 12) {
         // The months that bring in the income needed, the dibao allowance it costs included.

@@ -75,8 +75,9 @@ Household next_year(const Household& h, const std::array<int64_t, growth_stream_
   for (Money* t : {&next.transfers.eco_compensation, &next.transfers.family_support, &next.transfers.other})
     *t = grown(*t, g[3]);
   next.transfers.temporary_assistance = Money();  // one-off, for that year's hardship
-  // A loan taken during the year runs all of the next (脱贫人口小额信贷 are lent for up to three years); the guaranteed
-  // dividend's base is the project's fixed sum, so it does not grow with property income.
+  // A loan taken during the year runs all of the next: when it is repaid (脱贫人口小额信贷 run up to three years) is
+  // not recorded, so a projection keeps it until the user removes it. The guaranteed dividend's base is the project's
+  // fixed sum, so it does not grow with property income.
   if (next.microcredit) next.microcredit->months = 12;
   if (next.entered) {  // totals grow as the streams they are
     EnteredIncome& e = *next.entered;

@@ -643,8 +643,9 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
         hundredths = workbook_fen(unit == 10000 || (unit == 0 && ten_thousands) ? *plain + "E4" : *plain);
       // A sheet's percentage cell holds a fraction (5 % is 0.05, 3.45 % is 0.0345): no loan is lent below 1 % a year,
       // so a rate under 1 is that fraction, which read as percents would be a hundred times too small.
-      const bool fraction = plain && (plain->starts_with("0.") || plain->starts_with(".")) &&
-                            plain->find_first_of("123456789") != std::string::npos;
+      const bool fraction = (plain && (plain->starts_with("0.") || plain->starts_with(".")) &&
+                             plain->find_first_of("123456789") != std::string::npos) ||
+                            (hundredths && *hundredths > 0 && *hundredths < 100);  // 5E-2 as a workbook stores it
       if (column.field == Field::microcredit_rate && fraction) {
         problem = "expected the yearly rate in percent (3.45 for 3.45 %), not a fraction" + got();
         return std::nullopt;

@@ -141,10 +141,11 @@ TEST_CASE(
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, yuan(3000));
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_wage);
   CHECK_EQ(r.income.wage, yuan(3000));
-  // No pay and no standard: nothing to count, said as the pay entered (0 × 6)
+  // No pay and no standard: nothing to count, and the reason asks for the pay
   r = run(one_worker(Category::tuopin, 2023, job(JobKind::forest_ranger, 6, 0)), "template/county", 2023);
+  CHECK_FALSE(prog(r, ProgrammeId::forest_ranger_post).eligible);
   CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).amount, Money());
-  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_wage);
+  CHECK_EQ(prog(r, ProgrammeId::forest_ranger_post).reason.id, ReasonId::ranger_no_pay);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -192,7 +193,7 @@ TEST_CASE("internship_allowance 003 附件3 15: the difference up to 1570 (assum
     const Result r =
         run(one_worker(Category::general, 2023, job(JobKind::internship, 6, wage)), "guizhou/ceheng", 2023);
     const auto& p = prog(r, ProgrammeId::internship_allowance);
-    CHECK(p.eligible);
+    CHECK_EQ(p.eligible, top_up > 0);  // at the minimum or above: said, nothing paid
     CHECK_EQ(p.amount, yuan(top_up));
     CHECK_EQ(p.reason.id, wage < 1570 ? ReasonId::internship_top_up : ReasonId::internship_at_minimum);
     CHECK_EQ(p.reason.args, std::array<int64_t, 5>{6, wage * 100, top_up * 100, 157000, 0});

@@ -601,12 +601,17 @@ TEST_CASE("a county sheet's 种粮, 退耕还林, 保底分红, 临时救助, �
            "fraction, got \"0.0345\"");
   // 5 % is stored as 0.05, which two decimals can hold: a rate under 1 % is taken for such a fraction and refused
   // rather than read as 0.05 %.
-  const Sheet round = sheet_of("花名册", 1,
-                               {{"户编号", "姓名", "出生年份", "小额信贷金额", "贷款年利率(%)", "贷款月数"},
-                                {"H1", "张三", "1975", "50000", "0.05", "12"}});
-  const RosterRead in_percent = parse_roster_sheet(round, {2024, zengshou::core::Category::tuopin});
-  REQUIRE_EQ(in_percent.roster.errors.size(), 1u);
-  CHECK_EQ(zengshou::core::error_line(in_percent.roster.errors[0]),
-           "error: 花名册!E2 (column \"贷款年利率(%)\"): expected the yearly rate in percent (3.45 for 3.45 %), not a "
-           "fraction, got \"0.05\"");
+  // An .xlsx may store it with an exponent: 5E-2 is the same 5 %.
+  for (const char* cell : {"0.05", "5E-2"}) {
+    CAPTURE(cell);
+    const Sheet round = sheet_of("花名册", 1,
+                                 {{"户编号", "姓名", "出生年份", "小额信贷金额", "贷款年利率(%)", "贷款月数"},
+                                  {"H1", "张三", "1975", "50000", cell, "12"}});
+    const RosterRead in_percent = parse_roster_sheet(round, {2024, zengshou::core::Category::tuopin});
+    REQUIRE_EQ(in_percent.roster.errors.size(), 1u);
+    CHECK_EQ(zengshou::core::error_line(in_percent.roster.errors[0]),
+             "error: 花名册!E2 (column \"贷款年利率(%)\"): expected the yearly rate in percent (3.45 for 3.45 %), not "
+             "a fraction, got \"" +
+                 std::string(cell) + "\"");
+  }
 }

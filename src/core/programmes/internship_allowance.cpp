@@ -8,17 +8,20 @@ namespace zengshou::core {
 void internship_allowance_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   if (!c.params.is_set(ParamId::internship_minimum_wage)) return out.not_eligible(ReasonId::no_standard);
   const Money minimum = c.params.money(ParamId::internship_minimum_wage);
+  out.not_eligible(ReasonId::no_internship);
   for (int i = 0; i < c.household.member_count(); ++i) {
     for (const Job& job : c.household.members[i].jobs) {
       if (job.kind != JobKind::internship || job.months == 0) continue;
-      const bool below = job.monthly_wage < minimum;
-      const Money top_up = below ? (minimum - job.monthly_wage) * job.months : Money();
+      if (job.monthly_wage >= minimum) {  // nothing to make up: said, not paid
+        out.not_eligible(ReasonId::internship_at_minimum, {job.months, job.monthly_wage.fen(), 0, minimum.fen()});
+        continue;
+      }
+      const Money top_up = (minimum - job.monthly_wage) * job.months;
       out.add(i, top_up,
-              ProgrammeOutput::make(below ? ReasonId::internship_top_up : ReasonId::internship_at_minimum,
+              ProgrammeOutput::make(ReasonId::internship_top_up,
                                     {job.months, job.monthly_wage.fen(), top_up.fen(), minimum.fen()}));
     }
   }
-  out.not_eligible(ReasonId::no_internship);
 }
 
 }  // namespace zengshou::core
