@@ -82,13 +82,13 @@ describe('the documents\' other household measures', () => {
       // 证书直补 (003 附件2 三.23): 中级 adds 1500 to the member's certificate subsidy.
       s = await nextUntil(page, 'guide_certificate_2');
       assert.ok(s.anchors.guide_certificate_2, 'the certificate question');
-      const before = Number(amount(s, 'certificate_subsidy'));
-      const member = s.household.members.findIndex((m) => !m.certificate);
-      if (member >= 0) {
-        await clickAnchor(page, 'guide_certificate_2');
-        s = await state(page);
-        assert.equal(Number(amount(s, 'certificate_subsidy')), before + 1500);
-      }
+      // The first member asked (韦国华) has none yet: 1000 (罗秀英's 初级) becomes 1000 + 1500.
+      assert.equal(s.household.members[0].certificate, undefined);
+      assert.equal(amount(s, 'certificate_subsidy'), '1000.00');
+      await clickAnchor(page, 'guide_certificate_2');
+      s = await state(page);
+      assert.equal(s.household.members[0].certificate, 'intermediate');
+      assert.equal(amount(s, 'certificate_subsidy'), '2500.00');
       // 实际种粮一次性补贴: 10 mu × 20 yuan (assumed) = 200.
       s = await nextUntil(page, 'guide_grain');
       assert.ok(s.anchors.guide_grain, 'the grain area is asked with the land');

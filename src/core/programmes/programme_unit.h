@@ -68,7 +68,8 @@ void pay_per_mu(const ProgrammeContext& c, ProgrammeOutput& out, int64_t centimu
 // The household's 特困 people: those marked, or all of a 特困 household where nobody is (shared by 特困供养 and the
 // temporary price subsidy).
 int tekun_people(const Household& household);
-bool is_tekun_person(const Household& household, const Member& member);
+// A 特困 household with no member marked: all of it is supported.
+bool tekun_whole_household(const Household& household);
 
 // Whether the household is among the people the job-seeking subsidy names (脱贫, rural low-income, relocated);
 // shared by its rule and the suggestions.

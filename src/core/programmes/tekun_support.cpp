@@ -7,23 +7,23 @@
 
 namespace zengshou::core {
 
-bool is_tekun_person(const Household& h, const Member& m) {
-  return m.tekun ||
-         (h.tekun && std::none_of(h.members.begin(), h.members.end(), [](const Member& x) { return x.tekun; }));
+bool tekun_whole_household(const Household& h) {
+  return h.tekun && std::none_of(h.members.begin(), h.members.end(), [](const Member& m) { return m.tekun; });
 }
 
 int tekun_people(const Household& h) {
-  return static_cast<int>(
-      std::count_if(h.members.begin(), h.members.end(), [&](const Member& m) { return is_tekun_person(h, m); }));
+  if (tekun_whole_household(h)) return h.member_count();
+  return static_cast<int>(std::count_if(h.members.begin(), h.members.end(), [](const Member& m) { return m.tekun; }));
 }
 
 void tekun_support_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Household& h = c.household;
-  if (tekun_people(h) == 0) return out.not_eligible(ReasonId::not_tekun);
+  const bool whole = tekun_whole_household(h);  // once, not per member
+  if (!whole && tekun_people(h) == 0) return out.not_eligible(ReasonId::not_tekun);
   if (!c.params.is_set(ParamId::tekun_standard)) return out.not_eligible(ReasonId::no_standard);
   const Money standard = c.params.money(ParamId::tekun_standard);
   for (int i = 0; i < h.member_count(); ++i)
-    if (is_tekun_person(h, h.members[i]))
+    if (whole || h.members[i].tekun)
       out.add(i, standard, ProgrammeOutput::make(ReasonId::tekun_support, {standard.fen()}));
 }
 
