@@ -1,6 +1,7 @@
 #include "json_writer.h"
 
-#include <charconv>  // integers
+#include <algorithm>  // max
+#include <charconv>   // integers
 
 #include <nlohmann/json.hpp>
 
@@ -25,22 +26,35 @@ size_t utf8_length(std::string_view text, size_t i) {
   return 0;
 }
 
+// Whether none of the eight bytes in `word` needs a look: all ASCII, none below 0x20, no quote or backslash.
+bool plain_ascii(uint64_t word) {
+  constexpr uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+  const auto has_zero = [](uint64_t v) { return (v - ones) & ~v & highs; };
+  return ((word & highs) | ((word - 0x20 * ones) & ~word & highs) | has_zero(word ^ ('"' * ones)) |
+          has_zero(word ^ ('\\' * ones))) == 0;
+}
+
 }  // namespace
 
-JsonWriter& JsonWriter::key(std::string_view name) {
-  separate();
-  out_ += '"';
-  out_ += name;
-  out_ += "\":";
-  after_value_ = false;
-  return *this;
+void JsonWriter::grow(size_t n) {
+  std::string& text = staging_.text;
+  const size_t used = static_cast<size_t>(at_ - text.data());
+  text.resize(std::max(text.size() * 2, used + n + 4096));
+  at_ = text.data() + used;
+  end_ = text.data() + text.size();
 }
 
 void JsonWriter::string(std::string_view text) {
+  room(text.size() * 6 + 3);  // each byte at most \u00XX
   separate();
-  out_ += '"';
+  const size_t start = static_cast<size_t>(at_ - staging_.text.data());  // the opening quote
+  *at_++ = '"';
   size_t plain = 0;  // start of the run not yet written
   for (size_t i = 0; i < text.size();) {
+    if (uint64_t word; i + 8 <= text.size() && (std::memcpy(&word, text.data() + i, 8), plain_ascii(word))) {
+      i += 8;
+      continue;
+    }
     const auto b = static_cast<unsigned char>(text[i]);
     if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') {
       ++i;
@@ -52,94 +66,66 @@ void JsonWriter::string(std::string_view text) {
         continue;
       }
       // Broken UTF-8 is rare (a name from a damaged file): nlohmann's own replacement writes it.
-      out_.resize(out_.size() - 1);
-      out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      at_ = staging_.text.data() + start;
+      const std::string replaced =
+          nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      room(replaced.size());
+      copy(replaced);
       return;
     }
-    out_.append(text, plain, i - plain);
+    copy(text.substr(plain, i - plain));
+    *at_++ = '\\';
     switch (b) {
       case '"':
-        out_ += "\\\"";
-        break;
       case '\\':
-        out_ += "\\\\";
+        *at_++ = static_cast<char>(b);
         break;
       case '\b':
-        out_ += "\\b";
+        *at_++ = 'b';
         break;
       case '\f':
-        out_ += "\\f";
+        *at_++ = 'f';
         break;
       case '\n':
-        out_ += "\\n";
+        *at_++ = 'n';
         break;
       case '\r':
-        out_ += "\\r";
+        *at_++ = 'r';
         break;
       case '\t':
-        out_ += "\\t";
+        *at_++ = 't';
         break;
       default: {
         constexpr char hex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += hex[b >> 4];
-        out_ += hex[b & 15];
+        copy("u00");
+        *at_++ = hex[b >> 4];
+        *at_++ = hex[b & 15];
       }
     }
     plain = ++i;
   }
-  out_.append(text, plain);
-  out_ += '"';
-}
-
-void JsonWriter::null() {
-  separate();
-  out_ += "null";
-}
-
-void JsonWriter::boolean(bool value) {
-  separate();
-  out_ += value ? "true" : "false";
+  copy(text.substr(plain));
+  *at_++ = '"';
 }
 
 void JsonWriter::integer(int64_t value) {
+  room(24);
   separate();
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  out_.append(digits, end);
+  at_ = std::to_chars(at_, at_ + 21, value).ptr;
 }
 
 void JsonWriter::money(Money amount) {
   const int64_t fen = amount.fen();
   if (fen % 100 == 0) return integer(fen / 100);
-  separate();
   // Fifteen digits or fewer are the double's shortest form too; anything larger (an overflow marker) goes the
   // double's way, as yuan_json sends it.
-  if (fen > -1'000'000'000'000'000 && fen < 1'000'000'000'000'000)
-    out_ += amount.yuan_text();
-  else
-    out_ += nlohmann::json(static_cast<double>(fen) / 100.0).dump();
-}
-
-void JsonWriter::raw(std::string_view json) {
-  separate();
-  out_ += json;
-}
-
-void JsonWriter::open(char bracket) {
-  separate();
-  out_ += bracket;
-  after_value_ = false;
-}
-
-void JsonWriter::close(char bracket) {
-  out_ += bracket;
-  after_value_ = true;
-}
-
-void JsonWriter::separate() {
-  if (after_value_) out_ += ',';
-  after_value_ = true;
+  if (fen > -1'000'000'000'000'000 && fen < 1'000'000'000'000'000) {
+    room(28);
+    separate();
+    at_ = amount.yuan_chars(at_);
+  } else {
+    put(nlohmann::json(static_cast<double>(fen) / 100.0).dump());
+  }
 }
 
 }  // namespace zengshou::core

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>      // integers
+#include <cstring>      // memcpy
 #include <string>       // the output
 #include <string_view>  // keys, strings
 
@@ -11,32 +12,100 @@
 
 namespace zengshou::core {
 
+// Where a JsonWriter writes before its text is appended to the output: kept by a caller that writes many results.
+struct JsonStaging {
+  std::string text;    // its size is the room; never shrunk, so never filled with zeros again
+  std::string reason;  // a reason's text, rendered
+};
+
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  // Appends what it wrote to `out` when it is destroyed. It writes meanwhile into `staging` by pointer, with no
+  // check of a string's capacity at each call.
+  explicit JsonWriter(std::string& out) : JsonWriter(out, own_) {}
+  JsonWriter(std::string& out, JsonStaging& staging) : out_(out), staging_(staging) {
+    at_ = staging_.text.data();
+    end_ = at_ + staging_.text.size();
+  }
+  ~JsonWriter() { out_.append(staging_.text.data(), at_); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   // `name` is plain ASCII (the contract's keys): written as it is.
-  JsonWriter& key(std::string_view name);
+  JsonWriter& key(std::string_view name) {
+    room(name.size() + 4);
+    if (after_value_) *at_++ = ',';
+    *at_++ = '"';
+    copy(name);
+    *at_++ = '"';
+    *at_++ = ':';
+    after_value_ = false;
+    return *this;
+  }
 
   void string(std::string_view text);
-  void null();
-  void boolean(bool value);
+  // A string that needs no escaping, made by `render(std::string&)`: a reason, whose templates are checked for that
+  // at compile time (reason.cpp).
+  template <typename Render>
+  void plain(Render render) {
+    std::string& text = staging_.reason;
+    text.clear();
+    render(text);
+    room(text.size() + 3);
+    separate();
+    *at_++ = '"';
+    copy(text);
+    *at_++ = '"';
+  }
+  void null() { put("null"); }
+  void boolean(bool value) { put(value ? std::string_view("true") : std::string_view("false")); }
   void integer(int64_t value);
   // Yuan as yuan_json makes them: whole yuan an integer, otherwise a decimal with no trailing zero.
   void money(Money amount);
   // A value already written as JSON text (a kept one).
-  void raw(std::string_view json);
+  void raw(std::string_view json) { put(json); }
 
  private:
-  void open(char bracket);
-  void close(char bracket);
-  void separate();
+  // At least `n` bytes free at at_.
+  void room(size_t n) {
+    if (static_cast<size_t>(end_ - at_) < n) grow(n);
+  }
+  void grow(size_t n);
+  void copy(std::string_view text) {
+    std::memcpy(at_, text.data(), text.size());
+    at_ += text.size();
+  }
+  void put(std::string_view value) {
+    room(value.size() + 1);
+    separate();
+    copy(value);
+  }
+  void open(char bracket) {
+    room(2);
+    separate();
+    *at_++ = bracket;
+    after_value_ = false;
+  }
+  void close(char bracket) {
+    room(1);
+    *at_++ = bracket;
+    after_value_ = true;
+  }
+  // Writes the comma a value after another needs; room for it is made by the caller.
+  void separate() {
+    if (after_value_) *at_++ = ',';
+    after_value_ = true;
+  }
 
+  JsonStaging own_;  // the staging when none is given; declared first, so made before staging_ is used
   std::string& out_;
+  JsonStaging& staging_;
+  char* at_;   // where the next byte goes, in staging_.text
+  char* end_;  // staging_.text's end
   bool after_value_ = false;  // a value was written at this level: the next one needs a comma
 };
 

@@ -1,22 +1,36 @@
 #include "money.h"
 
 #include <algorithm>  // max
-#include <charconv>   // from_chars
+#include <charconv>   // from_chars, to_chars
 #include <cmath>      // isfinite, nearbyint
 
 namespace zengshou::core {
 
 std::string Money::yuan_text() const {
-  if (overflowed()) return "overflow";
-  const int64_t magnitude = fen_ < 0 ? -fen_ : fen_;
-  std::string text = (fen_ < 0 ? "-" : "") + std::to_string(magnitude / 100);
-  const int64_t cents = magnitude % 100;
-  if (cents != 0) {
-    text += '.';
-    text += static_cast<char>('0' + cents / 10);
-    if (cents % 10 != 0) text += static_cast<char>('0' + cents % 10);
-  }
+  std::string text;
+  append_yuan_text(text);
   return text;
+}
+
+void Money::append_yuan_text(std::string& out) const {
+  if (overflowed()) {
+    out += "overflow";
+    return;
+  }
+  char text[24];
+  out.append(text, yuan_chars(text));
+}
+
+char* Money::yuan_chars(char* at) const {
+  const int64_t magnitude = fen_ < 0 ? -fen_ : fen_;
+  if (fen_ < 0) *at++ = '-';
+  at = std::to_chars(at, at + 20, magnitude / 100).ptr;
+  if (const int64_t cents = magnitude % 100; cents != 0) {
+    *at++ = '.';
+    *at++ = static_cast<char>('0' + cents / 10);
+    if (cents % 10 != 0) *at++ = static_cast<char>('0' + cents % 10);
+  }
+  return at;
 }
 
 std::string Money::fixed_text() const {

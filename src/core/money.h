@@ -67,6 +67,10 @@ class Money {
 
   // "12345.67", "9600", "-0.5" → yuan as text, no trailing zeros after the point; "overflow" when overflowed.
   std::string yuan_text() const;
+  // The same, appended to `out` (no string made: results write it by the million).
+  void append_yuan_text(std::string& out) const;
+  // The same, written at `at` (room for 24 bytes; not overflowed): where it ends.
+  char* yuan_chars(char* at) const;
   // "12345.67", "9600.00", "-0.50" → yuan as text with two decimals, for tables and reports; "overflow" likewise.
   std::string fixed_text() const;
 

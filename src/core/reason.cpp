@@ -1,5 +1,6 @@
 #include "reason.h"
 
+#include <charconv>     // numbers
 #include <string_view>  // templates
 
 #include "household.h"
@@ -28,6 +29,23 @@ constexpr const char* category_labels[][2] = {
     {"一般农户", "an ordinary rural household (一般农户)"},
     {"城镇居民", "an urban household (城镇居民)"},
 };
+
+// A template or label needs no JSON escaping (no quote, backslash or control character): a rendered reason is written
+// into a result as it is (JsonWriter::plain), since its arguments are numbers and these labels.
+constexpr bool json_plain(const char* text) {
+  for (; *text != '\0'; ++text)
+    if (const auto b = static_cast<unsigned char>(*text); b < 0x20 || b == '"' || b == '\\') return false;
+  return true;
+}
+
+constexpr bool all_json_plain() {
+  for (const Template& t : templates)
+    if (!json_plain(t.zh) || !json_plain(t.en)) return false;
+  for (const auto& labels : category_labels)
+    if (!json_plain(labels[0]) || !json_plain(labels[1])) return false;
+  return true;
+}
+static_assert(all_json_plain(), "a reason's text must need no JSON escaping: write “”, not \"");
 
 }  // namespace
 
@@ -61,7 +79,7 @@ void render_to(std::string& out, const Reason& reason, Language language) {
     switch (kind) {
       case 'y':  // fen
       case 'm':  // 1/100 mu, written like yuan
-        out += Money::fen(arg).yuan_text();
+        Money::fen(arg).append_yuan_text(out);
         break;
       case 'c':
         out += categories_label(arg, language);
@@ -69,9 +87,11 @@ void render_to(std::string& out, const Reason& reason, Language language) {
       case 'k':
         out += category_label(static_cast<size_t>(arg), language);
         break;
-      default:
-        out += std::to_string(arg);
+      default: {
+        char digits[24];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, arg).ptr);
         break;
+      }
     }
     plain = close + 1;
   }

@@ -20,11 +20,9 @@ std::string param_source(const ResolvedParam& p, Language language, const Docume
 
 namespace {
 
-// A reason's text as a JSON string, rendered through `scratch` (kept between calls to spare allocations).
-void write_reason(JsonWriter& w, const Reason& reason, Language language, std::string& scratch) {
-  scratch.clear();
-  render_to(scratch, reason, language);
-  w.string(scratch);
+// A reason's text as a JSON string, rendered straight into the output: its templates need no escaping.
+void write_reason(JsonWriter& w, const Reason& reason, Language language) {
+  w.plain([&](std::string& out) { render_to(out, reason, language); });
 }
 
 void write_money_or_null(JsonWriter& w, std::optional<int64_t> fen) {
@@ -98,13 +96,13 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
       w.key("parameter_source").raw(param_source_json(*c.param));
     }
     w.key("reason");
-    write_reason(w, c.reason, language_, scratch_);
+    write_reason(w, c.reason, language_);
     w.key("source").raw(reference_json(*c.source));
     w.end_object();
   }
   w.end_array();
   w.key("help").begin_array();
-  for (const Reason& r : a.help) write_reason(w, r, language_, scratch_);
+  for (const Reason& r : a.help) write_reason(w, r, language_);
   w.end_array();
   w.key("help_source").raw(reference_json(*a.help_source));
   w.key("kind");
@@ -122,7 +120,7 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
       w.string(iso_date_text(s.done));
     w.key("id").string(exit_step_names[static_cast<size_t>(s.step)]);
     w.key("name");
-    write_reason(w, exit_step_name(s.step), language_, scratch_);
+    write_reason(w, exit_step_name(s.step), language_);
     w.end_object();
   }
   w.end_array();
@@ -132,7 +130,7 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
   else
     w.raw(reference_json(*a.steps_source));
   w.key("summary");
-  write_reason(w, a.summary, language_, scratch_);
+  write_reason(w, a.summary, language_);
   w.key("verdict").string(monitoring_verdict_names[static_cast<size_t>(a.verdict)]);
   w.end_object();
 }
@@ -165,7 +163,7 @@ void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, con
     else
       w.string(h.members[detail.member].name);
     w.key("reason");
-    write_reason(w, detail.reason, language_, scratch_);
+    write_reason(w, detail.reason, language_);
     w.end_object();
   }
   w.end_array();
@@ -179,7 +177,7 @@ void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, con
     w.end_array();
   }
   w.key("reason");
-  write_reason(w, pr.reason, language_, scratch_);
+  write_reason(w, pr.reason, language_);
   w.key("reason_key").string(reason_key(pr.reason.id));
   w.key("source").raw(param_source_json(available_param(pr.id)));
   w.key("stream").string(stream_names[static_cast<size_t>(pi.stream)]);
@@ -200,7 +198,7 @@ void ResultWriter::write_line(JsonWriter& w, const LineResult& l) {
   w.key("id").string(line_names[static_cast<size_t>(l.id)]);
   w.key("per_capita_gap").money(l.per_capita_gap);
   w.key("scope");
-  write_reason(w, l.scope, language_, scratch_);
+  write_reason(w, l.scope, language_);
   w.key("scope_assumed").boolean(params_[line_categories_param(l.id)].assumed());
   w.key("scope_source").raw(param_source_json(line_categories_param(l.id)));
   w.key("source").raw(param_source_json(l.param));
@@ -210,7 +208,7 @@ void ResultWriter::write_line(JsonWriter& w, const LineResult& l) {
 
 void ResultWriter::write(std::string& out, const Result& r, const Household& h,
                          const std::vector<QuarterRecord>& ledger) {
-  JsonWriter w(out);
+  JsonWriter w(out, staging_);
   const Income& in = r.income;
   w.begin_object();
   if (r.beyond_policy_years) w.key("beyond_policy_years").boolean(true);
@@ -218,7 +216,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
   for (const Flag& f : r.flags) {
     w.begin_object();
     w.key("detail");
-    write_reason(w, f.detail, language_, scratch_);
+    write_reason(w, f.detail, language_);
     w.key("id").string(flag_names[static_cast<size_t>(f.id)]);
     w.end_object();
   }
@@ -273,7 +271,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
       w.null();
     w.key("source").raw(param_source_json(s.basis));
     w.key("step");
-    write_reason(w, s.step, language_, scratch_);
+    write_reason(w, s.step, language_);
     w.end_object();
   }
   w.end_array();

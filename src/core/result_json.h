@@ -45,8 +45,8 @@ class ResultWriter {
   const YearParameters& params_;
   Language language_;
   bool parameters_;
-  // A reason's text before it is escaped; the parameters' sources and objects as JSON text, empty until written.
-  std::string scratch_;
+  JsonStaging staging_;  // a result's text before it is appended to the output
+  // The parameters' sources and objects as JSON text, empty until written.
   std::array<std::string, param_count> param_sources_, param_objects_;
   std::vector<std::pair<const SourceRef*, std::string>> references_;
 };

@@ -47,6 +47,12 @@ TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nloh
                                  "overlong \xc0\xaf",
                                  "surrogate \xed\xa0\x80",
                                  "past U+10FFFF \xf4\x90\x80\x80",
+                                 // Eight bytes are looked at together: an escape or a character at each place in them.
+                                 "0123456\"89abcdef\\ghij",
+                                 "abcdefghi张三klmnopqrs\x1ftuvwxyz\x7f",
+                                 "plain ascii longer than eight bytes, twice over",
+                                 // Longer than the writer's room at first: it grows in the middle of a string.
+                                 std::string(100'000, 'x') + "\t" + std::string(9, '"'),
                                  ""};
   for (const std::string& s : strings) {
     std::string out;
@@ -56,18 +62,20 @@ TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nloh
   }
 
   std::string nested;
-  JsonWriter w(nested);
-  w.begin_object();
-  w.key("a").begin_array();
-  w.integer(-3);
-  w.begin_object();
-  w.end_object();
-  w.begin_array();
-  w.end_array();
-  w.null();
-  w.end_array();
-  w.key("b").boolean(false);
-  w.end_object();
+  {  // the writer appends its text when it is done
+    JsonWriter w(nested);
+    w.begin_object();
+    w.key("a").begin_array();
+    w.integer(-3);
+    w.begin_object();
+    w.end_object();
+    w.begin_array();
+    w.end_array();
+    w.null();
+    w.end_array();
+    w.key("b").boolean(false);
+    w.end_object();
+  }
   CHECK_EQ(nested, R"({"a":[-3,{},[],null],"b":false})");
 }
 
