@@ -12,6 +12,14 @@
 
 namespace zengshou::core {
 
+// Whether `text` needs no JSON escaping: no quote, backslash or control character. Our own names and reason
+// templates are checked with it at compile time, and written with JsonWriter::name and plain.
+constexpr bool json_plain(std::string_view text) {
+  for (const char c : text)
+    if (const auto b = static_cast<unsigned char>(c); b < 0x20 || b == '"' || b == '\\') return false;
+  return true;
+}
+
 // Where a JsonWriter writes before its text is appended to the output: kept by a caller that writes many results.
 struct JsonStaging {
   std::string text;    // its size is the room; never shrunk, so never filled with zeros again
@@ -48,6 +56,14 @@ class JsonWriter {
   }
 
   void string(std::string_view text);
+  // One of our own names (an id, a programme's name), checked with json_plain at compile time: written unscanned.
+  void name(std::string_view text) {
+    room(text.size() + 3);
+    separate();
+    *at_++ = '"';
+    copy(text);
+    *at_++ = '"';
+  }
   // A string that needs no escaping, made by `render(std::string&)`: a reason, whose templates are checked for that
   // at compile time (reason.cpp).
   template <typename Render>
@@ -104,8 +120,8 @@ class JsonWriter {
   JsonStaging own_;  // the staging when none is given; declared first, so made before staging_ is used
   std::string& out_;
   JsonStaging& staging_;
-  char* at_;   // where the next byte goes, in staging_.text
-  char* end_;  // staging_.text's end
+  char* at_;                  // where the next byte goes, in staging_.text
+  char* end_;                 // staging_.text's end
   bool after_value_ = false;  // a value was written at this level: the next one needs a comma
 };
 

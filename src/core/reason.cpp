@@ -4,6 +4,7 @@
 #include <string_view>  // templates
 
 #include "household.h"
+#include "json_writer.h"
 #include "money.h"
 
 namespace zengshou::core {
@@ -30,14 +31,8 @@ constexpr const char* category_labels[][2] = {
     {"城镇居民", "an urban household (城镇居民)"},
 };
 
-// A template or label needs no JSON escaping (no quote, backslash or control character): a rendered reason is written
-// into a result as it is (JsonWriter::plain), since its arguments are numbers and these labels.
-constexpr bool json_plain(const char* text) {
-  for (; *text != '\0'; ++text)
-    if (const auto b = static_cast<unsigned char>(*text); b < 0x20 || b == '"' || b == '\\') return false;
-  return true;
-}
-
+// A rendered reason is written into a result as it is (JsonWriter::plain): its arguments are numbers and these
+// labels, and the templates and labels need no escaping.
 constexpr bool all_json_plain() {
   for (const Template& t : templates)
     if (!json_plain(t.zh) || !json_plain(t.en)) return false;
@@ -46,6 +41,7 @@ constexpr bool all_json_plain() {
   return true;
 }
 static_assert(all_json_plain(), "a reason's text must need no JSON escaping: write “”, not \"");
+static_assert(!json_plain("\"") && !json_plain("a\\b") && !json_plain("\n") && json_plain("“张三”"));
 
 }  // namespace
 

@@ -44,6 +44,28 @@ const std::string& kept(std::string& slot, Write write) {
 
 }  // namespace
 
+// Our own names, written with JsonWriter::name: none needs escaping.
+template <size_t N>
+constexpr bool all_json_plain(const std::array<std::string_view, N>& names) {
+  for (std::string_view name : names)
+    if (!json_plain(name)) return false;
+  return true;
+}
+constexpr bool programme_names_json_plain() {
+  for (const ProgrammeInfo& p : programme_infos)
+    if (!json_plain(p.id) || !json_plain(p.name_zh) || !json_plain(p.name_en)) return false;
+  return true;
+}
+constexpr std::array<std::string_view, param_count - 2 * programme_count> parameter_names{
+#define ZS_PARAM(id, name, unit, zh, en) name,
+#include "parameters.def"
+#undef ZS_PARAM
+};
+static_assert(all_json_plain(monitoring_condition_names) && all_json_plain(category_names) &&
+              all_json_plain(exit_step_names) && all_json_plain(monitoring_verdict_names) &&
+              all_json_plain(stream_names) && all_json_plain(line_names) && all_json_plain(flag_names) &&
+              all_json_plain(suggestion_kind_names) && all_json_plain(parameter_names) && programme_names_json_plain());
+
 // Each part writes an object's keys in sorted order, as nlohmann's map holds them (JsonWriter).
 
 ResultWriter::ResultWriter(const YearParameters& params, Language language, bool parameters)
@@ -88,10 +110,10 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
   w.key("conditions").begin_array();
   for (const ConditionCheck& c : a.conditions) {
     w.begin_object();
-    w.key("id").string(monitoring_condition_names[static_cast<size_t>(c.id)]);
+    w.key("id").name(monitoring_condition_names[static_cast<size_t>(c.id)]);
     w.key("met").boolean(c.met);
     if (c.param) {  // the line, margin or threshold it reads, and where that comes from
-      w.key("parameter").string(info(*c.param).name);
+      w.key("parameter").name(info(*c.param).name);
       w.key("parameter_assumed").boolean(params_[*c.param].assumed());
       w.key("parameter_source").raw(param_source_json(*c.param));
     }
@@ -107,7 +129,7 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
   w.key("help_source").raw(reference_json(*a.help_source));
   w.key("kind");
   if (a.kind)
-    w.string(category_names[static_cast<size_t>(*a.kind)]);
+    w.name(category_names[static_cast<size_t>(*a.kind)]);
   else
     w.null();
   w.key("steps").begin_array();
@@ -118,7 +140,7 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
       w.null();
     else
       w.string(iso_date_text(s.done));
-    w.key("id").string(exit_step_names[static_cast<size_t>(s.step)]);
+    w.key("id").name(exit_step_names[static_cast<size_t>(s.step)]);
     w.key("name");
     write_reason(w, exit_step_name(s.step), language_);
     w.end_object();
@@ -131,7 +153,7 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
     w.raw(reference_json(*a.steps_source));
   w.key("summary");
   write_reason(w, a.summary, language_);
-  w.key("verdict").string(monitoring_verdict_names[static_cast<size_t>(a.verdict)]);
+  w.key("verdict").name(monitoring_verdict_names[static_cast<size_t>(a.verdict)]);
   w.end_object();
 }
 
@@ -146,7 +168,7 @@ void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, con
   w.key("available").boolean(pr.available);
   w.key("counted").boolean(pr.counted);
   w.key("eligible").boolean(pr.eligible);
-  w.key("id").string(pi.id);
+  w.key("id").name(pi.id);
   w.key("members").begin_array();
   for (size_t d = pr.detail_begin; d < pr.detail_end; ++d) {
     const ProgrammeDetail& detail = r.details[d];
@@ -167,7 +189,7 @@ void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, con
     w.end_object();
   }
   w.end_array();
-  w.key("name").string(language_ == Language::zh ? pi.name_zh : pi.name_en);
+  w.key("name").name(language_ == Language::zh ? pi.name_zh : pi.name_en);
   if (parameters_) {  // every parameter it read: availability and counting, then its own when it is available
     w.key("parameters").begin_array();
     w.raw(param_json(available_param(pr.id)));
@@ -178,9 +200,9 @@ void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, con
   }
   w.key("reason");
   write_reason(w, pr.reason, language_);
-  w.key("reason_key").string(reason_key(pr.reason.id));
+  w.key("reason_key").name(reason_key(pr.reason.id));
   w.key("source").raw(param_source_json(available_param(pr.id)));
-  w.key("stream").string(stream_names[static_cast<size_t>(pi.stream)]);
+  w.key("stream").name(stream_names[static_cast<size_t>(pi.stream)]);
   w.end_object();
 }
 
@@ -192,10 +214,10 @@ void ResultWriter::write_line(JsonWriter& w, const LineResult& l) {
   w.key("assumed").boolean(params_[l.param].assumed());
   w.key("for").begin_array();  // the scope's first argument is the line's categories, whether or not it applies
   for (size_t c = 0; c < category_names.size(); ++c)
-    if (contains(static_cast<CategorySet>(l.scope.args[0]), static_cast<Category>(c))) w.string(category_names[c]);
+    if (contains(static_cast<CategorySet>(l.scope.args[0]), static_cast<Category>(c))) w.name(category_names[c]);
   w.end_array();
   w.key("household_gap").money(l.household_gap);
-  w.key("id").string(line_names[static_cast<size_t>(l.id)]);
+  w.key("id").name(line_names[static_cast<size_t>(l.id)]);
   w.key("per_capita_gap").money(l.per_capita_gap);
   w.key("scope");
   write_reason(w, l.scope, language_);
@@ -217,7 +239,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
     w.begin_object();
     w.key("detail");
     write_reason(w, f.detail, language_);
-    w.key("id").string(flag_names[static_cast<size_t>(f.id)]);
+    w.key("id").name(flag_names[static_cast<size_t>(f.id)]);
     w.end_object();
   }
   w.end_array();
@@ -250,7 +272,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
   w.key("programmes").begin_array();
   for (const ProgrammeResult& pr : r.programmes) write_programme(w, pr, r, h);
   w.end_array();
-  w.key("schema").string("zengshou.result/1");
+  w.key("schema").name("zengshou.result/1");
   w.key("size").integer(r.size);
   w.key("suggestions").begin_array();
   for (const Suggestion& s : r.suggestions) {
@@ -258,7 +280,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
     w.key("adds").money(s.adds);
     w.key("adds_net").money(s.adds_net);
     w.key("closes_gap").boolean(s.closes_gap);
-    w.key("kind").string(suggestion_kind_names[static_cast<size_t>(s.kind)]);
+    w.key("kind").name(suggestion_kind_names[static_cast<size_t>(s.kind)]);
     w.key("member");
     if (s.member < 0)
       w.null();
@@ -266,7 +288,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
       w.integer(s.member);
     w.key("programme");
     if (s.programme)
-      w.string(info(*s.programme).id);
+      w.name(info(*s.programme).id);
     else
       w.null();
     w.key("source").raw(param_source_json(s.basis));
