@@ -552,11 +552,12 @@ BatchRoster read_batch_roster(std::string_view text, const Options& o) {
   return out;
 }
 
-// Parameters by policy and year, resolved once each: a roster has few of either.
+// Parameters by policy and year, resolved once each: a roster has few of either. Found by the policy id as the
+// household (or --policy) gives it, so a roster's household is not checked against the policy set again.
 class ParamsCache {
  public:
   struct Entry {
-    const PolicyFile* policy;
+    std::string id;
     int year;
     std::unique_ptr<YearParameters> params;
     std::unique_ptr<ResultWriter> writer_;  // made when first asked for
@@ -570,11 +571,14 @@ class ParamsCache {
 
   ParamsCache(const PolicySet& policies, const std::vector<ParamOverride>& overrides)
       : policies_(policies), overrides_(overrides) {}
-  Entry& get(const PolicyFile& policy, int year) {
+  Entry* find(std::string_view id, int year) {
     for (Entry& e : cache_)
-      if (e.policy == &policy && e.year == year) return e;
-    cache_.push_back(
-        {&policy, year, std::make_unique<YearParameters>(policies_.resolve(policy, year, overrides_)), nullptr});
+      if (e.year == year && e.id == id) return &e;
+    return nullptr;
+  }
+  Entry& add(std::string_view id, const PolicyFile& policy, int year) {
+    cache_.push_back({std::string(id), year,
+                      std::make_unique<YearParameters>(policies_.resolve(policy, year, overrides_)), nullptr});
     return cache_.back();
   }
 
@@ -589,15 +593,19 @@ class ParamsCache {
 // The entry's household takes the year it is evaluated for (its own, or --year).
 bool batch_one(RosterEntry& entry, const std::vector<QuarterRecord>& ledger, const Options& o,
                const PolicySet& policies, ParamsCache& cache, InputErrors& errors, std::string* out) {
-  auto setting = setting_for(entry.household, o, policies, entry.where);
-  if (!setting.ok()) {
-    for (auto& e : setting.errors) errors.push_back(std::move(e));
-    return false;
-  }
   Household& h = entry.household;
-  h.year = setting.value.year;
-  ParamsCache::Entry& evaluation = cache.get(*setting.value.policy, h.year);
-  const YearParameters& params = *evaluation.params;
+  const std::string& id = o.policy ? *o.policy : h.policy;
+  ParamsCache::Entry* evaluation = cache.find(id, o.year.value_or(h.year));
+  if (evaluation == nullptr) {
+    auto setting = setting_for(h, o, policies, entry.where);
+    if (!setting.ok()) {
+      for (auto& e : setting.errors) errors.push_back(std::move(e));
+      return false;
+    }
+    evaluation = &cache.add(id, *setting.value.policy, setting.value.year);
+  }
+  h.year = evaluation->year;
+  const YearParameters& params = *evaluation->params;
   const Result result = evaluate(h, params);
   if (result.overflowed()) {
     errors.push_back(overflow_error(entry.where + result.overflow));
@@ -607,7 +615,7 @@ bool batch_one(RosterEntry& entry, const std::vector<QuarterRecord>& ledger, con
   if (o.compact) {
     append_batch_csv_row(*out, result, assess_monitoring(h, result, params, ledger));
   } else {
-    evaluation.writer(o.language).write(*out, result, h, ledger);
+    evaluation->writer(o.language).write(*out, result, h, ledger);
     *out += '\n';
   }
   return true;

@@ -13,7 +13,7 @@
 #include "core/json_reading.h"
 #include "csv_read.h"          // the stream's rows
 #include "spreadsheet_read.h"  // read_csv
-#include "text_encoding.h"     // first_invalid_utf8
+#include "text_encoding.h"     // is_utf8
 
 namespace zengshou::formats {
 namespace {
@@ -81,6 +81,16 @@ constexpr Alias certificate_aliases[] = {{"无", "none"},           {"初级", "
                                          {"中级", "intermediate"}, {"四级", "intermediate"}, {"高级", "advanced"},
                                          {"三级", "advanced"},     {"技师", "advanced"},     {"二级", "advanced"},
                                          {"一级", "advanced"}};
+// Every word above is Chinese, so a cell that begins with an ASCII byte (tuopin, full, a number) is none of them.
+template <size_t N>
+constexpr bool chinese_words(const Alias (&aliases)[N]) {
+  for (const Alias& a : aliases)
+    if (a.zh.empty() || static_cast<unsigned char>(a.zh[0]) < 0x80) return false;
+  return true;
+}
+static_assert(chinese_words(category_aliases) && chinese_words(monitor_kind_aliases) && chinese_words(labor_aliases) &&
+              chinese_words(school_aliases) && chinese_words(job_aliases) && chinese_words(certificate_aliases));
+
 // What a certificate cell that is none of them is told, in a sheet's words rather than the household file's names
 // (none, primary …), so that the app's Chinese (应为以下之一:无、初级…) needs no English.
 constexpr std::string_view certificate_expected = "expected one of 无, 初级, 中级, 高级, 技师, 高级技师";
@@ -570,6 +580,7 @@ bool is_head_relation(std::string_view relation) { return relation == "户主" |
 
 // The value of the Chinese word a cell is, or begins with (小学三年级 is 小学); none when it is not one of them.
 const Alias* find_alias(std::span<const Alias> aliases, std::string_view cell) {
+  if (cell.empty() || static_cast<unsigned char>(cell[0]) < 0x80) return nullptr;  // the words are Chinese (above)
   for (const Alias& a : aliases)
     if (a.zh == cell) return &a;
   for (const Alias& a : aliases)
@@ -637,6 +648,10 @@ std::optional<CellValue> cell_read(std::string_view cell, const Column& column, 
       // Yuan, or ten thousands of them where the cell or else the header says 万: 0.15 万元 is 1500 yuan; a cell's own
       // unit wins (1500元 in a 万元 column is 1500 yuan).
       std::optional<int64_t> hundredths = ten_thousands ? std::nullopt : parse_yuan_text(number);
+      if (hundredths && column.field != Field::microcredit_rate) {  // a plain amount: most cells of a roster
+        v.hundredths = *hundredths;
+        return v;
+      }
       int unit = 0;
       const auto plain = plain_number(number, unit);
       if (!hundredths && plain)
@@ -1417,7 +1432,7 @@ class CsvRows {
       return false;
     }
     for (std::string& cell : row.cells) {
-      if (!bad_text_ && first_invalid_utf8(cell)) {
+      if (!bad_text_ && !is_utf8(cell)) {
         errors.push_back(
             {"line " + std::to_string(row.line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
         bad_text_ = true;  // once: every later row would say the same

@@ -127,6 +127,8 @@ const char* encoding_name(TextEncoding encoding) {
   }
 }
 
+bool is_utf8(std::string_view bytes) { return first_invalid_utf8_offset(bytes) == all_valid; }
+
 std::optional<TextPlace> first_invalid_utf8(std::string_view bytes) {
   const size_t offset = first_invalid_utf8_offset(bytes);
   if (offset == all_valid) return std::nullopt;

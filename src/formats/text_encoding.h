@@ -29,6 +29,8 @@ struct TextPlace {
 // The place of the first byte sequence that is not UTF-8 (Unicode's well-formed UTF-8: no overlong forms, no
 // surrogates, nothing above U+10FFFF, no sequence cut short), or nothing when all of `bytes` is UTF-8.
 std::optional<TextPlace> first_invalid_utf8(std::string_view bytes);
+// Whether all of `bytes` is UTF-8, as first_invalid_utf8 judges it (for a reader that checks every cell).
+bool is_utf8(std::string_view bytes);
 
 struct DecodedText {
   std::string text;  // UTF-8 without a byte-order mark; when bad_utf8 is set, the bytes after any mark, unchanged
