@@ -571,6 +571,8 @@ class ParamsCache {
 
   ParamsCache(const PolicySet& policies, const std::vector<ParamOverride>& overrides)
       : policies_(policies), overrides_(overrides) {}
+  // The result evaluated into, kept so its lists keep their room from household to household (a cache a thread).
+  Result result;
   Entry* find(std::string_view id, int year) {
     for (Entry& e : cache_)
       if (e.year == year && e.id == id) return &e;
@@ -606,7 +608,8 @@ bool batch_one(RosterEntry& entry, const std::vector<QuarterRecord>& ledger, con
   }
   h.year = evaluation->year;
   const YearParameters& params = *evaluation->params;
-  const Result result = evaluate(h, params);
+  Result& result = cache.result;
+  evaluate_into(result, h, params);
   if (result.overflowed()) {
     errors.push_back(overflow_error(entry.where + result.overflow));
     return false;

@@ -28,16 +28,20 @@ bool CsvReader::next(std::vector<std::string>& cells, int& line) {
     return cell;
   };
   std::string* cell = &start_cell();
+  high_bits_ = 0;
   bool quoted = false, any = false;
   int quote_line = 0;
   line = line_;
   while (peek() != std::char_traits<char>::eof()) {
     // The bytes up to the next one that means something, as one run.
     const char* run = next_;
+    unsigned char bits = 0;
     if (quoted)
-      while (run != end_ && *run != '"' && *run != '\n') ++run;
+      for (; run != end_ && *run != '"' && *run != '\n'; ++run) bits |= static_cast<unsigned char>(*run);
     else
-      while (run != end_ && *run != ',' && *run != '"' && *run != '\n' && *run != '\r') ++run;
+      for (; run != end_ && *run != ',' && *run != '"' && *run != '\n' && *run != '\r'; ++run)
+        bits |= static_cast<unsigned char>(*run);
+    high_bits_ |= bits;
     if (run != next_) {
       cell->append(next_, static_cast<size_t>(run - next_));
       any = any || !quoted;

@@ -19,6 +19,8 @@ class CsvReader {
   // the line it opened on.
   bool next(std::vector<std::string>& cells, int& line);
   std::optional<int> open_quote() const { return open_quote_; }
+  // Whether the last row's bytes were all ASCII (then no cell needs a check for UTF-8).
+  bool ascii_row() const { return high_bits_ < 0x80; }
 
  private:
   // The next byte without taking it, or EOF; the buffer refilled as it empties.
@@ -31,6 +33,7 @@ class CsvReader {
   const char* end_ = nullptr;
   int line_ = 1;
   std::optional<int> open_quote_;
+  unsigned char high_bits_ = 0;  // the row's bytes or-ed together
 };
 
 }  // namespace zengshou::formats

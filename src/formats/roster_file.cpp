@@ -1431,8 +1431,9 @@ class CsvRows {
         errors.push_back({"line " + std::to_string(*quote), "expected a closing quote (\") for the cell it opens"});
       return false;
     }
+    const bool check_text = !bad_text_ && !reader_.ascii_row();
     for (std::string& cell : row.cells) {
-      if (!bad_text_ && !is_utf8(cell)) {
+      if (check_text && !bad_text_ && !is_utf8(cell)) {
         errors.push_back(
             {"line " + std::to_string(row.line), "expected UTF-8 text (save the spreadsheet as CSV UTF-8)"});
         bad_text_ = true;  // once: every later row would say the same
