@@ -12,8 +12,7 @@ namespace {
 
 struct Template {
   const char* key;
-  const char* zh;
-  const char* en;
+  std::string_view zh, en;  // lengths known at compile time: a reason is rendered by the million
 };
 
 constexpr Template templates[] = {
