@@ -100,9 +100,10 @@ PolicyFile cite(PolicyFile policy, ParamId id, int from, SourceRef ref) {
 namespace {
 
 // Reads {"document", "clause", "quote"} at `at` and checks it against the documents: the document exists and, where
-// its text is present, the clause is found in it and the quote occurs verbatim within the clause.
+// its text is present and the quotes are not trusted, the clause is found in it and the quote occurs verbatim
+// within the clause.
 std::optional<SourceRef> read_reference(const json& value, const std::string& at, const DocumentSet& documents,
-                                        InputErrors& errors) {
+                                        Quotes quotes, InputErrors& errors) {
   if (!value.is_object()) {
     errors.push_back({at, "expected a reference {\"document\", \"clause\", \"quote\"}, got " + describe(value)});
     return std::nullopt;
@@ -110,6 +111,12 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
   JsonReader r(errors);
   SourceRef ref{r.string_field(value, at, "document", true), r.string_field(value, at, "clause", false),
                 r.string_field(value, at, "quote", false)};
+  if (quotes == Quotes::trusted) {
+    if (documents.find(ref.document) != nullptr) return ref;
+    errors.push_back(
+        {at + "/document", "expected the id of a document in assets/documents, got \"" + ref.document + "\""});
+    return std::nullopt;
+  }
   InputErrors problems = check_reference(ref, documents, at);
   if (!problems.empty()) {
     for (InputError& e : problems) errors.push_back(std::move(e));
@@ -119,7 +126,8 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
 }
 
 // "not_computed": each measure with its names, why, what the document says and where (checked as a source is).
-std::vector<UncomputedMeasure> read_not_computed(const json& doc, const DocumentSet& documents, InputErrors& errors) {
+std::vector<UncomputedMeasure> read_not_computed(const json& doc, const DocumentSet& documents, Quotes quotes,
+                                                 InputErrors& errors) {
   std::vector<UncomputedMeasure> out;
   JsonReader r(errors);
   const json* list = r.array_field(doc, "", "not_computed", false);
@@ -145,7 +153,7 @@ std::vector<UncomputedMeasure> read_not_computed(const json& doc, const Document
     }
     if (!item.contains("source"))
       errors.push_back({at + "/source", "expected this required field"});
-    else if (auto ref = read_reference(item["source"], at + "/source", documents, errors))
+    else if (auto ref = read_reference(item["source"], at + "/source", documents, quotes, errors))
       m.source = std::move(*ref);
     out.push_back(std::move(m));
   }
@@ -264,7 +272,7 @@ std::vector<Document> read_documents(const json& doc, const DocumentSet& base, I
 
 // One parameter's dated values at `where`, each with its source or assumption, in date order.
 std::vector<ParamEntry> read_entries(const json& entries, Unit unit, const std::string& where,
-                                     const DocumentSet& documents, InputErrors& errors) {
+                                     const DocumentSet& documents, Quotes quotes, InputErrors& errors) {
   std::vector<ParamEntry> list;
   if (!entries.is_array() || entries.empty()) {
     errors.push_back({where, "expected an array of dated values, got " +
@@ -301,10 +309,11 @@ std::vector<ParamEntry> read_entries(const json& entries, Unit unit, const std::
       if (!entry.value)
         errors.push_back({at + "/value", "expected " + unit_expectation(unit) + ", got " + describe(e["value"])});
     }
-    if (e.contains("source")) entry.cited = read_reference(e["source"], at + "/source", documents, errors);
+    if (e.contains("source")) entry.cited = read_reference(e["source"], at + "/source", documents, quotes, errors);
     entry.note = r.string_field(e, at, "note", false);
     entry.assumed = r.bool_field(e, at, "assumed");
-    if (e.contains("leans_on")) entry.leans_on = read_reference(e["leans_on"], at + "/leans_on", documents, errors);
+    if (e.contains("leans_on"))
+      entry.leans_on = read_reference(e["leans_on"], at + "/leans_on", documents, quotes, errors);
     if (!e.contains("source") && !entry.assumed)
       errors.push_back({at, "expected a \"source\", or \"assumed\": true with a \"note\""});
     if (from) list.push_back(std::move(entry));
@@ -314,7 +323,8 @@ std::vector<ParamEntry> read_entries(const json& entries, Unit unit, const std::
 
 }  // namespace
 
-Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text, const DocumentSet& documents) {
+Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text, const DocumentSet& documents,
+                                     Quotes quotes) {
   Parsed<PolicyFile> out;
   // Refused unread: a file this large is not a policy, and reading it would take the time and memory it asks for.
   if (text.size() > max_policy_file_bytes) {
@@ -378,11 +388,11 @@ Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view tex
         out.errors.push_back({where, "expected a known parameter name, got " + describe(json(param_name))});
         continue;
       }
-      f.parameters[*id] = read_entries((*params)[param_name], info(*id).unit, where, cited, out.errors);
+      f.parameters[*id] = read_entries((*params)[param_name], info(*id).unit, where, cited, quotes, out.errors);
       f.order.push_back(*id);
     }
   }
-  f.not_computed = read_not_computed(doc, cited, out.errors);
+  f.not_computed = read_not_computed(doc, cited, quotes, out.errors);
   if (!out.ok()) out.value = PolicyFile{};
   return out;
 }
@@ -569,11 +579,11 @@ Parsed<std::shared_ptr<const PolicySet>> PolicySet::build(std::shared_ptr<Policy
 }
 
 Parsed<std::shared_ptr<const PolicySet>> PolicySet::from_files(
-    const std::vector<std::pair<std::string_view, std::string_view>>& files) {
+    const std::vector<std::pair<std::string_view, std::string_view>>& files, Quotes quotes) {
   Parsed<std::shared_ptr<const PolicySet>> out;
   std::vector<std::pair<std::string, PolicyFile>> parsed_files;
   for (const auto& [name, text] : files) {
-    auto parsed = parse_policy_file(name, text);
+    auto parsed = parse_policy_file(name, text, DocumentSet::embedded(), quotes);
     for (auto& e : parsed.errors) out.errors.push_back({std::string(name) + ".json" + e.where, e.expected});
     if (parsed.ok()) parsed_files.emplace_back(std::string(name) + ".json", std::move(parsed.value));
   }
@@ -631,9 +641,10 @@ const PolicySet& PolicySet::embedded() {
   static const std::shared_ptr<const PolicySet> set = [] {
     std::vector<std::pair<std::string_view, std::string_view>> files;
     for (const EmbeddedAsset& f : embedded_policy_files()) files.emplace_back(f.name, f.text);
-    auto parsed = from_files(files);
-    // The embedded files are checked by the unit tests; should one still be broken, the program runs without
-    // policies rather than stopping.
+    // The embedded files are checked by the unit tests, their quotes too (from_files, checked): at start-up the
+    // quotes are not looked up again in the documents' text, which took a WebAssembly page 100 ms and more. Should
+    // a file still be broken, the program runs without policies rather than stopping.
+    auto parsed = from_files(files, Quotes::trusted);
     if (parsed.ok()) return parsed.value;
     auto none = std::make_shared<PolicySet>();
     none->documents_ = unowned(DocumentSet::embedded());

@@ -116,12 +116,18 @@ class YearParameters {
   int year_ = 0;
 };
 
+// A file's quotes: looked up in the documents' text (checked), or only their documents' ids (trusted: the
+// built-ins, whose quotes the tests check).
+enum class Quotes { checked, trusted };
+
 // Parses one policy file's text. `name` is its path under assets/policies without ".json", which its id must be;
 // empty for a user's file, whose id may be any id (lowercase a-z, 0-9, '-', '_', '/'). Every reference must name a
 // document of `documents` or of the file's own "documents"; where the document's text is present, its clause must
-// exist and the quote occur in it. Checks the file alone: its parent and an id taken are PolicySet's to check.
+// exist and the quote occur in it (unless `quotes` are trusted). Checks the file alone: its parent and an id taken
+// are PolicySet's to check.
 Parsed<PolicyFile> parse_policy_file(std::string_view name, std::string_view text,
-                                     const DocumentSet& documents = DocumentSet::embedded());
+                                     const DocumentSet& documents = DocumentSet::embedded(),
+                                     Quotes quotes = Quotes::checked);
 
 // The file as zengshou.policy/1 JSON text, its own documents included: what parse_policy_file reads back to the same
 // file. A built-in file writes back as the very text it was read from.
@@ -155,7 +161,7 @@ class PolicySet {
 
   // Builds a set from files (name → text), reporting every problem, e.g. an unknown parent.
   static Parsed<std::shared_ptr<const PolicySet>> from_files(
-      const std::vector<std::pair<std::string_view, std::string_view>>& files);
+      const std::vector<std::pair<std::string_view, std::string_view>>& files, Quotes quotes = Quotes::checked);
 
   // `base` (the built-ins) and the user's policy files (name → text; the name, e.g. the file's path, leads each
   // problem's place: "qingzhen.json:/parameters/…"). Each inherits from a policy of `base` or of another of the files;

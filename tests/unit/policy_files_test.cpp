@@ -19,6 +19,29 @@ TEST_CASE("every embedded policy file parses, with a source or an assumption for
   REQUIRE(set.ok());
   CHECK_EQ(set.value->files().size(), 8);
   CHECK_EQ(PolicySet::embedded().files().size(), 8);
+  // The program's own set trusts the quotes checked here and reads the same files.
+  for (const PolicyFile* f : set.value->files()) {
+    CAPTURE(f->id);
+    const PolicyFile* same = PolicySet::embedded().find(f->id);
+    REQUIRE(same != nullptr);
+    CHECK_EQ(write_policy_file(*same), write_policy_file(*f));
+  }
+}
+
+TEST_CASE("trusted quotes are not looked up, but their documents must exist") {
+  const auto text = [](std::string_view quote, std::string_view document) {
+    return R"({"schema": "zengshou.policy/1", "id": "t/quotes", "name": {"zh": "试", "en": "Test"}, "inherits": "national",
+      "years": [2022, 2023], "parameters": {"public_welfare_post.available": [{"from": "2022-01-01", "value": true,
+      "source": {"document": ")" +
+           std::string(document) + R"(", "clause": "", "quote": ")" + std::string(quote) + R"("}}]}})";
+  };
+  const std::string document = PolicySet::embedded().find("yunnan/changning")->document;
+  const std::string not_there = text("这句话不在文件里", document);
+  CHECK_FALSE(parse_policy_file("", not_there).ok());
+  CHECK(parse_policy_file("", not_there, DocumentSet::embedded(), Quotes::trusted).ok());
+  const auto unknown = parse_policy_file("", text("", "no-such-document"), DocumentSet::embedded(), Quotes::trusted);
+  REQUIRE_FALSE(unknown.ok());
+  CHECK_EQ(unknown.errors[0].where, "/parameters/public_welfare_post.available/0/source/document");
 }
 
 TEST_CASE("inheritance: the most specific file with a value in force on 1 January wins") {
