@@ -8,7 +8,7 @@
 //   node scripts/serve.mjs [DIR] [PORT]   (defaults: build/web, 8080)
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -66,8 +66,24 @@ function fileFor(root, url) {
 // the body bytes sent; `setRoot` serves another folder from then on (a new release, for the update test).
 export async function serve(root, port = 0) {
   const requests = [];
-  const gzipped = new Map();  // file → { etag, body }
+  const gzipped = new Map();  // file:mtime → its gzipped bytes
   const state = { root, bytesSent: 0 };
+  // Compressed ahead, as a static host or CDN keeps them: the first visit waits on the network, not on gzip.
+  const compressAhead = (dir) => {
+    let names = [];
+    try {
+      names = readdirSync(dir, { recursive: true });
+    } catch {
+      return;  // no such folder yet: files are compressed as they are asked for
+    }
+    for (const name of names) {
+      const file = join(dir, name);
+      if (!compressible.has(extname(file))) continue;
+      const stat = statSync(file);
+      if (stat.isFile()) gzipped.set(`${file}:${stat.mtimeMs}`, gzipSync(readFileSync(file), { level: 9 }));
+    }
+  };
+  compressAhead(root);
   const answer = (req, res) => {
     requests.push(req.url);
     const security = { 'Content-Security-Policy': contentSecurityPolicy(state.root),
@@ -121,7 +137,10 @@ export async function serve(root, port = 0) {
   return {
     url, requests,
     get bytesSent() { return state.bytesSent; },
-    setRoot(dir) { state.root = dir; },
+    setRoot(dir) {
+      state.root = dir;
+      compressAhead(dir);
+    },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }
