@@ -158,6 +158,27 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
 }
 
 void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, const Result& r, const Household& h) {
+  // Paid nothing: no member's details, an amount of 0, so the object is the programme's, its flags' and its reason's.
+  if (pr.eligible || pr.detail_begin != pr.detail_end || pr.amount != Money())
+    return write_programme_object(w, pr, r, h);
+  UnpaidProgramme& k = unpaid_[static_cast<size_t>(pr.id)];
+  if (!k.kept || k.available != pr.available || k.counted != pr.counted || k.reason.id != pr.reason.id ||
+      k.reason.args != pr.reason.args) {
+    k.json.clear();
+    {
+      JsonWriter kw(k.json);  // appends when it goes
+      write_programme_object(kw, pr, r, h);
+    }
+    k.kept = true;
+    k.available = pr.available;
+    k.counted = pr.counted;
+    k.reason = pr.reason;
+  }
+  w.raw(k.json);
+}
+
+void ResultWriter::write_programme_object(JsonWriter& w, const ProgrammeResult& pr, const Result& r,
+                                          const Household& h) {
   const ProgrammeInfo& pi = info(pr.id);
   bool assumed = params_[available_param(pr.id)].assumed() || params_[counted_param(pr.id)].assumed();
   if (pr.available)

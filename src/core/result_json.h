@@ -40,6 +40,8 @@ class ResultWriter {
   void write_monitoring(JsonWriter& w, const MonitoringAssessment& assessment);
   void write_programme(JsonWriter& w, const ProgrammeResult& programme, const Result& result,
                        const Household& household);
+  void write_programme_object(JsonWriter& w, const ProgrammeResult& programme, const Result& result,
+                              const Household& household);
   void write_line(JsonWriter& w, const LineResult& line);
 
   const YearParameters& params_;
@@ -49,6 +51,14 @@ class ResultWriter {
   // The parameters' sources and objects as JSON text, empty until written.
   std::array<std::string, param_count> param_sources_, param_objects_;
   std::vector<std::pair<const SourceRef*, std::string>> references_;
+  // Each programme's last object that paid nothing, kept with what made it: most households get the same one (not
+  // in the policy, not their category), which is then copied rather than written again.
+  struct UnpaidProgramme {
+    bool kept = false, available = false, counted = false;
+    Reason reason;
+    std::string json;
+  };
+  std::array<UnpaidProgramme, programme_count> unpaid_;
 };
 
 // Where a parameter's value comes from: its source as users read it (《title》clause「quote」), "override", or the

@@ -9,6 +9,7 @@
 #include "core/json_reading.h"
 #include "core/json_writer.h"
 #include "core/monitoring.h"
+#include "core/programmes/programme_unit.h"
 #include "core/result_json.h"
 #include "core/synthetic.h"
 #include "helpers.h"
@@ -68,6 +69,47 @@ TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nloh
     w.end_object();
   }
   CHECK_EQ(nested, R"({"a":[-3,{},[],null],"b":false})");
+}
+
+TEST_CASE("ResultWriter: a writer kept from household to household writes what a new one writes") {
+  // A batch keeps one writer, which keeps each programme's last unpaid object and copies it while the reason is the
+  // same: a household's line must not carry the one before's.
+  const PolicySet& set = PolicySet::embedded();
+  int copied_lines = 0;
+  for (const PolicyFile* policy : set.files()) {
+    const YearParameters params = set.resolve(*policy, policy->first_year);
+    const std::vector<Household> households = synthetic_households(11, 60, policy->id, policy->first_year);
+    for (const auto& [language, parameters] : {std::pair{Language::zh, false}, std::pair{Language::en, true}}) {
+      ResultWriter kept(params, language, parameters);
+      for (size_t i = 0; i < households.size(); ++i) {
+        const Result r = evaluate(households[i], params);
+        std::string from_kept, from_new;
+        kept.write(from_kept, r, households[i]);
+        ResultWriter(params, language, parameters).write(from_new, r, households[i]);
+        CAPTURE(policy->id);
+        CAPTURE(i);
+        CHECK_EQ(from_kept, from_new);
+        ++copied_lines;
+      }
+    }
+  }
+  CHECK_GT(copied_lines, 500);
+
+  // The same unpaid reason with other numbers (another category not covered) is written anew, not copied.
+  const YearParameters params = set.resolve(*set.find("yunnan/changning"), 2022);
+  const Household h = synthetic_households(11, 1, "yunnan/changning", 2022)[0];
+  Result r = evaluate(h, params);
+  ProgrammeResult& unpaid = r.programmes[static_cast<size_t>(ProgrammeId::dibao)];
+  REQUIRE_FALSE(unpaid.eligible);
+  ResultWriter kept(params, Language::zh, false);
+  for (const Category category : {Category::general, Category::urban}) {
+    unpaid.reason = ProgrammeOutput::make(ReasonId::category_not_covered, {0b11, static_cast<int64_t>(category)});
+    std::string from_kept, from_new;
+    kept.write(from_kept, r, h);
+    ResultWriter(params, Language::zh, false).write(from_new, r, h);
+    CAPTURE(static_cast<int>(category));
+    CHECK_EQ(from_kept, from_new);
+  }
 }
 
 TEST_CASE("ResultWriter: every built-in policy's results read back and dump to the same bytes") {
