@@ -186,17 +186,19 @@ VillageRun run_village(const std::vector<Household>& households, const YearParam
     detail->before_programmes.reserve(households.size());
     detail->amounts.reserve(households.size());
     detail->paid.reserve(households.size());
+    detail->pays_nothing.reserve(households.size());
   }
   Result r;
   std::array<Money, programme_count> amounts{};
   for (const Household& h : households) {
     evaluate_into(r, h, params, {.suggestions = false});
-    uint32_t paid = 0;
+    uint32_t paid = 0, pays_nothing = 0;
     Money programmes_in_net;
     for (size_t i = 0; i < programme_count; ++i) {
       const ProgrammeResult& p = r.programmes[i];
       amounts[i] = p.eligible ? p.amount : Money();
       if (p.eligible) paid |= 1u << i;
+      if (!p.eligible && pays_nothing_whatever_the_parameters(p.reason.id)) pays_nothing |= 1u << i;
       if (counts_in_net(p)) programmes_in_net += p.amount;
     }
     LinesFor lines;
@@ -209,6 +211,7 @@ VillageRun run_village(const std::vector<Household>& households, const YearParam
       detail->before_programmes.push_back(r.income.net - programmes_in_net);
       detail->amounts.push_back(amounts);
       detail->paid.push_back(paid);
+      detail->pays_nothing.push_back(pays_nothing);
     }
   }
   finish_run(run);
@@ -222,7 +225,8 @@ VillageSummary summarise_village(const std::vector<Household>& households, const
 VillageRun rerun_village(const std::vector<Household>& households, const VillageRun& baseline,
                          const VillageDetail& detail, const YearParameters& detail_params,
                          const YearParameters& params) {
-  if (detail.amounts.size() != households.size()) return run_village(households, params);
+  if (detail.amounts.size() != households.size() || detail.pays_nothing.size() != households.size())
+    return run_village(households, params);
   bool others_changed = false;
   const uint32_t changed = programmes_changed(detail_params, params, others_changed);
   constexpr auto dibao = static_cast<size_t>(ProgrammeId::dibao);
@@ -246,7 +250,7 @@ VillageRun rerun_village(const std::vector<Household>& households, const Village
     Money net = detail.before_programmes[h], net_then = net;  // the income so far, now and in the baseline
     bool same = true;
     // In programme order, as the engine adds them: a touched programme's rule sees the net of those before it.
-    for (uint32_t bits = touched | paid_before; bits != 0; bits &= bits - 1) {
+    for (uint32_t bits = (touched & ~detail.pays_nothing[h]) | paid_before; bits != 0; bits &= bits - 1) {
       const auto i = static_cast<size_t>(std::countr_zero(bits));
       const uint32_t bit = 1u << i;
       // A programme touched only through the income before it, which is as it was, pays as it did.

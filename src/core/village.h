@@ -65,6 +65,9 @@ struct VillageDetail {
   std::vector<Money> before_programmes;                     // net income without any programme, per household
   std::vector<std::array<Money, programme_count>> amounts;  // each programme's amount, zero when it did not pay
   std::vector<uint32_t> paid;                               // bit i: programme i paid
+  // Bit i: programme i's rule found nothing in the household to pay, whatever the parameters
+  // (pays_nothing_whatever_the_parameters): a re-run does not ask it again, and reads none of the household.
+  std::vector<uint32_t> pays_nothing;
 };
 
 // Evaluates every household; with `detail`, keeps what each programme paid each household.

@@ -52,4 +52,25 @@ const std::array<ProgrammeUnit, programme_count> units{{
 
 const ProgrammeUnit& programme_unit(ProgrammeId id) { return units[static_cast<size_t>(id)]; }
 
+bool pays_nothing_whatever_the_parameters(ReasonId reason) {
+  switch (reason) {
+    case ReasonId::no_post:                // no job of its kind with months: public_welfare_post
+    case ReasonId::no_ranger:              // forest_ranger_post
+    case ReasonId::no_village_doctor:      // village_doctor_subsidy
+    case ReasonId::no_internship:          // internship_allowance
+    case ReasonId::no_training:            // no member with training days: training_allowance
+    case ReasonId::no_vocational_student:  // no member at a vocational school: rain_dew
+    case ReasonId::no_disabled_member:     // disability_two_subsidies
+    case ReasonId::no_farmland:            // no area entered: farmland, grain and returned farmland (pay_per_mu)
+    case ReasonId::no_grain:
+    case ReasonId::no_returned_farmland:
+    case ReasonId::no_microcredit:  // no loan with principal and months: microcredit_interest_subsidy
+    case ReasonId::not_dibao:       // the household is not on the dibao: dibao
+    case ReasonId::not_tekun:       // nobody 特困 and not a 特困 household: tekun_support
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace zengshou::core

@@ -14,4 +14,10 @@ struct ProgrammeUnit {
 
 const ProgrammeUnit& programme_unit(ProgrammeId id);
 
+// Whether a rule gives `reason` from the household's own facts alone, whatever the parameters (nobody holds such a
+// post, no area entered, not a 低保 household): a programme that gave it pays the household nothing under any policy
+// values, so a village's re-run need not ask its rule again. Checked rule by rule; the village tests re-run every
+// parameter against a full run.
+bool pays_nothing_whatever_the_parameters(ReasonId reason);
+
 }  // namespace zengshou::core
