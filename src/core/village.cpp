@@ -22,20 +22,25 @@ Money person_median(const std::vector<HouseholdOutcome>& households, int people)
   values.reserve(households.size());
   for (const HouseholdOutcome& o : households) values.emplace_back(o.per_capita_net, o.size);
   const int middle = (people - 1) / 2;  // 0-based index of the middle person
+  // A quickselect weighted by people: each round splits the range around a pivot income into below, at and above it
+  // (one pass), and keeps the part that holds the middle person.
   auto low = values.begin(), high = values.end();
   int before = 0;  // people in the households ranked below `low`
   while (high - low > 1) {
-    const auto pivot = low + (high - low) / 2;
-    std::nth_element(low, pivot, high);
-    int below = 0;
-    for (auto it = low; it != pivot; ++it) below += it->second;
+    const Money a = low->first, b = (low + (high - low) / 2)->first, c = (high - 1)->first;
+    const Money pivot = std::max(std::min(a, b), std::min(std::max(a, b), c));  // the median of three
+    const auto at = std::partition(low, high, [&](const auto& v) { return v.first < pivot; });
+    const auto above = std::partition(at, high, [&](const auto& v) { return !(pivot < v.first); });
+    int below = 0, same = 0;
+    for (auto it = low; it != at; ++it) below += it->second;
+    for (auto it = at; it != above; ++it) same += it->second;
     if (before + below > middle) {
-      high = pivot;
-    } else if (before + below + pivot->second > middle) {
-      return pivot->first;
+      high = at;
+    } else if (before + below + same > middle) {
+      return pivot;
     } else {
-      before += below + pivot->second;
-      low = pivot + 1;
+      before += below + same;
+      low = above;
     }
   }
   return low->first;
