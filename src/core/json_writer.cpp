@@ -37,7 +37,7 @@ bool plain_ascii(uint64_t word) {
 }  // namespace
 
 void JsonWriter::grow(size_t n) {
-  std::string& text = staging_.text;
+  std::string& text = staging_;
   const size_t used = static_cast<size_t>(at_ - text.data());
   text.resize(std::max(text.size() * 2, used + n + 4096));
   at_ = text.data() + used;
@@ -47,7 +47,7 @@ void JsonWriter::grow(size_t n) {
 void JsonWriter::string(std::string_view text) {
   room(text.size() * 6 + 3);  // each byte at most \u00XX
   separate();
-  const size_t start = static_cast<size_t>(at_ - staging_.text.data());  // the opening quote
+  const size_t start = static_cast<size_t>(at_ - staging_.data());  // the opening quote
   *at_++ = '"';
   size_t plain = 0;  // start of the run not yet written
   for (size_t i = 0; i < text.size();) {
@@ -66,7 +66,7 @@ void JsonWriter::string(std::string_view text) {
         continue;
       }
       // Broken UTF-8 is rare (a name from a damaged file): nlohmann's own replacement writes it.
-      at_ = staging_.text.data() + start;
+      at_ = staging_.data() + start;
       const std::string replaced =
           nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       room(replaced.size());

@@ -13,29 +13,24 @@
 namespace zengshou::core {
 
 // Whether `text` needs no JSON escaping: no quote, backslash or control character. Our own names and reason
-// templates are checked with it at compile time, and written with JsonWriter::name and plain.
+// templates are checked with it at compile time, and written with JsonWriter::plain.
 constexpr bool json_plain(std::string_view text) {
   for (const char c : text)
     if (const auto b = static_cast<unsigned char>(c); b < 0x20 || b == '"' || b == '\\') return false;
   return true;
 }
 
-// Where a JsonWriter writes before its text is appended to the output: kept by a caller that writes many results.
-struct JsonStaging {
-  std::string text;    // its size is the room; never shrunk, so never filled with zeros again
-  std::string reason;  // a reason's text, rendered
-};
-
 class JsonWriter {
  public:
   // Appends what it wrote to `out` when it is destroyed. It writes meanwhile into `staging` by pointer, with no
-  // check of a string's capacity at each call.
+  // check of a string's capacity at each call. A caller writing many results keeps one staging string: its size is
+  // the room, never shrunk, so never filled with zeros again.
   explicit JsonWriter(std::string& out) : JsonWriter(out, own_) {}
-  JsonWriter(std::string& out, JsonStaging& staging) : out_(out), staging_(staging) {
-    at_ = staging_.text.data();
-    end_ = at_ + staging_.text.size();
+  JsonWriter(std::string& out, std::string& staging) : out_(out), staging_(staging) {
+    at_ = staging_.data();
+    end_ = at_ + staging_.size();
   }
-  ~JsonWriter() { out_.append(staging_.text.data(), at_); }
+  ~JsonWriter() { out_.append(staging_.data(), at_); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -57,21 +52,9 @@ class JsonWriter {
   }
 
   void string(std::string_view text);
-  // One of our own names (an id, a programme's name), checked with json_plain at compile time: written unscanned.
-  void name(std::string_view text) {
-    room(text.size() + 3);
-    separate();
-    *at_++ = '"';
-    copy(text);
-    *at_++ = '"';
-  }
-  // A string that needs no escaping, made by `render(std::string&)`: a reason, whose templates are checked for that
-  // at compile time (reason.cpp).
-  template <typename Render>
-  void plain(Render render) {
-    std::string& text = staging_.reason;
-    text.clear();
-    render(text);
+  // A string that needs no escaping, written unscanned: one of our own names (an id, a programme's name) or a
+  // rendered reason, whose tables and templates are checked with json_plain at compile time.
+  void plain(std::string_view text) {
     room(text.size() + 3);
     separate();
     *at_++ = '"';
@@ -118,11 +101,11 @@ class JsonWriter {
     after_value_ = true;
   }
 
-  JsonStaging own_;  // the staging when none is given; declared first, so made before staging_ is used
+  std::string own_;  // the staging when none is given; declared first, so made before staging_ is used
   std::string& out_;
-  JsonStaging& staging_;
-  char* at_;                  // where the next byte goes, in staging_.text
-  char* end_;                 // staging_.text's end
+  std::string& staging_;
+  char* at_;                  // where the next byte goes, in staging_
+  char* end_;                 // staging_'s end
   bool after_value_ = false;  // a value was written at this level: the next one needs a comma
 };
 

@@ -69,13 +69,13 @@ std::string assumption_text(const ParamEntry& entry, Language language, const Do
   return entry.note + following + reference_text(*entry.leans_on, language, 0, documents);
 }
 
-InputErrors check_reference(const SourceRef& ref, const DocumentSet& documents, const std::string& at) {
+InputErrors check_reference(const SourceRef& ref, const DocumentSet& documents, const std::string& at, Quotes quotes) {
   const Document* d = documents.find(ref.document);
   if (d == nullptr)
     return {
         {at + "/document", "expected the id of a document in assets/documents or the file's own \"documents\", got \"" +
                                ref.document + "\""}};
-  if (!d->has_text()) return {};
+  if (!d->has_text() || quotes == Quotes::trusted) return {};
   const auto place = locate(*d, ref);
   const auto* problem = std::get_if<PlaceProblem>(&place);
   if (problem == nullptr) return {};
@@ -111,13 +111,7 @@ std::optional<SourceRef> read_reference(const json& value, const std::string& at
   JsonReader r(errors);
   SourceRef ref{r.string_field(value, at, "document", true), r.string_field(value, at, "clause", false),
                 r.string_field(value, at, "quote", false)};
-  if (quotes == Quotes::trusted) {
-    if (documents.find(ref.document) != nullptr) return ref;
-    errors.push_back(
-        {at + "/document", "expected the id of a document in assets/documents, got \"" + ref.document + "\""});
-    return std::nullopt;
-  }
-  InputErrors problems = check_reference(ref, documents, at);
+  InputErrors problems = check_reference(ref, documents, at, quotes);
   if (!problems.empty()) {
     for (InputError& e : problems) errors.push_back(std::move(e));
     return std::nullopt;

@@ -139,9 +139,10 @@ std::string write_policy_file(const PolicyFile& file);
 std::string reference_text(const SourceRef& ref, Language language = Language::zh, size_t title_chars = 0,
                            const DocumentSet& documents = DocumentSet::embedded());
 
-// Whether a reference holds: the document exists and, where its text is present, the clause is in it and the quote
-// occurs there verbatim. The problems at `at` + "/document", "/clause" or "/quote".
-InputErrors check_reference(const SourceRef& ref, const DocumentSet& documents, const std::string& at = "");
+// Whether a reference holds: the document exists and, where its text is present (and the quotes are not trusted),
+// the clause is in it and the quote occurs there verbatim. The problems at `at` + "/document", "/clause" or "/quote".
+InputErrors check_reference(const SourceRef& ref, const DocumentSet& documents, const std::string& at = "",
+                            Quotes quotes = Quotes::checked);
 
 // Her policy with the value of `id` dated `from` sourced to `ref` (no longer assumed): the policy editor's 注明出处.
 PolicyFile cite(PolicyFile policy, ParamId id, int from, SourceRef ref);

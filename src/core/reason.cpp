@@ -30,7 +30,7 @@ constexpr const char* category_labels[][2] = {
     {"城镇居民", "an urban household (城镇居民)"},
 };
 
-// A rendered reason is written into a result as it is (JsonWriter::plain): its arguments are numbers and these
+// A rendered reason is written into a result unscanned (JsonWriter::plain): its arguments are numbers and these
 // labels, and the templates and labels need no escaping.
 constexpr bool all_json_plain() {
   for (const Template& t : templates)

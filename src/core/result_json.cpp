@@ -20,9 +20,12 @@ std::string param_source(const ResolvedParam& p, Language language, const Docume
 
 namespace {
 
-// A reason's text as a JSON string, rendered straight into the output: its templates need no escaping.
-void write_reason(JsonWriter& w, const Reason& reason, Language language) {
-  w.plain([&](std::string& out) { render_to(out, reason, language); });
+// A reason's text as a JSON string, rendered through `scratch` (kept between calls) and written unscanned: its
+// templates need no escaping.
+void write_reason(JsonWriter& w, const Reason& reason, Language language, std::string& scratch) {
+  scratch.clear();
+  render_to(scratch, reason, language);
+  w.plain(scratch);
 }
 
 void write_money_or_null(JsonWriter& w, std::optional<int64_t> fen) {
@@ -44,7 +47,7 @@ const std::string& kept(std::string& slot, Write write) {
 
 }  // namespace
 
-// Our own names, written with JsonWriter::name: none needs escaping.
+// Our own names, written with JsonWriter::plain: none needs escaping.
 template <size_t N>
 constexpr bool all_json_plain(const std::array<std::string_view, N>& names) {
   for (std::string_view name : names)
@@ -110,26 +113,26 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
   w.key("conditions").begin_array();
   for (const ConditionCheck& c : a.conditions) {
     w.begin_object();
-    w.key("id").name(monitoring_condition_names[static_cast<size_t>(c.id)]);
+    w.key("id").plain(monitoring_condition_names[static_cast<size_t>(c.id)]);
     w.key("met").boolean(c.met);
     if (c.param) {  // the line, margin or threshold it reads, and where that comes from
-      w.key("parameter").name(info(*c.param).name);
+      w.key("parameter").plain(info(*c.param).name);
       w.key("parameter_assumed").boolean(params_[*c.param].assumed());
       w.key("parameter_source").raw(param_source_json(*c.param));
     }
     w.key("reason");
-    write_reason(w, c.reason, language_);
+    write_reason(w, c.reason, language_, scratch_);
     w.key("source").raw(reference_json(*c.source));
     w.end_object();
   }
   w.end_array();
   w.key("help").begin_array();
-  for (const Reason& r : a.help) write_reason(w, r, language_);
+  for (const Reason& r : a.help) write_reason(w, r, language_, scratch_);
   w.end_array();
   w.key("help_source").raw(reference_json(*a.help_source));
   w.key("kind");
   if (a.kind)
-    w.name(category_names[static_cast<size_t>(*a.kind)]);
+    w.plain(category_names[static_cast<size_t>(*a.kind)]);
   else
     w.null();
   w.key("steps").begin_array();
@@ -140,9 +143,9 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
       w.null();
     else
       w.string(iso_date_text(s.done));
-    w.key("id").name(exit_step_names[static_cast<size_t>(s.step)]);
+    w.key("id").plain(exit_step_names[static_cast<size_t>(s.step)]);
     w.key("name");
-    write_reason(w, exit_step_name(s.step), language_);
+    write_reason(w, exit_step_name(s.step), language_, scratch_);
     w.end_object();
   }
   w.end_array();
@@ -152,15 +155,15 @@ void ResultWriter::write_monitoring(JsonWriter& w, const MonitoringAssessment& a
   else
     w.raw(reference_json(*a.steps_source));
   w.key("summary");
-  write_reason(w, a.summary, language_);
-  w.key("verdict").name(monitoring_verdict_names[static_cast<size_t>(a.verdict)]);
+  write_reason(w, a.summary, language_, scratch_);
+  w.key("verdict").plain(monitoring_verdict_names[static_cast<size_t>(a.verdict)]);
   w.end_object();
 }
 
 void ResultWriter::write_programme(JsonWriter& w, const ProgrammeResult& pr, const Result& r, const Household& h) {
-  // Paid nothing: no member's details, an amount of 0, so the object is the programme's, its flags' and its reason's.
-  if (pr.eligible || pr.detail_begin != pr.detail_end || pr.amount != Money())
-    return write_programme_object(w, pr, r, h);
+  // Not eligible: no member's details and an amount of 0 (evaluate_programme), so the object is the programme's, its
+  // flags' and its reason's alone.
+  if (pr.eligible) return write_programme_object(w, pr, r, h);
   UnpaidProgramme& k = unpaid_[static_cast<size_t>(pr.id)];
   if (!k.kept || k.available != pr.available || k.counted != pr.counted || k.reason.id != pr.reason.id ||
       k.reason.args != pr.reason.args) {
@@ -189,7 +192,7 @@ void ResultWriter::write_programme_object(JsonWriter& w, const ProgrammeResult& 
   w.key("available").boolean(pr.available);
   w.key("counted").boolean(pr.counted);
   w.key("eligible").boolean(pr.eligible);
-  w.key("id").name(pi.id);
+  w.key("id").plain(pi.id);
   w.key("members").begin_array();
   for (size_t d = pr.detail_begin; d < pr.detail_end; ++d) {
     const ProgrammeDetail& detail = r.details[d];
@@ -206,11 +209,11 @@ void ResultWriter::write_programme_object(JsonWriter& w, const ProgrammeResult& 
     else
       w.string(h.members[detail.member].name);
     w.key("reason");
-    write_reason(w, detail.reason, language_);
+    write_reason(w, detail.reason, language_, scratch_);
     w.end_object();
   }
   w.end_array();
-  w.key("name").name(language_ == Language::zh ? pi.name_zh : pi.name_en);
+  w.key("name").plain(language_ == Language::zh ? pi.name_zh : pi.name_en);
   if (parameters_) {  // every parameter it read: availability and counting, then its own when it is available
     w.key("parameters").begin_array();
     w.raw(param_json(available_param(pr.id)));
@@ -220,10 +223,10 @@ void ResultWriter::write_programme_object(JsonWriter& w, const ProgrammeResult& 
     w.end_array();
   }
   w.key("reason");
-  write_reason(w, pr.reason, language_);
-  w.key("reason_key").name(reason_key(pr.reason.id));
+  write_reason(w, pr.reason, language_, scratch_);
+  w.key("reason_key").plain(reason_key(pr.reason.id));
   w.key("source").raw(param_source_json(available_param(pr.id)));
-  w.key("stream").name(stream_names[static_cast<size_t>(pi.stream)]);
+  w.key("stream").plain(stream_names[static_cast<size_t>(pi.stream)]);
   w.end_object();
 }
 
@@ -235,13 +238,13 @@ void ResultWriter::write_line(JsonWriter& w, const LineResult& l) {
   w.key("assumed").boolean(params_[l.param].assumed());
   w.key("for").begin_array();  // the scope's first argument is the line's categories, whether or not it applies
   for (size_t c = 0; c < category_names.size(); ++c)
-    if (contains(static_cast<CategorySet>(l.scope.args[0]), static_cast<Category>(c))) w.name(category_names[c]);
+    if (contains(static_cast<CategorySet>(l.scope.args[0]), static_cast<Category>(c))) w.plain(category_names[c]);
   w.end_array();
   w.key("household_gap").money(l.household_gap);
-  w.key("id").name(line_names[static_cast<size_t>(l.id)]);
+  w.key("id").plain(line_names[static_cast<size_t>(l.id)]);
   w.key("per_capita_gap").money(l.per_capita_gap);
   w.key("scope");
-  write_reason(w, l.scope, language_);
+  write_reason(w, l.scope, language_, scratch_);
   w.key("scope_assumed").boolean(params_[line_categories_param(l.id)].assumed());
   w.key("scope_source").raw(param_source_json(line_categories_param(l.id)));
   w.key("source").raw(param_source_json(l.param));
@@ -259,8 +262,8 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
   for (const Flag& f : r.flags) {
     w.begin_object();
     w.key("detail");
-    write_reason(w, f.detail, language_);
-    w.key("id").name(flag_names[static_cast<size_t>(f.id)]);
+    write_reason(w, f.detail, language_, scratch_);
+    w.key("id").plain(flag_names[static_cast<size_t>(f.id)]);
     w.end_object();
   }
   w.end_array();
@@ -293,7 +296,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
   w.key("programmes").begin_array();
   for (const ProgrammeResult& pr : r.programmes) write_programme(w, pr, r, h);
   w.end_array();
-  w.key("schema").name("zengshou.result/1");
+  w.key("schema").plain("zengshou.result/1");
   w.key("size").integer(r.size);
   w.key("suggestions").begin_array();
   for (const Suggestion& s : r.suggestions) {
@@ -301,7 +304,7 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
     w.key("adds").money(s.adds);
     w.key("adds_net").money(s.adds_net);
     w.key("closes_gap").boolean(s.closes_gap);
-    w.key("kind").name(suggestion_kind_names[static_cast<size_t>(s.kind)]);
+    w.key("kind").plain(suggestion_kind_names[static_cast<size_t>(s.kind)]);
     w.key("member");
     if (s.member < 0)
       w.null();
@@ -309,12 +312,12 @@ void ResultWriter::write(std::string& out, const Result& r, const Household& h,
       w.integer(s.member);
     w.key("programme");
     if (s.programme)
-      w.name(info(*s.programme).id);
+      w.plain(info(*s.programme).id);
     else
       w.null();
     w.key("source").raw(param_source_json(s.basis));
     w.key("step");
-    write_reason(w, s.step, language_);
+    write_reason(w, s.step, language_, scratch_);
     w.end_object();
   }
   w.end_array();

@@ -47,7 +47,8 @@ class ResultWriter {
   const YearParameters& params_;
   Language language_;
   bool parameters_;
-  JsonStaging staging_;  // a result's text before it is appended to the output
+  std::string staging_;  // a result's text before it is appended to the output (JsonWriter)
+  std::string scratch_;  // a reason's text, rendered
   // The parameters' sources and objects as JSON text, empty until written.
   std::array<std::string, param_count> param_sources_, param_objects_;
   std::vector<std::pair<const SourceRef*, std::string>> references_;

@@ -19,7 +19,8 @@ int tekun_people(const Household& h) {
 void tekun_support_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Household& h = c.household;
   const bool whole = tekun_whole_household(h);  // once, not per member
-  if (!whole && tekun_people(h) == 0) return out.not_eligible(ReasonId::not_tekun);
+  if (!whole && std::none_of(h.members.begin(), h.members.end(), [](const Member& m) { return m.tekun; }))
+    return out.not_eligible(ReasonId::not_tekun);
   if (!c.params.is_set(ParamId::tekun_standard)) return out.not_eligible(ReasonId::no_standard);
   const Money standard = c.params.money(ParamId::tekun_standard);
   for (int i = 0; i < h.member_count(); ++i)
