@@ -1,6 +1,6 @@
 // A benchmark, not a test (run by scripts/bench): frame times in headless Chromium while editing a 30-member
-// household, navigation to the first frame (the median of three first visits), and how long a village of 10 000 and of 100 000 households takes to
-// re-run under the reform while a slider moves. Prints one JSON object.
+// household, navigation to the first frame (the median of three first visits), and how long a village of 10 000 and
+// of 100 000 households takes to re-run under the reform while a slider moves. Prints one JSON object.
 import { clickAnchor, frames, launch, openApp, openPage, serve, typeInto } from './harness.mjs';
 
 const server = await serve();

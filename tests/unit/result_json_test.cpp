@@ -41,7 +41,7 @@ TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nloh
                                  std::string("nul\0x", 5), "\x01\x1f\x7f", "emoji 😀 and 𠀀", "broken \xff here",
                                  "cut \xe5\xbc", "overlong \xc0\xaf", "surrogate \xed\xa0\x80",
                                  "past U+10FFFF \xf4\x90\x80\x80",
-                                 // Eight bytes are looked at together: an escape or a character at each place in them.
+                                 // Eight bytes are looked at together: escapes and characters inside such a word and across two.
                                  "0123456\"89abcdef\\ghij", "abcdefghi张三klmnopqrs\x1ftuvwxyz\x7f",
                                  "plain ascii longer than eight bytes, twice over",
                                  // Longer than the writer's room at first: it grows in the middle of a string.
