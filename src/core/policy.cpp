@@ -549,24 +549,6 @@ Parsed<std::shared_ptr<const PolicySet>> PolicySet::build(std::shared_ptr<Policy
   if (!out.ok()) return out;
   set->ordered_.clear();
   for (const auto& [id, file] : set->files_) set->ordered_.push_back(file.get());
-  // A file's text is in the hash of every policy below it: each written once. What it lists as not computed is
-  // left out: the hash names the values a result was worked out with, which that list does not change.
-  std::map<const PolicyFile*, std::string> texts;
-  for (const auto& [where, file] : added) {
-    uint64_t hash = fnv1a("");
-    for (const PolicyFile* f : set->chain(*file)) {
-      auto [text, is_new] = texts.try_emplace(f);
-      if (is_new) {
-        PolicyFile values = *f;
-        values.not_computed.clear();
-        text->second = write_policy_file(values) + '\0';
-      }
-      hash = fnv1a(text->second, hash);
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    set->hashes_[file->id] = hex;
-  }
   if (!documents.empty()) set->documents_ = set->documents_->with(std::move(documents));
   out.value = std::move(set);
   return out;
@@ -626,7 +608,6 @@ Parsed<std::shared_ptr<const PolicySet>> PolicySet::with_user_files(
   if (!out.ok()) return out;
   auto set = std::make_shared<PolicySet>();
   set->files_ = base.files_;
-  set->hashes_ = base.hashes_;
   set->documents_ = base.documents_;
   return build(std::move(set), std::move(parsed_files), true);
 }
@@ -716,6 +697,26 @@ YearParameters PolicySet::resolve(const PolicyFile& policy, int year,
 }
 
 const std::string& PolicySet::hash(const PolicyFile& policy) const {
+  std::call_once(hashes_once_, [this] {
+    // A file's text is in the hash of every policy below it: each written once. What it lists as not computed is
+    // left out: the hash names the values a result was worked out with, which that list does not change.
+    std::map<const PolicyFile*, std::string> texts;
+    for (const PolicyFile* file : ordered_) {
+      uint64_t hash = fnv1a("");
+      for (const PolicyFile* f : chain(*file)) {
+        auto [text, is_new] = texts.try_emplace(f);
+        if (is_new) {
+          PolicyFile values = *f;
+          values.not_computed.clear();
+          text->second = write_policy_file(values) + '\0';
+        }
+        hash = fnv1a(text->second, hash);
+      }
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+      hashes_[file->id] = hex;
+    }
+  });
   static const std::string none;
   const auto it = hashes_.find(policy.id);
   return it == hashes_.end() ? none : it->second;

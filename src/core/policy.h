@@ -6,6 +6,7 @@
 #include <cstdint>      // int64_t
 #include <map>          // files by id
 #include <memory>       // owned files
+#include <mutex>        // std::once_flag: hashes worked out once
 #include <optional>     // unset values
 #include <string>       // ids, sources
 #include <string_view>  // file text
@@ -200,7 +201,7 @@ class PolicySet {
   std::optional<InputError> check(std::string_view id, int year, const std::string& where) const;
 
  private:
-  // Adds the files, checks each parent and chain, and hashes every policy; reports at "<where of the file>/inherits".
+  // Adds the files and checks each parent and chain; reports at "<where of the file>/inherits".
   // `user_files`: the files are a user's, listed by user_files().
   static Parsed<std::shared_ptr<const PolicySet>> build(std::shared_ptr<PolicySet> set,
                                                         std::vector<std::pair<std::string, PolicyFile>> files,
@@ -210,7 +211,10 @@ class PolicySet {
   std::vector<const PolicyFile*> ordered_;
   std::vector<const PolicyFile*> user_ordered_;
   std::shared_ptr<const DocumentSet> documents_;
-  std::map<std::string, std::string, std::less<>> hashes_;  // policy id → hash
+  // Policy id → hash, worked out for every policy when one is first asked for: writing each file's JSON took a
+  // WebAssembly page's start 30 ms, and the app's first frame needs no hash.
+  mutable std::once_flag hashes_once_;
+  mutable std::map<std::string, std::string, std::less<>> hashes_;
 };
 
 // One value a policy file sets, against what the policy it inherits from has on that date: "old → new".
