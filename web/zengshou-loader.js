@@ -316,8 +316,14 @@
     return picker;
   }
 
-  const probe = document.createElement('canvas').getContext('webgl2');
-  if (!probe) {
+  // The app's WebGL2 context, made now on its canvas while the WebAssembly downloads, rather than by GLFW once it
+  // runs (GL_PREINITIALIZED_CONTEXT): with the attributes GLFW asks for by default and at the size the app gives the
+  // canvas (src/web/main.cpp), so neither changes it. Making it and sizing it took the first frame 100 ms and more.
+  const box = canvas.getBoundingClientRect();
+  canvas.width = Math.max(1, Math.round(box.width * devicePixelRatio));
+  canvas.height = Math.max(1, Math.round(box.height * devicePixelRatio));
+  const gl = canvas.getContext('webgl2', { alpha: true, depth: true, stencil: true, antialias: false });
+  if (!gl) {
     showError('webgl2');
     return;
   }
@@ -359,9 +365,20 @@
     return bytes;
   }
 
-  // Both at once, and before the JS glue asks for the WebAssembly (index.html preloads them too).
+  // Both at once, and before the JS glue asks for the WebAssembly (index.html preloads them too). The WebAssembly is
+  // compiled as it arrives, off the page's thread, its bytes counted on their way to the compiler.
   const uiFont = fetchCounted('zengshou-ui-font.ttf');
-  const wasmBytes = fetchCounted('zengshou.wasm');
+  const wasmModule = fetch('zengshou.wasm').then((response) => {
+    if (!response.ok) throw new Error(`zengshou.wasm ${response.status}`);
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        showProgress(chunk.length);
+        controller.enqueue(chunk);
+      },
+    });
+    const counted = new Response(response.body.pipeThrough(counter), { headers: { 'Content-Type': 'application/wasm' } });
+    return WebAssembly.compileStreaming(counted);
+  });
 
   // The full font (every CJK ideograph, for names and places people type) replaces the UI font once the app runs;
   // the app bakes only the characters it shows into its atlas.
@@ -400,15 +417,15 @@
   }
 
   window.Module = {
-    canvas: document.getElementById('canvas'),
+    canvas,
+    preinitializedWebGLContext: gl,
     preRun: [function () {
       // The workspace of an earlier visit, read from IndexedDB while the WebAssembly loaded, before main() takes it.
       Module.addRunDependency('storage');
       store.ready.finally(() => Module.removeRunDependency('storage'));
       Module.addRunDependency('font');
       uiFont.then((bytes) => {
-        FS.mkdir('/fonts');
-        FS.writeFile('/fonts/zengshou.ttf', bytes);
+        Module.uiFont = bytes;  // taken by main() (src/web/main.cpp)
         Module.removeRunDependency('font');
       }).catch((e) => showError('load', e.message));
     }],
@@ -417,8 +434,7 @@
     onAbort: (what) => showError('load', String(what)),
     // The WebAssembly fetched here rather than by the glue, so its bytes count in the progress.
     instantiateWasm(imports, receive) {
-      wasmBytes.then((bytes) => WebAssembly.instantiate(bytes, imports))
-        .then((result) => receive(result.instance, result.module))
+      wasmModule.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
         .catch((e) => showError('load', e.message));
       return {};
     },

@@ -3,7 +3,7 @@
 #include <algorithm>  // std::max, std::clamp
 #include <cmath>      // std::lround
 #include <cstdio>     // snprintf
-#include <fstream>    // reading the font the page placed in the virtual file system
+#include <cstdlib>    // the font's bytes from the page
 #include <memory>     // the App
 #include <optional>   // deleted records
 #include <string>     // state JSON
@@ -24,22 +24,26 @@
 
 namespace {
 
-constexpr const char* font_path = "/fonts/zengshou.ttf";  // the UI font, written by the loader before main()
-
 GLFWwindow* window = nullptr;
 std::unique_ptr<zengshou::app::App> app;
 std::string last_state;  // keeps the string zengshou_state() returns alive until the next call
 bool first_frame_done = false;
 int canvas_width = 0, canvas_height = 0;  // device pixels
 
-// Read in one piece: a byte at a time through the stream took 55 ms of the first frame here.
-std::vector<unsigned char> read_font() {
-  std::ifstream in(font_path, std::ios::binary | std::ios::ate);
-  if (!in) return {};
-  std::vector<unsigned char> bytes(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())));
-  in.seekg(0);
-  in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+// The UI font the page fetched while the WebAssembly loaded (web/zengshou-loader.js), copied from the page in one
+// piece: read through the file system and a stream, it took the first frame 15–30 ms in headless Chromium.
+std::vector<unsigned char> take_ui_font() {
+  const int size = EM_ASM_INT(return Module.uiFont ? Module.uiFont.length : 0;);
+  if (size <= 0) return {};
+  auto* heap = static_cast<unsigned char*>(std::malloc(static_cast<size_t>(size)));
+  EM_ASM(
+      {
+        HEAPU8.set(Module.uiFont, $0);
+        delete Module.uiFont;
+      },
+      heap);
+  std::vector<unsigned char> bytes(heap, heap + size);
+  std::free(heap);
   return bytes;
 }
 
@@ -68,15 +72,24 @@ std::optional<std::string_view> page_text(const char* data, int size) {
   return std::string_view(data, static_cast<size_t>(size));
 }
 
-// Follows the canvas's CSS size and the device pixel ratio: the backbuffer (and so ImGui) is in device pixels.
-// The canvas is sized directly, not through glfwSetWindowSize, which turns a window as large as the screen
-// into a fullscreen request (a rejected one, unless the user gestured).
-void fit_canvas_to_page() {
+// The canvas's CSS size in device pixels: the backbuffer (and so ImGui) is in device pixels.
+struct DeviceSize {
+  int width, height;
+};
+DeviceSize canvas_size_on_page() {
   double css_width = 0, css_height = 0;
   emscripten_get_element_css_size("#canvas", &css_width, &css_height);
   const double ratio = emscripten_get_device_pixel_ratio();
-  const int width = std::max(1, static_cast<int>(std::lround(css_width * ratio)));
-  const int height = std::max(1, static_cast<int>(std::lround(css_height * ratio)));
+  return {std::max(1, static_cast<int>(std::lround(css_width * ratio))),
+          std::max(1, static_cast<int>(std::lround(css_height * ratio)))};
+}
+
+// Follows the canvas's size on the page and the device pixel ratio. The canvas is sized directly, not through
+// glfwSetWindowSize, which turns a window as large as the screen into a fullscreen request (a rejected one, unless
+// the user gestured).
+void fit_canvas_to_page() {
+  const double ratio = emscripten_get_device_pixel_ratio();
+  const auto [width, height] = canvas_size_on_page();
   if (width != canvas_width || height != canvas_height) {
     emscripten_set_canvas_element_size("#canvas", width, height);
     canvas_width = width;
@@ -349,11 +362,16 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  window = glfwCreateWindow(800, 600, "Zengshou", nullptr, nullptr);
+  // At the size the page gives the canvas, as the loader made its WebGL context: sizing it again after cost the
+  // first frame 100 ms in headless Chromium, the drawing buffer made anew.
+  const DeviceSize size = canvas_size_on_page();
+  window = glfwCreateWindow(size.width, size.height, "Zengshou", nullptr, nullptr);
   if (window == nullptr) {
     EM_ASM(window.zengshou.onFatal("webgl2"););
     return 1;
   }
+  canvas_width = size.width;
+  canvas_height = size.height;
   glfwMakeContextCurrent(window);
 
   IMGUI_CHECKVERSION();
@@ -364,7 +382,7 @@ int main() {
   emscripten_set_wheel_callback("#canvas", nullptr, true, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  app = std::make_unique<zengshou::app::App>(read_font());
+  app = std::make_unique<zengshou::app::App>(take_ui_font());
   app->enable_text_overlay();
   app->set_touch(EM_ASM_INT(return matchMedia('(pointer: coarse)').matches ? 1 : 0;) != 0);
   // The workspace the page read from the database while the WebAssembly loaded, handed over record by record.
