@@ -1,10 +1,32 @@
 // A benchmark, not a test (run by scripts/bench): frame times in headless Chromium while editing a 30-member
-// household, navigation to the first frame (the median of three first visits), and how long a village of 10 000 and
-// of 100 000 households takes to re-run under the reform while a slider moves. Prints one JSON object.
-import { clickAnchor, frames, launch, openApp, openPage, serve, typeInto } from './harness.mjs';
+// household, navigation to the first frame (the median of three first visits) and the floor under it, and how long a
+// village of 10 000 and of 100 000 households takes to re-run under the reform while a slider moves. Prints one JSON
+// object.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clickAnchor, frames, launch, openApp, openPage, serve, typeInto, webRoot } from './harness.mjs';
 
 const server = await serve();
 const browser = await launch();
+// The floor under it (tests/browser/floor): a page that only makes the WebGL context, ImGui's shaders and a texture
+// and draws once; and the same that also compiles the app's WebAssembly. The median of five first visits each.
+const floorRoot = mkdtempSync(join(tmpdir(), 'zengshou-floor-'));
+for (const file of ['index.html', 'floor.js']) copyFileSync(join(import.meta.dirname, 'floor', file), join(floorRoot, file));
+copyFileSync(join(webRoot, 'zengshou.wasm'), join(floorRoot, 'zengshou.wasm'));
+const floorServer = await serve(floorRoot);
+const floor = {};
+for (const [name, query] of [['webgl_ms', ''], ['webgl_and_wasm_compile_ms', '?wasm']]) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const fresh = await openPage(browser, { viewport: { width: 1280, height: 900 } }, { route: false });
+    times.push((await openApp(fresh.page, floorServer.url + query)).firstFrameMs);
+    await fresh.context.close();
+  }
+  floor[name] = Math.round(times.sort((a, b) => a - b)[2]);
+}
+await floorServer.close();
+rmSync(floorRoot, { recursive: true });
 // The first frame of a first visit, the median of three, each in a fresh profile. Requests go straight to the
 // server (not through Playwright's routing, which relays every byte through the driver) and the server has its
 // files compressed ahead, as a static host has: the figure is the page's, not the harness's.
@@ -77,7 +99,7 @@ for (let i = 0; i < 60; i++) {
   await frames(page, 1);
 }
 const scrolling = await page.evaluate(() => window.zengshou.frameStats());
-console.log(JSON.stringify({ first_frame_ms: Math.round(firstFrameMs), thirty_members_idle: idle,
+console.log(JSON.stringify({ first_frame_ms: Math.round(firstFrameMs), first_frame_floor: floor, thirty_members_idle: idle,
   thirty_members_editing: editing, size, village_slider: village,
   roster_10000: { import_and_evaluate_ms: Math.round(importMs), scrolling_frame: scrolling } }));
 await context.close();
