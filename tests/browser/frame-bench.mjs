@@ -12,7 +12,8 @@ const browser = await launch();
 // The floor under it (tests/browser/floor): a page that only makes the WebGL context, ImGui's shaders and a texture
 // and draws once; and the same that also compiles the app's WebAssembly. The median of five first visits each.
 const floorRoot = mkdtempSync(join(tmpdir(), 'zengshou-floor-'));
-for (const file of ['index.html', 'floor.js']) copyFileSync(join(import.meta.dirname, 'floor', file), join(floorRoot, file));
+for (const file of ['index.html', 'floor.js'])
+  copyFileSync(join(import.meta.dirname, 'floor', file), join(floorRoot, file));
 copyFileSync(join(webRoot, 'zengshou.wasm'), join(floorRoot, 'zengshou.wasm'));
 const floorServer = await serve(floorRoot);
 const floor = {};
