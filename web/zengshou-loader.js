@@ -316,14 +316,11 @@
     return picker;
   }
 
-  // The app's WebGL2 context, made now on its canvas while the WebAssembly downloads, rather than by GLFW once it
-  // runs (GL_PREINITIALIZED_CONTEXT): with the attributes GLFW asks for by default and at the size the app gives the
-  // canvas (src/web/main.cpp), so neither changes it. Making it and sizing it took the first frame 100 ms and more.
-  const box = canvas.getBoundingClientRect();
-  canvas.width = Math.max(1, Math.round(box.width * devicePixelRatio));
-  canvas.height = Math.max(1, Math.round(box.height * devicePixelRatio));
-  const gl = canvas.getContext('webgl2', { alpha: true, depth: true, stencil: true, antialias: false });
-  if (!gl) {
+  // Whether WebGL2 works here, asked of a canvas of its own before anything is downloaded. The app's context is made
+  // by GLFW once it runs: made here on the app's canvas instead (GL_PREINITIALIZED_CONTEXT), the first frame came
+  // 50–60 ms later (headless Chromium, fifteen first visits each, twice).
+  const probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
     showError('webgl2');
     return;
   }
@@ -418,7 +415,6 @@
 
   window.Module = {
     canvas,
-    preinitializedWebGLContext: gl,
     preRun: [function () {
       // The workspace of an earlier visit, read from IndexedDB while the WebAssembly loaded, before main() takes it.
       Module.addRunDependency('storage');

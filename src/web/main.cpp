@@ -362,8 +362,8 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  // At the size the page gives the canvas, as the loader made its WebGL context: sizing it again after cost the
-  // first frame 100 ms in headless Chromium, the drawing buffer made anew.
+  // At the size the page gives the canvas: made at another and sized on the first frame, the drawing buffer was made
+  // twice, which cost the first frame 40–100 ms in headless Chromium.
   const DeviceSize size = canvas_size_on_page();
   window = glfwCreateWindow(size.width, size.height, "Zengshou", nullptr, nullptr);
   if (window == nullptr) {
