@@ -339,43 +339,25 @@
     statusSub.textContent = `${en} ${part}`;
   }
 
-  // A file's bytes, counted into the progress as they arrive.
-  async function fetchCounted(path) {
+  // A file's response whose bytes count into the progress as they pass, whoever reads it.
+  async function fetchCounted(path, type) {
     const response = await fetch(path);
     if (!response.ok) throw new Error(`${path} ${response.status}`);
-    const reader = response.body.getReader();
-    const parts = [];
-    let length = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      length += value.length;
-      showProgress(value.length);
-    }
-    const bytes = new Uint8Array(length);
-    let at = 0;
-    for (const part of parts) {
-      bytes.set(part, at);
-      at += part.length;
-    }
-    return bytes;
-  }
-
-  // Both at once, and before the JS glue asks for the WebAssembly (index.html preloads them too). The WebAssembly is
-  // compiled as it arrives, off the page's thread, its bytes counted on their way to the compiler.
-  const uiFont = fetchCounted('zengshou-ui-font.ttf');
-  const wasmModule = fetch('zengshou.wasm').then((response) => {
-    if (!response.ok) throw new Error(`zengshou.wasm ${response.status}`);
     const counter = new TransformStream({
       transform(chunk, controller) {
         showProgress(chunk.length);
         controller.enqueue(chunk);
       },
     });
-    const counted = new Response(response.body.pipeThrough(counter), { headers: { 'Content-Type': 'application/wasm' } });
-    return WebAssembly.compileStreaming(counted);
-  });
+    return new Response(response.body.pipeThrough(counter), { headers: { 'Content-Type': type } });
+  }
+
+  // Both at once, and before the JS glue asks for the WebAssembly (index.html preloads them too). The WebAssembly is
+  // compiled as it arrives, off the page's thread.
+  const uiFont = fetchCounted('zengshou-ui-font.ttf', 'font/ttf')
+    .then((response) => response.arrayBuffer()).then((buffer) => new Uint8Array(buffer));
+  const wasmModule = fetchCounted('zengshou.wasm', 'application/wasm')
+    .then((response) => WebAssembly.compileStreaming(response));
 
   // The full font (every CJK ideograph, for names and places people type) replaces the UI font once the app runs;
   // the app bakes only the characters it shows into its atlas.
@@ -430,7 +412,8 @@
     onAbort: (what) => showError('load', String(what)),
     // The WebAssembly fetched here rather than by the glue, so its bytes count in the progress.
     instantiateWasm(imports, receive) {
-      wasmModule.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+      wasmModule
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
         .catch((e) => showError('load', e.message));
       return {};
     },

@@ -36,6 +36,7 @@ std::vector<unsigned char> take_ui_font() {
   const int size = EM_ASM_INT(return Module.uiFont ? Module.uiFont.length : 0;);
   if (size <= 0) return {};
   auto* heap = static_cast<unsigned char*>(std::malloc(static_cast<size_t>(size)));
+  if (heap == nullptr) return {};  // ImGui's own font then: the page still runs
   EM_ASM(
       {
         HEAPU8.set(Module.uiFont, $0);

@@ -37,15 +37,15 @@ TEST_CASE("JsonWriter: amounts as yuan_json writes them, strings escaped as nloh
   JsonWriter(tenth).money(Money::fen(10));
   CHECK_EQ(tenth, "0.1");
 
-  const std::string strings[] = {"张三", "quote \" and backslash \\", "new\nline\ttab\rreturn\bback\fform",
-                                 std::string("nul\0x", 5), "\x01\x1f\x7f", "emoji 😀 and 𠀀", "broken \xff here",
-                                 "cut \xe5\xbc", "overlong \xc0\xaf", "surrogate \xed\xa0\x80",
-                                 "past U+10FFFF \xf4\x90\x80\x80",
-                                 // Eight bytes are looked at together: escapes and characters inside such a word and across two.
-                                 "0123456\"89abcdef\\ghij", "abcdefghi张三klmnopqrs\x1ftuvwxyz\x7f",
-                                 "plain ascii longer than eight bytes, twice over",
-                                 // Longer than the writer's room at first: it grows in the middle of a string.
-                                 std::string(100'000, 'x') + "\t" + std::string(9, '"'), ""};
+  const std::string strings[] = {
+      "张三", "quote \" and backslash \\", "new\nline\ttab\rreturn\bback\fform", std::string("nul\0x", 5),
+      "\x01\x1f\x7f", "emoji 😀 and 𠀀", "broken \xff here", "cut \xe5\xbc", "overlong \xc0\xaf",
+      "surrogate \xed\xa0\x80", "past U+10FFFF \xf4\x90\x80\x80",
+      // Eight bytes are looked at together: escapes and characters inside such a word and across two.
+      "0123456\"89abcdef\\ghij", "abcdefghi张三klmnopqrs\x1ftuvwxyz\x7f",
+      "plain ascii longer than eight bytes, twice over",
+      // Longer than the writer's room at first: it grows in the middle of a string.
+      std::string(100'000, 'x') + "\t" + std::string(9, '"'), ""};
   for (const std::string& s : strings) {
     std::string out;
     JsonWriter(out).string(s);
