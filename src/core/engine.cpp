@@ -29,6 +29,34 @@ bool employed(const Member& m) {
   return false;
 }
 
+// One programme's rule into `pr` (evaluate_programme): inlined into a household's loop over the 27, with the
+// context made once for them all.
+inline void run_programme(ProgrammeResult& pr, ProgrammeId id, const ProgrammeContext& c,
+                          std::vector<ProgrammeDetail>& details) {
+  const YearParameters& p = c.params;
+  pr = ProgrammeResult{};
+  pr.id = id;
+  pr.available = p.flag(available_param(id));
+  pr.counted = p.flag(counted_param(id));
+  pr.detail_begin = pr.detail_end = static_cast<uint16_t>(details.size());
+  if (!pr.available) {
+    pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
+    return;
+  }
+  if (c.household.entered) {  // income entered as totals: what this paid is in them, and there are no members to check
+    pr.reason = ProgrammeOutput::make(ReasonId::entered_totals, {});
+    return;
+  }
+  ProgrammeOutput out(id, details);
+  programme_unit(id).rule(c, out);
+  pr.detail_end = static_cast<uint16_t>(details.size());
+  pr.eligible = out.count() > 0;
+  pr.amount = out.total();
+  pr.reason = out.count() == 1  ? details[pr.detail_begin].reason
+              : out.count() > 1 ? ProgrammeOutput::make(ReasonId::members_total, {out.count(), out.total().fen()})
+                                : out.why_not();
+}
+
 // Each line's value, and the parameters that say whom it is for (DOMAIN.md §5).
 struct LineParams {
   LineId id;
@@ -297,11 +325,13 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
   in.property = h.property.land_rent + h.property.dividends + h.property.house_rent + h.property.other;
   in.transfer = h.transfers.eco_compensation + h.transfers.family_support + h.transfers.other;
   Money uncounted_cash;
+  const auto net_of = [&in] { return in.wage + in.production - in.production_cost + in.property + in.transfer; };
+  // The net before each programme is worked out again only when one adds to a stream: a few in 27.
+  ProgrammeContext context{h, p, r.year, net_of(), h.member_count()};
 
   for (size_t i = 0; i < programme_count; ++i) {
     ProgrammeResult& pr = r.programmes[i];
-    const Money net_before = in.wage + in.production - in.production_cost + in.property + in.transfer;
-    evaluate_programme(pr, static_cast<ProgrammeId>(i), h, p, net_before, r.details);
+    run_programme(pr, static_cast<ProgrammeId>(i), context, r.details);
     const Stream stream = info(pr.id).stream;
     if (!pr.eligible || stream == Stream::none) continue;
     if (!pr.counted) {
@@ -318,8 +348,9 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
     } else {
       in.transfer += pr.amount;
     }
+    if (pr.counted) context.net_before = net_of();
   }
-  in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
+  in.net = context.net_before;
   in.per_capita_net = in.net.divided_by(r.size);
   in.cash_received = in.net + uncounted_cash;
 }
@@ -334,8 +365,9 @@ void add_entered_income(Result& r, const Household& h, const YearParameters& p) 
   in.production_cost = e.production_cost;
   in.property = e.property;
   in.transfer = e.transfer;
-  for (size_t i = 0; i < programme_count; ++i)  // each not checked (evaluate_programme says why), none added
-    evaluate_programme(r.programmes[i], static_cast<ProgrammeId>(i), h, p, Money(), r.details);
+  const ProgrammeContext context{h, p, r.year, Money(), h.member_count()};
+  for (size_t i = 0; i < programme_count; ++i)  // each not checked (run_programme says why), none added
+    run_programme(r.programmes[i], static_cast<ProgrammeId>(i), context, r.details);
   in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
   in.per_capita_net = in.net.divided_by(r.size);
   in.cash_received = in.net;
@@ -400,27 +432,7 @@ ParamId target_param(TargetGroup group, int stream) {
 
 void evaluate_programme(ProgrammeResult& pr, ProgrammeId id, const Household& h, const YearParameters& p,
                         Money net_before, std::vector<ProgrammeDetail>& details) {
-  pr = ProgrammeResult{};
-  pr.id = id;
-  pr.available = p.flag(available_param(id));
-  pr.counted = p.flag(counted_param(id));
-  pr.detail_begin = pr.detail_end = static_cast<uint16_t>(details.size());
-  if (!pr.available) {
-    pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
-    return;
-  }
-  if (h.entered) {  // income entered as totals: what this paid is in them, and there are no members to check
-    pr.reason = ProgrammeOutput::make(ReasonId::entered_totals, {});
-    return;
-  }
-  ProgrammeOutput out(id, details);
-  programme_unit(id).rule(ProgrammeContext{h, p, p.year(), net_before}, out);
-  pr.detail_end = static_cast<uint16_t>(details.size());
-  pr.eligible = out.count() > 0;
-  pr.amount = out.total();
-  pr.reason = out.count() == 1  ? details[pr.detail_begin].reason
-              : out.count() > 1 ? ProgrammeOutput::make(ReasonId::members_total, {out.count(), out.total().fen()})
-                                : out.why_not();
+  run_programme(pr, id, ProgrammeContext{h, p, p.year(), net_before, h.member_count()}, details);
 }
 
 bool counts_in_net(const ProgrammeResult& pr) {

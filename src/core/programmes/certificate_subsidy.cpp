@@ -8,7 +8,7 @@ namespace zengshou::core {
 void certificate_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Household& h = c.household;
   if (h.category == Category::urban) return out.not_eligible(ReasonId::not_rural);
-  for (int i = 0; i < h.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const CertificateLevel level = h.members[i].certificate;
     if (level == CertificateLevel::none) continue;
     const ParamId amount_param = level == CertificateLevel::primary        ? ParamId::certificate_primary

@@ -8,7 +8,7 @@ void disability_two_subsidies_rule(const ProgrammeContext& c, ProgrammeOutput& o
   const Money living = c.params.money(ParamId::disability_living_monthly) * 12;
   const Money care = c.params.money(ParamId::disability_care_monthly) * 12;
   bool anyone_disabled = false;
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const int grade = c.household.members[i].disability_grade;
     if (grade == 0) continue;
     anyone_disabled = true;

@@ -9,7 +9,7 @@ void forest_ranger_post_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const bool has_standard = c.params.is_set(ParamId::forest_ranger_yearly);
   const Money standard = c.params.money(ParamId::forest_ranger_yearly);
   bool unpaid = false;  // a ranger with no pay entered where the policy has no standard either
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     for (const Job& job : c.household.members[i].jobs) {
       if (job.kind != JobKind::forest_ranger || job.months == 0) continue;
       const bool by_standard = job.monthly_wage == Money();

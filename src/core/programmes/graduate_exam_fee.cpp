@@ -8,7 +8,7 @@ void graduate_exam_fee_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   if (!c.household_in(ParamId::exam_fee_categories))
     return out.not_eligible(category_reason(c, ParamId::exam_fee_categories));
   const int max_years = c.params.count(ParamId::exam_fee_max_years);
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const auto& school = c.household.members[i].school;
     if (!school || school->level != SchoolLevel::graduate || school->years_since > max_years ||
         school->exam_fees == Money())

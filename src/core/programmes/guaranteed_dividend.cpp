@@ -11,7 +11,7 @@ void guaranteed_dividend_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   if (base == Money()) return out.not_eligible(ReasonId::no_dividend);
   if (!c.household_in(ParamId::dividend_categories))
     return out.not_eligible(category_reason(c, ParamId::dividend_categories));
-  for (int i = 0; i < h.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const Labor labor = h.members[i].labor;
     const ParamId weight_param = labor == Labor::full   ? ParamId::dividend_weight_full
                                  : labor == Labor::weak ? ParamId::dividend_weight_weak

@@ -9,7 +9,7 @@ void internship_allowance_rule(const ProgrammeContext& c, ProgrammeOutput& out) 
   if (!c.params.is_set(ParamId::internship_minimum_wage)) return out.not_eligible(ReasonId::no_standard);
   const Money minimum = c.params.money(ParamId::internship_minimum_wage);
   out.not_eligible(ReasonId::no_internship);
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     for (const Job& job : c.household.members[i].jobs) {
       if (job.kind != JobKind::internship || job.months == 0) continue;
       if (job.monthly_wage >= minimum) {  // nothing to make up: said, not paid

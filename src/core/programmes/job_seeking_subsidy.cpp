@@ -15,7 +15,7 @@ void job_seeking_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Household& h = c.household;
   if (!job_seeking_covers(h, c.params))
     return out.not_eligible(category_reason(c, ParamId::job_seeking_categories, ReasonId::not_low_income));
-  for (int i = 0; i < h.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     for (const Job& job : h.members[i].jobs) {
       if (!job.first_organized_export || job.months == 0) continue;
       if (job.kind == JobKind::out_of_province) {

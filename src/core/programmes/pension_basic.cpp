@@ -14,7 +14,7 @@ void pension_basic_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Money local = c.params.money(ParamId::pension_monthly);
   const Money monthly = pension_monthly(c.params);
   Reason why_not = ProgrammeOutput::make(ReasonId::no_pension_age, {pension_age});
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const Member& m = c.household.members[i];
     const int age = m.age_in(c.year);
     if (age < pension_age) continue;

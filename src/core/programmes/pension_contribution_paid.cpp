@@ -8,7 +8,7 @@ void pension_contribution_paid_rule(const ProgrammeContext& c, ProgrammeOutput& 
   const Household& h = c.household;
   const int pension_age = c.params.count(ParamId::pension_age);
   const Money tier = c.params.money(ParamId::pension_paid_tier);
-  for (int i = 0; i < h.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const Member& m = h.members[i];
     const int age = m.age_in(c.year);
     if (age < c.params.count(ParamId::working_age_from) || age >= pension_age) continue;

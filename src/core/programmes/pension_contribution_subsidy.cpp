@@ -8,7 +8,7 @@ namespace zengshou::core {
 void pension_contribution_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Money minimum = c.params.money(ParamId::pension_subsidy_minimum);
   const int64_t rate_bp = c.params.raw(ParamId::pension_subsidy_rate);
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const Member& m = c.household.members[i];
     if (!m.pension.enrolled || m.pension.tier == Money() || m.age_in(c.year) >= c.params.count(ParamId::pension_age))
       continue;

@@ -13,7 +13,7 @@ void probation_certificate_subsidy_rule(const ProgrammeContext& c, ProgrammeOutp
   const Money monthly = c.params.money(ParamId::probation_monthly);
   const int max_months = c.params.count(ParamId::probation_max_months);
   bool outside_county = false;  // a certificate entered, but for work the clause does not name
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     for (const Job& job : c.household.members[i].jobs) {
       if (job.probation_certificate_months == 0) continue;
       if (job.kind != JobKind::local) {

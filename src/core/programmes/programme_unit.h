@@ -15,6 +15,7 @@ struct ProgrammeContext {
   const YearParameters& params;
   int year;
   Money net_before;  // counted net income from everything evaluated before this programme (for dibao)
+  int member_count;  // the household's members, counted once: the rules' loops add to a vector, so would count again
 
   bool household_in(ParamId categories) const { return contains(params.categories(categories), household.category); }
 };

@@ -7,7 +7,7 @@ namespace zengshou::core {
 void public_welfare_post_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const bool has_floor = c.params.is_set(ParamId::post_monthly_floor);
   const Money floor = c.params.money(ParamId::post_monthly_floor);
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     for (const Job& job : c.household.members[i].jobs) {
       if (job.kind != JobKind::public_welfare_post || job.months == 0) continue;
       if (has_floor && job.monthly_wage < floor) {

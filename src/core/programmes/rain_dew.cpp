@@ -12,7 +12,7 @@ bool is_vocational(SchoolLevel level) {
 void rain_dew_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   if (!c.household_in(ParamId::rain_dew_categories))
     return out.not_eligible(category_reason(c, ParamId::rain_dew_categories));
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const auto& school = c.household.members[i].school;
     if (!school || !is_vocational(school->level)) continue;
     const bool east_west = school->east_west;

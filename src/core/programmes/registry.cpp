@@ -41,16 +41,14 @@ constexpr std::span<const P> temporary_assistance_params{};  // reads no paramet
 constexpr P tekun_support_params[] = {P::tekun_standard};
 constexpr P dibao_params[] = {P::dibao_standard, P::dibao_urban_standard, P::dibao_taper_months};
 
+}  // namespace
+
 // In programmes.def order: a rule and its parameters are found by the programme's name.
-const std::array<ProgrammeUnit, programme_count> units{{
+const std::array<ProgrammeUnit, programme_count> programme_units{{
 #define ZS_PROGRAMME(id, stream, counted, zh, en) {id##_rule, id##_params},
 #include "core/programmes.def"
 #undef ZS_PROGRAMME
 }};
-
-}  // namespace
-
-const ProgrammeUnit& programme_unit(ProgrammeId id) { return units[static_cast<size_t>(id)]; }
 
 bool pays_nothing_whatever_the_parameters(ReasonId reason) {
   switch (reason) {

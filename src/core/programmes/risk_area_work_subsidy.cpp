@@ -9,7 +9,7 @@ void risk_area_work_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out
     return out.not_eligible(category_reason(c, ParamId::risk_area_categories));
   const int min_months = c.params.count(ParamId::risk_area_min_months);
   const Money amount = c.params.money(ParamId::risk_area_amount);
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     int months = 0;
     for (const Job& job : c.household.members[i].jobs) months += job.risk_area_months;
     if (months >= min_months && months > 0)

@@ -23,7 +23,7 @@ void tekun_support_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
     return out.not_eligible(ReasonId::not_tekun);
   if (!c.params.is_set(ParamId::tekun_standard)) return out.not_eligible(ReasonId::no_standard);
   const Money standard = c.params.money(ParamId::tekun_standard);
-  for (int i = 0; i < h.member_count(); ++i)
+  for (int i = 0; i < c.member_count; ++i)
     if (whole || h.members[i].tekun)
       out.add(i, standard, ProgrammeOutput::make(ReasonId::tekun_support, {standard.fen()}));
 }

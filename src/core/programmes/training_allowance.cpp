@@ -9,7 +9,7 @@ void training_allowance_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   if (!c.household_in(ParamId::training_categories) && !h.relocated)
     return out.not_eligible(category_reason(c, ParamId::training_categories, ReasonId::not_relocated_or_covered));
   const Money daily = c.params.money(ParamId::training_daily);
-  for (int i = 0; i < h.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const int days = h.members[i].training_days;
     if (days == 0) continue;
     const Money amount = daily * days;

@@ -12,7 +12,7 @@ void urban_graduate_job_seeking_rule(const ProgrammeContext& c, ProgrammeOutput&
   for (const Member& m : h.members) hardship = hardship || m.disability_grade > 0;
   if (hardship) {
     const Money amount = c.params.money(ParamId::urban_graduate_amount);
-    for (int i = 0; i < h.member_count(); ++i) {
+    for (int i = 0; i < c.member_count; ++i) {
       const auto& school = h.members[i].school;
       if (school && school->level == SchoolLevel::graduate && school->years_since <= max_years)
         out.add(i, amount, ProgrammeOutput::make(ReasonId::urban_graduate, {school->years_since, amount.fen()}));

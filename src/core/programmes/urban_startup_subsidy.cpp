@@ -11,7 +11,7 @@ void urban_startup_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out)
   const int graduate_years = c.params.count(ParamId::urban_startup_graduate_max_years);
   const bool rural = c.household.category != Category::urban;
   bool started_outside_groups = false;
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     const Member& m = c.household.members[i];
     if (!m.first_business_year || c.year - *m.first_business_year != 1) continue;
     // Years since leaving school when the business was registered, a year ago.

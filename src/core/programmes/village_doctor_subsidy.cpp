@@ -7,7 +7,7 @@ namespace zengshou::core {
 
 void village_doctor_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Money monthly = c.params.money(ParamId::village_doctor_monthly);
-  for (int i = 0; i < c.household.member_count(); ++i) {
+  for (int i = 0; i < c.member_count; ++i) {
     for (const Job& job : c.household.members[i].jobs) {
       if (job.kind != JobKind::village_doctor || job.months == 0) continue;
       const Money amount = monthly * job.months;
