@@ -94,7 +94,7 @@ class YearParameters {
  public:
   const ResolvedParam& operator[](ParamId id) const { return values_[static_cast<size_t>(id)]; }
   bool is_set(ParamId id) const { return (*this)[id].value.has_value(); }
-  int64_t raw(ParamId id) const { return (*this)[id].value.value_or(0); }
+  int64_t raw(ParamId id) const { return raw_[static_cast<size_t>(id)]; }
   Money money(ParamId id) const { return Money::fen(raw(id)); }
   bool flag(ParamId id) const { return raw(id) != 0; }
   int count(ParamId id) const { return static_cast<int>(raw(id)); }
@@ -112,6 +112,7 @@ class YearParameters {
  private:
   friend class PolicySet;
   std::array<ResolvedParam, param_count> values_{};
+  std::array<int64_t, param_count> raw_{};  // each value, 0 when unset: what the rules read, packed (a load each)
   const PolicyFile* policy_ = nullptr;
   const PolicySet* set_ = nullptr;
   int year_ = 0;

@@ -23,7 +23,9 @@ struct ProgrammeContext {
 // Collects a programme's outcome: each qualifying member's share, or why nobody qualifies.
 class ProgrammeOutput {
  public:
-  ProgrammeOutput(ProgrammeId id, std::vector<ProgrammeDetail>& details) : id_(id), details_(details) {}
+  // `why_not` is where the reason nobody qualifies goes: the programme's result itself, so it is not copied there.
+  ProgrammeOutput(ProgrammeId id, std::vector<ProgrammeDetail>& details, Reason& why_not)
+      : id_(id), details_(details), why_not_(why_not) {}
 
   void add(int member, Money amount, Reason reason) {
     details_.push_back({id_, member, amount, reason});
@@ -42,14 +44,13 @@ class ProgrammeOutput {
 
   int count() const { return count_; }
   Money total() const { return total_; }
-  const Reason& why_not() const { return why_not_; }
 
  private:
   ProgrammeId id_;
   std::vector<ProgrammeDetail>& details_;
   Money total_;
   int count_ = 0;
-  Reason why_not_{};
+  Reason& why_not_;
 };
 
 using ProgrammeRule = void (*)(const ProgrammeContext&, ProgrammeOutput&);
