@@ -693,7 +693,10 @@ YearParameters PolicySet::resolve(const PolicyFile& policy, int year,
   for (size_t i = 0; i < param_count; ++i)
     out.values_[i] = in_force(files, static_cast<ParamId>(i), year * 10000 + 101);
   for (const ParamOverride& o : overrides) out.values_[static_cast<size_t>(o.id)] = {o.value, nullptr, nullptr, true};
-  for (size_t i = 0; i < param_count; ++i) out.raw_[i] = out.values_[i].value.value_or(0);
+  for (size_t i = 0; i < param_count; ++i) {
+    out.raw_[i] = out.values_[i].value.value_or(0);
+    out.money_[i] = Money::fen(out.raw_[i]);
+  }
   return out;
 }
 

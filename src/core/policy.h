@@ -95,7 +95,7 @@ class YearParameters {
   const ResolvedParam& operator[](ParamId id) const { return values_[static_cast<size_t>(id)]; }
   bool is_set(ParamId id) const { return (*this)[id].value.has_value(); }
   int64_t raw(ParamId id) const { return raw_[static_cast<size_t>(id)]; }
-  Money money(ParamId id) const { return Money::fen(raw(id)); }
+  Money money(ParamId id) const { return money_[static_cast<size_t>(id)]; }
   bool flag(ParamId id) const { return raw(id) != 0; }
   int count(ParamId id) const { return static_cast<int>(raw(id)); }
   CategorySet categories(ParamId id) const { return static_cast<CategorySet>(raw(id)); }
@@ -112,7 +112,9 @@ class YearParameters {
  private:
   friend class PolicySet;
   std::array<ResolvedParam, param_count> values_{};
-  std::array<int64_t, param_count> raw_{};  // each value, 0 when unset: what the rules read, packed (a load each)
+  // Each value, 0 when unset, packed for the rules to read with one load; and as money, checked once here.
+  std::array<int64_t, param_count> raw_{};
+  std::array<Money, param_count> money_{};
   const PolicyFile* policy_ = nullptr;
   const PolicySet* set_ = nullptr;
   int year_ = 0;
