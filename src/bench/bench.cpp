@@ -7,6 +7,9 @@
 //   zengshou_bench --roster-csv N     prints N synthetic households as a roster CSV (the batch's memory test)
 //   zengshou_bench --openfisca N      OpenFisca's side-by-side harness (../shared/bench/openfisca): its five mini
 //                                     rules and inputs for N households of 4, through our whole engine
+//   zengshou_bench --evaluate-once N  evaluates N of the batch's households once each and prints the checksum: for
+//                                     counting the engine's instructions a household under callgrind (scripts/bench),
+//                                     a figure that does not swing with the machine's speed as its times do
 // Each figure an issue set a target for is printed with it ("targets": value, target, met).
 #include <chrono>   // steady_clock
 #include <cstdio>   // printf
@@ -179,6 +182,19 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (std::strcmp(argv[i], "--openfisca") == 0) return openfisca_side_by_side(std::atoi(argv[i + 1]));
+    if (std::strcmp(argv[i], "--evaluate-once") == 0) {
+      const PolicySet& policies = PolicySet::embedded();
+      const PolicyFile& policy = *policies.find("yunnan/changning");
+      const YearParameters params = policies.resolve(policy, 2022);
+      Result result;
+      int64_t checksum = 0;
+      for (const Household& h : synthetic_households(11, std::atoi(argv[i + 1]), policy.id, 2022)) {
+        evaluate_into(result, h, params);
+        checksum += result.income.per_capita_net.fen();
+      }
+      std::printf("%lld\n", static_cast<long long>(checksum));
+      return 0;
+    }
     if (std::strcmp(argv[i], "--roster") == 0) {
       nlohmann::json roster = nlohmann::json::array();
       for (const Household& h : synthetic_households(3, std::atoi(argv[i + 1]), "yunnan/changning", 2022))
