@@ -324,6 +324,7 @@
     showError('webgl2');
     return;
   }
+  probe.getExtension('WEBGL_lose_context')?.loseContext();  // not held beside the app's for the whole visit
 
   // Progress over what the first frame needs: the WebAssembly, the UI font and the JS glue, in bytes as the build
   // wrote them (a compressed transfer still yields these bytes).

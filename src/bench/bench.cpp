@@ -167,6 +167,7 @@ std::string target(const char* name, double value, double limit, const char* uni
 
 int main(int argc, char** argv) {
   int batch_size = 1000000;
+  int evaluate_once = 0;
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::strcmp(argv[i], "--households") == 0) batch_size = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--roster-csv") == 0) {  // written a thousand households at a time
@@ -182,19 +183,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (std::strcmp(argv[i], "--openfisca") == 0) return openfisca_side_by_side(std::atoi(argv[i + 1]));
-    if (std::strcmp(argv[i], "--evaluate-once") == 0) {
-      const PolicySet& policies = PolicySet::embedded();
-      const PolicyFile& policy = *policies.find("yunnan/changning");
-      const YearParameters params = policies.resolve(policy, 2022);
-      Result result;
-      int64_t checksum = 0;
-      for (const Household& h : synthetic_households(11, std::atoi(argv[i + 1]), policy.id, 2022)) {
-        evaluate_into(result, h, params);
-        checksum += result.income.per_capita_net.fen();
-      }
-      std::printf("%lld\n", static_cast<long long>(checksum));
-      return 0;
-    }
+    if (std::strcmp(argv[i], "--evaluate-once") == 0) evaluate_once = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--roster") == 0) {
       nlohmann::json roster = nlohmann::json::array();
       for (const Household& h : synthetic_households(3, std::atoi(argv[i + 1]), "yunnan/changning", 2022))
@@ -208,12 +197,22 @@ int main(int argc, char** argv) {
   const PolicyFile& policy = *policies.find("yunnan/changning");
   const YearParameters params = policies.resolve(policy, 2022);
 
+  Result result;
+  if (evaluate_once > 0) {  // the first of the batch's households (its first chunk's seed), each once
+    int64_t checksum = 0;
+    for (const Household& h : synthetic_households(11, evaluate_once, policy.id, 2022)) {
+      evaluate_into(result, h, params);
+      checksum += result.income.per_capita_net.fen();
+    }
+    std::printf("%lld\n", static_cast<long long>(checksum));
+    return 0;
+  }
+
   // 1. One household at a time, all programmes, flags and suggestions, over a varied sample.
   const std::vector<Household> sample = synthetic_households(7, 10000, policy.id, 2022);
   //    Evaluated and discarded into one result, whose lists keep their room (as the CLI's batch does).
   int64_t sample_sum = 0;
   int rounds = 0;
-  Result result;
   const auto single_start = Clock::now();
   do {
     for (const Household& h : sample) {

@@ -298,7 +298,7 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
     return a.adds != b.adds ? a.adds > b.adds : a.adds_net > b.adds_net;
   };
   for (size_t i = 1; i < r.suggestions.size(); ++i) {
-    if (!before(r.suggestions[i], r.suggestions[i - 1])) continue;  // in place already: most are
+    if (!before(r.suggestions[i], r.suggestions[i - 1])) continue;  // in place already: nothing moved
     Suggestion s = std::move(r.suggestions[i]);
     size_t j = i;
     for (; j > 0 && before(s, r.suggestions[j - 1]); --j) r.suggestions[j] = std::move(r.suggestions[j - 1]);

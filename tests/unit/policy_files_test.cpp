@@ -71,6 +71,35 @@ TEST_CASE("inheritance: the most specific file with a value in force on 1 Januar
   CHECK_EQ(set.resolve(*set.find("template/county"), 2023).raw(ParamId::target_tuopin_total), 1920);  // 19.2 %
 }
 
+TEST_CASE("a year's parameters read as resolved: the packed values the rules read follow every override") {
+  const PolicySet& set = PolicySet::embedded();
+  const PolicyFile& changning = *set.find("yunnan/changning");
+  // Changning's post floor, 800 yuan a month (its file), in fen; the post is in its policy.
+  const auto plain = set.resolve(changning, 2022);
+  CHECK_EQ(plain.raw(ParamId::post_monthly_floor), 80000);
+  CHECK_EQ(plain.money(ParamId::post_monthly_floor), Money::yuan(800));
+  CHECK(plain.flag(available_param(ProgrammeId::public_welfare_post)));
+  // Raised to 1000 yuan, the post turned off, and a line unset: each read says so.
+  const std::vector<ParamOverride> changes{{ParamId::post_monthly_floor, 100000},
+                                           {available_param(ProgrammeId::public_welfare_post), 0},
+                                           {ParamId::line_focus, std::nullopt}};
+  const auto changed = set.resolve(changning, 2022, changes);
+  CHECK_EQ(changed.raw(ParamId::post_monthly_floor), 100000);
+  CHECK_EQ(changed.money(ParamId::post_monthly_floor), Money::yuan(1000));
+  CHECK_FALSE(changed.flag(available_param(ProgrammeId::public_welfare_post)));
+  CHECK(plain.is_set(ParamId::line_focus));
+  CHECK_FALSE(changed.is_set(ParamId::line_focus));
+  CHECK_EQ(changed.raw(ParamId::line_focus), 0);
+  CHECK_EQ(changed.money(ParamId::line_focus), Money());
+  // And every other parameter: its packed value is the one resolved, 0 where none is.
+  for (size_t i = 0; i < param_count; ++i) {
+    const auto id = static_cast<ParamId>(i);
+    CAPTURE(info(id).name);
+    CHECK_EQ(changed.raw(id), changed[id].value.value_or(0));
+    CHECK_EQ(changed.money(id), Money::fen(changed[id].value.value_or(0)));
+  }
+}
+
 TEST_CASE("overrides: NAME=VALUE in the parameter's unit") {
   auto money = parse_override("public_welfare_post.monthly=1000");
   REQUIRE(money.ok());
