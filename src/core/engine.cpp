@@ -330,7 +330,7 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
   Money uncounted_cash;
   const auto net_of = [&in] { return in.wage + in.production - in.production_cost + in.property + in.transfer; };
   // The net before each programme is worked out again only when one adds to a stream: a few in 27.
-  ProgrammeContext context{h, p, r.year, net_of(), h.member_count()};
+  ProgrammeContext context(h, p, r.year, net_of());
 
   for (size_t i = 0; i < programme_count; ++i) {
     ProgrammeResult& pr = r.programmes[i];
@@ -368,7 +368,7 @@ void add_entered_income(Result& r, const Household& h, const YearParameters& p) 
   in.production_cost = e.production_cost;
   in.property = e.property;
   in.transfer = e.transfer;
-  const ProgrammeContext context{h, p, r.year, Money(), h.member_count()};
+  const ProgrammeContext context(h, p, r.year, Money());
   for (size_t i = 0; i < programme_count; ++i)  // each not checked (run_programme says why), none added
     run_programme(r.programmes[i], static_cast<ProgrammeId>(i), context, r.details);
   in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
@@ -435,7 +435,7 @@ ParamId target_param(TargetGroup group, int stream) {
 
 void evaluate_programme(ProgrammeResult& pr, ProgrammeId id, const Household& h, const YearParameters& p,
                         Money net_before, std::vector<ProgrammeDetail>& details) {
-  run_programme(pr, id, ProgrammeContext{h, p, p.year(), net_before, h.member_count()}, details);
+  run_programme(pr, id, ProgrammeContext(h, p, p.year(), net_before), details);
 }
 
 bool counts_in_net(const ProgrammeResult& pr) {

@@ -16,13 +16,14 @@ void cross_province_transport_rule(const ProgrammeContext& c, ProgrammeOutput& o
           ? ProgrammeOutput::make(ReasonId::transport_low_income,
                                   {amount.fen(), last_year->fen(), c.params.raw(ParamId::transport_low_income_below)})
           : ProgrammeOutput::make(ReasonId::transport, {amount.fen()});
-  for (int i = 0; i < c.member_count; ++i) {
-    for (const Job& job : c.household.members[i].jobs) {
-      if (job.kind != JobKind::out_of_province || job.months == 0) continue;
-      out.add(i, amount, reason);
-      break;  // once a person a year
+  if (c.jobs.worked(JobKind::out_of_province))  // none in the household: no member to look through
+    for (int i = 0; i < c.member_count; ++i) {
+      for (const Job& job : c.household.members[i].jobs) {
+        if (job.kind != JobKind::out_of_province || job.months == 0) continue;
+        out.add(i, amount, reason);
+        break;  // once a person a year
+      }
     }
-  }
   out.not_eligible(ReasonId::no_out_of_province_job);
 }
 

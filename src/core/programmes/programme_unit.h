@@ -10,12 +10,43 @@
 
 namespace zengshou::core {
 
+// What the household's jobs hold, found once for the rules that look through every member's jobs for one thing: most
+// households have none of it, and those rules then skip their loops.
+struct JobsHeld {
+  unsigned kinds_worked = 0;  // a bit for each JobKind of a job with months worked
+  bool probation_certificate = false;
+  bool risk_area_months = false;
+
+  static JobsHeld of(const Household& household);
+  bool worked(JobKind kind) const { return (kinds_worked >> static_cast<unsigned>(kind) & 1u) != 0; }
+};
+
+inline JobsHeld JobsHeld::of(const Household& household) {
+  JobsHeld held;
+  for (const Member& m : household.members)
+    for (const Job& job : m.jobs) {
+      if (job.months > 0) held.kinds_worked |= 1u << static_cast<unsigned>(job.kind);
+      held.probation_certificate = held.probation_certificate || job.probation_certificate_months != 0;
+      held.risk_area_months = held.risk_area_months || job.risk_area_months != 0;
+    }
+  return held;
+}
+
 struct ProgrammeContext {
+  ProgrammeContext(const Household& household, const YearParameters& params, int year, Money net_before)
+      : household(household),
+        params(params),
+        year(year),
+        net_before(net_before),
+        member_count(household.member_count()),
+        jobs(JobsHeld::of(household)) {}
+
   const Household& household;
   const YearParameters& params;
   int year;
   Money net_before;  // counted net income from everything evaluated before this programme (for dibao)
   int member_count;  // the household's members, counted once: the rules' loops add to a vector, so would count again
+  JobsHeld jobs;
 
   bool household_in(ParamId categories) const { return contains(params.categories(categories), household.category); }
 };
