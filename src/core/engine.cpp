@@ -29,29 +29,30 @@ bool employed(const Member& m) {
   return false;
 }
 
-// One programme's rule into `pr` (evaluate_programme): inlined into a household's loop over the 27, with the
-// context made once for them all.
-inline void run_programme(ProgrammeResult& pr, ProgrammeId id, const ProgrammeContext& c,
-                          std::vector<ProgrammeDetail>& details) {
-  const YearParameters& p = c.params;
-  // Each field set here, not the whole result cleared first: this runs 27 times a household.
+// The fields of a programme's result that follow from the parameters alone: its id, whether the policy has it and
+// whether it counts in net; for a programme the policy does not have, all of it.
+void write_fixed_fields(ProgrammeResult& pr, ProgrammeId id, const YearParameters& p) {
+  pr = ProgrammeResult{};
   pr.id = id;
   pr.available = p.flag(available_param(id));
   pr.counted = p.flag(counted_param(id));
+  if (!pr.available) pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
+}
+
+// The rule of a programme the policy has into `pr`, its fixed fields written: inlined into a household's loop over
+// the programmes, with the context made once for them all.
+inline void run_programme(ProgrammeResult& pr, const ProgrammeContext& c, std::vector<ProgrammeDetail>& details) {
+  // Each field set here, not the whole result cleared first: this runs for every programme of every household.
   pr.eligible = false;
   pr.amount = Money();
   pr.detail_begin = pr.detail_end = static_cast<uint16_t>(details.size());
-  if (!pr.available) {
-    pr.reason = ProgrammeOutput::make(ReasonId::not_available, {});
-    return;
-  }
   if (c.household.entered) {  // income entered as totals: what this paid is in them, and there are no members to check
     pr.reason = ProgrammeOutput::make(ReasonId::entered_totals, {});
     return;
   }
   pr.reason = Reason{};
-  ProgrammeOutput out(id, details, pr.reason);  // why nobody qualifies, if nobody does, goes into pr.reason
-  programme_unit(id).rule(c, out);
+  ProgrammeOutput out(pr.id, details, pr.reason);  // why nobody qualifies, if nobody does, goes into pr.reason
+  programme_unit(pr.id).rule(c, out);
   pr.detail_end = static_cast<uint16_t>(details.size());
   pr.eligible = out.count() > 0;
   pr.amount = out.total();
@@ -332,9 +333,9 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
   // The net before each programme is worked out again only when one adds to a stream: a few in 27.
   ProgrammeContext context(h, p, r.year, net_of());
 
-  for (size_t i = 0; i < programme_count; ++i) {
-    ProgrammeResult& pr = r.programmes[i];
-    run_programme(pr, static_cast<ProgrammeId>(i), context, r.details);
+  for (ProgrammeResult& pr : r.programmes) {
+    if (!pr.available) continue;  // all of its result written already (write_fixed_fields)
+    run_programme(pr, context, r.details);
     const Stream stream = info(pr.id).stream;
     if (!pr.eligible || stream == Stream::none) continue;
     if (!pr.counted) {
@@ -369,8 +370,8 @@ void add_entered_income(Result& r, const Household& h, const YearParameters& p) 
   in.property = e.property;
   in.transfer = e.transfer;
   const ProgrammeContext context(h, p, r.year, Money());
-  for (size_t i = 0; i < programme_count; ++i)  // each not checked (run_programme says why), none added
-    run_programme(r.programmes[i], static_cast<ProgrammeId>(i), context, r.details);
+  for (ProgrammeResult& pr : r.programmes)  // each not checked (run_programme says why), none added
+    if (pr.available) run_programme(pr, context, r.details);
   in.net = in.wage + in.production - in.production_cost + in.property + in.transfer;
   in.per_capita_net = in.net.divided_by(r.size);
   in.cash_received = in.net;
@@ -435,7 +436,8 @@ ParamId target_param(TargetGroup group, int stream) {
 
 void evaluate_programme(ProgrammeResult& pr, ProgrammeId id, const Household& h, const YearParameters& p,
                         Money net_before, std::vector<ProgrammeDetail>& details) {
-  run_programme(pr, id, ProgrammeContext(h, p, p.year(), net_before), details);
+  write_fixed_fields(pr, id, p);
+  if (pr.available) run_programme(pr, ProgrammeContext(h, p, p.year(), net_before), details);
 }
 
 bool counts_in_net(const ProgrammeResult& pr) {
@@ -463,6 +465,10 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
   r.flags.clear();
   r.suggestions.clear();
   r.overflow.clear();
+  if (r.programmes_fixed_for != p.serial() || p.serial() == 0) {  // a set made empty has no number to go by
+    for (size_t i = 0; i < programme_count; ++i) write_fixed_fields(r.programmes[i], static_cast<ProgrammeId>(i), p);
+    r.programmes_fixed_for = p.serial();
+  }
 
   if (h.entered)
     add_entered_income(r, h, p);

@@ -1,6 +1,7 @@
 #include "policy.h"
 
 #include <algorithm>  // sort, find
+#include <atomic>     // the resolutions' serial numbers
 #include <charconv>   // from_chars
 #include <cstdio>     // snprintf
 #include <tuple>      // tie
@@ -697,6 +698,8 @@ YearParameters PolicySet::resolve(const PolicyFile& policy, int year,
     out.raw_[i] = out.values_[i].value.value_or(0);
     out.money_[i] = Money::fen(out.raw_[i]);
   }
+  static std::atomic<uint64_t> next_serial{1};
+  out.serial_ = next_serial.fetch_add(1, std::memory_order_relaxed);
   return out;
 }
 

@@ -102,6 +102,10 @@ class YearParameters {
 
   const PolicyFile& policy() const { return *policy_; }
   int year() const { return year_; }
+  // A number no other resolution has (0: made empty, not resolved). A result remembers by it which parameters wrote
+  // its programmes' fields that follow from the parameters alone, to leave them be when the next household's are the
+  // same (evaluate_into). A copy has its original's number: it has its values.
+  uint64_t serial() const { return serial_; }
   // The documents the policy's sources name (built in, and the user files' own) and the policy's content hash, from
   // the set that resolved it.
   const DocumentSet& documents() const;
@@ -118,6 +122,7 @@ class YearParameters {
   const PolicyFile* policy_ = nullptr;
   const PolicySet* set_ = nullptr;
   int year_ = 0;
+  uint64_t serial_ = 0;
 };
 
 // A file's quotes: looked up in the documents' text (checked), or only their documents' ids (trusted: the

@@ -122,6 +122,10 @@ struct Result {
   // Where the first amount past Money::limit_fen is, as a JSON pointer into the result ("/programmes/
   // farmland_subsidy/amount", "/income/net"); empty when none is. When set, no figure of this result is to be shown.
   std::string overflow;
+  // The parameters (YearParameters::serial) that wrote the fields of `programmes` that follow from them alone: each
+  // programme's id, whether the policy has it and whether it counts, and all of a programme it does not have.
+  // evaluate_into leaves those as they are while the households' parameters stay the same; 0: none written.
+  uint64_t programmes_fixed_for = 0;
 
   bool overflowed() const { return !overflow.empty(); }
 

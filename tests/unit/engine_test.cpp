@@ -3,7 +3,11 @@
 
 #include <algorithm>  // any_of, find_if
 
+#include <nlohmann/json.hpp>
+
+#include "core/embedded_assets.h"
 #include "core/household_json.h"
+#include "core/result_json.h"
 #include "core/synthetic.h"
 #include "helpers.h"
 
@@ -413,4 +417,34 @@ TEST_CASE("age-aware defaults: a birth year still being typed brings nothing") {
     zengshou::core::apply_age_defaults(m, 2022, 60);
     CHECK(zengshou::core::untouched(m, 2022, 60));
   }
+}
+
+TEST_CASE("a result evaluated into again, under other policies, years and switches, is each time a fresh one") {
+  // evaluate_into leaves a programme's fields that follow from the parameters alone (its id, whether the policy has
+  // it, whether it counts; all of one it lacks) while the parameters stay the same: they must be written again as soon
+  // as they change, a switched-off programme included, and not when a copy of the same parameters comes.
+  const YearParameters changning = params("yunnan/changning", 2022);
+  const YearParameters sets[] = {
+      changning,
+      params("yunnan/changning", 2022, {set("public_welfare_post.available=false"), set("rain_dew.counted=true")}),
+      params("guizhou/ceheng", 2023),
+      params("yunnan/changning", 2022, {set("village_doctor_subsidy.available=true")}),
+      YearParameters(changning),  // the same values, the same serial
+  };
+  CHECK_EQ(sets[4].serial(), changning.serial());
+  CHECK_NE(sets[1].serial(), changning.serial());
+  std::vector<Household> households = synthetic_households(5, 60, "yunnan/changning", 2022);
+  for (const EmbeddedAsset& f : embedded_example_files()) households.push_back(parse_household(f.text).value);
+  Result reused;
+  int checked = 0;
+  for (int round = 0; round < 3; ++round)
+    for (size_t k = 0; k < households.size(); ++k) {
+      const YearParameters& p = sets[(k + round) % std::size(sets)];
+      evaluate_into(reused, households[k], p);
+      const Result fresh = evaluate(households[k], p);
+      CHECK_EQ(result_to_json(reused, households[k], p, Language::zh).dump(),
+               result_to_json(fresh, households[k], p, Language::zh).dump());
+      ++checked;
+    }
+  CHECK_EQ(checked, 3 * (60 + 10));  // the ten examples, one with its income entered as totals
 }
