@@ -316,8 +316,9 @@ void add_suggestions(Result& r, const Household& h, const YearParameters& p) {
           line_basis);
 }
 
-// Income from the members' jobs, the activities, property and transfers, and what each programme pays.
-void add_computed_income(Result& r, const Household& h, const YearParameters& p) {
+// Income from the members' jobs, the activities, property and transfers, and what each programme pays. Whether a
+// programme's amount went past the limit (only then does first_overflow look through the programmes).
+bool add_computed_income(Result& r, const Household& h, const YearParameters& p) {
   Income& in = r.income;
   for (const Member& m : h.members)
     for (const Job& j : m.jobs)
@@ -332,10 +333,11 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
   const auto net_of = [&in] { return in.wage + in.production - in.production_cost + in.property + in.transfer; };
   // The net before each programme is worked out again only when one adds to a stream: a few in 27.
   ProgrammeContext context(h, p, r.year, net_of());
-
+  bool programme_overflowed = false;
   for (ProgrammeResult& pr : r.programmes) {
     if (!pr.available) continue;  // all of its result written already (write_fixed_fields)
     run_programme(pr, context, r.details);
+    programme_overflowed |= pr.amount.overflowed();
     const Stream stream = info(pr.id).stream;
     if (!pr.eligible || stream == Stream::none) continue;
     if (!pr.counted) {
@@ -357,6 +359,7 @@ void add_computed_income(Result& r, const Household& h, const YearParameters& p)
   in.net = context.net_before;
   in.per_capita_net = in.net.divided_by(r.size);
   in.cash_received = in.net + uncounted_cash;
+  return programme_overflowed;
 }
 
 // Income entered as totals (EnteredIncome): taken as given, what the programmes paid being in it; each programme the
@@ -377,11 +380,12 @@ void add_entered_income(Result& r, const Household& h, const YearParameters& p) 
   in.cash_received = in.net;
 }
 
-// Where the first amount past the limit is, as a JSON pointer into the result: a programme before the sums it
-// went into; empty when there is none.
-std::string first_overflow(const Result& r) {
-  for (const ProgrammeResult& p : r.programmes)
-    if (p.amount.overflowed()) return "/programmes/" + std::string(info(p.id).id) + "/amount";
+// Where the first amount past the limit is, as a JSON pointer into the result: a programme (when one's is) before
+// the sums it went into; empty when there is none.
+std::string first_overflow(const Result& r, bool programme_overflowed) {
+  if (programme_overflowed)
+    for (const ProgrammeResult& p : r.programmes)
+      if (p.amount.overflowed()) return "/programmes/" + std::string(info(p.id).id) + "/amount";
   const Income& in = r.income;
   const std::pair<const char*, Money> income[] = {{"wage", in.wage},
                                                   {"production", in.production},
@@ -470,15 +474,16 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
     r.programmes_fixed_for = p.serial();
   }
 
+  bool programme_overflowed = false;  // entered totals have no programme amounts
   if (h.entered)
     add_entered_income(r, h, p);
   else
-    add_computed_income(r, h, p);
+    programme_overflowed = add_computed_income(r, h, p);
 
   add_lines(r, h, p);
   add_flags(r, h, p);
   if (options.suggestions) add_suggestions(r, h, p);
-  if (std::string where = first_overflow(r); !where.empty()) r.overflow = std::move(where);
+  if (std::string where = first_overflow(r, programme_overflowed); !where.empty()) r.overflow = std::move(where);
 }
 
 }  // namespace zengshou::core
