@@ -312,17 +312,15 @@ int main(int argc, char** argv) {
       keep = keep + evaluate(e.household, params).income.net.fen();
   });
 
+  const double million_s = batch_s * 1e6 / batch_size;  // the batch scaled to 10^6 households when smaller
 #ifdef __EMSCRIPTEN__
   const char* two_cores = "null";
+  const std::string million_2_cores;
 #else
   char two_cores_text[32];
   std::snprintf(two_cores_text, sizeof two_cores_text, "%.3f", batch_2_cores_s);
   const char* two_cores = two_cores_text;
-#endif
-  const double million_s = batch_s * 1e6 / batch_size;  // the batch scaled to 10^6 households when smaller
-#ifdef __EMSCRIPTEN__
-  const std::string million_2_cores;
-#else  // the machine's two cores, as a village simulation or a batch with --jobs 2 uses them
+  // the machine's two cores, as a village simulation or a batch with --jobs 2 uses them
   const std::string million_2_cores =
       target("batch_1000000_2_cores_s", batch_2_cores_s * 1e6 / batch_size, 0.5, "s") + ", ";
 #endif

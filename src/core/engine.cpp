@@ -469,7 +469,7 @@ void evaluate_into(Result& r, const Household& h, const YearParameters& p, Evalu
   r.flags.clear();
   r.suggestions.clear();
   r.overflow.clear();
-  if (r.programmes_fixed_for != p.serial() || p.serial() == 0) {  // a set made empty has no number to go by
+  if (r.programmes_fixed_for != p.serial()) {
     for (size_t i = 0; i < programme_count; ++i) write_fixed_fields(r.programmes[i], static_cast<ProgrammeId>(i), p);
     r.programmes_fixed_for = p.serial();
   }

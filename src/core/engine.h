@@ -14,7 +14,9 @@ struct EvaluationOptions {
 
 // Evaluates `household` with the parameters of one policy and year. The household must be valid (parsed).
 Result evaluate(const Household& household, const YearParameters& params, EvaluationOptions options = {});
-// The same into `result`, reusing its memory: many households in a row allocate nothing (a village's inner loop).
+// The same into `result`, reusing its memory: many households in a row allocate nothing (a village's inner loop); with
+// the same parameters, the programmes' fields that follow from them alone are left as written (Result::
+// programmes_fixed_for).
 void evaluate_into(Result& result, const Household& household, const YearParameters& params,
                    EvaluationOptions options = {});
 

@@ -124,7 +124,8 @@ struct Result {
   std::string overflow;
   // The parameters (YearParameters::serial) that wrote the fields of `programmes` that follow from them alone: each
   // programme's id, whether the policy has it and whether it counts, and all of a programme it does not have.
-  // evaluate_into leaves those as they are while the households' parameters stay the same; 0: none written.
+  // evaluate_into leaves those as they are while the households' parameters stay the same; 0: none written. Only the
+  // engine writes `programmes`: code that changes one must set this to 0, or the next evaluation keeps the change.
   uint64_t programmes_fixed_for = 0;
 
   bool overflowed() const { return !overflow.empty(); }

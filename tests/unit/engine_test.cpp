@@ -436,15 +436,16 @@ TEST_CASE("a result evaluated into again, under other policies, years and switch
   std::vector<Household> households = synthetic_households(5, 60, "yunnan/changning", 2022);
   for (const EmbeddedAsset& f : embedded_example_files()) households.push_back(parse_household(f.text).value);
   Result reused;
-  int checked = 0;
+  const auto same_as_fresh = [&](const Household& h, const YearParameters& p) {
+    evaluate_into(reused, h, p);
+    CHECK_EQ(result_to_json(reused, h, p, Language::zh).dump(),
+             result_to_json(evaluate(h, p), h, p, Language::zh).dump());
+  };
+  // The parameters changing at every household, in three orders ...
   for (int round = 0; round < 3; ++round)
-    for (size_t k = 0; k < households.size(); ++k) {
-      const YearParameters& p = sets[(k + round) % std::size(sets)];
-      evaluate_into(reused, households[k], p);
-      const Result fresh = evaluate(households[k], p);
-      CHECK_EQ(result_to_json(reused, households[k], p, Language::zh).dump(),
-               result_to_json(fresh, households[k], p, Language::zh).dump());
-      ++checked;
-    }
-  CHECK_EQ(checked, 3 * (60 + 10));  // the ten examples, one with its income entered as totals
+    for (size_t k = 0; k < households.size(); ++k) same_as_fresh(households[k], sets[(k + round) % std::size(sets)]);
+  // ... and the same over all of them (the fields left as written), households with members after one entered as totals
+  for (const YearParameters& p : sets)
+    for (const Household& h : households) same_as_fresh(h, p);
+  CHECK(std::any_of(households.begin(), households.end(), [](const Household& h) { return h.entered.has_value(); }));
 }

@@ -73,6 +73,21 @@ TEST_CASE("risk_area_work_subsidy 000 三(一)1: 1000 once for ≥3 months in a 
           .available);
 }
 
+TEST_CASE("a programme for a kind of job pays for one month of it, and not for a job of that kind with no months") {
+  // The rules that look through the members' jobs skip them when the household works none of the kind (JobsHeld):
+  // a single month must count as worked. Changning 2022: the post's floor 800 a month; the transport subsidy 500.
+  const Result post =
+      run(one_worker(Category::tuopin, 2022, job(JobKind::public_welfare_post, 1, 800)), "yunnan/changning", 2022);
+  CHECK_EQ(prog(post, ProgrammeId::public_welfare_post).amount, yuan(800));
+  const Result away =
+      run(one_worker(Category::tuopin, 2022, job(JobKind::out_of_province, 1, 3500)), "yunnan/changning", 2022);
+  CHECK_EQ(prog(away, ProgrammeId::cross_province_transport).amount, yuan(500));
+  const Result idle =
+      run(one_worker(Category::tuopin, 2022, job(JobKind::public_welfare_post, 0, 800)), "yunnan/changning", 2022);
+  CHECK_FALSE(prog(idle, ProgrammeId::public_welfare_post).eligible);
+  CHECK_EQ(prog(idle, ProgrammeId::public_welfare_post).reason.id, ReasonId::no_post);
+}
+
 TEST_CASE(
     "cross_province_transport 000 三(三)23, 003 附件2 三.24: 500, or 1000 when last year's income was below 10000") {
   for (const char* id : {"yunnan/changning", "guizhou/ceheng"}) {

@@ -12,8 +12,8 @@ void probation_certificate_subsidy_rule(const ProgrammeContext& c, ProgrammeOutp
     return out.not_eligible(category_reason(c, ParamId::probation_categories));
   const Money monthly = c.params.money(ParamId::probation_monthly);
   const int max_months = c.params.count(ParamId::probation_max_months);
-  bool outside_county = false;       // a certificate entered, but for work the clause does not name
-  if (c.jobs.probation_certificate)  // none in the household: no member to look through
+  bool outside_county = false;           // a certificate entered, but for work the clause does not name
+  if (c.jobs.any_probation_certificate)  // none in the household: no member to look through
     for (int i = 0; i < c.member_count; ++i) {
       for (const Job& job : c.household.members[i].jobs) {
         if (job.probation_certificate_months == 0) continue;

@@ -14,20 +14,21 @@ namespace zengshou::core {
 // households have none of it, and those rules then skip their loops.
 struct JobsHeld {
   unsigned kinds_worked = 0;  // a bit for each JobKind of a job with months worked
-  bool probation_certificate = false;
-  bool risk_area_months = false;
+  bool any_probation_certificate = false;
+  bool any_risk_area_months = false;
 
   static JobsHeld of(const Household& household);
-  bool worked(JobKind kind) const { return (kinds_worked >> static_cast<unsigned>(kind) & 1u) != 0; }
+  bool worked(JobKind kind) const { return (kinds_worked & (1u << static_cast<unsigned>(kind))) != 0; }
 };
 
 inline JobsHeld JobsHeld::of(const Household& household) {
   JobsHeld held;
   for (const Member& m : household.members)
     for (const Job& job : m.jobs) {
-      if (job.months > 0) held.kinds_worked |= 1u << static_cast<unsigned>(job.kind);
-      held.probation_certificate = held.probation_certificate || job.probation_certificate_months != 0;
-      held.risk_area_months = held.risk_area_months || job.risk_area_months != 0;
+      // the negation of the rules' "months == 0: skip"
+      if (job.months != 0) held.kinds_worked |= 1u << static_cast<unsigned>(job.kind);
+      held.any_probation_certificate = held.any_probation_certificate || job.probation_certificate_months != 0;
+      held.any_risk_area_months = held.any_risk_area_months || job.risk_area_months != 0;
     }
   return held;
 }

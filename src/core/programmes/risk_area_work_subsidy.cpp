@@ -9,7 +9,7 @@ void risk_area_work_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out
     return out.not_eligible(category_reason(c, ParamId::risk_area_categories));
   const int min_months = c.params.count(ParamId::risk_area_min_months);
   const Money amount = c.params.money(ParamId::risk_area_amount);
-  if (c.jobs.risk_area_months)  // none in the household: no member to look through
+  if (c.jobs.any_risk_area_months)  // none in the household: no member to look through
     for (int i = 0; i < c.member_count; ++i) {
       int months = 0;
       for (const Job& job : c.household.members[i].jobs) months += job.risk_area_months;
