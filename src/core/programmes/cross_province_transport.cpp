@@ -7,6 +7,7 @@ namespace zengshou::core {
 void cross_province_transport_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   if (!c.household_in(ParamId::transport_categories))
     return out.not_eligible(category_reason(c, ParamId::transport_categories));
+  if (!c.jobs.worked(JobKind::out_of_province)) return out.not_eligible(ReasonId::no_out_of_province_job);
   const auto& last_year = c.household.last_year_per_capita_net;
   const bool low_income = last_year && c.params.is_set(ParamId::transport_low_income_below) &&
                           *last_year < c.params.money(ParamId::transport_low_income_below);
@@ -16,14 +17,13 @@ void cross_province_transport_rule(const ProgrammeContext& c, ProgrammeOutput& o
           ? ProgrammeOutput::make(ReasonId::transport_low_income,
                                   {amount.fen(), last_year->fen(), c.params.raw(ParamId::transport_low_income_below)})
           : ProgrammeOutput::make(ReasonId::transport, {amount.fen()});
-  if (c.jobs.worked(JobKind::out_of_province))  // none in the household: no member to look through
-    for (int i = 0; i < c.member_count; ++i) {
-      for (const Job& job : c.household.members[i].jobs) {
-        if (job.kind != JobKind::out_of_province || job.months == 0) continue;
-        out.add(i, amount, reason);
-        break;  // once a person a year
-      }
+  for (int i = 0; i < c.member_count; ++i) {
+    for (const Job& job : c.household.members[i].jobs) {
+      if (job.kind != JobKind::out_of_province || job.months == 0) continue;
+      out.add(i, amount, reason);
+      break;  // once a person a year
     }
+  }
   out.not_eligible(ReasonId::no_out_of_province_job);
 }
 

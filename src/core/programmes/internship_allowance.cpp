@@ -9,20 +9,20 @@ void internship_allowance_rule(const ProgrammeContext& c, ProgrammeOutput& out) 
   if (!c.params.is_set(ParamId::internship_minimum_wage)) return out.not_eligible(ReasonId::no_standard);
   const Money minimum = c.params.money(ParamId::internship_minimum_wage);
   out.not_eligible(ReasonId::no_internship);
-  if (c.jobs.worked(JobKind::internship))  // none in the household: no member to look through
-    for (int i = 0; i < c.member_count; ++i) {
-      for (const Job& job : c.household.members[i].jobs) {
-        if (job.kind != JobKind::internship || job.months == 0) continue;
-        if (job.monthly_wage >= minimum) {  // nothing to make up: said, not paid
-          out.not_eligible(ReasonId::internship_at_minimum, {job.months, job.monthly_wage.fen(), 0, minimum.fen()});
-          continue;
-        }
-        const Money top_up = (minimum - job.monthly_wage) * job.months;
-        out.add(i, top_up,
-                ProgrammeOutput::make(ReasonId::internship_top_up,
-                                      {job.months, job.monthly_wage.fen(), top_up.fen(), minimum.fen()}));
+  if (!c.jobs.worked(JobKind::internship)) return;
+  for (int i = 0; i < c.member_count; ++i) {
+    for (const Job& job : c.household.members[i].jobs) {
+      if (job.kind != JobKind::internship || job.months == 0) continue;
+      if (job.monthly_wage >= minimum) {  // nothing to make up: said, not paid
+        out.not_eligible(ReasonId::internship_at_minimum, {job.months, job.monthly_wage.fen(), 0, minimum.fen()});
+        continue;
       }
+      const Money top_up = (minimum - job.monthly_wage) * job.months;
+      out.add(i, top_up,
+              ProgrammeOutput::make(ReasonId::internship_top_up,
+                                    {job.months, job.monthly_wage.fen(), top_up.fen(), minimum.fen()}));
     }
+  }
 }
 
 }  // namespace zengshou::core

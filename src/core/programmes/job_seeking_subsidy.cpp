@@ -15,23 +15,23 @@ void job_seeking_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
   const Household& h = c.household;
   if (!job_seeking_covers(h, c.params))
     return out.not_eligible(category_reason(c, ParamId::job_seeking_categories, ReasonId::not_low_income));
-  if (c.jobs.worked(JobKind::out_of_province) ||
-      c.jobs.worked(JobKind::in_province))  // none in the household: no member to look through
-    for (int i = 0; i < c.member_count; ++i) {
-      for (const Job& job : h.members[i].jobs) {
-        if (!job.first_organized_export || job.months == 0) continue;
-        if (job.kind == JobKind::out_of_province) {
-          const Money amount = c.params.money(ParamId::job_seeking_out_of_province);
-          out.add(i, amount, ProgrammeOutput::make(ReasonId::job_seeking_out, {amount.fen()}));
-          break;
-        }
-        if (job.kind == JobKind::in_province) {
-          const Money amount = c.params.money(ParamId::job_seeking_in_province);
-          out.add(i, amount, ProgrammeOutput::make(ReasonId::job_seeking_in, {amount.fen()}));
-          break;
-        }
+  if (!c.jobs.worked(JobKind::out_of_province) && !c.jobs.worked(JobKind::in_province))
+    return out.not_eligible(ReasonId::no_organized_export);
+  for (int i = 0; i < c.member_count; ++i) {
+    for (const Job& job : h.members[i].jobs) {
+      if (!job.first_organized_export || job.months == 0) continue;
+      if (job.kind == JobKind::out_of_province) {
+        const Money amount = c.params.money(ParamId::job_seeking_out_of_province);
+        out.add(i, amount, ProgrammeOutput::make(ReasonId::job_seeking_out, {amount.fen()}));
+        break;
+      }
+      if (job.kind == JobKind::in_province) {
+        const Money amount = c.params.money(ParamId::job_seeking_in_province);
+        out.add(i, amount, ProgrammeOutput::make(ReasonId::job_seeking_in, {amount.fen()}));
+        break;
       }
     }
+  }
   out.not_eligible(ReasonId::no_organized_export);
 }
 

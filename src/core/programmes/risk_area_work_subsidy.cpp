@@ -8,14 +8,14 @@ void risk_area_work_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out
   if (!c.household_in(ParamId::risk_area_categories))
     return out.not_eligible(category_reason(c, ParamId::risk_area_categories));
   const int min_months = c.params.count(ParamId::risk_area_min_months);
+  if (!c.jobs.any_risk_area_months) return out.not_eligible(ReasonId::no_risk_area, {min_months});
   const Money amount = c.params.money(ParamId::risk_area_amount);
-  if (c.jobs.any_risk_area_months)  // none in the household: no member to look through
-    for (int i = 0; i < c.member_count; ++i) {
-      int months = 0;
-      for (const Job& job : c.household.members[i].jobs) months += job.risk_area_months;
-      if (months >= min_months && months > 0)
-        out.add(i, amount, ProgrammeOutput::make(ReasonId::risk_area, {months, min_months, amount.fen()}));
-    }
+  for (int i = 0; i < c.member_count; ++i) {
+    int months = 0;
+    for (const Job& job : c.household.members[i].jobs) months += job.risk_area_months;
+    if (months >= min_months && months > 0)
+      out.add(i, amount, ProgrammeOutput::make(ReasonId::risk_area, {months, min_months, amount.fen()}));
+  }
   out.not_eligible(ReasonId::no_risk_area, {min_months});
 }
 

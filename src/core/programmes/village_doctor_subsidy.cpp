@@ -6,15 +6,15 @@
 namespace zengshou::core {
 
 void village_doctor_subsidy_rule(const ProgrammeContext& c, ProgrammeOutput& out) {
+  if (!c.jobs.worked(JobKind::village_doctor)) return out.not_eligible(ReasonId::no_village_doctor);
   const Money monthly = c.params.money(ParamId::village_doctor_monthly);
-  if (c.jobs.worked(JobKind::village_doctor))  // none in the household: no member to look through
-    for (int i = 0; i < c.member_count; ++i) {
-      for (const Job& job : c.household.members[i].jobs) {
-        if (job.kind != JobKind::village_doctor || job.months == 0) continue;
-        const Money amount = monthly * job.months;
-        out.add(i, amount, ProgrammeOutput::make(ReasonId::village_doctor, {job.months, monthly.fen(), amount.fen()}));
-      }
+  for (int i = 0; i < c.member_count; ++i) {
+    for (const Job& job : c.household.members[i].jobs) {
+      if (job.kind != JobKind::village_doctor || job.months == 0) continue;
+      const Money amount = monthly * job.months;
+      out.add(i, amount, ProgrammeOutput::make(ReasonId::village_doctor, {job.months, monthly.fen(), amount.fen()}));
     }
+  }
   out.not_eligible(ReasonId::no_village_doctor);
 }
 
